@@ -1,0 +1,204 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SessionInfo } from '../contract/auth.js';
+import type { Locale } from '../contract/common.js';
+import type { Role } from '../contract/directory.js';
+import type { AppContext } from '../platform/context.js';
+import { AppError, notFound } from '../platform/errors.js';
+import { recordChange } from '../platform/history.js';
+import { newId } from '../platform/ids.js';
+import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
+import { type Actor, requireEstate, requirePermission } from './policy.js';
+
+/** Failed logins allowed in the window before the account or the address is held back. */
+export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export interface LoginResult {
+  token: string;
+  session: SessionInfo;
+}
+
+async function failuresSince(ctx: AppContext, column: 'account' | 'ip', value: string, since: string): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(column, '=', value)
+    .where('succeeded', '=', 0)
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function login(
+  ctx: AppContext,
+  opts: { username: string; password: string; ip: string; userAgent: string | null; previousToken?: string | undefined },
+): Promise<LoginResult> {
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000).toISOString();
+  const account = opts.username.toLowerCase();
+  if (
+    (await failuresSince(ctx, 'account', account, since)) >= LOGIN_LIMITS.perAccount ||
+    (await failuresSince(ctx, 'ip', opts.ip, since)) >= LOGIN_LIMITS.perAddress
+  ) {
+    throw new AppError('auth.too_many_attempts', 'too many failed logins; try again later', {
+      retryAfterMinutes: LOGIN_LIMITS.windowMinutes,
+    });
+  }
+  const staff = await ctx.db.selectFrom('staff').selectAll().where('username', '=', account).executeTakeFirst();
+  const ok = (await verifyPassword(staff?.password_hash ?? null, opts.password)) && staff && !staff.disabled_at;
+  await ctx.db
+    .insertInto('login_attempts')
+    .values({ id: newId(), account, ip: opts.ip, at: now.toISOString(), succeeded: ok ? 1 : 0 })
+    .execute();
+  if (!ok || !staff) throw new AppError('auth.invalid_credentials', 'wrong username or password');
+
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await ctx.db.transaction().execute(async (trx) => {
+    // Rotation: the session a browser had before logging in never survives the login.
+    if (opts.previousToken) await trx.deleteFrom('sessions').where('id', '=', sha256(opts.previousToken)).execute();
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: sha256(token),
+        staff_id: staff.id,
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+        ip: opts.ip,
+        user_agent: opts.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
+  });
+  const actor = await actorFor(ctx, staff.id, sha256(token), csrfToken);
+  if (!actor) throw new AppError('auth.invalid_credentials', 'wrong username or password');
+  return { token, session: await sessionInfo(ctx, actor) };
+}
+
+export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
+  await ctx.db.deleteFrom('sessions').where('id', '=', actor.sessionId).execute();
+}
+
+async function actorFor(ctx: AppContext, staffId: string, sessionId: string, csrfToken: string): Promise<Actor | null> {
+  const staff = await ctx.db
+    .selectFrom('staff')
+    .select(['id', 'username', 'name', 'surname', 'role', 'locale', 'disabled_at'])
+    .where('id', '=', staffId)
+    .executeTakeFirst();
+  if (!staff || staff.disabled_at) return null;
+  const role = staff.role as Role;
+  const estates =
+    role === 'admin'
+      ? await ctx.db.selectFrom('estates').select('id as estate_id').execute()
+      : await ctx.db.selectFrom('staff_estates').select('estate_id').where('staff_id', '=', staff.id).execute();
+  return {
+    id: staff.id,
+    username: staff.username,
+    name: staff.name,
+    surname: staff.surname,
+    role,
+    locale: staff.locale,
+    estateIds: estates.map((e) => e.estate_id),
+    allEstates: role === 'admin',
+    sessionId,
+    csrfToken,
+  };
+}
+
+/** The actor behind a session cookie, or null when it is unknown, ended or idle too long. */
+export async function authenticate(ctx: AppContext, token: string): Promise<Actor | null> {
+  const id = sha256(token);
+  const session = await ctx.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!session) return null;
+  const now = ctx.clock.now();
+  const idleMs = now.getTime() - new Date(session.last_seen_at).getTime();
+  if (idleMs > ctx.config.sessionIdleMinutes * 60_000) {
+    await ctx.db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  // Touch at most once a minute: a busy desk should not write on every request.
+  if (idleMs > 60_000) {
+    await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  }
+  return actorFor(ctx, session.staff_id, id, session.csrf_token);
+}
+
+export function csrfMatches(actor: Actor, header: string | undefined): boolean {
+  if (!header) return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(actor.csrfToken);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<SessionInfo> {
+  let q = ctx.db.selectFrom('estates').select(['id', 'code', 'name', 'time_zone', 'office_name']).orderBy('name');
+  if (!actor.allEstates) q = actor.estateIds.length ? q.where('id', 'in', actor.estateIds) : q.where('id', '=', '');
+  const estates = await q.execute();
+  return {
+    staff: {
+      id: actor.id,
+      username: actor.username,
+      name: actor.name,
+      surname: actor.surname,
+      role: actor.role,
+      locale: actor.locale as Locale,
+    },
+    estates: estates.map((e) => ({ id: e.id, code: e.code, name: e.name, timeZone: e.time_zone, officeName: e.office_name })),
+    csrfToken: actor.csrfToken,
+  };
+}
+
+/** A password change ends every other session of that person. */
+export async function changePassword(
+  ctx: AppContext,
+  opts: { actor: Actor; currentPassword: string; newPassword: string },
+): Promise<void> {
+  const staff = await ctx.db.selectFrom('staff').select('password_hash').where('id', '=', opts.actor.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(staff.password_hash, opts.currentPassword))) {
+    throw new AppError('auth.password_mismatch', 'currentPassword: does not match', { field: 'currentPassword' });
+  }
+  const hashed = await hashPassword(opts.newPassword);
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('staff').set({ password_hash: hashed, password_changed_at: at, updated_at: at }).where('id', '=', opts.actor.id).execute();
+    await trx.deleteFrom('sessions').where('staff_id', '=', opts.actor.id).where('id', '!=', opts.actor.sessionId).execute();
+    await recordChange(trx, {
+      estateId: null,
+      actorId: opts.actor.id,
+      at,
+      entityType: 'staff',
+      entityId: opts.actor.id,
+      action: 'password.changed',
+      after: { passwordChangedAt: at },
+    });
+  });
+}
+
+/** An admin sets a new password (given or generated) and ends all of that person's sessions. */
+export async function resetPassword(
+  ctx: AppContext,
+  opts: { actor: Actor; staffId: string; newPassword?: string | undefined },
+): Promise<{ temporaryPassword: string | null }> {
+  requirePermission(opts.actor, 'password.reset');
+  const target = await ctx.db.selectFrom('staff').select('id').where('id', '=', opts.staffId).executeTakeFirst();
+  if (!target) throw notFound('staff');
+  const generated = opts.newPassword ? null : generatePassword();
+  const hashed = await hashPassword(opts.newPassword ?? (generated as string));
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('staff').set({ password_hash: hashed, password_changed_at: at, updated_at: at }).where('id', '=', opts.staffId).execute();
+    await trx.deleteFrom('sessions').where('staff_id', '=', opts.staffId).execute();
+    await recordChange(trx, {
+      estateId: null,
+      actorId: opts.actor.id,
+      at,
+      entityType: 'staff',
+      entityId: opts.staffId,
+      action: 'password.reset',
+      after: { passwordChangedAt: at },
+    });
+  });
+  return { temporaryPassword: generated };
+}
+

@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import { CaseKind, FileFormat, Id, Instant, Locale, PageQuery, RepairClass } from './common.js';
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{3,20}$/, 'a phone number of digits, spaces, +, - or brackets');
+
+/** The counter seats of R-WK-2 (left 2, right 2, left 1, right 1 by default). */
+export const CounterSeat = z.enum(['L1', 'L2', 'L3', 'R1', 'R2', 'R3']);
+
+/**
+ * An estate's policy settings. Every number is a default from RULES.md that an estate may
+ * change; rules read them from here, never from constants.
+ */
+export const EstatePolicy = z
+  .strictObject({
+    complaintReplyHours: z.number().int().min(1).max(720).default(72), // R-CP-1
+    followUpHours: z
+      .strictObject({
+        safety: z.number().int().min(1).max(2160).default(48), // R-FU-1
+        leak: z.number().int().min(1).max(2160).default(72),
+        other: z.number().int().min(1).max(2160).default(168),
+      })
+      .default({ safety: 48, leak: 72, other: 168 }),
+    afterRainFollowUpHours: z.number().int().min(1).max(720).default(48), // R-FU-2
+    rectificationNoticeHours: z.number().int().min(1).max(720).default(24), // R-RC-1
+    spotCheckMinItems: z.number().int().min(1).max(100).default(3), // R-FU-5
+    spotCheckPercent: z.number().int().min(1).max(100).default(10),
+    spotCheckDueDay: z.number().int().min(1).max(28).default(7),
+    callbackPromiseMinutes: z.number().int().min(1).max(1440).default(20), // R-PH-3
+    callbackAfterReturnMinutes: z.number().int().min(0).max(1440).default(30),
+    callbackNextMorning: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
+      .default('09:00'),
+    counterSeatOrder: z.array(CounterSeat).min(1).max(6).default(['L2', 'R2', 'L1', 'R1']), // R-WK-2
+    walkInWaitLimitMinutes: z.number().int().min(1).max(120).default(5), // R-WK-4
+  })
+  .meta({ id: 'EstatePolicy' });
+export type EstatePolicy = z.infer<typeof EstatePolicy>;
+export const defaultPolicy = (): EstatePolicy => EstatePolicy.parse({});
+
+const TimeZone = z
+  .string()
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return tz.includes('/') || tz === 'UTC';
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Asia/Hong_Kong')
+  .describe('IANA time zone');
+
+export const Estate = z
+  .object({
+    id: Id,
+    code: z.string(),
+    name: z.string(),
+    address: z.string(),
+    timeZone: z.string(),
+    officeName: z.string(),
+    policy: EstatePolicy,
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .meta({ id: 'Estate' });
+export type Estate = z.infer<typeof Estate>;
+
+export const CreateEstateBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{2,16}$/, '2 to 16 letters, digits or dashes'),
+  name: Text(100),
+  address: Text(300),
+  timeZone: TimeZone.default('Asia/Hong_Kong'),
+  officeName: Text(100),
+  policy: EstatePolicy.optional(),
+});
+export const UpdateEstateBody = z.strictObject({
+  name: Text(100).optional(),
+  address: Text(300).optional(),
+  timeZone: TimeZone.optional(),
+  officeName: Text(100).optional(),
+  policy: EstatePolicy.optional(),
+});
+
+export const Building = z
+  .object({ id: Id, estateId: Id, name: z.string(), unitCount: z.number().int(), createdAt: Instant })
+  .meta({ id: 'Building' });
+export const CreateBuildingBody = z.strictObject({ name: Text(60) });
+export const UpdateBuildingBody = z.strictObject({ name: Text(60) });
+
+export const ResidentKind = z.enum(['owner', 'tenant']);
+
+export const UnitSummary = z.object({
+  id: Id,
+  buildingId: Id,
+  buildingName: z.string(),
+  number: z.string(),
+  floor: z.number().int(),
+  areaM2: z.number().nullable(),
+});
+export const Unit = UnitSummary.extend({
+  estateId: Id,
+  residentCount: z.number().int(),
+  createdAt: Instant,
+  updatedAt: Instant,
+}).meta({ id: 'Unit' });
+export type Unit = z.infer<typeof Unit>;
+
+export const ResidentSummary = z.object({
+  id: Id,
+  name: z.string(),
+  phone: z.string().nullable(),
+  kind: ResidentKind,
+});
+export const UnitDetail = Unit.extend({ residents: z.array(ResidentSummary) }).meta({ id: 'UnitDetail' });
+
+export const CreateUnitBody = z.strictObject({
+  buildingId: Id,
+  number: Text(20),
+  floor: z.number().int().min(-10).max(200),
+  areaM2: z.number().positive().max(100_000).nullable().optional(),
+});
+export const UpdateUnitBody = z.strictObject({
+  buildingId: Id.optional(),
+  number: Text(20).optional(),
+  floor: z.number().int().min(-10).max(200).optional(),
+  areaM2: z.number().positive().max(100_000).nullable().optional(),
+});
+export const ListUnitsQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional().describe('Matches the unit number'),
+  buildingId: Id.optional(),
+  floor: z.coerce.number().int().optional(),
+  sort: z.enum(['number', '-number', 'floor', '-floor', 'area', '-area']).default('number'),
+});
+
+export const Resident = z
+  .object({
+    id: Id,
+    estateId: Id,
+    name: z.string(),
+    phone: z.string().nullable(),
+    phoneAlt: z.string().nullable(),
+    email: z.string().nullable(),
+    kind: ResidentKind,
+    units: z.array(UnitSummary),
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .meta({ id: 'Resident' });
+export type Resident = z.infer<typeof Resident>;
+
+export const CreateResidentBody = z.strictObject({
+  name: Text(100),
+  phone: Phone.nullable().optional(),
+  phoneAlt: Phone.nullable().optional(),
+  email: z.email().max(200).nullable().optional(),
+  kind: ResidentKind,
+  unitIds: z.array(Id).max(50).default([]),
+});
+export const UpdateResidentBody = z.strictObject({
+  name: Text(100).optional(),
+  phone: Phone.nullable().optional(),
+  phoneAlt: Phone.nullable().optional(),
+  email: z.email().max(200).nullable().optional(),
+  kind: ResidentKind.optional(),
+  unitIds: z.array(Id).max(50).optional(),
+});
+export const ListResidentsQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional().describe('Matches name, phone, email or unit number'),
+  kind: ResidentKind.optional(),
+  unitId: Id.optional(),
+  buildingId: Id.optional(),
+  sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name'),
+});
+
+export const DepartmentCode = z.enum(['front_desk', 'property', 'engineering', 'finance', 'security', 'other']);
+export const Department = z
+  .object({
+    id: Id,
+    estateId: Id,
+    code: DepartmentCode,
+    name: z.string(),
+    caseKinds: z.array(CaseKind),
+    repairClasses: z.array(RepairClass),
+    staffCount: z.number().int(),
+  })
+  .meta({ id: 'Department' });
+export const CreateDepartmentBody = z.strictObject({
+  code: DepartmentCode,
+  name: Text(60),
+  caseKinds: z.array(CaseKind).max(10).default([]),
+  repairClasses: z.array(RepairClass).max(3).default([]),
+});
+export const UpdateDepartmentBody = z.strictObject({
+  name: Text(60).optional(),
+  caseKinds: z.array(CaseKind).max(10).optional(),
+  repairClasses: z.array(RepairClass).max(3).optional(),
+});
+
+export const Role = z.enum(['admin', 'manager', 'receptionist', 'department', 'maintenance']);
+export type Role = z.infer<typeof Role>;
+
+export const PresenceState = z.enum(['in_office', 'out', 'meeting', 'on_call', 'off_duty']);
+export const Presence = z
+  .object({
+    staffId: Id,
+    state: PresenceState,
+    until: Instant.nullable().describe('Expected back (out, meeting)'),
+    note: z.string().nullable(),
+    onTask: z.boolean().describe('R-WK-2: on a task, not to rise for walk-ins'),
+    updatedAt: Instant.nullable(),
+  })
+  .meta({ id: 'Presence' });
+
+export const StaffMembership = z.object({
+  estateId: Id,
+  departmentId: Id.nullable(),
+  counterSeat: CounterSeat.nullable(),
+});
+export const Staff = z
+  .object({
+    id: Id,
+    username: z.string(),
+    name: z.string(),
+    surname: z.string(),
+    role: Role,
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    locale: Locale,
+    disabled: z.boolean(),
+    estates: z.array(StaffMembership),
+    presence: Presence,
+    createdAt: Instant,
+  })
+  .meta({ id: 'Staff' });
+export type Staff = z.infer<typeof Staff>;
+
+const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, '3 to 40 letters, digits, dots, dashes or underscores');
+export const Password = z.string().min(10, 'at least 10 characters').max(200);
+
+export const CreateStaffBody = z.strictObject({
+  username: Username,
+  name: Text(100),
+  surname: Text(20),
+  role: Role,
+  email: z.email().max(200).nullable().optional(),
+  phone: Phone.nullable().optional(),
+  locale: Locale.default('zh-Hant'),
+  password: Password,
+  estates: z.array(StaffMembership).min(1).max(100),
+});
+export const UpdateStaffBody = z.strictObject({
+  name: Text(100).optional(),
+  surname: Text(20).optional(),
+  role: Role.optional(),
+  email: z.email().max(200).nullable().optional(),
+  phone: Phone.nullable().optional(),
+  locale: Locale.optional(),
+  disabled: z.boolean().optional(),
+  estates: z.array(StaffMembership).min(1).max(100).optional(),
+});
+export const ListStaffQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  role: Role.optional(),
+  departmentId: Id.optional(),
+  sort: z.enum(['name', '-name', 'role']).default('name'),
+});
+
+export const UpdatePresenceBody = z.strictObject({
+  state: PresenceState,
+  until: Instant.nullable().optional(),
+  note: z.string().trim().max(200).nullable().optional(),
+  onTask: z.boolean().optional(),
+});
+
+export const ExportQuery = z.strictObject({ format: FileFormat.default('csv') });
+
+export const HistoryEntry = z
+  .object({
+    id: Id,
+    seq: z.number().int(),
+    at: Instant,
+    actorId: Id.nullable(),
+    actorName: z.string().nullable(),
+    entityType: z.string(),
+    entityId: z.string(),
+    action: z.string(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+  })
+  .meta({ id: 'HistoryEntry' });
+export const ListHistoryQuery = PageQuery.extend({
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(60).optional(),
+});

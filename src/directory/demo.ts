@@ -1,0 +1,162 @@
+import type { AppContext } from '../platform/context.js';
+import { defaultPolicy } from '../contract/directory.js';
+import { recordChange } from '../platform/history.js';
+import { newId } from '../platform/ids.js';
+import { hashPassword } from '../auth/passwords.js';
+import { STANDARD_DEPARTMENTS } from './service.js';
+
+/**
+ * The demo estate 誠基公寓: its office, five departments, a dozen staff, two blocks of
+ * 25 floors with four flats each (200 units) and their residents. Deterministic, so every
+ * fresh start looks the same.
+ */
+export const DEMO_ESTATE_CODE = 'CKA';
+
+const DEPARTMENT_NAMES: Record<string, string> = {
+  front_desk: '前台接待',
+  property: '物業部',
+  engineering: '工程部',
+  finance: '財務部',
+  security: '保安部',
+};
+
+const STAFF = [
+  { username: 'manager', name: '何志明', surname: '何', role: 'manager', dept: 'property', seat: null },
+  { username: 'chan.mw', name: '陳美華', surname: '陳', role: 'receptionist', dept: 'front_desk', seat: 'L2' },
+  { username: 'lee.kf', name: '李嘉芬', surname: '李', role: 'receptionist', dept: 'front_desk', seat: 'R2' },
+  { username: 'cheung.wy', name: '張詠儀', surname: '張', role: 'receptionist', dept: 'front_desk', seat: 'L1' },
+  { username: 'wong.ks', name: '黃家聲', surname: '黃', role: 'department', dept: 'property', seat: 'R1' },
+  { username: 'lau.ch', name: '劉振雄', surname: '劉', role: 'department', dept: 'property', seat: null },
+  { username: 'lam.tm', name: '林大明', surname: '林', role: 'maintenance', dept: 'engineering', seat: null },
+  { username: 'ng.kw', name: '吳國偉', surname: '吳', role: 'maintenance', dept: 'engineering', seat: null },
+  { username: 'leung.sk', name: '梁少強', surname: '梁', role: 'maintenance', dept: 'engineering', seat: null },
+  { username: 'cheng.yl', name: '鄭玉蓮', surname: '鄭', role: 'department', dept: 'finance', seat: null },
+  { username: 'chow.wk', name: '周偉傑', surname: '周', role: 'department', dept: 'security', seat: null },
+  { username: 'tsang.hm', name: '曾浩文', surname: '曾', role: 'department', dept: 'security', seat: null },
+] as const;
+
+const SURNAMES = ['陳', '李', '張', '黃', '王', '劉', '林', '吳', '何', '梁', '鄭', '周', '謝', '郭', '馬', '羅', '高', '蔡', '葉', '朱'];
+const GIVEN = ['志強', '美玲', '家豪', '詠詩', '俊傑', '麗珍', '偉明', '淑儀', '國華', '嘉欣', '子軒', '慧敏', '浩然', '曉彤', '建國', '秀英'];
+
+/** A tiny deterministic generator, so the demo is the same on every machine. */
+function seeded(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export async function demoLoaded(ctx: AppContext): Promise<boolean> {
+  return Boolean(await ctx.db.selectFrom('estates').select('id').where('code', '=', DEMO_ESTATE_CODE).executeTakeFirst());
+}
+
+/** Loads the demo estate; staff accounts share `staffPassword`. Returns the staff usernames. */
+export async function loadDemo(ctx: AppContext, opts: { staffPassword: string; actorId: string | null }): Promise<string[]> {
+  if (await demoLoaded(ctx)) return [];
+  const at = ctx.clock.now().toISOString();
+  const passwordHash = await hashPassword(opts.staffPassword);
+  const rand = seeded(4984);
+  const estateId = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const log = (entityType: string, entityId: string, after: unknown) =>
+      recordChange(trx, { estateId, actorId: opts.actorId, at, entityType, entityId, action: 'demo.loaded', after });
+    const estate = {
+      id: estateId,
+      code: DEMO_ESTATE_CODE,
+      name: '誠基公寓',
+      address: '香港九龍旺角誠基道8號',
+      time_zone: 'Asia/Hong_Kong',
+      office_name: '誠基公寓',
+      policy: JSON.stringify(defaultPolicy()),
+      created_at: at,
+      updated_at: at,
+    };
+    await trx.insertInto('estates').values(estate).execute();
+    await log('estate', estateId, estate);
+
+    const deptIds: Record<string, string> = {};
+    for (const d of STANDARD_DEPARTMENTS) {
+      const row = {
+        id: newId(),
+        estate_id: estateId,
+        code: d.code,
+        name: DEPARTMENT_NAMES[d.code] ?? d.code,
+        case_kinds: JSON.stringify(d.caseKinds),
+        repair_classes: JSON.stringify(d.repairClasses),
+        created_at: at,
+        updated_at: at,
+      };
+      deptIds[d.code] = row.id;
+      await trx.insertInto('departments').values(row).execute();
+      await log('department', row.id, row);
+    }
+
+    for (const s of STAFF) {
+      const row = {
+        id: newId(),
+        username: s.username,
+        name: s.name,
+        surname: s.surname,
+        role: s.role,
+        email: `${s.username}@chingkei.example`,
+        phone: null,
+        locale: 'zh-Hant',
+        password_hash: passwordHash,
+        password_changed_at: at,
+        disabled_at: null,
+        created_at: at,
+        updated_at: at,
+      };
+      await trx.insertInto('staff').values(row).execute();
+      await trx.insertInto('staff_estates').values({ staff_id: row.id, estate_id: estateId, department_id: deptIds[s.dept] ?? null, counter_seat: s.seat }).execute();
+      await trx.insertInto('presence').values({ staff_id: row.id, state: 'in_office', until: null, note: null, on_task: 0, updated_at: at, updated_by: null }).execute();
+      const { password_hash: _hidden, ...visible } = row;
+      await log('staff', row.id, visible);
+    }
+
+    let phoneSeq = 0;
+    for (const block of ['A座', 'B座']) {
+      const building = { id: newId(), estate_id: estateId, name: block, created_at: at, updated_at: at };
+      await trx.insertInto('buildings').values(building).execute();
+      await log('building', building.id, building);
+      for (let floor = 1; floor <= 25; floor++) {
+        for (const flat of ['A', 'B', 'C', 'D']) {
+          const unit = {
+            id: newId(),
+            estate_id: estateId,
+            building_id: building.id,
+            number: `${floor}${flat}`,
+            floor,
+            area_m2: flat === 'A' || flat === 'D' ? 62.5 : 48.3,
+            created_at: at,
+            updated_at: at,
+          };
+          await trx.insertInto('units').values(unit).execute();
+          await log('unit', unit.id, unit);
+          const household = rand() < 0.3 ? 2 : 1;
+          for (let h = 0; h < household; h++) {
+            const surname = SURNAMES[Math.floor(rand() * SURNAMES.length)] as string;
+            const given = GIVEN[Math.floor(rand() * GIVEN.length)] as string;
+            phoneSeq++;
+            const resident = {
+              id: newId(),
+              estate_id: estateId,
+              name: `${surname}${given}`,
+              phone: `9${String(1000000 + phoneSeq * 7919).slice(-7)}`,
+              phone_alt: null,
+              email: rand() < 0.5 ? `resident${phoneSeq}@mail.example` : null,
+              kind: h === 0 && rand() < 0.75 ? 'owner' : 'tenant',
+              created_at: at,
+              updated_at: at,
+            };
+            await trx.insertInto('residents').values(resident).execute();
+            await trx.insertInto('resident_units').values({ resident_id: resident.id, unit_id: unit.id, estate_id: estateId }).execute();
+            await log('resident', resident.id, { ...resident, unitId: unit.id });
+          }
+        }
+      }
+    }
+  });
+  return STAFF.map((s) => s.username);
+}

@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import { actorOf } from '../auth/routes.js';
+import { Id, ImportBody, ImportResult, PageQuery, pageOf } from '../contract/common.js';
+import {
+  Building,
+  CreateBuildingBody,
+  CreateDepartmentBody,
+  CreateEstateBody,
+  CreateResidentBody,
+  CreateStaffBody,
+  CreateUnitBody,
+  Department,
+  Estate,
+  ExportQuery,
+  HistoryEntry,
+  ListHistoryQuery,
+  ListResidentsQuery,
+  ListStaffQuery,
+  ListUnitsQuery,
+  Presence,
+  Resident,
+  Role,
+  Staff,
+  CounterSeat,
+  Unit,
+  UnitDetail,
+  UpdateBuildingBody,
+  UpdateDepartmentBody,
+  UpdateEstateBody,
+  UpdatePresenceBody,
+  UpdateResidentBody,
+  UpdateStaffBody,
+  UpdateUnitBody,
+} from '../contract/directory.js';
+import type { AppContext } from '../platform/context.js';
+import type { App } from '../platform/http/app.js';
+import { errorResponses } from '../platform/http/errors.js';
+import * as service from './service.js';
+import * as transfer from './transfer.js';
+
+const EstateParams = z.strictObject({ estateId: Id });
+const withErrors = <T extends z.ZodType>(ok: T) => ({ 200: ok, ...errorResponses });
+const createdWithErrors = <T extends z.ZodType>(ok: T) => ({ 201: ok, ...errorResponses });
+
+/** Default department names in the office's first language; staff rename them freely. */
+const DEPARTMENT_NAMES: Record<string, string> = {
+  front_desk: '前台接待',
+  property: '物業部',
+  engineering: '工程部',
+  finance: '財務部',
+  security: '保安部',
+};
+
+const PresenceBoardItem = z.object({
+  staff: z.object({
+    id: Id,
+    name: z.string(),
+    surname: z.string(),
+    role: Role,
+    departmentId: Id.nullable(),
+    departmentName: z.string().nullable(),
+    counterSeat: CounterSeat.nullable(),
+  }),
+  presence: Presence,
+});
+
+export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
+  // ------------------------------------------------------------ estates
+  api.get(
+    '/estates',
+    { schema: { operationId: 'listEstates', tags: ['estates'], summary: 'Estates you work for', querystring: PageQuery, response: withErrors(pageOf(Estate)) } },
+    async (req) => service.listEstates(ctx, { actor: actorOf(req), ...req.query }),
+  );
+  api.post(
+    '/estates',
+    { schema: { operationId: 'createEstate', tags: ['estates'], summary: 'Admin: add an estate with its five standard departments', body: CreateEstateBody, response: createdWithErrors(Estate) } },
+    async (req, reply) => reply.status(201).send(await service.createEstate(ctx, { actor: actorOf(req), body: req.body, departmentNames: DEPARTMENT_NAMES })),
+  );
+  api.get(
+    '/estates/:estateId',
+    { schema: { operationId: 'getEstate', tags: ['estates'], params: EstateParams, response: withErrors(Estate) } },
+    async (req) => service.getEstate(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
+  );
+  api.patch(
+    '/estates/:estateId',
+    { schema: { operationId: 'updateEstate', tags: ['estates'], summary: 'Change an estate and its policy settings', params: EstateParams, body: UpdateEstateBody, response: withErrors(Estate) } },
+    async (req) => service.updateEstate(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
+  );
+
+  // ------------------------------------------------------------ buildings
+  api.get(
+    '/estates/:estateId/buildings',
+    { schema: { operationId: 'listBuildings', tags: ['buildings'], params: EstateParams, querystring: PageQuery, response: withErrors(pageOf(Building)) } },
+    async (req) => service.listBuildings(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
+  );
+  api.post(
+    '/estates/:estateId/buildings',
+    { schema: { operationId: 'createBuilding', tags: ['buildings'], params: EstateParams, body: CreateBuildingBody, response: createdWithErrors(Building) } },
+    async (req, reply) => reply.status(201).send(await service.createBuilding(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  api.patch(
+    '/buildings/:buildingId',
+    { schema: { operationId: 'updateBuilding', tags: ['buildings'], params: z.strictObject({ buildingId: Id }), body: UpdateBuildingBody, response: withErrors(Building) } },
+    async (req) => service.updateBuilding(ctx, { actor: actorOf(req), buildingId: req.params.buildingId, body: req.body }),
+  );
+
+  // ------------------------------------------------------------ units
+  api.get(
+    '/estates/:estateId/units',
+    { schema: { operationId: 'listUnits', tags: ['units'], params: EstateParams, querystring: ListUnitsQuery, response: withErrors(pageOf(Unit)) } },
+    async (req) => service.listUnits(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.post(
+    '/estates/:estateId/units',
+    { schema: { operationId: 'createUnit', tags: ['units'], params: EstateParams, body: CreateUnitBody, response: createdWithErrors(Unit) } },
+    async (req, reply) => reply.status(201).send(await service.createUnit(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  api.get(
+    '/units/:unitId',
+    { schema: { operationId: 'getUnit', tags: ['units'], params: z.strictObject({ unitId: Id }), response: withErrors(UnitDetail) } },
+    async (req) => service.getUnit(ctx, { actor: actorOf(req), unitId: req.params.unitId }),
+  );
+  api.patch(
+    '/units/:unitId',
+    { schema: { operationId: 'updateUnit', tags: ['units'], params: z.strictObject({ unitId: Id }), body: UpdateUnitBody, response: withErrors(Unit) } },
+    async (req) => service.updateUnit(ctx, { actor: actorOf(req), unitId: req.params.unitId, body: req.body }),
+  );
+
+  // ------------------------------------------------------------ residents
+  api.get(
+    '/estates/:estateId/residents',
+    { schema: { operationId: 'listResidents', tags: ['residents'], params: EstateParams, querystring: ListResidentsQuery, response: withErrors(pageOf(Resident)) } },
+    async (req) => service.listResidents(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.post(
+    '/estates/:estateId/residents',
+    { schema: { operationId: 'createResident', tags: ['residents'], params: EstateParams, body: CreateResidentBody, response: createdWithErrors(Resident) } },
+    async (req, reply) => reply.status(201).send(await service.createResident(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  api.get(
+    '/residents/:residentId',
+    { schema: { operationId: 'getResident', tags: ['residents'], params: z.strictObject({ residentId: Id }), response: withErrors(Resident) } },
+    async (req) => service.getResident(ctx, { actor: actorOf(req), residentId: req.params.residentId }),
+  );
+  api.patch(
+    '/residents/:residentId',
+    { schema: { operationId: 'updateResident', tags: ['residents'], params: z.strictObject({ residentId: Id }), body: UpdateResidentBody, response: withErrors(Resident) } },
+    async (req) => service.updateResident(ctx, { actor: actorOf(req), residentId: req.params.residentId, body: req.body }),
+  );
+
+  // ------------------------------------------------------------ import / export
+  const transfers = [
+    { path: 'units', entity: 'Units', run: transfer.importUnits, dump: transfer.exportUnits },
+    { path: 'residents', entity: 'Residents', run: transfer.importResidents, dump: transfer.exportResidents },
+  ] as const;
+  for (const t of transfers) {
+    api.post(
+      `/estates/:estateId/${t.path}/import`,
+      {
+        bodyLimit: 20 * 1024 * 1024,
+        schema: {
+          operationId: `import${t.entity}`,
+          tags: [t.path],
+          summary: `Import ${t.path} from CSV or XLSX: all rows or none, with a row-by-row report of what is wrong`,
+          params: EstateParams,
+          body: ImportBody,
+          response: withErrors(ImportResult),
+        },
+      },
+      async (req) =>
+        t.run(ctx, {
+          actor: actorOf(req),
+          estateId: req.params.estateId,
+          format: req.body.format,
+          content: Buffer.from(req.body.contentBase64, 'base64'),
+          dryRun: req.body.dryRun,
+        }),
+    );
+    api.get(
+      `/estates/:estateId/${t.path}/export`,
+      {
+        schema: {
+          operationId: `export${t.entity}`,
+          tags: [t.path],
+          summary: `Export ${t.path} as CSV or XLSX, in the columns the import reads`,
+          params: EstateParams,
+          querystring: ExportQuery,
+          response: {
+            200: {
+              description: 'The file, with the columns the import reads',
+              content: {
+                'text/csv': { schema: z.string() },
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+              },
+            },
+            ...errorResponses,
+          },
+        },
+      },
+      async (req, reply) => {
+        const format = req.query.format;
+        const file = await t.dump(ctx, { actor: actorOf(req), estateId: req.params.estateId, format });
+        const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        return reply
+          .header('content-type', type)
+          .header('content-disposition', `attachment; filename="${t.path}.${format}"`)
+          .send(file as unknown as string);
+      },
+    );
+  }
+
+  // ------------------------------------------------------------ departments
+  api.get(
+    '/estates/:estateId/departments',
+    { schema: { operationId: 'listDepartments', tags: ['departments'], params: EstateParams, querystring: PageQuery, response: withErrors(pageOf(Department)) } },
+    async (req) => service.listDepartments(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
+  );
+  api.post(
+    '/estates/:estateId/departments',
+    { schema: { operationId: 'createDepartment', tags: ['departments'], params: EstateParams, body: CreateDepartmentBody, response: createdWithErrors(Department) } },
+    async (req, reply) => reply.status(201).send(await service.createDepartment(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  api.patch(
+    '/departments/:departmentId',
+    { schema: { operationId: 'updateDepartment', tags: ['departments'], params: z.strictObject({ departmentId: Id }), body: UpdateDepartmentBody, response: withErrors(Department) } },
+    async (req) => service.updateDepartment(ctx, { actor: actorOf(req), departmentId: req.params.departmentId, body: req.body }),
+  );
+
+  // ------------------------------------------------------------ staff
+  api.get(
+    '/estates/:estateId/staff',
+    { schema: { operationId: 'listStaff', tags: ['staff'], params: EstateParams, querystring: ListStaffQuery, response: withErrors(pageOf(Staff)) } },
+    async (req) => service.listStaff(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.post(
+    '/staff',
+    { schema: { operationId: 'createStaff', tags: ['staff'], summary: 'Admin or manager: add a staff account', body: CreateStaffBody, response: createdWithErrors(Staff) } },
+    async (req, reply) => reply.status(201).send(await service.createStaff(ctx, { actor: actorOf(req), body: req.body })),
+  );
+  api.get(
+    '/staff/:staffId',
+    { schema: { operationId: 'getStaff', tags: ['staff'], params: z.strictObject({ staffId: Id }), response: withErrors(Staff) } },
+    async (req) => service.getStaff(ctx, { actor: actorOf(req), staffId: req.params.staffId }),
+  );
+  api.patch(
+    '/staff/:staffId',
+    { schema: { operationId: 'updateStaff', tags: ['staff'], params: z.strictObject({ staffId: Id }), body: UpdateStaffBody, response: withErrors(Staff) } },
+    async (req) => service.updateStaff(ctx, { actor: actorOf(req), staffId: req.params.staffId, body: req.body }),
+  );
+
+  // ------------------------------------------------------------ presence (R-WK-5)
+  api.get(
+    '/estates/:estateId/presence',
+    {
+      schema: {
+        operationId: 'listPresence',
+        tags: ['presence'],
+        summary: 'The presence board: every staff member of the estate and where they are (R-WK-5)',
+        params: EstateParams,
+        response: withErrors(z.object({ items: z.array(PresenceBoardItem) })),
+      },
+    },
+    async (req) => service.listPresence(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
+  );
+  api.put(
+    '/staff/:staffId/presence',
+    {
+      schema: {
+        operationId: 'updatePresence',
+        tags: ['presence'],
+        summary: "Set a staff member's presence: your own, or anyone's at the desk (R-WK-5)",
+        params: z.strictObject({ staffId: Id }),
+        body: UpdatePresenceBody,
+        response: withErrors(Presence),
+      },
+    },
+    async (req) => service.updatePresence(ctx, { actor: actorOf(req), staffId: req.params.staffId, body: req.body }),
+  );
+
+  // ------------------------------------------------------------ history (R-RD-1)
+  api.get(
+    '/estates/:estateId/history',
+    {
+      schema: {
+        operationId: 'listHistory',
+        tags: ['history'],
+        summary: "The estate's append-only change history (R-RD-1), newest first",
+        params: EstateParams,
+        querystring: ListHistoryQuery,
+        response: withErrors(pageOf(HistoryEntry)),
+      },
+    },
+    async (req) => service.listHistory(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
+  );
+}

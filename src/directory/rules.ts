@@ -1,0 +1,156 @@
+import type { ImportRowError } from '../contract/common.js';
+
+/**
+ * Pure checks of import rows. A file is imported whole or not at all, so every row is checked
+ * first and every problem reported with its row, column and reason.
+ */
+export const UNIT_COLUMNS = ['building', 'number', 'floor', 'area_m2'] as const;
+export const RESIDENT_COLUMNS = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit'] as const;
+
+/** Header names offices actually use, in the three languages, mapped to the canonical column. */
+export const HEADER_ALIASES: Record<string, string> = {
+  大廈: 'building',
+  座: 'building',
+  座數: 'building',
+  大厦: 'building',
+  座数: 'building',
+  單元: 'number',
+  单元: 'number',
+  單位: 'number',
+  单位: 'number',
+  unit_number: 'number',
+  樓層: 'floor',
+  楼层: 'floor',
+  面積: 'area_m2',
+  面积: 'area_m2',
+  'area (m²)': 'area_m2',
+  area: 'area_m2',
+  姓名: 'name',
+  電話: 'phone',
+  电话: 'phone',
+  後備電話: 'phone_alt',
+  后备电话: 'phone_alt',
+  電郵: 'email',
+  电邮: 'email',
+  類別: 'kind',
+  类别: 'kind',
+};
+
+export interface UnitImportRow {
+  row: number;
+  building: string;
+  number: string;
+  floor: number;
+  areaM2: number | null;
+}
+
+export interface ResidentImportRow {
+  row: number;
+  name: string;
+  phone: string | null;
+  phoneAlt: string | null;
+  email: string | null;
+  kind: 'owner' | 'tenant';
+  building: string | null;
+  unit: string | null;
+}
+
+const PHONE = /^\+?[0-9 ()-]{3,20}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const KIND_WORDS: Record<string, 'owner' | 'tenant'> = {
+  owner: 'owner',
+  業主: 'owner',
+  业主: 'owner',
+  tenant: 'tenant',
+  租客: 'tenant',
+  租戶: 'tenant',
+  租户: 'tenant',
+};
+
+type Cells = Record<string, string>;
+type Push = (e: ImportRowError) => void;
+
+function missingColumns(headers: string[], required: readonly string[], push: Push): boolean {
+  const missing = required.filter((c) => !headers.includes(c));
+  for (const column of missing) push({ row: 1, column, reason: 'missing_column', message: `the header row has no "${column}" column` });
+  return missing.length > 0;
+}
+
+function text(cells: Cells, column: string, row: number, push: Push, opts: { required: boolean; max: number }): string | null {
+  const v = cells[column] ?? '';
+  if (v === '') {
+    if (opts.required) push({ row, column, reason: 'required', message: `${column} is required` });
+    return null;
+  }
+  if (v.length > opts.max) {
+    push({ row, column, reason: 'too_long', message: `${column} is longer than ${opts.max} characters` });
+    return null;
+  }
+  return v;
+}
+
+export function checkUnitRows(sheet: { headers: string[]; rows: { row: number; cells: Cells }[] }): {
+  rows: UnitImportRow[];
+  errors: ImportRowError[];
+} {
+  const errors: ImportRowError[] = [];
+  const push: Push = (e) => errors.push(e);
+  if (missingColumns(sheet.headers, ['building', 'number', 'floor'], push)) return { rows: [], errors };
+  const seen = new Map<string, number>();
+  const rows: UnitImportRow[] = [];
+  for (const { row, cells } of sheet.rows) {
+    const before = errors.length;
+    const building = text(cells, 'building', row, push, { required: true, max: 60 });
+    const number = text(cells, 'number', row, push, { required: true, max: 20 });
+    const floorText = text(cells, 'floor', row, push, { required: true, max: 10 });
+    const floor = Number(floorText);
+    if (floorText !== null && (!Number.isInteger(floor) || floor < -10 || floor > 200)) {
+      push({ row, column: 'floor', reason: 'invalid_number', message: 'floor must be a whole number from -10 to 200' });
+    }
+    const areaText = text(cells, 'area_m2', row, push, { required: false, max: 12 });
+    const area = areaText === null ? null : Number(areaText);
+    if (area !== null && !(Number.isFinite(area) && area > 0 && area <= 100_000)) {
+      push({ row, column: 'area_m2', reason: 'invalid_number', message: 'area_m2 must be a number above 0' });
+    }
+    if (building && number) {
+      const key = `${building}\u0000${number}`;
+      const first = seen.get(key);
+      if (first) push({ row, column: 'number', reason: 'duplicate_in_file', message: `the same unit is already on row ${first}` });
+      else seen.set(key, row);
+    }
+    if (errors.length === before && building && number) rows.push({ row, building, number, floor, areaM2: area });
+  }
+  return { rows, errors };
+}
+
+export function checkResidentRows(sheet: { headers: string[]; rows: { row: number; cells: Cells }[] }): {
+  rows: ResidentImportRow[];
+  errors: ImportRowError[];
+} {
+  const errors: ImportRowError[] = [];
+  const push: Push = (e) => errors.push(e);
+  if (missingColumns(sheet.headers, ['name', 'kind'], push)) return { rows: [], errors };
+  const rows: ResidentImportRow[] = [];
+  for (const { row, cells } of sheet.rows) {
+    const before = errors.length;
+    const name = text(cells, 'name', row, push, { required: true, max: 100 });
+    const phone = text(cells, 'phone', row, push, { required: false, max: 20 });
+    if (phone && !PHONE.test(phone)) push({ row, column: 'phone', reason: 'invalid_phone', message: 'phone must be digits, spaces, +, - or brackets' });
+    const phoneAlt = text(cells, 'phone_alt', row, push, { required: false, max: 20 });
+    if (phoneAlt && !PHONE.test(phoneAlt)) push({ row, column: 'phone_alt', reason: 'invalid_phone', message: 'phone_alt must be digits, spaces, +, - or brackets' });
+    const email = text(cells, 'email', row, push, { required: false, max: 200 });
+    if (email && !EMAIL.test(email)) push({ row, column: 'email', reason: 'invalid_email', message: 'email is not an email address' });
+    const kindText = text(cells, 'kind', row, push, { required: true, max: 20 });
+    const kind = kindText ? KIND_WORDS[kindText.toLowerCase()] : undefined;
+    if (kindText && !kind) push({ row, column: 'kind', reason: 'invalid_kind', message: 'kind must be owner or tenant (業主 / 租客)' });
+    const building = text(cells, 'building', row, push, { required: false, max: 60 });
+    const unit = text(cells, 'unit', row, push, { required: false, max: 20 });
+    if (Boolean(building) !== Boolean(unit)) {
+      const column = building ? 'unit' : 'building';
+      push({ row, column, reason: 'required', message: 'building and unit go together: give both or neither' });
+    }
+    if (errors.length === before && name && kind) rows.push({ row, name, phone, phoneAlt, email, kind, building, unit });
+  }
+  return { rows, errors };
+}

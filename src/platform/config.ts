@@ -1,0 +1,35 @@
+import path from 'node:path';
+
+/** Process configuration, read once from the environment (documented in README.md). */
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminPassword: string | undefined;
+  sessionIdleMinutes: number;
+  logLevel: string;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: intFrom(env.PORT, 8080, 'PORT'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.ESTATEDESK_DATA_DIR || './data'),
+    adminPassword: env.ESTATEDESK_ADMIN_PASSWORD || undefined,
+    sessionIdleMinutes: intFrom(env.ESTATEDESK_SESSION_IDLE_MINUTES, 240, 'ESTATEDESK_SESSION_IDLE_MINUTES'),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+export function sqlitePath(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'estatedesk.db');
+}

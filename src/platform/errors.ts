@@ -1,0 +1,68 @@
+/**
+ * Errors are values with codes (STYLE §6). The HTTP layer maps a code's prefix or the
+ * whole code to a status; the web app translates codes into sentences.
+ */
+export type ErrorCode =
+  | 'validation.failed'
+  | 'request.malformed_json'
+  | 'request.too_large'
+  | 'request.unsupported_media_type'
+  | 'auth.required'
+  | 'auth.invalid_credentials'
+  | 'auth.too_many_attempts'
+  | 'auth.csrf_mismatch'
+  | 'auth.forbidden'
+  | 'auth.password_mismatch'
+  | 'auth.password_too_weak'
+  | 'not_found'
+  | 'conflict.duplicate'
+  | 'conflict.in_use'
+  | 'reference.not_found'
+  | 'import.invalid_rows'
+  | 'import.unreadable_file'
+  | 'rate_limited'
+  | 'internal';
+
+const statusByCode: Record<ErrorCode, number> = {
+  'validation.failed': 400,
+  'request.malformed_json': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.too_many_attempts': 429,
+  'auth.csrf_mismatch': 403,
+  'auth.forbidden': 403,
+  'auth.password_mismatch': 422,
+  'auth.password_too_weak': 422,
+  not_found: 404,
+  'conflict.duplicate': 409,
+  'conflict.in_use': 409,
+  'reference.not_found': 422,
+  'import.invalid_rows': 422,
+  'import.unreadable_file': 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  constructor(code: ErrorCode, message?: string, details: Record<string, unknown> = {}) {
+    super(message ?? code);
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return statusByCode[this.code];
+  }
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} not found`, { entity: what });
+}
+
+/** A referenced id in the body that does not exist in the caller's scope; names the field. */
+export function unknownReference(field: string): AppError {
+  return new AppError('reference.not_found', `${field}: no such record in this estate`, { field });
+}

@@ -1,0 +1,77 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ErrorBody } from '../../contract/common.js';
+import { AppError } from '../errors.js';
+
+/** Every status a route can answer with an error body, spread into each route's schema. */
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  413: ErrorBody,
+  415: ErrorBody,
+  422: ErrorBody,
+  429: ErrorBody,
+} as const;
+
+function body(code: string, message: string, details: Record<string, unknown> = {}) {
+  return { error: { code, message, details } };
+}
+
+interface ValidationIssue {
+  path: string;
+  message: string;
+  code?: string;
+}
+
+function validationIssues(err: FastifyError): ValidationIssue[] {
+  const context = err.validationContext ?? 'body';
+  return (err.validation ?? []).map((v) => {
+    const params = (v.params ?? {}) as { issue?: { path?: PropertyKey[]; code?: string; keys?: string[] } };
+    const issue = params.issue;
+    const segments = (issue?.path ?? []).map(String);
+    // zod reports an unknown field on its parent object; name the field itself.
+    if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
+      return issue.keys.map((k) => ({
+        path: [context, ...segments, k].join('.'),
+        message: 'unknown field',
+        code: 'unrecognized_keys',
+      }));
+    }
+    const path = [context, ...segments].join('.');
+    return [{ path, message: v.message ?? 'invalid', code: issue?.code }];
+  }).flat();
+}
+
+export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) {
+    return reply.status(err.status).send(body(err.code, err.message, err.details));
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const issues = validationIssues(err);
+    const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    return reply.status(400).send(body('validation.failed', message, { issues }));
+  }
+  if (isResponseSerializationError(err)) {
+    request.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
+    return reply.status(500).send(body('internal', 'internal error', { requestId: request.id }));
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return reply.status(400).send(body('request.malformed_json', 'body: the request body is not valid JSON', { field: 'body' }));
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return reply.status(413).send(body('request.too_large', 'body: the request body is too large', { field: 'body' }));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return reply.status(415).send(body('request.unsupported_media_type', 'body: send application/json', { field: 'body' }));
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    const code = err.statusCode === 429 ? 'rate_limited' : 'request.invalid';
+    return reply.status(err.statusCode).send(body(code, err.message));
+  }
+  request.log.error({ err }, 'unexpected error');
+  return reply.status(500).send(body('internal', 'internal error', { requestId: request.id }));
+}

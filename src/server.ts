@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAdmin, staffCount } from './auth/admin.js';
+import { registerAuth } from './auth/routes.js';
+import { loadDemo } from './directory/demo.js';
+import { registerDirectoryRoutes } from './directory/routes.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import { type Config, sqlitePath } from './platform/config.js';
+import type { AppContext } from './platform/context.js';
+import { type DbHandle, openDatabase } from './platform/db/connect.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { type App, buildApp } from './platform/http/app.js';
+import { z } from 'zod';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const VERSION: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+export const WEB_ROOT = path.join(root, 'dist', 'web');
+
+/** Opens the configured database and brings it to the latest migration. */
+export async function openContext(config: Config, clock: Clock = systemClock): Promise<{ ctx: AppContext; handle: DbHandle }> {
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqlitePath(config) });
+  await migrateToLatest(handle.db);
+  return { ctx: { db: handle.db, engine: handle.engine, clock, config }, handle };
+}
+
+export async function buildServer(ctx: AppContext, opts: { logger?: boolean; webRoot?: string | undefined } = {}): Promise<App> {
+  return buildApp({
+    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    webRoot: opts.webRoot ?? WEB_ROOT,
+    version: VERSION,
+    routes: (api) => {
+      registerAuth(api, ctx);
+      api.get(
+        '/health',
+        {
+          config: { public: true },
+          schema: { operationId: 'getHealth', tags: ['system'], summary: 'Liveness and the database engine', response: { 200: z.object({ ok: z.literal(true), engine: z.enum(['sqlite', 'postgres']), version: z.string() }) } },
+        },
+        async () => ({ ok: true as const, engine: ctx.engine, version: VERSION }),
+      );
+      registerDirectoryRoutes(api, ctx);
+    },
+  });
+}
+
+export interface FirstRun {
+  adminUsername: string;
+  adminPassword: string;
+  generated: boolean;
+  demoStaff: string[];
+}
+
+/** On an empty database: the first admin, and the demo estate when asked for. */
+export async function prepareFirstRun(ctx: AppContext, opts: { demo: boolean }): Promise<FirstRun | null> {
+  if ((await staffCount(ctx)) > 0) return null;
+  const admin = await createAdmin(ctx, { username: 'admin', name: '系統管理員', password: ctx.config.adminPassword });
+  const demoStaff = opts.demo ? await loadDemo(ctx, { staffPassword: admin.password, actorId: admin.id }) : [];
+  return { adminUsername: admin.username, adminPassword: admin.password, generated: admin.generated, demoStaff };
+}
+
+export interface RunningServer {
+  url: string;
+  app: App;
+  ctx: AppContext;
+  firstRun: FirstRun | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: { config: Config; demo?: boolean; logger?: boolean; clock?: Clock }): Promise<RunningServer> {
+  const { ctx, handle } = await openContext(opts.config, opts.clock);
+  const firstRun = await prepareFirstRun(ctx, { demo: opts.demo ?? true });
+  const app = await buildServer(ctx, { logger: opts.logger ?? false });
+  await app.listen({ host: opts.config.host, port: opts.config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.config.port;
+  return {
+    url: `http://${opts.config.host}:${port}`,
+    app,
+    ctx,
+    firstRun,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { SessionInfo } from '../../contract/auth';
+import { ApiError, api, setCsrfToken, setUnauthorizedHandler } from './api';
+
+export type EstateSummary = SessionInfo['estates'][number];
+export type SessionStaff = SessionInfo['staff'];
+
+const SESSION_KEY = ['session'] as const;
+const ESTATE_STORAGE_KEY = 'estatedesk.estate';
+
+interface SessionContextValue {
+  /** undefined while the first session check runs; null when nobody is signed in. */
+  session: SessionInfo | null | undefined;
+  login: (username: string, password: string) => Promise<SessionInfo>;
+  logout: () => Promise<void>;
+  /** Re-reads the session, e.g. after an estate was created or renamed. */
+  reload: () => Promise<void>;
+  estate: EstateSummary | null;
+  selectEstate: (estateId: string) => void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+async function fetchSession(): Promise<SessionInfo | null> {
+  try {
+    return await api.get<SessionInfo>('/auth/session');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+function readStoredEstate(): string | null {
+  try {
+    return localStorage.getItem(ESTATE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function storeEstate(estateId: string): void {
+  try {
+    localStorage.setItem(ESTATE_STORAGE_KEY, estateId);
+  } catch {
+    // Storage refused: the choice lasts for this page only.
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const { data: session } = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
+  const [chosenEstateId, setChosenEstateId] = useState<string | null>(readStoredEstate);
+
+  useEffect(() => {
+    setCsrfToken(session?.csrfToken ?? null);
+  }, [session]);
+
+  const signedOut = useCallback(() => {
+    setCsrfToken(null);
+    // Nothing of the previous session may stay on screen for the next person at the desk.
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+    queryClient.setQueryData(SESSION_KEY, null);
+  }, [queryClient]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(signedOut);
+    return () => setUnauthorizedHandler(null);
+  }, [signedOut]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const info = await api.post<SessionInfo>('/auth/login', { username, password }, { expectUnauthorized: true });
+      setCsrfToken(info.csrfToken);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+      queryClient.setQueryData(SESSION_KEY, info);
+      return info;
+    },
+    [queryClient],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/auth/logout', undefined, { expectUnauthorized: true });
+    } finally {
+      signedOut();
+    }
+  }, [signedOut]);
+
+  const reload = useCallback(async () => {
+    await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+  }, [queryClient]);
+
+  const estate = useMemo(() => {
+    const estates = session?.estates ?? [];
+    return estates.find((e) => e.id === chosenEstateId) ?? estates[0] ?? null;
+  }, [session, chosenEstateId]);
+
+  const selectEstate = useCallback((estateId: string) => {
+    storeEstate(estateId);
+    setChosenEstateId(estateId);
+  }, []);
+
+  const value = useMemo(
+    () => ({ session, login, logout, reload, estate, selectEstate }),
+    [session, login, logout, reload, estate, selectEstate],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside SessionProvider');
+  return value;
+}
+
+/** The signed-in staff member; only for components rendered behind RequireSession. */
+export function useStaff(): SessionStaff {
+  const { session } = useSession();
+  if (!session) throw new Error('useStaff needs a signed-in session');
+  return session.staff;
+}
+
+/** The estate every page works on; only for components rendered inside the estate shell. */
+export function useEstate(): EstateSummary {
+  const { estate } = useSession();
+  if (!estate) throw new Error('useEstate needs a selected estate');
+  return estate;
+}
+
+/** What the signed-in role may try; the server still decides every request. */
+export function useAbilities() {
+  const staff = useStaff();
+  const admin = staff.role === 'admin';
+  const manager = admin || staff.role === 'manager';
+  return { admin, manager, manageStaff: manager, editEstate: manager, createEstate: admin };
+}

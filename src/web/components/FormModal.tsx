@@ -1,0 +1,102 @@
+import { Alert, Button, Form, Modal, Space } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from './errors';
+import { applyServerErrors } from './formErrors';
+
+export interface FormModalProps<Values> {
+  open: boolean;
+  title: ReactNode;
+  /** Prefix of the data-testid attributes: `<testId>`, `<testId>-submit`, `<testId>-error`. */
+  testId: string;
+  initialValues?: Partial<Values>;
+  /** Field labels by field name (nested names joined with '.'), so server messages name the field. */
+  labels: Record<string, string>;
+  /** Server paths that land on a differently named field, e.g. `estates.0.departmentId` → `departmentId`. */
+  aliases?: Record<string, string>;
+  submitText?: ReactNode;
+  width?: number;
+  onSubmit: (values: Values) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/**
+ * A create/edit form in a dialog. Enter submits (the submit button sits inside the form);
+ * server validation issues are shown on the fields they name.
+ */
+export function FormModal<Values extends object>(props: FormModalProps<Values>) {
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      footer={null}
+      width={props.width ?? 560}
+      onCancel={props.onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
+      <div data-testid={props.testId}>{props.open && <FormBody {...props} />}</div>
+    </Modal>
+  );
+}
+
+function FormBody<Values extends object>({
+  testId,
+  initialValues,
+  labels,
+  aliases,
+  submitText,
+  onSubmit,
+  onClose,
+  children,
+}: FormModalProps<Values>) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const [submitting, setSubmitting] = useState(false);
+  const [alerts, setAlerts] = useState<string[]>([]);
+
+  const finish = async (values: Values) => {
+    setSubmitting(true);
+    setAlerts([]);
+    try {
+      await onSubmit(values);
+      onClose();
+    } catch (error) {
+      const { placed, unplaced } = applyServerErrors(form, error, { labels, aliases });
+      setAlerts(placed > 0 ? [t('form.fixFields'), ...unplaced] : [errorText(error), ...unplaced]);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={finish}
+      requiredMark="optional"
+      scrollToFirstError
+    >
+      {children}
+      {alerts.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid={`${testId}-error`}
+          style={{ marginBottom: 16 }}
+          title={alerts[0]}
+          description={alerts.length > 1 ? alerts.slice(1).map((a) => <div key={a}>{a}</div>) : undefined}
+        />
+      )}
+      <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={submitting} data-testid={`${testId}-submit`}>
+          {submitText ?? t('common.save')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}

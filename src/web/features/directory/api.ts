@@ -1,0 +1,91 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, type Page, type QueryParams } from '../../app/api';
+import { useEstate } from '../../app/session';
+import type {
+  Building,
+  Department,
+  Estate,
+  HistoryEntry,
+  PresenceRow,
+  Resident,
+  Staff,
+  Unit,
+  UnitDetail,
+} from './types';
+
+/** The directory collections of an estate, each with its list endpoint. */
+export type Collection = 'units' | 'residents' | 'buildings' | 'departments' | 'staff' | 'presence' | 'history';
+
+/** Query keys start with the estate, so switching estate never shows another estate's rows. */
+export const keys = {
+  estate: (estateId: string) => ['estate', estateId] as const,
+  collection: (estateId: string, collection: Collection) => ['estate', estateId, collection] as const,
+  list: (estateId: string, collection: Collection, params: QueryParams) =>
+    ['estate', estateId, collection, 'list', params] as const,
+  item: (estateId: string, collection: Collection, id: string) => ['estate', estateId, collection, 'item', id] as const,
+};
+
+const listPath = (estateId: string, collection: Collection) => `/estates/${estateId}/${collection}`;
+
+function useList<T>(collection: Collection, params: QueryParams, options: { refetchInterval?: number } = {}) {
+  const estate = useEstate();
+  return useQuery({
+    queryKey: keys.list(estate.id, collection, params),
+    queryFn: ({ signal }) => api.get<Page<T>>(listPath(estate.id, collection), params, signal),
+    placeholderData: keepPreviousData,
+    ...options,
+  });
+}
+
+export const useUnits = (params: QueryParams) => useList<Unit>('units', params);
+export const useResidents = (params: QueryParams) => useList<Resident>('residents', params);
+export const useBuildings = (params: QueryParams) => useList<Building>('buildings', params);
+export const useDepartments = (params: QueryParams) => useList<Department>('departments', params);
+export const useStaffList = (params: QueryParams) => useList<Staff>('staff', params);
+export const useHistory = (params: QueryParams) => useList<HistoryEntry>('history', params);
+
+/** Every building of the estate, for filters and forms (an estate has a handful). */
+export const useAllBuildings = () => useBuildings({ page: 1, pageSize: 200 });
+/** Every department of the estate, for filters and forms. */
+export const useAllDepartments = () => useDepartments({ page: 1, pageSize: 200 });
+
+export function usePresenceBoard() {
+  const estate = useEstate();
+  return useQuery({
+    queryKey: keys.collection(estate.id, 'presence'),
+    queryFn: ({ signal }) =>
+      api.get<{ items: PresenceRow[] }>(`/estates/${estate.id}/presence`, undefined, signal),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useUnitDetail(unitId: string | null) {
+  const estate = useEstate();
+  return useQuery({
+    queryKey: keys.item(estate.id, 'units', unitId ?? ''),
+    queryFn: ({ signal }) => api.get<UnitDetail>(`/units/${unitId}`, undefined, signal),
+    enabled: unitId !== null,
+  });
+}
+
+export function useEstateRecord() {
+  const estate = useEstate();
+  return useQuery({
+    queryKey: [...keys.estate(estate.id), 'record'],
+    queryFn: ({ signal }) => api.get<Estate>(`/estates/${estate.id}`, undefined, signal),
+  });
+}
+
+/** Marks an estate's collections stale after a change, so every list showing them refetches. */
+export function useRefresh() {
+  const queryClient = useQueryClient();
+  const estate = useEstate();
+  return useCallback(
+    (...collections: Collection[]) =>
+      Promise.all(
+        collections.map((c) => queryClient.invalidateQueries({ queryKey: keys.collection(estate.id, c) })),
+      ),
+    [queryClient, estate.id],
+  );
+}

@@ -1,0 +1,129 @@
+import type { z } from 'zod';
+import type { CaseKind, ImportResult, ImportRowError, RepairClass } from '../../../contract/common';
+import type {
+  Building as BuildingSchema,
+  CounterSeat as CounterSeatSchema,
+  CreateBuildingBody,
+  CreateDepartmentBody,
+  CreateEstateBody,
+  CreateResidentBody,
+  CreateStaffBody,
+  CreateUnitBody,
+  Department as DepartmentSchema,
+  DepartmentCode as DepartmentCodeSchema,
+  Estate,
+  EstatePolicy,
+  HistoryEntry as HistoryEntrySchema,
+  Presence as PresenceSchema,
+  PresenceState as PresenceStateSchema,
+  Resident,
+  ResidentKind as ResidentKindSchema,
+  Role,
+  Staff,
+  Unit,
+  UnitDetail as UnitDetailSchema,
+  UpdateBuildingBody,
+  UpdateDepartmentBody,
+  UpdateEstateBody,
+  UpdatePresenceBody,
+  UpdateResidentBody,
+  UpdateStaffBody,
+  UpdateUnitBody,
+} from '../../../contract/directory';
+
+/** The directory's shapes as the web app sees them, all taken from the shared contract. */
+export type { Estate, EstatePolicy, Resident, Role, Staff, Unit };
+export type Building = z.infer<typeof BuildingSchema>;
+export type Department = z.infer<typeof DepartmentSchema>;
+export type DepartmentCode = z.infer<typeof DepartmentCodeSchema>;
+export type UnitDetail = z.infer<typeof UnitDetailSchema>;
+export type Presence = z.infer<typeof PresenceSchema>;
+export type PresenceState = z.infer<typeof PresenceStateSchema>;
+export type ResidentKind = z.infer<typeof ResidentKindSchema>;
+export type CounterSeat = z.infer<typeof CounterSeatSchema>;
+export type CaseKindValue = z.infer<typeof CaseKind>;
+export type RepairClassValue = z.infer<typeof RepairClass>;
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export type ImportRowErrorItem = ImportRowError;
+export type ImportOutcome = z.infer<typeof ImportResult>;
+
+export type CreateEstateInput = z.input<typeof CreateEstateBody>;
+export type UpdateEstateInput = z.input<typeof UpdateEstateBody>;
+export type CreateBuildingInput = z.input<typeof CreateBuildingBody>;
+export type UpdateBuildingInput = z.input<typeof UpdateBuildingBody>;
+export type CreateUnitInput = z.input<typeof CreateUnitBody>;
+export type UpdateUnitInput = z.input<typeof UpdateUnitBody>;
+export type CreateResidentInput = z.input<typeof CreateResidentBody>;
+export type UpdateResidentInput = z.input<typeof UpdateResidentBody>;
+export type CreateDepartmentInput = z.input<typeof CreateDepartmentBody>;
+export type UpdateDepartmentInput = z.input<typeof UpdateDepartmentBody>;
+export type CreateStaffInput = z.input<typeof CreateStaffBody>;
+export type UpdateStaffInput = z.input<typeof UpdateStaffBody>;
+export type UpdatePresenceInput = z.input<typeof UpdatePresenceBody>;
+
+/** One row of the presence board (GET /estates/{id}/presence). */
+export interface PresenceRow {
+  staff: {
+    id: string;
+    name: string;
+    surname: string;
+    role: Role;
+    departmentId: string | null;
+    departmentName: string | null;
+    counterSeat: CounterSeat | null;
+  };
+  presence: Presence;
+}
+
+/**
+ * The values of each enum in display order. `Record<Union, true>` makes the compiler insist
+ * that every value of the contract's enum is listed, without shipping zod to the browser.
+ */
+function valuesOf<T extends string>(record: Record<T, true>): T[] {
+  return Object.keys(record) as T[];
+}
+
+export const ROLES = valuesOf<Role>({ admin: true, manager: true, receptionist: true, department: true, maintenance: true });
+export const RESIDENT_KINDS = valuesOf<ResidentKind>({ owner: true, tenant: true });
+export const PRESENCE_STATES = valuesOf<PresenceState>({
+  in_office: true,
+  out: true,
+  meeting: true,
+  on_call: true,
+  off_duty: true,
+});
+export const DEPARTMENT_CODES = valuesOf<DepartmentCode>({
+  front_desk: true,
+  property: true,
+  engineering: true,
+  finance: true,
+  security: true,
+  other: true,
+});
+export const CASE_KINDS = valuesOf<CaseKindValue>({
+  inquiry: true,
+  repair: true,
+  fee: true,
+  complaint: true,
+  message: true,
+  praise: true,
+  suggestion: true,
+});
+export const REPAIR_CLASSES = valuesOf<RepairClassValue>({ safety: true, leak: true, other: true });
+export const COUNTER_SEATS = valuesOf<CounterSeat>({ L1: true, L2: true, L3: true, R1: true, R2: true, R3: true });
+
+export const PRESENCE_COLORS: Record<PresenceState, string> = {
+  in_office: 'green',
+  out: 'orange',
+  meeting: 'blue',
+  on_call: 'purple',
+  off_duty: 'default',
+};
+
+export const ROLE_COLORS: Record<Role, string> = {
+  admin: 'red',
+  manager: 'volcano',
+  receptionist: 'blue',
+  department: 'cyan',
+  maintenance: 'gold',
+};
