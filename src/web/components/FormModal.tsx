@@ -14,6 +14,8 @@ export interface FormModalProps<Values> {
   labels: Record<string, string>;
   /** Server paths that land on a differently named field, e.g. `estates.0.departmentId` → `departmentId`. */
   aliases?: Record<string, string>;
+  /** Error codes that concern one field although the server names none. */
+  codeFields?: Record<string, string>;
   submitText?: ReactNode;
   width?: number;
   onSubmit: (values: Values) => Promise<unknown>;
@@ -46,6 +48,7 @@ function FormBody<Values extends object>({
   initialValues,
   labels,
   aliases,
+  codeFields,
   submitText,
   onSubmit,
   onClose,
@@ -64,7 +67,7 @@ function FormBody<Values extends object>({
       await onSubmit(values);
       onClose();
     } catch (error) {
-      const { placed, unplaced } = applyServerErrors(form, error, { labels, aliases });
+      const { placed, unplaced } = applyServerErrors(form, error, { labels, aliases, codeFields });
       setAlerts(placed > 0 ? [t('form.fixFields'), ...unplaced] : [errorText(error), ...unplaced]);
     } finally {
       setSubmitting(false);

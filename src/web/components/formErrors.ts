@@ -16,6 +16,8 @@ interface ServerErrorOptions {
   labels: Record<string, string>;
   /** Server paths (without `body.`) that belong to a differently named form field. */
   aliases?: Record<string, string>;
+  /** Error codes that concern one field although the server names none (`auth.password_mismatch`). */
+  codeFields?: Record<string, string>;
 }
 
 export interface PlacedErrors {
@@ -52,7 +54,7 @@ export function applyServerErrors(form: FormInstance, error: unknown, options: S
   }
 
   // Errors that are not schema issues may still name one field (reference.not_found, conflict.duplicate).
-  const field = error.details.field;
+  const field = typeof error.details.field === 'string' ? error.details.field : options.codeFields?.[error.code];
   if (error.issues.length === 0 && typeof field === 'string') {
     const sentence = translateOr(`errors.${error.code}`, error.message);
     place(field, (label) => translateOr('validation.named', sentence, { field: label, message: sentence }), sentence);

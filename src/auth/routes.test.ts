@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildEstate, buildStaff } from '../../test/support/factories.js';
+import { ADMIN_PASSWORD, createTestApp, ENGINE, type TestApp } from '../../test/support/harness.js';
+
+describe(`accounts and sessions [${ENGINE}]`, () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp();
+  });
+  afterEach(async () => t.close());
+
+  it('signs in with a password and answers who is signed in, with an HTTP-only SameSite cookie', async () => {
+    const c = t.client();
+    const res = await c.request('POST', '/auth/login', { username: 'ADMIN', password: ADMIN_PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body.staff.username).toBe('admin');
+    expect(res.body.csrfToken).toMatch(/^[\w-]{20,}$/);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const session = await c.get('/auth/session');
+    expect(session.status).toBe(200);
+    expect(session.body.staff.role).toBe('admin');
+  });
+
+  it('refuses a wrong password with 401 and keeps no session', async () => {
+    const c = t.client();
+    const res = await c.login('admin', 'wrong-password');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('auth.invalid_credentials');
+    expect((await c.get('/auth/session')).status).toBe(401);
+  });
+
+  it('holds back an account after 5 failed logins, even with the right password', async () => {
+    for (let i = 0; i < 5; i++) expect((await t.client().login('admin', `nope-${i}`)).status).toBe(401);
+    const res = await t.client().login('admin', ADMIN_PASSWORD);
+    expect(res.status).toBe(429);
+    expect(res.body.error.code).toBe('auth.too_many_attempts');
+    t.clock.advance(16 * 60_000);
+    expect((await t.client().login('admin', ADMIN_PASSWORD)).status).toBe(200);
+  });
+
+  it('holds back an address after 20 failed logins across accounts', async () => {
+    for (let i = 0; i < 20; i++) expect((await t.client().login(`nobody${i}`, 'x')).status).toBe(401);
+    expect((await t.client().login('admin', ADMIN_PASSWORD)).status).toBe(429);
+  });
+
+  it('rotates the session at login: the cookie from before no longer works', async () => {
+    const c = t.client();
+    await c.login('admin', ADMIN_PASSWORD);
+    const before = c.cookie;
+    await c.login('admin', ADMIN_PASSWORD);
+    expect(c.cookie).not.toBe(before);
+    const old = t.client();
+    old.cookie = before;
+    expect((await old.get('/auth/session')).status).toBe(401);
+    expect((await c.get('/auth/session')).status).toBe(200);
+  });
+
+  it('ends the session at logout', async () => {
+    const c = await t.as('admin');
+    const cookie = c.cookie;
+    expect((await c.post('/auth/logout')).status).toBe(200);
+    const again = t.client();
+    again.cookie = cookie;
+    expect((await again.get('/auth/session')).status).toBe(401);
+  });
+
+  it('expires a session left idle longer than the limit', async () => {
+    const c = await t.as('admin');
+    t.clock.advance((t.ctx.config.sessionIdleMinutes + 1) * 60_000);
+    expect((await c.get('/auth/session')).status).toBe(401);
+  });
+
+  it('refuses a state-changing request without the CSRF token, and changes nothing', async () => {
+    const estate = await buildEstate(t);
+    const res = await t.admin.request('POST', `/estates/${estate.id}/buildings`, { name: 'C座' }, { csrf: false });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('auth.csrf_mismatch');
+    const wrong = await t.admin.request('POST', `/estates/${estate.id}/buildings`, { name: 'C座' }, { csrf: false, headers: { 'x-csrf-token': 'forged' } });
+    expect(wrong.status).toBe(403);
+    const list = await t.admin.get(`/estates/${estate.id}/buildings`);
+    expect(list.body.total).toBe(0);
+  });
+
+  it('a password change ends the other sessions but keeps this one', async () => {
+    const estate = await buildEstate(t);
+    await buildStaff(t, estate.id, { username: 'desk1' });
+    const phone = await t.as('desk1');
+    const desk = await t.as('desk1');
+    const res = await desk.post('/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: 'a-new-password-1' });
+    expect(res.status).toBe(200);
+    expect((await desk.get('/auth/session')).status).toBe(200);
+    expect((await phone.get('/auth/session')).status).toBe(401);
+    expect((await t.client().login('desk1', 'a-new-password-1')).status).toBe(200);
+  });
+
+  it('a wrong current password is refused naming the field', async () => {
+    const res = await t.admin.post('/auth/password', { currentPassword: 'not-it', newPassword: 'a-new-password-1' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.field).toBe('currentPassword');
+  });
+
+  it('an admin resets a password: a generated one is shown once and the old sessions end', async () => {
+    const estate = await buildEstate(t);
+    const staff = await buildStaff(t, estate.id, { username: 'desk2' });
+    const desk = await t.as('desk2');
+    const res = await t.admin.post(`/staff/${staff.id}/password`, {});
+    expect(res.status).toBe(200);
+    expect(res.body.temporaryPassword).toMatch(/^\w{4}-\w{4}-\w{4}-\w{4}$/);
+    expect((await desk.get('/auth/session')).status).toBe(401);
+    expect((await t.client().login('desk2', res.body.temporaryPassword)).status).toBe(200);
+  });
+
+  it('only an admin may reset a password', async () => {
+    const estate = await buildEstate(t);
+    await buildStaff(t, estate.id, { username: 'boss', role: 'manager' });
+    const staff = await buildStaff(t, estate.id, { username: 'desk3' });
+    const manager = await t.as('boss');
+    const res = await manager.post(`/staff/${staff.id}/password`, {});
+    expect(res.status).toBe(403);
+  });
+
+  it('a disabled account cannot sign in and its sessions end', async () => {
+    const estate = await buildEstate(t);
+    const staff = await buildStaff(t, estate.id, { username: 'leaver' });
+    const leaver = await t.as('leaver');
+    expect((await t.admin.patch(`/staff/${staff.id}`, { disabled: true })).status).toBe(200);
+    expect((await leaver.get('/auth/session')).status).toBe(401);
+    expect((await t.client().login('leaver', ADMIN_PASSWORD)).status).toBe(401);
+  });
+
+  it('stores only an argon2id hash of the password, never the password', async () => {
+    const row = await t.ctx.db.selectFrom('staff').select('password_hash').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain(ADMIN_PASSWORD);
+  });
+});

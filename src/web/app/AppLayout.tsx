@@ -1,0 +1,226 @@
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  DollarOutlined,
+  DownOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MessageOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
+import { Button, Dropdown, Empty, Layout, Menu, type MenuProps, Select, Space, Spin, Tag, Typography } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { ChangePasswordModal } from '../features/account/ChangePasswordModal';
+import { CreateEstateButton } from '../features/estate/CreateEstateButton';
+import { useAbilities, useSession, useStaff } from './session';
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+/** The sections of the side navigation, by path; the menu keys are these paths. */
+const SECTIONS = ['/', '/presence', '/units', '/residents', '/buildings', '/departments', '/staff', '/settings'];
+
+function selectedSection(pathname: string): string {
+  const match = SECTIONS.filter((s) => s !== '/' && pathname.startsWith(s)).sort((a, b) => b.length - a.length)[0];
+  return match ?? '/';
+}
+
+function useNavigation(): MenuItem[] {
+  const { t } = useTranslation();
+  const link = (path: string, label: string, testId: string) => (
+    <Link to={path} data-testid={testId}>
+      {label}
+    </Link>
+  );
+  const soon = (key: string, label: string, icon: ReactNode): MenuItem => ({
+    key,
+    icon,
+    disabled: true,
+    label: (
+      <span data-testid={`nav-${key}`}>
+        {label}
+        <Tag className="ed-coming-soon" variant="filled">
+          {t('nav.comingSoon')}
+        </Tag>
+      </span>
+    ),
+  });
+  return [
+    { key: '/', icon: <DashboardOutlined />, label: link('/', t('nav.dashboard'), 'nav-dashboard') },
+    { key: '/presence', icon: <TeamOutlined />, label: link('/presence', t('nav.presence'), 'nav-presence') },
+    {
+      key: 'directory',
+      type: 'group',
+      label: t('nav.directory'),
+      children: [
+        { key: '/units', icon: <HomeOutlined />, label: link('/units', t('nav.units'), 'nav-units') },
+        { key: '/residents', icon: <UserOutlined />, label: link('/residents', t('nav.residents'), 'nav-residents') },
+        { key: '/buildings', icon: <BankOutlined />, label: link('/buildings', t('nav.buildings'), 'nav-buildings') },
+        {
+          key: '/departments',
+          icon: <ApartmentOutlined />,
+          label: link('/departments', t('nav.departments'), 'nav-departments'),
+        },
+        { key: '/staff', icon: <IdcardOutlined />, label: link('/staff', t('nav.staff'), 'nav-staff') },
+      ],
+    },
+    {
+      key: 'soon',
+      type: 'group',
+      label: t('nav.upcoming'),
+      children: [
+        soon('cases', t('nav.cases'), <ProfileOutlined />),
+        soon('followups', t('nav.followups'), <CalendarOutlined />),
+        soon('frontdesk', t('nav.frontdesk'), <MessageOutlined />),
+        soon('rectification', t('nav.rectification'), <AuditOutlined />),
+        soon('public', t('nav.publicPages'), <GlobalOutlined />),
+        soon('fees', t('nav.fees'), <DollarOutlined />),
+      ],
+    },
+    { type: 'divider' },
+    { key: '/settings', icon: <SettingOutlined />, label: link('/settings', t('nav.settings'), 'nav-settings') },
+  ];
+}
+
+function EstateSwitcher() {
+  const { t } = useTranslation();
+  const { session, estate, selectEstate } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const estates = session?.estates ?? [];
+  return (
+    <Select
+      aria-label={t('header.estate')}
+      data-testid="estate-switcher"
+      value={estate?.id}
+      style={{ minWidth: 200 }}
+      placeholder={t('header.noEstate')}
+      options={estates.map((e) => ({ value: e.id, label: e.name }))}
+      onChange={(id) => {
+        selectEstate(id);
+        // Filters name another estate's buildings and units; start the page afresh.
+        navigate(location.pathname, { replace: true });
+      }}
+      showSearch={{ optionFilterProp: 'label' }}
+    />
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const staff = useStaff();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const items: MenuProps['items'] = [
+    { key: 'who', label: <Typography.Text type="secondary">{t(`roles.${staff.role}`)}</Typography.Text>, disabled: true },
+    { type: 'divider' },
+    { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('header.changePassword')}</span> },
+    {
+      key: 'api',
+      icon: <ApiOutlined />,
+      label: (
+        <a href="/api/docs" target="_blank" rel="noreferrer" data-testid="menu-api-docs">
+          {t('header.apiReference')}
+        </a>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="menu-logout">{t('header.logout')}</span> },
+  ];
+
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') setChangingPassword(true);
+    if (key === 'logout') void logout().then(() => navigate('/login', { replace: true }));
+  };
+
+  return (
+    <>
+      <Dropdown menu={{ items, onClick }} trigger={['click']}>
+        <Button type="text" data-testid="user-menu" icon={<UserOutlined />}>
+          <Space size={4}>
+            {staff.name}
+            <DownOutlined />
+          </Space>
+        </Button>
+      </Dropdown>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </>
+  );
+}
+
+function NoEstate() {
+  const { t } = useTranslation();
+  const { createEstate } = useAbilities();
+  return (
+    <Empty description={t('header.noEstateHelp')} data-testid="no-estate">
+      {createEstate && <CreateEstateButton />}
+    </Empty>
+  );
+}
+
+/** The signed-in shell: side navigation, header with estate, language and user menu. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { estate } = useSession();
+  const location = useLocation();
+  const items = useNavigation();
+  const [collapsed, setCollapsed] = useState(false);
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <a className="ed-skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={232}
+        breakpoint="lg"
+        data-testid="side-nav"
+      >
+        <div className="ed-brand">
+          <UsergroupAddOutlined />
+          {!collapsed && <span>{t('app.name')}</span>}
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedSection(location.pathname)]} items={items} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="ed-header">
+          <Space>
+            <EstateSwitcher />
+            {estate && <Typography.Text type="secondary">{estate.officeName}</Typography.Text>}
+          </Space>
+          <Space size="middle">
+            <LanguageSwitcher />
+            <UserMenu />
+          </Space>
+        </Layout.Header>
+        <Layout.Content id="main" className="ed-content" tabIndex={-1}>
+          {estate ? (
+            <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+              <Outlet key={estate.id} />
+            </Suspense>
+          ) : (
+            <NoEstate />
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,41 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './AppLayout';
+import { RequireSession } from './RequireSession';
+import { RouteError } from './RouteError';
+
+// Each page is its own chunk, so the login page does not wait for the directory screens.
+const LoginPage = lazy(() => import('../pages/LoginPage'));
+const DashboardPage = lazy(() => import('../pages/DashboardPage'));
+const PresencePage = lazy(() => import('../pages/PresencePage'));
+const UnitsPage = lazy(() => import('../pages/UnitsPage'));
+const ResidentsPage = lazy(() => import('../pages/ResidentsPage'));
+const BuildingsPage = lazy(() => import('../pages/BuildingsPage'));
+const DepartmentsPage = lazy(() => import('../pages/DepartmentsPage'));
+const StaffPage = lazy(() => import('../pages/StaffPage'));
+const EstateSettingsPage = lazy(() => import('../pages/EstateSettingsPage'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    element: <RequireSession />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'presence', element: <PresencePage /> },
+          { path: 'units', element: <UnitsPage /> },
+          { path: 'residents', element: <ResidentsPage /> },
+          { path: 'buildings', element: <BuildingsPage /> },
+          { path: 'departments', element: <DepartmentsPage /> },
+          { path: 'staff', element: <StaffPage /> },
+          { path: 'settings', element: <EstateSettingsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

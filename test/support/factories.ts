@@ -1,0 +1,79 @@
+import * as directory from '../../src/directory/service.js';
+import type { TestApp } from './harness.js';
+import { ADMIN_PASSWORD } from './harness.js';
+
+/** Factories (outline's test/factories.ts shape): a record with sensible defaults, overridable. */
+let seq = 0;
+const next = () => ++seq;
+
+export async function buildEstate(t: TestApp, overrides: Partial<{ code: string; name: string; timeZone: string; officeName: string }> = {}) {
+  const n = next();
+  return directory.createEstate(t.ctx, {
+    actor: t.system,
+    body: {
+      code: overrides.code ?? `E${n}X${Date.now().toString(36).slice(-4)}`.slice(0, 16),
+      name: overrides.name ?? `測試苑${n}`,
+      address: `香港測試道${n}號`,
+      timeZone: overrides.timeZone ?? 'Asia/Hong_Kong',
+      officeName: overrides.officeName ?? `測試苑${n}`,
+    },
+    departmentNames: {},
+  });
+}
+
+export async function buildBuilding(t: TestApp, estateId: string, name = `${next()}座`) {
+  return directory.createBuilding(t.ctx, { actor: t.system, estateId, body: { name } });
+}
+
+export async function buildUnit(t: TestApp, estateId: string, overrides: Partial<{ buildingId: string; number: string; floor: number; areaM2: number }> = {}) {
+  const buildingId = overrides.buildingId ?? (await buildBuilding(t, estateId)).id;
+  const n = next();
+  return directory.createUnit(t.ctx, {
+    actor: t.system,
+    estateId,
+    body: { buildingId, number: overrides.number ?? `${n}A`, floor: overrides.floor ?? (n % 30) + 1, areaM2: overrides.areaM2 ?? 50 },
+  });
+}
+
+export async function buildResident(t: TestApp, estateId: string, overrides: Partial<{ name: string; phone: string; unitIds: string[]; kind: 'owner' | 'tenant' }> = {}) {
+  const n = next();
+  return directory.createResident(t.ctx, {
+    actor: t.system,
+    estateId,
+    body: {
+      name: overrides.name ?? `住戶${n}`,
+      phone: overrides.phone ?? `9${String(1000000 + n).slice(-7)}`,
+      kind: overrides.kind ?? 'owner',
+      unitIds: overrides.unitIds ?? [],
+    },
+  });
+}
+
+export async function buildStaff(
+  t: TestApp,
+  estateId: string,
+  overrides: Partial<{ username: string; role: 'admin' | 'manager' | 'receptionist' | 'department' | 'maintenance'; departmentId: string | null; counterSeat: 'L1' | 'L2' | 'R1' | 'R2' | null }> = {},
+) {
+  const n = next();
+  return directory.createStaff(t.ctx, {
+    actor: t.system,
+    body: {
+      username: overrides.username ?? `staff${n}`,
+      name: `職員${n}`,
+      surname: '陳',
+      role: overrides.role ?? 'receptionist',
+      locale: 'zh-Hant',
+      password: ADMIN_PASSWORD,
+      estates: [{ estateId, departmentId: overrides.departmentId ?? null, counterSeat: overrides.counterSeat ?? null }],
+    },
+  });
+}
+
+/** An estate with one building, one unit and one resident: the smallest world a test needs. */
+export async function buildWorld(t: TestApp) {
+  const estate = await buildEstate(t);
+  const building = await buildBuilding(t, estate.id, 'A座');
+  const unit = await buildUnit(t, estate.id, { buildingId: building.id, number: '1A', floor: 1 });
+  const resident = await buildResident(t, estate.id, { unitIds: [unit.id] });
+  return { estate, building, unit, resident };
+}

@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import type { Actor } from '../../src/auth/policy.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import type { AppContext } from '../../src/platform/context.js';
+import { type DbHandle, type Engine, openPostgres, openSqlite } from '../../src/platform/db/connect.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import type { App } from '../../src/platform/http/app.js';
+import { buildServer, prepareFirstRun } from '../../src/server.js';
+import { quoteIdent, urlFor, withAdmin } from './postgres.js';
+
+export const ENGINE: Engine = process.env.ESTATEDESK_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+export const ADMIN_PASSWORD = 'Admin-pass-2026';
+
+let counter = 0;
+
+/** A freshly migrated database of the engine under test, dropped on close. */
+export async function freshDatabase(): Promise<{ handle: DbHandle; url: string | undefined; drop(): Promise<void> }> {
+  counter++;
+  if (ENGINE === 'postgres') {
+    const name = `${inject('pgRun')}_${process.pid}_${counter}`;
+    await withAdmin((c) => c.query(`create database ${quoteIdent(name)} template ${quoteIdent(inject('pgTemplate'))}`));
+    const url = urlFor(name);
+    const handle = openPostgres(url, 4);
+    return {
+      handle,
+      url,
+      drop: async () => {
+        await handle.close();
+        await withAdmin((c) => c.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatedesk-test-'));
+  const handle = openSqlite(path.join(dir, 'estatedesk.db'));
+  await migrateToLatest(handle.db);
+  return {
+    handle,
+    url: undefined,
+    drop: async () => {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Tests read response bodies field by field and assert on them; an open JSON type keeps that short. */
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies in tests are asserted, not trusted
+export type Json = any;
+
+export interface Response<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A signed-in browser-like client: carries the session cookie and the CSRF token. */
+export class Client {
+  cookie: string | undefined;
+  csrfToken: string | undefined;
+  constructor(private readonly app: App) {}
+
+  async request<T = Json>(method: string, url: string, body?: unknown, opts: { csrf?: boolean; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Response<T>> {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (opts.csrf !== false && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    let payload: string | undefined;
+    if (opts.rawBody !== undefined) {
+      payload = opts.rawBody;
+      headers['content-type'] ??= 'application/json';
+    } else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await this.app.inject({ method: method as 'GET', url: `/api/v1${url}`, headers, payload });
+    const setCookie = res.headers['set-cookie'];
+    const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+    for (const c of cookies) {
+      const [pair] = c.split(';');
+      if (pair?.startsWith('estatedesk_session=')) this.cookie = pair.endsWith('=') ? undefined : pair;
+    }
+    let parsed: unknown = res.body;
+    if (String(res.headers['content-type'] ?? '').includes('application/json') && res.body) parsed = JSON.parse(res.body);
+    return { status: res.statusCode, body: parsed as T, headers: res.headers };
+  }
+
+  get<T = Json>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = Json>(url: string, body?: unknown) {
+    return this.request<T>('POST', url, body ?? {});
+  }
+  patch<T = Json>(url: string, body: unknown) {
+    return this.request<T>('PATCH', url, body);
+  }
+  put<T = Json>(url: string, body: unknown) {
+    return this.request<T>('PUT', url, body);
+  }
+
+  async login(username: string, password: string): Promise<Response> {
+    const res = await this.request('POST', '/auth/login', { username, password });
+    if (res.status === 200) this.csrfToken = (res.body as { csrfToken: string }).csrfToken;
+    return res;
+  }
+}
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  clock: ManualClock;
+  /** A signed-in company admin. */
+  admin: Client;
+  client(): Client;
+  as(username: string, password?: string): Promise<Client>;
+  /** An actor for calling services directly in factories. */
+  system: Actor;
+  close(): Promise<void>;
+}
+
+/** One fresh database and app per test, with the first admin created and signed in. */
+export async function createTestApp(opts: { demo?: boolean; now?: string } = {}): Promise<TestApp> {
+  const db = await freshDatabase();
+  const clock = new ManualClock(opts.now ?? '2026-11-20T02:00:00.000Z');
+  const config = { ...loadConfig({}), adminPassword: ADMIN_PASSWORD, databaseUrl: db.url };
+  const ctx: AppContext = { db: db.handle.db, engine: ENGINE, clock, config };
+  await prepareFirstRun(ctx, { demo: opts.demo ?? false });
+  const app = await buildServer(ctx, { logger: false, webRoot: undefined });
+  await app.ready();
+  const admin = new Client(app);
+  const res = await admin.login('admin', ADMIN_PASSWORD);
+  if (res.status !== 200) throw new Error(`admin login failed: ${JSON.stringify(res.body)}`);
+  const adminRow = await ctx.db.selectFrom('staff').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+  return {
+    app,
+    ctx,
+    clock,
+    admin,
+    client: () => new Client(app),
+    as: async (username, password = ADMIN_PASSWORD) => {
+      const c = new Client(app);
+      const r = await c.login(username, password);
+      if (r.status !== 200) throw new Error(`login as ${username} failed: ${JSON.stringify(r.body)}`);
+      return c;
+    },
+    system: {
+      id: adminRow.id,
+      username: 'admin',
+      name: 'admin',
+      surname: '',
+      role: 'admin',
+      locale: 'en',
+      estateIds: [],
+      allEstates: true,
+      sessionId: '',
+      csrfToken: '',
+    },
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

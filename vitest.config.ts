@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+
+// One API suite, run twice: once on SQLite, once on PostgreSQL (ESTATEDESK_TEST_ENGINE).
+const apiTests = ['src/**/routes.test.ts', 'test/api/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/**/routes.test.ts', 'src/web/**'],
+        },
+      },
+      {
+        test: {
+          name: 'api-sqlite',
+          include: apiTests,
+          env: { ESTATEDESK_TEST_ENGINE: 'sqlite' },
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'api-postgres',
+          include: apiTests,
+          env: { ESTATEDESK_TEST_ENGINE: 'postgres' },
+          globalSetup: ['test/support/postgres-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
