@@ -28,21 +28,15 @@ interface ValidationIssue {
 
 function validationIssues(err: FastifyError): ValidationIssue[] {
   const context = err.validationContext ?? 'body';
-  return (err.validation ?? []).map((v) => {
-    const params = (v.params ?? {}) as { issue?: { path?: PropertyKey[]; code?: string; keys?: string[] } };
-    const issue = params.issue;
-    const segments = (issue?.path ?? []).map(String);
-    // zod reports an unknown field on its parent object; name the field itself.
-    if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
-      return issue.keys.map((k) => ({
-        path: [context, ...segments, k].join('.'),
-        message: 'unknown field',
-        code: 'unrecognized_keys',
-      }));
+  return (err.validation ?? []).flatMap((v) => {
+    const segments = (v.instancePath ?? '').split('/').filter(Boolean);
+    const keys = (v.params as { keys?: string[] } | undefined)?.keys;
+    // zod reports unknown fields on their parent object; name each field itself.
+    if (v.keyword === 'unrecognized_keys' && keys?.length) {
+      return keys.map((k) => ({ path: [context, ...segments, k].join('.'), message: 'unknown field', code: 'unrecognized_keys' }));
     }
-    const path = [context, ...segments].join('.');
-    return [{ path, message: v.message ?? 'invalid', code: issue?.code }];
-  }).flat();
+    return [{ path: [context, ...segments].join('.'), message: v.message ?? 'invalid', code: v.keyword }];
+  });
 }
 
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {

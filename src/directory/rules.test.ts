@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { checkResidentRows, checkUnitRows } from './rules.js';
+
+const sheet = (headers: string[], ...rows: string[][]) => ({
+  headers,
+  rows: rows.map((cells, i) => ({ row: i + 2, cells: Object.fromEntries(headers.map((h, j) => [h, cells[j] ?? ''])) })),
+});
+const U = ['building', 'number', 'floor', 'area_m2'];
+const R = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit'];
+
+describe('unit import rows', () => {
+  const cases: { name: string; rows: string[][]; errors: [number, string, string][] }[] = [
+    { name: 'a good row passes', rows: [['A座', '12A', '12', '55.5']], errors: [] },
+    { name: 'area may be left out', rows: [['A座', '12A', '12', '']], errors: [] },
+    { name: 'a floor that is not a number', rows: [['A座', '12A', 'abc', '']], errors: [[2, 'floor', 'invalid_number']] },
+    { name: 'a fractional floor', rows: [['A座', '12A', '1.5', '']], errors: [[2, 'floor', 'invalid_number']] },
+    { name: 'a missing building', rows: [['', '12A', '12', '']], errors: [[2, 'building', 'required']] },
+    { name: 'a missing number', rows: [['A座', '', '12', '']], errors: [[2, 'number', 'required']] },
+    { name: 'a negative area', rows: [['A座', '12A', '12', '-3']], errors: [[2, 'area_m2', 'invalid_number']] },
+    {
+      name: 'the same unit twice names the second row',
+      rows: [
+        ['A座', '12A', '12', ''],
+        ['B座', '12A', '12', ''],
+        ['A座', '12A', '12', ''],
+      ],
+      errors: [[4, 'number', 'duplicate_in_file']],
+    },
+    {
+      name: 'every bad row is reported, not just the first',
+      rows: [
+        ['A座', '1A', 'x', ''],
+        ['A座', '1B', '1', ''],
+        ['', '1C', 'y', ''],
+      ],
+      errors: [
+        [2, 'floor', 'invalid_number'],
+        [4, 'building', 'required'],
+        [4, 'floor', 'invalid_number'],
+      ],
+    },
+  ];
+  it.each(cases)('$name', ({ rows, errors }) => {
+    const result = checkUnitRows(sheet(U, ...rows));
+    expect(result.errors.map((e) => [e.row, e.column, e.reason])).toEqual(errors);
+    if (!errors.length) expect(result.rows).toHaveLength(rows.length);
+  });
+
+  it('a header without a required column is reported on row 1', () => {
+    const result = checkUnitRows(sheet(['building', 'number'], ['A座', '1A']));
+    expect(result.errors).toEqual([expect.objectContaining({ row: 1, column: 'floor', reason: 'missing_column' })]);
+  });
+
+  it('parses numbers into numbers', () => {
+    const { rows } = checkUnitRows(sheet(U, ['A座', '3B', '3', '48.25']));
+    expect(rows[0]).toEqual({ row: 2, building: 'A座', number: '3B', floor: 3, areaM2: 48.25 });
+  });
+});
+
+describe('resident import rows', () => {
+  const cases: { name: string; row: string[]; errors: [string, string][] }[] = [
+    { name: 'a good owner', row: ['陳大文', '91234567', '', 'chan@example.com', 'owner', 'A座', '1A'], errors: [] },
+    { name: 'kind in Chinese (業主)', row: ['陳大文', '', '', '', '業主', '', ''], errors: [] },
+    { name: 'kind in Simplified Chinese (租户)', row: ['陈大文', '', '', '', '租户', '', ''], errors: [] },
+    { name: 'an unknown kind', row: ['陳大文', '', '', '', 'landlord', '', ''], errors: [['kind', 'invalid_kind']] },
+    { name: 'a bad email', row: ['陳大文', '', '', 'not-an-email', 'owner', '', ''], errors: [['email', 'invalid_email']] },
+    { name: 'a bad phone', row: ['陳大文', 'call me', '', '', 'owner', '', ''], errors: [['phone', 'invalid_phone']] },
+    { name: 'a unit without its building', row: ['陳大文', '', '', '', 'owner', '', '1A'], errors: [['building', 'required']] },
+    { name: 'a missing name', row: ['', '', '', '', 'owner', '', ''], errors: [['name', 'required']] },
+  ];
+  it.each(cases)('$name', ({ row, errors }) => {
+    const result = checkResidentRows(sheet(R, row));
+    expect(result.errors.map((e) => [e.column, e.reason])).toEqual(errors);
+  });
+
+  it('maps 業主/租客 to owner/tenant', () => {
+    const { rows } = checkResidentRows(sheet(R, ['甲', '', '', '', '業主', '', ''], ['乙', '', '', '', '租客', '', '']));
+    expect(rows.map((r) => r.kind)).toEqual(['owner', 'tenant']);
+  });
+});

@@ -1,0 +1,105 @@
+import { Form, Input, Radio } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { useEstate } from '../../app/session';
+import { FormModal } from '../../components/FormModal';
+import { RESIDENT_KINDS, type CreateResidentInput, type Resident, type ResidentKind } from '../directory/types';
+import { UnitPicker } from './UnitPicker';
+
+interface ResidentValues {
+  name: string;
+  kind: ResidentKind;
+  phone?: string;
+  phoneAlt?: string;
+  email?: string;
+  unitIds: string[];
+}
+
+const orNull = (value: string | undefined | null) => (value?.trim() ? value.trim() : null);
+
+export function ResidentForm({
+  open,
+  resident,
+  defaultUnit,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  resident: Resident | null;
+  defaultUnit?: { id: string; buildingName: string; number: string };
+  onClose: () => void;
+  onSaved: (resident: Resident) => void;
+}) {
+  const { t } = useTranslation();
+  const estate = useEstate();
+  const labels = {
+    name: t('residents.name'),
+    kind: t('residents.kind'),
+    phone: t('residents.phone'),
+    phoneAlt: t('residents.phoneAlt'),
+    email: t('residents.email'),
+    unitIds: t('residents.units'),
+  };
+
+  return (
+    <FormModal<ResidentValues>
+      open={open}
+      onClose={onClose}
+      title={resident ? t('residents.editTitle', { name: resident.name }) : t('residents.createTitle')}
+      testId="resident-form"
+      labels={labels}
+      initialValues={
+        resident
+          ? {
+              name: resident.name,
+              kind: resident.kind,
+              phone: resident.phone ?? undefined,
+              phoneAlt: resident.phoneAlt ?? undefined,
+              email: resident.email ?? undefined,
+              unitIds: resident.units.map((u) => u.id),
+            }
+          : { kind: 'owner', unitIds: defaultUnit ? [defaultUnit.id] : [] }
+      }
+      onSubmit={async (values) => {
+        const body: CreateResidentInput = {
+          name: values.name.trim(),
+          kind: values.kind,
+          phone: orNull(values.phone),
+          phoneAlt: orNull(values.phoneAlt),
+          email: orNull(values.email),
+          unitIds: values.unitIds ?? [],
+        };
+        const saved = resident
+          ? await api.patch<Resident>(`/residents/${resident.id}`, body)
+          : await api.post<Resident>(`/estates/${estate.id}/residents`, body);
+        onSaved(saved);
+      }}
+    >
+      <Form.Item
+        name="name"
+        label={labels.name}
+        rules={[{ required: true, whitespace: true, message: t('form.required', { field: labels.name }) }]}
+      >
+        <Input maxLength={100} autoFocus data-testid="resident-form-name" />
+      </Form.Item>
+      <Form.Item name="kind" label={labels.kind} rules={[{ required: true }]}>
+        <Radio.Group
+          optionType="button"
+          options={RESIDENT_KINDS.map((k) => ({ value: k, label: t(`residents.kinds.${k}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="unitIds" label={labels.unitIds}>
+        <UnitPicker known={resident?.units ?? (defaultUnit ? [defaultUnit] : [])} />
+      </Form.Item>
+      <Form.Item name="phone" label={labels.phone}>
+        <Input inputMode="tel" maxLength={20} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="phoneAlt" label={labels.phoneAlt}>
+        <Input inputMode="tel" maxLength={20} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="email" label={labels.email} rules={[{ type: 'email', message: t('form.invalidEmail') }]}>
+        <Input type="email" maxLength={200} autoComplete="off" />
+      </Form.Item>
+    </FormModal>
+  );
+}

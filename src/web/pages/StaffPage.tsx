@@ -1,0 +1,166 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAbilities, useEstate } from '../app/session';
+import { useErrorText } from '../components/errors';
+import { PageHeader } from '../components/PageHeader';
+import { SearchBox } from '../components/SearchBox';
+import { useListParams } from '../components/useListParams';
+import { useAllDepartments, useRefresh, useStaffList } from '../features/directory/api';
+import { PRESENCE_COLORS, ROLE_COLORS, ROLES, type Role, type Staff } from '../features/directory/types';
+import { ResetPasswordButton } from '../features/staff/ResetPasswordButton';
+import { membershipIn, StaffForm } from '../features/staff/StaffForm';
+
+const FILTERS = ['role', 'departmentId'] as const;
+
+export default function StaffPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const estate = useEstate();
+  const abilities = useAbilities();
+  const errorText = useErrorText();
+  const refresh = useRefresh();
+  const { params, update, sortOrderOf, onTableChange, pagination } = useListParams('name', FILTERS);
+  const { role, departmentId } = params.filters;
+  const { data, isFetching, error } = useStaffList({
+    page: params.page,
+    pageSize: params.pageSize,
+    q: params.q,
+    sort: params.sort,
+    role,
+    departmentId,
+  });
+  const departments = useAllDepartments();
+  const departmentNames = useMemo(
+    () => new Map((departments.data?.items ?? []).map((d) => [d.id, d.name])),
+    [departments.data],
+  );
+  const [editing, setEditing] = useState<Staff | 'new' | null>(null);
+  const onSearch = useCallback((q: string) => update({ q }), [update]);
+
+  const columns: TableColumnsType<Staff> = [
+    {
+      title: t('staff.name'),
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrderOf('name'),
+      render: (_, s) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong delete={s.disabled}>
+            {s.name}
+          </Typography.Text>
+          <Typography.Text type="secondary">{s.username}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('staff.role'),
+      dataIndex: 'role',
+      key: 'role',
+      sorter: true,
+      sortOrder: sortOrderOf('role'),
+      render: (r: Role) => <Tag color={ROLE_COLORS[r]}>{t(`roles.${r}`)}</Tag>,
+    },
+    {
+      title: t('staff.department'),
+      key: 'department',
+      render: (_, s) => {
+        const id = membershipIn(s, estate.id)?.departmentId;
+        return id ? (departmentNames.get(id) ?? '—') : '—';
+      },
+    },
+    {
+      title: t('staff.counterSeat'),
+      key: 'counterSeat',
+      render: (_, s) => {
+        const seat = membershipIn(s, estate.id)?.counterSeat;
+        return seat ? t(`seats.${seat}`) : '—';
+      },
+    },
+    {
+      title: t('staff.presence'),
+      key: 'presence',
+      render: (_, s) =>
+        s.disabled ? (
+          <Tag>{t('staff.disabled')}</Tag>
+        ) : (
+          <Tag color={PRESENCE_COLORS[s.presence.state]}>{t(`presence.states.${s.presence.state}`)}</Tag>
+        ),
+    },
+    { title: t('staff.phone'), dataIndex: 'phone', key: 'phone', render: (p: string | null) => p ?? '—' },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, s) => (
+        <Space>
+          {abilities.manageStaff && (
+            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {abilities.admin && <ResetPasswordButton staff={s} />}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('staff.title')}
+        extra={
+          abilities.manageStaff && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="staff-create">
+              {t('staff.create')}
+            </Button>
+          )
+        }
+      />
+      <div className="ed-toolbar">
+        <SearchBox value={params.q} placeholder={t('staff.searchPlaceholder')} onSearch={onSearch} />
+        <Select
+          allowClear
+          style={{ minWidth: 150 }}
+          placeholder={t('staff.allRoles')}
+          aria-label={t('staff.role')}
+          value={role}
+          onChange={(value?: string) => update({ filters: { role: value } })}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          data-testid="filter-role"
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 170 }}
+          placeholder={t('staff.allDepartments')}
+          aria-label={t('staff.department')}
+          value={departmentId}
+          onChange={(value?: string) => update({ filters: { departmentId: value } })}
+          options={departments.data?.items.map((d) => ({ value: d.id, label: d.name }))}
+          data-testid="filter-department"
+        />
+      </div>
+      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
+      <Table<Staff>
+        data-testid="staff-table"
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items}
+        loading={isFetching}
+        pagination={pagination(data?.total)}
+        onChange={onTableChange}
+        locale={{ emptyText: params.q || role || departmentId ? t('table.noMatch') : t('staff.empty') }}
+      />
+      <StaffForm
+        open={editing !== null}
+        staff={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={(s) => {
+          message.success(t('staff.saved', { name: s.name }));
+          void refresh('staff', 'presence', 'departments');
+        }}
+      />
+    </>
+  );
+}
