@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import type { Actor } from './auth/policy.js';
 import { createAdmin } from './auth/admin.js';
+import type { Actor } from './auth/policy.js';
 import { loadDemo } from './directory/demo.js';
 import { exportResidents, exportUnits, importResidents, importUnits } from './directory/transfer.js';
 import { loadConfig, sqlitePath } from './platform/config.js';
@@ -65,7 +65,11 @@ function systemActor(): Actor {
 
 async function estateByCode(ctx: AppContext, code: string | undefined): Promise<string> {
   if (!code) fail('--estate <code> is required');
-  const row = await ctx.db.selectFrom('estates').select('id').where((eb) => eb.or([eb('code', '=', code.toUpperCase()), eb('id', '=', code)])).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('estates')
+    .select('id')
+    .where((eb) => eb.or([eb('code', '=', code.toUpperCase()), eb('id', '=', code)]))
+    .executeTakeFirst();
   if (!row) fail(`no estate with code ${code}`);
   return row.id;
 }
@@ -101,7 +105,8 @@ async function serve() {
         ? `  First start: sign in as "${first.adminUsername}" with the password ${first.adminPassword} (shown only this once; change it after signing in)`
         : `  First start: sign in as "${first.adminUsername}" with the password from ESTATEDESK_ADMIN_PASSWORD`,
     );
-    if (first.demoStaff.length) lines.push(`  Demo estate 誠基公寓 loaded; its staff (${first.demoStaff.join(', ')}) use the same password`);
+    if (first.demoStaff.length)
+      lines.push(`  Demo estate 誠基公寓 loaded; its staff (${first.demoStaff.join(', ')}) use the same password`);
   } else {
     lines.push('  Sign in with your staff account.');
   }
@@ -159,14 +164,24 @@ async function main() {
       return withContext(async (ctx) => {
         const estateId = await estateByCode(ctx, values.estate);
         if (!values.file) fail('--file is required');
-        const run = values.kind === 'units' ? importUnits : values.kind === 'residents' ? importResidents : fail('--kind must be units or residents');
+        const run =
+          values.kind === 'units' ? importUnits : values.kind === 'residents' ? importResidents : fail('--kind must be units or residents');
         try {
-          const r = await run(ctx, { actor: systemActor(), estateId, format: formatOf(values.file), content: fs.readFileSync(values.file), dryRun: values['dry-run'] });
-          console.log(`${values['dry-run'] ? 'checked (nothing written)' : 'imported'}: ${r.created} created, ${r.updated} updated, ${r.total} rows`);
+          const r = await run(ctx, {
+            actor: systemActor(),
+            estateId,
+            format: formatOf(values.file),
+            content: fs.readFileSync(values.file),
+            dryRun: values['dry-run'],
+          });
+          console.log(
+            `${values['dry-run'] ? 'checked (nothing written)' : 'imported'}: ${r.created} created, ${r.updated} updated, ${r.total} rows`,
+          );
         } catch (err) {
           if (err instanceof AppError && err.code === 'import.invalid_rows') {
             console.error(`estatedesk: ${err.message}`);
-            for (const e of err.details.rows as { row: number; column: string; message: string }[]) console.error(`  row ${e.row}, ${e.column}: ${e.message}`);
+            for (const e of err.details.rows as { row: number; column: string; message: string }[])
+              console.error(`  row ${e.row}, ${e.column}: ${e.message}`);
             process.exit(1);
           }
           throw err;
@@ -176,7 +191,8 @@ async function main() {
       return withContext(async (ctx) => {
         const estateId = await estateByCode(ctx, values.estate);
         if (!values.out) fail('--out is required');
-        const dump = values.kind === 'units' ? exportUnits : values.kind === 'residents' ? exportResidents : fail('--kind must be units or residents');
+        const dump =
+          values.kind === 'units' ? exportUnits : values.kind === 'residents' ? exportResidents : fail('--kind must be units or residents');
         const file = await dump(ctx, { actor: systemActor(), estateId, format: formatOf(values.out) });
         fs.writeFileSync(values.out, file);
         console.log(`exported ${values.kind} to ${values.out}`);
@@ -199,8 +215,16 @@ async function main() {
     case 'create-admin':
       return withContext(async (ctx) => {
         if (!values.username) fail('--username is required');
-        const admin = await createAdmin(ctx, { username: values.username, name: values.name ?? values.username, password: values.password ?? config.adminPassword });
-        console.log(admin.generated ? `admin ${admin.username} created; password ${admin.password} (shown only this once)` : `admin ${admin.username} created`);
+        const admin = await createAdmin(ctx, {
+          username: values.username,
+          name: values.name ?? values.username,
+          password: values.password ?? config.adminPassword,
+        });
+        console.log(
+          admin.generated
+            ? `admin ${admin.username} created; password ${admin.password} (shown only this once)`
+            : `admin ${admin.username} created`,
+        );
       });
     default:
       console.error(USAGE);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { createAdmin, staffCount } from './auth/admin.js';
 import { registerAuth } from './auth/routes.js';
 import { loadDemo } from './directory/demo.js';
@@ -11,7 +12,6 @@ import type { AppContext } from './platform/context.js';
 import { type DbHandle, openDatabase } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { type App, buildApp } from './platform/http/app.js';
-import { z } from 'zod';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -35,7 +35,12 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean; web
         '/health',
         {
           config: { public: true },
-          schema: { operationId: 'getHealth', tags: ['system'], summary: 'Liveness and the database engine', response: { 200: z.object({ ok: z.literal(true), engine: z.enum(['sqlite', 'postgres']), version: z.string() }) } },
+          schema: {
+            operationId: 'getHealth',
+            tags: ['system'],
+            summary: 'Liveness and the database engine',
+            response: { 200: z.object({ ok: z.literal(true), engine: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+          },
         },
         async () => ({ ok: true as const, engine: ctx.engine, version: VERSION }),
       );

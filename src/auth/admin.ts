@@ -4,7 +4,10 @@ import { newId } from '../platform/ids.js';
 import { generatePassword, hashPassword } from './passwords.js';
 
 export async function staffCount(ctx: AppContext): Promise<number> {
-  const { n } = await ctx.db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await ctx.db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 

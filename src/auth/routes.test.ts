@@ -77,7 +77,12 @@ describe(`accounts and sessions [${ENGINE}]`, () => {
     const res = await t.admin.request('POST', `/estates/${estate.id}/buildings`, { name: 'C座' }, { csrf: false });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('auth.csrf_mismatch');
-    const wrong = await t.admin.request('POST', `/estates/${estate.id}/buildings`, { name: 'C座' }, { csrf: false, headers: { 'x-csrf-token': 'forged' } });
+    const wrong = await t.admin.request(
+      'POST',
+      `/estates/${estate.id}/buildings`,
+      { name: 'C座' },
+      { csrf: false, headers: { 'x-csrf-token': 'forged' } },
+    );
     expect(wrong.status).toBe(403);
     const list = await t.admin.get(`/estates/${estate.id}/buildings`);
     expect(list.body.total).toBe(0);

@@ -122,6 +122,7 @@ export function registerAuth(api: App, ctx: AppContext): void {
         response: { 200: ResetPasswordResult, ...errorResponses },
       },
     },
-    async (request) => resetPassword(ctx, { actor: actorOf(request), staffId: request.params.staffId, newPassword: request.body.newPassword }),
+    async (request) =>
+      resetPassword(ctx, { actor: actorOf(request), staffId: request.params.staffId, newPassword: request.body.newPassword }),
   );
 }

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../platform/errors.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
-import { type Actor, requireEstate, requirePermission } from './policy.js';
+import { type Actor, requirePermission } from './policy.js';
 
 /** Failed logins allowed in the window before the account or the address is held back. */
 export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
@@ -150,10 +150,7 @@ export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<Sessio
 }
 
 /** A password change ends every other session of that person. */
-export async function changePassword(
-  ctx: AppContext,
-  opts: { actor: Actor; currentPassword: string; newPassword: string },
-): Promise<void> {
+export async function changePassword(ctx: AppContext, opts: { actor: Actor; currentPassword: string; newPassword: string }): Promise<void> {
   const staff = await ctx.db.selectFrom('staff').select('password_hash').where('id', '=', opts.actor.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(staff.password_hash, opts.currentPassword))) {
     throw new AppError('auth.password_mismatch', 'currentPassword: does not match', { field: 'currentPassword' });
@@ -161,7 +158,11 @@ export async function changePassword(
   const hashed = await hashPassword(opts.newPassword);
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff').set({ password_hash: hashed, password_changed_at: at, updated_at: at }).where('id', '=', opts.actor.id).execute();
+    await trx
+      .updateTable('staff')
+      .set({ password_hash: hashed, password_changed_at: at, updated_at: at })
+      .where('id', '=', opts.actor.id)
+      .execute();
     await trx.deleteFrom('sessions').where('staff_id', '=', opts.actor.id).where('id', '!=', opts.actor.sessionId).execute();
     await recordChange(trx, {
       estateId: null,
@@ -187,7 +188,11 @@ export async function resetPassword(
   const hashed = await hashPassword(opts.newPassword ?? (generated as string));
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff').set({ password_hash: hashed, password_changed_at: at, updated_at: at }).where('id', '=', opts.staffId).execute();
+    await trx
+      .updateTable('staff')
+      .set({ password_hash: hashed, password_changed_at: at, updated_at: at })
+      .where('id', '=', opts.staffId)
+      .execute();
     await trx.deleteFrom('sessions').where('staff_id', '=', opts.staffId).execute();
     await recordChange(trx, {
       estateId: null,
@@ -201,4 +206,3 @@ export async function resetPassword(
   });
   return { temporaryPassword: generated };
 }
-

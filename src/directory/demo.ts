@@ -1,8 +1,8 @@
-import type { AppContext } from '../platform/context.js';
+import { hashPassword } from '../auth/passwords.js';
 import { defaultPolicy } from '../contract/directory.js';
+import type { AppContext } from '../platform/context.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
-import { hashPassword } from '../auth/passwords.js';
 import { STANDARD_DEPARTMENTS } from './service.js';
 
 /**
@@ -36,7 +36,24 @@ const STAFF = [
 ] as const;
 
 const SURNAMES = ['陳', '李', '張', '黃', '王', '劉', '林', '吳', '何', '梁', '鄭', '周', '謝', '郭', '馬', '羅', '高', '蔡', '葉', '朱'];
-const GIVEN = ['志強', '美玲', '家豪', '詠詩', '俊傑', '麗珍', '偉明', '淑儀', '國華', '嘉欣', '子軒', '慧敏', '浩然', '曉彤', '建國', '秀英'];
+const GIVEN = [
+  '志強',
+  '美玲',
+  '家豪',
+  '詠詩',
+  '俊傑',
+  '麗珍',
+  '偉明',
+  '淑儀',
+  '國華',
+  '嘉欣',
+  '子軒',
+  '慧敏',
+  '浩然',
+  '曉彤',
+  '建國',
+  '秀英',
+];
 
 /** A tiny deterministic generator, so the demo is the same on every machine. */
 function seeded(seed: number) {
@@ -109,8 +126,14 @@ export async function loadDemo(ctx: AppContext, opts: { staffPassword: string; a
         updated_at: at,
       };
       await trx.insertInto('staff').values(row).execute();
-      await trx.insertInto('staff_estates').values({ staff_id: row.id, estate_id: estateId, department_id: deptIds[s.dept] ?? null, counter_seat: s.seat }).execute();
-      await trx.insertInto('presence').values({ staff_id: row.id, state: 'in_office', until: null, note: null, on_task: 0, updated_at: at, updated_by: null }).execute();
+      await trx
+        .insertInto('staff_estates')
+        .values({ staff_id: row.id, estate_id: estateId, department_id: deptIds[s.dept] ?? null, counter_seat: s.seat })
+        .execute();
+      await trx
+        .insertInto('presence')
+        .values({ staff_id: row.id, state: 'in_office', until: null, note: null, on_task: 0, updated_at: at, updated_by: null })
+        .execute();
       const { password_hash: _hidden, ...visible } = row;
       await log('staff', row.id, visible);
     }

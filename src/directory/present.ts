@@ -39,10 +39,7 @@ export function presentUnitSummary(row: UnitJoinRow) {
   };
 }
 
-export function presentUnit(
-  row: UnitJoinRow & { estate_id: string; created_at: string; updated_at: string },
-  residentCount: number,
-): Unit {
+export function presentUnit(row: UnitJoinRow & { estate_id: string; created_at: string; updated_at: string }, residentCount: number): Unit {
   return {
     ...presentUnitSummary(row),
     estateId: row.estate_id,

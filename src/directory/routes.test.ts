@@ -13,7 +13,10 @@ async function xlsx(rows: (string | number)[][]) {
 }
 
 async function tableCount(t: TestApp, table: 'units' | 'residents' | 'buildings' | 'resident_units' | 'history') {
-  const r = await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await t.ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -44,7 +47,13 @@ describe(`directory [${ENGINE}]`, () => {
         walkInWaitLimitMinutes: 5,
       });
       const depts = await t.admin.get(`/estates/${res.body.id}/departments`);
-      expect(depts.body.items.map((d: { code: string }) => d.code).sort()).toEqual(['engineering', 'finance', 'front_desk', 'property', 'security']);
+      expect(depts.body.items.map((d: { code: string }) => d.code).sort()).toEqual([
+        'engineering',
+        'finance',
+        'front_desk',
+        'property',
+        'security',
+      ]);
       const engineering = depts.body.items.find((d: { code: string }) => d.code === 'engineering');
       expect(engineering.repairClasses).toEqual(['safety', 'leak', 'other']);
     });
@@ -78,7 +87,9 @@ describe(`directory [${ENGINE}]`, () => {
 
     it('a policy value out of range is refused naming the nested field', async () => {
       const estate = await buildEstate(t);
-      const res = await t.admin.patch(`/estates/${estate.id}`, { policy: { ...estate.policy, followUpHours: { safety: 0, leak: 72, other: 168 } } });
+      const res = await t.admin.patch(`/estates/${estate.id}`, {
+        policy: { ...estate.policy, followUpHours: { safety: 0, leak: 72, other: 168 } },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.details.issues[0].path).toBe('body.policy.followUpHours.safety');
     });
@@ -88,7 +99,12 @@ describe(`directory [${ENGINE}]`, () => {
     it('creates, reads and updates a unit with its building', async () => {
       const estate = await buildEstate(t);
       const building = await buildBuilding(t, estate.id, 'A座');
-      const created = await t.admin.post(`/estates/${estate.id}/units`, { buildingId: building.id, number: '12A', floor: 12, areaM2: 55.5 });
+      const created = await t.admin.post(`/estates/${estate.id}/units`, {
+        buildingId: building.id,
+        number: '12A',
+        floor: 12,
+        areaM2: 55.5,
+      });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ buildingName: 'A座', number: '12A', floor: 12, areaM2: 55.5, residentCount: 0 });
       const updated = await t.admin.patch(`/units/${created.body.id}`, { areaM2: null });
@@ -147,12 +163,21 @@ describe(`directory [${ENGINE}]`, () => {
   describe('residents', () => {
     it('links a resident to units and finds them by name, phone or unit number', async () => {
       const { estate, unit } = await buildWorld(t);
-      const res = await t.admin.post(`/estates/${estate.id}/residents`, { name: '黃小明', phone: '9876 5432', email: 'wong@example.com', kind: 'tenant', unitIds: [unit.id] });
+      const res = await t.admin.post(`/estates/${estate.id}/residents`, {
+        name: '黃小明',
+        phone: '9876 5432',
+        email: 'wong@example.com',
+        kind: 'tenant',
+        unitIds: [unit.id],
+      });
       expect(res.status).toBe(201);
       expect(res.body.units).toEqual([expect.objectContaining({ id: unit.id, buildingName: 'A座', number: '1A' })]);
       for (const q of ['小明', '9876', '1A', 'wong@']) {
         const found = await t.admin.get(`/estates/${estate.id}/residents?q=${encodeURIComponent(q)}`);
-        expect(found.body.items.map((r: { name: string }) => r.name), q).toContain('黃小明');
+        expect(
+          found.body.items.map((r: { name: string }) => r.name),
+          q,
+        ).toContain('黃小明');
       }
       const tenants = await t.admin.get(`/estates/${estate.id}/residents?kind=tenant`);
       expect(tenants.body.items.map((r: { name: string }) => r.name)).toEqual(['黃小明']);
@@ -182,7 +207,10 @@ describe(`directory [${ENGINE}]`, () => {
     it('a CSV with one bad row imports nothing and names the row, column and reason', async () => {
       const estate = await buildEstate(t);
       const before = await Promise.all([tableCount(t, 'units'), tableCount(t, 'buildings'), tableCount(t, 'history')]);
-      const res = await t.admin.post(`/estates/${estate.id}/units/import`, csv('building,number,floor,area_m2\nA座,1A,1,50\nA座,1B,abc,50\nB座,1A,1,\n'));
+      const res = await t.admin.post(
+        `/estates/${estate.id}/units/import`,
+        csv('building,number,floor,area_m2\nA座,1A,1,50\nA座,1B,abc,50\nB座,1A,1,\n'),
+      );
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('import.invalid_rows');
       expect(res.body.error.details.rows).toEqual([expect.objectContaining({ row: 3, column: 'floor', reason: 'invalid_number' })]);
@@ -200,7 +228,10 @@ describe(`directory [${ENGINE}]`, () => {
         ['A座', 2],
         ['B座', 1],
       ]);
-      const again = await t.admin.post(`/estates/${estate.id}/units/import`, csv('building,number,floor,area_m2\nA座,1A,1,52\nA座,1B,1,50.5\n'));
+      const again = await t.admin.post(
+        `/estates/${estate.id}/units/import`,
+        csv('building,number,floor,area_m2\nA座,1A,1,52\nA座,1B,1,50.5\n'),
+      );
       expect(again.body).toEqual({ created: 0, updated: 1, total: 2 });
       expect(await tableCount(t, 'units')).toBe(3);
     });
@@ -250,7 +281,10 @@ describe(`directory [${ENGINE}]`, () => {
 
     it('a file that is not a spreadsheet is refused naming the field', async () => {
       const estate = await buildEstate(t);
-      const res = await t.admin.post(`/estates/${estate.id}/units/import`, { format: 'xlsx', contentBase64: Buffer.from('not a zip').toString('base64') });
+      const res = await t.admin.post(`/estates/${estate.id}/units/import`, {
+        format: 'xlsx',
+        contentBase64: Buffer.from('not a zip').toString('base64'),
+      });
       expect(res.status).toBe(422);
       expect(res.body.error.details.field).toBe('contentBase64');
     });
@@ -267,7 +301,11 @@ describe(`directory [${ENGINE}]`, () => {
       expect(text).toContain('A座,1A,1,50');
       const back = await t.admin.post(`/estates/${estate.id}/units/import`, csv(text));
       expect(back.body).toEqual({ created: 0, updated: 0, total: 2 });
-      const xlsxRes = await t.app.inject({ method: 'GET', url: `/api/v1/estates/${estate.id}/units/export?format=xlsx`, headers: { cookie: t.admin.cookie as string } });
+      const xlsxRes = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/estates/${estate.id}/units/export?format=xlsx`,
+        headers: { cookie: t.admin.cookie as string },
+      });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(xlsxRes.rawPayload as unknown as ArrayBuffer);
       const sheet = wb.worksheets[0];
@@ -298,7 +336,11 @@ describe(`directory [${ENGINE}]`, () => {
         estates: [{ estateId: estate.id, departmentId: frontDesk.id, counterSeat: 'L2' }],
       });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ username: 'desk.chan', role: 'receptionist', estates: [{ estateId: estate.id, departmentId: frontDesk.id, counterSeat: 'L2' }] });
+      expect(res.body).toMatchObject({
+        username: 'desk.chan',
+        role: 'receptionist',
+        estates: [{ estateId: estate.id, departmentId: frontDesk.id, counterSeat: 'L2' }],
+      });
       const taken = await mgr.post('/staff', {
         username: 'desk.lee',
         name: '李嘉芬',
@@ -316,12 +358,19 @@ describe(`directory [${ENGINE}]`, () => {
       const estate = await buildEstate(t);
       await buildStaff(t, estate.id, { username: 'mgr', role: 'manager' });
       const mgr = await t.as('mgr');
-      const res = await mgr.post('/staff', { username: 'sneaky', name: '甲', surname: '甲', role: 'admin', password: 'a-long-password', estates: [{ estateId: estate.id, departmentId: null, counterSeat: null }] });
+      const res = await mgr.post('/staff', {
+        username: 'sneaky',
+        name: '甲',
+        surname: '甲',
+        role: 'admin',
+        password: 'a-long-password',
+        estates: [{ estateId: estate.id, departmentId: null, counterSeat: null }],
+      });
       expect(res.status).toBe(403);
       expect(res.body.error.details.field).toBe('role');
     });
 
-    it('[R-WK-5] staff set their own presence; the desk sets anyone\'s; maintenance may not set others\'', async () => {
+    it("[R-WK-5] staff set their own presence; the desk sets anyone's; maintenance may not set others'", async () => {
       const estate = await buildEstate(t);
       const desk = await buildStaff(t, estate.id, { username: 'desk', role: 'receptionist' });
       const fixer = await buildStaff(t, estate.id, { username: 'fixer', role: 'maintenance' });

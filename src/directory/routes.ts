@@ -3,6 +3,7 @@ import { actorOf } from '../auth/routes.js';
 import { Id, ImportBody, ImportResult, PageQuery, pageOf } from '../contract/common.js';
 import {
   Building,
+  CounterSeat,
   CreateBuildingBody,
   CreateDepartmentBody,
   CreateEstateBody,
@@ -21,7 +22,6 @@ import {
   Resident,
   Role,
   Staff,
-  CounterSeat,
   Unit,
   UnitDetail,
   UpdateBuildingBody,
@@ -68,13 +68,30 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   // ------------------------------------------------------------ estates
   api.get(
     '/estates',
-    { schema: { operationId: 'listEstates', tags: ['estates'], summary: 'Estates you work for', querystring: PageQuery, response: withErrors(pageOf(Estate)) } },
+    {
+      schema: {
+        operationId: 'listEstates',
+        tags: ['estates'],
+        summary: 'Estates you work for',
+        querystring: PageQuery,
+        response: withErrors(pageOf(Estate)),
+      },
+    },
     async (req) => service.listEstates(ctx, { actor: actorOf(req), ...req.query }),
   );
   api.post(
     '/estates',
-    { schema: { operationId: 'createEstate', tags: ['estates'], summary: 'Admin: add an estate with its five standard departments', body: CreateEstateBody, response: createdWithErrors(Estate) } },
-    async (req, reply) => reply.status(201).send(await service.createEstate(ctx, { actor: actorOf(req), body: req.body, departmentNames: DEPARTMENT_NAMES })),
+    {
+      schema: {
+        operationId: 'createEstate',
+        tags: ['estates'],
+        summary: 'Admin: add an estate with its five standard departments',
+        body: CreateEstateBody,
+        response: createdWithErrors(Estate),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createEstate(ctx, { actor: actorOf(req), body: req.body, departmentNames: DEPARTMENT_NAMES })),
   );
   api.get(
     '/estates/:estateId',
@@ -83,37 +100,82 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   );
   api.patch(
     '/estates/:estateId',
-    { schema: { operationId: 'updateEstate', tags: ['estates'], summary: 'Change an estate and its policy settings', params: EstateParams, body: UpdateEstateBody, response: withErrors(Estate) } },
+    {
+      schema: {
+        operationId: 'updateEstate',
+        tags: ['estates'],
+        summary: 'Change an estate and its policy settings',
+        params: EstateParams,
+        body: UpdateEstateBody,
+        response: withErrors(Estate),
+      },
+    },
     async (req) => service.updateEstate(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
   );
 
   // ------------------------------------------------------------ buildings
   api.get(
     '/estates/:estateId/buildings',
-    { schema: { operationId: 'listBuildings', tags: ['buildings'], params: EstateParams, querystring: PageQuery, response: withErrors(pageOf(Building)) } },
+    {
+      schema: {
+        operationId: 'listBuildings',
+        tags: ['buildings'],
+        params: EstateParams,
+        querystring: PageQuery,
+        response: withErrors(pageOf(Building)),
+      },
+    },
     async (req) => service.listBuildings(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
   );
   api.post(
     '/estates/:estateId/buildings',
-    { schema: { operationId: 'createBuilding', tags: ['buildings'], params: EstateParams, body: CreateBuildingBody, response: createdWithErrors(Building) } },
-    async (req, reply) => reply.status(201).send(await service.createBuilding(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+    {
+      schema: {
+        operationId: 'createBuilding',
+        tags: ['buildings'],
+        params: EstateParams,
+        body: CreateBuildingBody,
+        response: createdWithErrors(Building),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createBuilding(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   api.patch(
     '/buildings/:buildingId',
-    { schema: { operationId: 'updateBuilding', tags: ['buildings'], params: z.strictObject({ buildingId: Id }), body: UpdateBuildingBody, response: withErrors(Building) } },
+    {
+      schema: {
+        operationId: 'updateBuilding',
+        tags: ['buildings'],
+        params: z.strictObject({ buildingId: Id }),
+        body: UpdateBuildingBody,
+        response: withErrors(Building),
+      },
+    },
     async (req) => service.updateBuilding(ctx, { actor: actorOf(req), buildingId: req.params.buildingId, body: req.body }),
   );
 
   // ------------------------------------------------------------ units
   api.get(
     '/estates/:estateId/units',
-    { schema: { operationId: 'listUnits', tags: ['units'], params: EstateParams, querystring: ListUnitsQuery, response: withErrors(pageOf(Unit)) } },
+    {
+      schema: {
+        operationId: 'listUnits',
+        tags: ['units'],
+        params: EstateParams,
+        querystring: ListUnitsQuery,
+        response: withErrors(pageOf(Unit)),
+      },
+    },
     async (req) => service.listUnits(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.post(
     '/estates/:estateId/units',
-    { schema: { operationId: 'createUnit', tags: ['units'], params: EstateParams, body: CreateUnitBody, response: createdWithErrors(Unit) } },
-    async (req, reply) => reply.status(201).send(await service.createUnit(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+    {
+      schema: { operationId: 'createUnit', tags: ['units'], params: EstateParams, body: CreateUnitBody, response: createdWithErrors(Unit) },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createUnit(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   api.get(
     '/units/:unitId',
@@ -122,29 +184,69 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   );
   api.patch(
     '/units/:unitId',
-    { schema: { operationId: 'updateUnit', tags: ['units'], params: z.strictObject({ unitId: Id }), body: UpdateUnitBody, response: withErrors(Unit) } },
+    {
+      schema: {
+        operationId: 'updateUnit',
+        tags: ['units'],
+        params: z.strictObject({ unitId: Id }),
+        body: UpdateUnitBody,
+        response: withErrors(Unit),
+      },
+    },
     async (req) => service.updateUnit(ctx, { actor: actorOf(req), unitId: req.params.unitId, body: req.body }),
   );
 
   // ------------------------------------------------------------ residents
   api.get(
     '/estates/:estateId/residents',
-    { schema: { operationId: 'listResidents', tags: ['residents'], params: EstateParams, querystring: ListResidentsQuery, response: withErrors(pageOf(Resident)) } },
+    {
+      schema: {
+        operationId: 'listResidents',
+        tags: ['residents'],
+        params: EstateParams,
+        querystring: ListResidentsQuery,
+        response: withErrors(pageOf(Resident)),
+      },
+    },
     async (req) => service.listResidents(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.post(
     '/estates/:estateId/residents',
-    { schema: { operationId: 'createResident', tags: ['residents'], params: EstateParams, body: CreateResidentBody, response: createdWithErrors(Resident) } },
-    async (req, reply) => reply.status(201).send(await service.createResident(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+    {
+      schema: {
+        operationId: 'createResident',
+        tags: ['residents'],
+        params: EstateParams,
+        body: CreateResidentBody,
+        response: createdWithErrors(Resident),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createResident(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   api.get(
     '/residents/:residentId',
-    { schema: { operationId: 'getResident', tags: ['residents'], params: z.strictObject({ residentId: Id }), response: withErrors(Resident) } },
+    {
+      schema: {
+        operationId: 'getResident',
+        tags: ['residents'],
+        params: z.strictObject({ residentId: Id }),
+        response: withErrors(Resident),
+      },
+    },
     async (req) => service.getResident(ctx, { actor: actorOf(req), residentId: req.params.residentId }),
   );
   api.patch(
     '/residents/:residentId',
-    { schema: { operationId: 'updateResident', tags: ['residents'], params: z.strictObject({ residentId: Id }), body: UpdateResidentBody, response: withErrors(Resident) } },
+    {
+      schema: {
+        operationId: 'updateResident',
+        tags: ['residents'],
+        params: z.strictObject({ residentId: Id }),
+        body: UpdateResidentBody,
+        response: withErrors(Resident),
+      },
+    },
     async (req) => service.updateResident(ctx, { actor: actorOf(req), residentId: req.params.residentId, body: req.body }),
   );
 
@@ -212,29 +314,70 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   // ------------------------------------------------------------ departments
   api.get(
     '/estates/:estateId/departments',
-    { schema: { operationId: 'listDepartments', tags: ['departments'], params: EstateParams, querystring: PageQuery, response: withErrors(pageOf(Department)) } },
+    {
+      schema: {
+        operationId: 'listDepartments',
+        tags: ['departments'],
+        params: EstateParams,
+        querystring: PageQuery,
+        response: withErrors(pageOf(Department)),
+      },
+    },
     async (req) => service.listDepartments(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
   );
   api.post(
     '/estates/:estateId/departments',
-    { schema: { operationId: 'createDepartment', tags: ['departments'], params: EstateParams, body: CreateDepartmentBody, response: createdWithErrors(Department) } },
-    async (req, reply) => reply.status(201).send(await service.createDepartment(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+    {
+      schema: {
+        operationId: 'createDepartment',
+        tags: ['departments'],
+        params: EstateParams,
+        body: CreateDepartmentBody,
+        response: createdWithErrors(Department),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createDepartment(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   api.patch(
     '/departments/:departmentId',
-    { schema: { operationId: 'updateDepartment', tags: ['departments'], params: z.strictObject({ departmentId: Id }), body: UpdateDepartmentBody, response: withErrors(Department) } },
+    {
+      schema: {
+        operationId: 'updateDepartment',
+        tags: ['departments'],
+        params: z.strictObject({ departmentId: Id }),
+        body: UpdateDepartmentBody,
+        response: withErrors(Department),
+      },
+    },
     async (req) => service.updateDepartment(ctx, { actor: actorOf(req), departmentId: req.params.departmentId, body: req.body }),
   );
 
   // ------------------------------------------------------------ staff
   api.get(
     '/estates/:estateId/staff',
-    { schema: { operationId: 'listStaff', tags: ['staff'], params: EstateParams, querystring: ListStaffQuery, response: withErrors(pageOf(Staff)) } },
+    {
+      schema: {
+        operationId: 'listStaff',
+        tags: ['staff'],
+        params: EstateParams,
+        querystring: ListStaffQuery,
+        response: withErrors(pageOf(Staff)),
+      },
+    },
     async (req) => service.listStaff(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.post(
     '/staff',
-    { schema: { operationId: 'createStaff', tags: ['staff'], summary: 'Admin or manager: add a staff account', body: CreateStaffBody, response: createdWithErrors(Staff) } },
+    {
+      schema: {
+        operationId: 'createStaff',
+        tags: ['staff'],
+        summary: 'Admin or manager: add a staff account',
+        body: CreateStaffBody,
+        response: createdWithErrors(Staff),
+      },
+    },
     async (req, reply) => reply.status(201).send(await service.createStaff(ctx, { actor: actorOf(req), body: req.body })),
   );
   api.get(
@@ -244,7 +387,15 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   );
   api.patch(
     '/staff/:staffId',
-    { schema: { operationId: 'updateStaff', tags: ['staff'], params: z.strictObject({ staffId: Id }), body: UpdateStaffBody, response: withErrors(Staff) } },
+    {
+      schema: {
+        operationId: 'updateStaff',
+        tags: ['staff'],
+        params: z.strictObject({ staffId: Id }),
+        body: UpdateStaffBody,
+        response: withErrors(Staff),
+      },
+    },
     async (req) => service.updateStaff(ctx, { actor: actorOf(req), staffId: req.params.staffId, body: req.body }),
   );
 

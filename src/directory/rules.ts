@@ -136,9 +136,11 @@ export function checkResidentRows(sheet: { headers: string[]; rows: { row: numbe
     const before = errors.length;
     const name = text(cells, 'name', row, push, { required: true, max: 100 });
     const phone = text(cells, 'phone', row, push, { required: false, max: 20 });
-    if (phone && !PHONE.test(phone)) push({ row, column: 'phone', reason: 'invalid_phone', message: 'phone must be digits, spaces, +, - or brackets' });
+    if (phone && !PHONE.test(phone))
+      push({ row, column: 'phone', reason: 'invalid_phone', message: 'phone must be digits, spaces, +, - or brackets' });
     const phoneAlt = text(cells, 'phone_alt', row, push, { required: false, max: 20 });
-    if (phoneAlt && !PHONE.test(phoneAlt)) push({ row, column: 'phone_alt', reason: 'invalid_phone', message: 'phone_alt must be digits, spaces, +, - or brackets' });
+    if (phoneAlt && !PHONE.test(phoneAlt))
+      push({ row, column: 'phone_alt', reason: 'invalid_phone', message: 'phone_alt must be digits, spaces, +, - or brackets' });
     const email = text(cells, 'email', row, push, { required: false, max: 200 });
     if (email && !EMAIL.test(email)) push({ row, column: 'email', reason: 'invalid_email', message: 'email is not an email address' });
     const kindText = text(cells, 'kind', row, push, { required: true, max: 20 });

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { requireEstate, requirePermission, seesEstate, type Actor } from '../auth/policy.js';
 import { hashPassword } from '../auth/passwords.js';
+import { type Actor, requireEstate, requirePermission, seesEstate } from '../auth/policy.js';
 import {
   type CreateBuildingBody,
   type CreateDepartmentBody,
@@ -29,13 +29,7 @@ import type { Database } from '../platform/db/schema.js';
 import { AppError, notFound, unknownReference } from '../platform/errors.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
-import {
-  presentDepartment,
-  presentEstate,
-  presentPresence,
-  presentResident,
-  presentUnit,
-} from './present.js';
+import { presentDepartment, presentEstate, presentPresence, presentResident, presentUnit } from './present.js';
 import * as store from './store.js';
 
 type Trx = Transaction<Database>;
@@ -58,7 +52,16 @@ async function inTransaction<T>(ctx: AppContext, duplicateField: string | null, 
   }
 }
 
-function change(actor: Actor, at: string, estateId: string | null, entityType: string, entityId: string, action: string, before: unknown, after: unknown) {
+function change(
+  actor: Actor,
+  at: string,
+  estateId: string | null,
+  entityType: string,
+  entityId: string,
+  action: string,
+  before: unknown,
+  after: unknown,
+) {
   return { estateId, actorId: actor.id, at, entityType, entityId, action, before, after };
 }
 
@@ -68,7 +71,12 @@ export async function listEstates(ctx: AppContext, opts: { actor: Actor } & Page
   let q = ctx.db.selectFrom('estates');
   if (!opts.actor.allEstates) q = opts.actor.estateIds.length ? q.where('id', 'in', opts.actor.estateIds) : q.where('id', '=', '');
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll().orderBy('name').limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute();
+  const rows = await q
+    .selectAll()
+    .orderBy('name')
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
   return { items: rows.map(presentEstate), total: Number(n), page: opts.page, pageSize: opts.pageSize };
 }
 
@@ -169,7 +177,13 @@ export async function listBuildings(ctx: AppContext, opts: { actor: Actor; estat
     .offset((opts.page - 1) * opts.pageSize)
     .execute();
   return {
-    items: rows.map((r) => ({ id: r.id, estateId: r.estate_id, name: r.name, unitCount: Number(r.unit_count ?? 0), createdAt: r.created_at })),
+    items: rows.map((r) => ({
+      id: r.id,
+      estateId: r.estate_id,
+      name: r.name,
+      unitCount: Number(r.unit_count ?? 0),
+      createdAt: r.created_at,
+    })),
     total: Number(n),
     page: opts.page,
     pageSize: opts.pageSize,
@@ -189,7 +203,10 @@ export async function createBuilding(ctx: AppContext, opts: { actor: Actor; esta
   });
 }
 
-export async function updateBuilding(ctx: AppContext, opts: { actor: Actor; buildingId: string; body: z.infer<typeof UpdateBuildingBody> }) {
+export async function updateBuilding(
+  ctx: AppContext,
+  opts: { actor: Actor; buildingId: string; body: z.infer<typeof UpdateBuildingBody> },
+) {
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, 'name', async (trx) => {
     const before = await store.findBuilding(trx, null, opts.buildingId);
@@ -198,7 +215,11 @@ export async function updateBuilding(ctx: AppContext, opts: { actor: Actor; buil
     await trx.updateTable('buildings').set({ name: opts.body.name, updated_at: at }).where('id', '=', before.id).execute();
     const after = { ...before, name: opts.body.name, updated_at: at };
     await recordChange(trx, change(opts.actor, at, before.estate_id, 'building', before.id, 'updated', before, after));
-    const units = await trx.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('building_id', '=', before.id).executeTakeFirstOrThrow();
+    const units = await trx
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('building_id', '=', before.id)
+      .executeTakeFirstOrThrow();
     return { id: after.id, estateId: after.estate_id, name: after.name, unitCount: Number(units.n), createdAt: after.created_at };
   });
 }
@@ -229,7 +250,10 @@ export async function listUnits(ctx: AppContext, opts: { actor: Actor; estateId:
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  const counts = await store.residentCounts(ctx.db, rows.map((r) => r.id));
+  const counts = await store.residentCounts(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentUnit(r, counts.get(r.id) ?? 0)), total: Number(n), page, pageSize };
 }
 
@@ -336,10 +360,24 @@ export async function listResidents(ctx: AppContext, opts: { actor: Actor; estat
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const desc = sort.startsWith('-') ? 'desc' : 'asc';
   const column = sort.replace('-', '') === 'name' ? 'residents.name' : 'residents.created_at';
-  const rows = await base.selectAll('residents').orderBy(column, desc).orderBy('residents.id').limit(pageSize).offset((page - 1) * pageSize).execute();
-  const units = await store.unitsOfResidents(ctx.db, rows.map((r) => r.id));
+  const rows = await base
+    .selectAll('residents')
+    .orderBy(column, desc)
+    .orderBy('residents.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const units = await store.unitsOfResidents(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
-    items: rows.map((r) => presentResident(r, units.filter((u) => u.resident_id === r.id))),
+    items: rows.map((r) =>
+      presentResident(
+        r,
+        units.filter((u) => u.resident_id === r.id),
+      ),
+    ),
     total: Number(n),
     page,
     pageSize,
@@ -360,7 +398,10 @@ async function linkUnits(trx: Trx, estateId: string, residentId: string, unitIds
   });
   await trx.deleteFrom('resident_units').where('resident_id', '=', residentId).execute();
   if (unique.length) {
-    await trx.insertInto('resident_units').values(unique.map((unit_id) => ({ resident_id: residentId, unit_id, estate_id: estateId }))).execute();
+    await trx
+      .insertInto('resident_units')
+      .values(unique.map((unit_id) => ({ resident_id: residentId, unit_id, estate_id: estateId })))
+      .execute();
   }
 }
 
@@ -389,7 +430,10 @@ export async function createResident(ctx: AppContext, opts: { actor: Actor; esta
   });
 }
 
-export async function updateResident(ctx: AppContext, opts: { actor: Actor; residentId: string; body: z.infer<typeof UpdateResidentBody> }) {
+export async function updateResident(
+  ctx: AppContext,
+  opts: { actor: Actor; residentId: string; body: z.infer<typeof UpdateResidentBody> },
+) {
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, null, async (trx) => {
     const before = await store.findResident(trx, null, opts.residentId);
@@ -410,7 +454,16 @@ export async function updateResident(ctx: AppContext, opts: { actor: Actor; resi
     const after = { ...before, ...patch };
     await recordChange(
       trx,
-      change(opts.actor, at, before.estate_id, 'resident', before.id, 'updated', { ...before, unitIds: beforeUnits }, { ...after, unitIds: b.unitIds ?? beforeUnits }),
+      change(
+        opts.actor,
+        at,
+        before.estate_id,
+        'resident',
+        before.id,
+        'updated',
+        { ...before, unitIds: beforeUnits },
+        { ...after, unitIds: b.unitIds ?? beforeUnits },
+      ),
     );
     return presentResident(after, await store.unitsOfResidents(trx, [before.id]));
   });
@@ -422,12 +475,22 @@ export async function listDepartments(ctx: AppContext, opts: { actor: Actor; est
   requireEstate(opts.actor, opts.estateId);
   const base = ctx.db.selectFrom('departments').where('estate_id', '=', opts.estateId);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base.selectAll().orderBy('created_at').orderBy('id').limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute();
+  const rows = await base
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
   const counts = rows.length
     ? await ctx.db
         .selectFrom('staff_estates')
         .select(['department_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('department_id', 'in', rows.map((r) => r.id))
+        .where(
+          'department_id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .groupBy('department_id')
         .execute()
     : [];
@@ -435,7 +498,10 @@ export async function listDepartments(ctx: AppContext, opts: { actor: Actor; est
   return { items: rows.map((r) => presentDepartment(r, byId.get(r.id) ?? 0)), total: Number(n), page: opts.page, pageSize: opts.pageSize };
 }
 
-export async function createDepartment(ctx: AppContext, opts: { actor: Actor; estateId: string; body: z.infer<typeof CreateDepartmentBody> }) {
+export async function createDepartment(
+  ctx: AppContext,
+  opts: { actor: Actor; estateId: string; body: z.infer<typeof CreateDepartmentBody> },
+) {
   requireEstate(opts.actor, opts.estateId);
   requirePermission(opts.actor, 'structure.write');
   const at = ctx.clock.now().toISOString();
@@ -457,7 +523,10 @@ export async function createDepartment(ctx: AppContext, opts: { actor: Actor; es
   });
 }
 
-export async function updateDepartment(ctx: AppContext, opts: { actor: Actor; departmentId: string; body: z.infer<typeof UpdateDepartmentBody> }) {
+export async function updateDepartment(
+  ctx: AppContext,
+  opts: { actor: Actor; departmentId: string; body: z.infer<typeof UpdateDepartmentBody> },
+) {
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, null, async (trx) => {
     const before = await store.findDepartment(trx, null, opts.departmentId);
@@ -473,7 +542,11 @@ export async function updateDepartment(ctx: AppContext, opts: { actor: Actor; de
     await trx.updateTable('departments').set(patch).where('id', '=', before.id).execute();
     const after = { ...before, ...patch };
     await recordChange(trx, change(opts.actor, at, before.estate_id, 'department', before.id, 'updated', before, after));
-    const { n } = await trx.selectFrom('staff_estates').select((eb) => eb.fn.countAll<number>().as('n')).where('department_id', '=', before.id).executeTakeFirstOrThrow();
+    const { n } = await trx
+      .selectFrom('staff_estates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('department_id', '=', before.id)
+      .executeTakeFirstOrThrow();
     return presentDepartment(after, Number(n));
   });
 }
@@ -504,8 +577,15 @@ async function presentStaff(ctx: AppContext | { db: Trx }, actor: Actor, staffId
         // Only the memberships of estates the caller works for are shown.
         estates: memberships
           .filter((m) => m.staff_id === id && seesEstate(actor, m.estate_id))
-          .map((m) => ({ estateId: m.estate_id, departmentId: m.department_id, counterSeat: m.counter_seat as Staff['estates'][number]['counterSeat'] })),
-        presence: presentPresence(id, presence.find((p) => p.staff_id === id)),
+          .map((m) => ({
+            estateId: m.estate_id,
+            departmentId: m.department_id,
+            counterSeat: m.counter_seat as Staff['estates'][number]['counterSeat'],
+          })),
+        presence: presentPresence(
+          id,
+          presence.find((p) => p.staff_id === id),
+        ),
         createdAt: r.created_at,
       },
     ];
@@ -521,15 +601,32 @@ export async function listStaff(ctx: AppContext, opts: { actor: Actor; estateId:
     .where('staff_estates.estate_id', '=', opts.estateId);
   if (q) {
     const like = store.likePattern(q);
-    base = base.where((eb) => eb.or([eb('staff.name', 'like', like), eb('staff.username', 'like', like), eb('staff.surname', 'like', like)]));
+    base = base.where((eb) =>
+      eb.or([eb('staff.name', 'like', like), eb('staff.username', 'like', like), eb('staff.surname', 'like', like)]),
+    );
   }
   if (role) base = base.where('staff.role', '=', role);
   if (departmentId) base = base.where('staff_estates.department_id', '=', departmentId);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const desc = sort.startsWith('-') ? 'desc' : 'asc';
   const column = sort === 'role' ? 'staff.role' : 'staff.name';
-  const ids = await base.select('staff.id').orderBy(column, desc).orderBy('staff.id').limit(pageSize).offset((page - 1) * pageSize).execute();
-  return { items: await presentStaff(ctx, opts.actor, ids.map((r) => r.id)), total: Number(n), page, pageSize };
+  const ids = await base
+    .select('staff.id')
+    .orderBy(column, desc)
+    .orderBy('staff.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return {
+    items: await presentStaff(
+      ctx,
+      opts.actor,
+      ids.map((r) => r.id),
+    ),
+    total: Number(n),
+    page,
+    pageSize,
+  };
 }
 
 async function requireVisibleStaff(ctx: AppContext | { db: Trx }, actor: Actor, staffId: string) {
@@ -560,14 +657,17 @@ async function checkMemberships(trx: Trx, actor: Actor, memberships: Membership[
   const seen = new Set<string>();
   for (const [i, m] of memberships.entries()) {
     if (!seesEstate(actor, m.estateId) || !(await store.findEstate(trx, m.estateId))) throw unknownReference(`estates.${i}.estateId`);
-    if (seen.has(m.estateId)) throw new AppError('validation.failed', `estates.${i}.estateId: listed twice`, { field: `estates.${i}.estateId` });
+    if (seen.has(m.estateId))
+      throw new AppError('validation.failed', `estates.${i}.estateId: listed twice`, { field: `estates.${i}.estateId` });
     seen.add(m.estateId);
-    if (m.departmentId && !(await store.findDepartment(trx, m.estateId, m.departmentId))) throw unknownReference(`estates.${i}.departmentId`);
+    if (m.departmentId && !(await store.findDepartment(trx, m.estateId, m.departmentId)))
+      throw unknownReference(`estates.${i}.departmentId`);
   }
 }
 
 function checkRoleGrant(actor: Actor, role: Role) {
-  if (role === 'admin' && actor.role !== 'admin') throw new AppError('auth.forbidden', 'role: only an admin may make an admin', { field: 'role' });
+  if (role === 'admin' && actor.role !== 'admin')
+    throw new AppError('auth.forbidden', 'role: only an admin may make an admin', { field: 'role' });
 }
 
 export async function createStaff(ctx: AppContext, opts: { actor: Actor; body: z.infer<typeof CreateStaffBody> }) {
@@ -606,10 +706,13 @@ async function insertMemberships(trx: Trx, staffId: string, memberships: Members
   try {
     await trx
       .insertInto('staff_estates')
-      .values(memberships.map((m) => ({ staff_id: staffId, estate_id: m.estateId, department_id: m.departmentId, counter_seat: m.counterSeat })))
+      .values(
+        memberships.map((m) => ({ staff_id: staffId, estate_id: m.estateId, department_id: m.departmentId, counter_seat: m.counterSeat })),
+      )
       .execute();
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('conflict.duplicate', 'estates.counterSeat: that counter seat is taken', { field: 'estates.counterSeat' });
+    if (isUniqueViolation(err))
+      throw new AppError('conflict.duplicate', 'estates.counterSeat: that counter seat is taken', { field: 'estates.counterSeat' });
     throw err;
   }
 }
@@ -621,7 +724,8 @@ export async function updateStaff(ctx: AppContext, opts: { actor: Actor; staffId
   await inTransaction(ctx, null, async (trx) => {
     const before = await requireVisibleStaff({ db: trx }, opts.actor, opts.staffId);
     if (before.role === 'admin' || b.role) checkRoleGrant(opts.actor, b.role ?? 'admin');
-    if (b.disabled && before.id === opts.actor.id) throw new AppError('validation.failed', 'disabled: you cannot disable yourself', { field: 'disabled' });
+    if (b.disabled && before.id === opts.actor.id)
+      throw new AppError('validation.failed', 'disabled: you cannot disable yourself', { field: 'disabled' });
     const beforeMemberships = await store.membershipsOf(trx, [before.id]);
     const patch = {
       ...(b.name !== undefined && { name: b.name }),
@@ -639,13 +743,23 @@ export async function updateStaff(ctx: AppContext, opts: { actor: Actor; staffId
       await checkMemberships(trx, opts.actor, b.estates);
       // Memberships of estates the caller cannot see are left as they are.
       const visible = beforeMemberships.filter((m) => seesEstate(opts.actor, m.estate_id)).map((m) => m.estate_id);
-      if (visible.length) await trx.deleteFrom('staff_estates').where('staff_id', '=', before.id).where('estate_id', 'in', visible).execute();
+      if (visible.length)
+        await trx.deleteFrom('staff_estates').where('staff_id', '=', before.id).where('estate_id', 'in', visible).execute();
       await insertMemberships(trx, before.id, b.estates);
     }
     const { password_hash: _a, ...beforeVisible } = before;
     await recordChange(
       trx,
-      change(opts.actor, at, null, 'staff', before.id, 'updated', { ...beforeVisible, estates: beforeMemberships }, { ...beforeVisible, ...patch, estates: b.estates ?? beforeMemberships }),
+      change(
+        opts.actor,
+        at,
+        null,
+        'staff',
+        before.id,
+        'updated',
+        { ...beforeVisible, estates: beforeMemberships },
+        { ...beforeVisible, ...patch, estates: b.estates ?? beforeMemberships },
+      ),
     );
   });
   return getStaff(ctx, { actor: opts.actor, staffId: opts.staffId });
@@ -694,7 +808,15 @@ export async function listPresence(ctx: AppContext, opts: { actor: Actor; estate
       presence: presentPresence(
         r.id,
         r.state
-          ? { staff_id: r.id, state: r.state, until: r.until, note: r.note, on_task: Number(r.on_task), updated_at: r.updated_at as string, updated_by: r.updated_by }
+          ? {
+              staff_id: r.id,
+              state: r.state,
+              until: r.until,
+              note: r.note,
+              on_task: Number(r.on_task),
+              updated_at: r.updated_at as string,
+              updated_by: r.updated_by,
+            }
           : undefined,
       ),
     })),
@@ -778,4 +900,3 @@ export async function listHistory(
     pageSize: opts.pageSize,
   };
 }
-

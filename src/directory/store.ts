@@ -26,14 +26,15 @@ export const unitColumns = [
 ] as const;
 
 export function unitsQuery(db: Db, estateId: string) {
-  return db
-    .selectFrom('units')
-    .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .where('units.estate_id', '=', estateId);
+  return db.selectFrom('units').innerJoin('buildings', 'buildings.id', 'units.building_id').where('units.estate_id', '=', estateId);
 }
 
 export async function findUnit(db: Db, estateId: string | null, unitId: string) {
-  let q = db.selectFrom('units').innerJoin('buildings', 'buildings.id', 'units.building_id').select(unitColumns).where('units.id', '=', unitId);
+  let q = db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select(unitColumns)
+    .where('units.id', '=', unitId);
   if (estateId) q = q.where('units.estate_id', '=', estateId);
   return q.executeTakeFirst();
 }

@@ -63,7 +63,11 @@ export async function recordChange(trx: Transaction<Database>, change: Change): 
   const chain = chainOf(change.estateId);
   // The head row serialises writers of one chain: on PostgreSQL a row lock held to commit; on
   // SQLite the single connection already runs one transaction at a time.
-  await trx.insertInto('history_heads').values({ chain, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+  await trx
+    .insertInto('history_heads')
+    .values({ chain, seq: 0, hash: GENESIS })
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute();
   let headQuery = trx.selectFrom('history_heads').select(['seq', 'hash']).where('chain', '=', chain);
   if (isPostgres(trx)) headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
@@ -81,7 +85,10 @@ export async function recordChange(trx: Transaction<Database>, change: Change): 
     prev_hash: head.hash,
   };
   const hash = entryHash(entry);
-  await trx.insertInto('history').values({ id: newId(), ...entry, hash }).execute();
+  await trx
+    .insertInto('history')
+    .values({ id: newId(), ...entry, hash })
+    .execute();
   await trx.updateTable('history_heads').set({ seq: entry.seq, hash }).where('chain', '=', chain).execute();
 }
 
@@ -100,7 +107,12 @@ export async function verifyHistory(db: Kysely<Database>): Promise<VerifyResult>
   let entries = 0;
   for (const { chain } of chainsInHistory) {
     if (!heads.some((h) => h.chain === chain)) {
-      return { ok: false, chains: heads.length, entries, problem: { chain, seq: 0, entryId: null, reason: 'chain has entries but no head: entries were inserted behind the application' } };
+      return {
+        ok: false,
+        chains: heads.length,
+        entries,
+        problem: { chain, seq: 0, entryId: null, reason: 'chain has entries but no head: entries were inserted behind the application' },
+      };
     }
   }
   for (const head of heads) {
@@ -125,7 +137,8 @@ export async function verifyHistory(db: Kysely<Database>): Promise<VerifyResult>
           problem: { chain: head.chain, seq: row.seq, entryId: row.id, reason },
         });
         if (row.seq !== expectedSeq) return fail(`expected entry ${expectedSeq} but found ${row.seq}: entries are missing (deleted)`);
-        if (row.prev_hash !== prevHash) return fail('its link to the previous entry does not match: an entry before it was changed, removed or inserted');
+        if (row.prev_hash !== prevHash)
+          return fail('its link to the previous entry does not match: an entry before it was changed, removed or inserted');
         if (entryHash(row) !== row.hash) return fail('its content does not match its hash: the entry was edited');
         prevHash = row.hash;
         expectedSeq++;
@@ -137,7 +150,12 @@ export async function verifyHistory(db: Kysely<Database>): Promise<VerifyResult>
         ok: false,
         chains: heads.length,
         entries,
-        problem: { chain: head.chain, seq: expectedSeq, entryId: null, reason: `the chain ends at entry ${expectedSeq - 1} but its head records ${head.seq}: the last entries were deleted or the head was changed` },
+        problem: {
+          chain: head.chain,
+          seq: expectedSeq,
+          entryId: null,
+          reason: `the chain ends at entry ${expectedSeq - 1} but its head records ${head.seq}: the last entries were deleted or the head was changed`,
+        },
       };
     }
   }

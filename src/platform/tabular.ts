@@ -49,7 +49,9 @@ export async function readSheet(format: TabularFormat, content: Buffer, headerAl
     try {
       table = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
     } catch (err) {
-      throw new AppError('import.unreadable_file', `contentBase64: not a readable CSV file (${(err as Error).message})`, { field: 'contentBase64' });
+      throw new AppError('import.unreadable_file', `contentBase64: not a readable CSV file (${(err as Error).message})`, {
+        field: 'contentBase64',
+      });
     }
     return toSheet(table, headerAliases);
   }
@@ -71,7 +73,12 @@ export async function readSheet(format: TabularFormat, content: Buffer, headerAl
 }
 
 /** Writes rows as CSV (with a BOM so spreadsheet programs read Chinese correctly) or XLSX. */
-export async function writeSheet(format: TabularFormat, sheetName: string, headers: string[], rows: (string | number | null)[][]): Promise<Buffer> {
+export async function writeSheet(
+  format: TabularFormat,
+  sheetName: string,
+  headers: string[],
+  rows: (string | number | null)[][],
+): Promise<Buffer> {
   if (format === 'csv') {
     return Buffer.from(`\uFEFF${stringify([headers, ...rows.map((r) => r.map((c) => (c === null ? '' : c)))])}`, 'utf8');
   }

@@ -28,13 +28,22 @@ describe(`R-RD-1 change history [${ENGINE}]`, () => {
 
   it('[R-RD-1] a refused change leaves neither the change nor a history entry', async () => {
     const { estate, unit } = await buildWorld(t);
-    const before = await t.ctx.db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.ctx.db
+      .selectFrom('history')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const other = await buildUnit(t, estate.id, { number: '2A' });
-    const after1 = await t.ctx.db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after1 = await t.ctx.db
+      .selectFrom('history')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     // Renaming onto an existing number violates uniqueness inside the transaction.
     const res = await t.admin.patch(`/units/${other.id}`, { number: unit.number, buildingId: unit.buildingId });
     expect(res.status).toBe(409);
-    const after2 = await t.ctx.db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after2 = await t.ctx.db
+      .selectFrom('history')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after2.n)).toBe(Number(after1.n));
     expect(Number(after1.n)).toBeGreaterThan(Number(before.n));
   });
@@ -73,7 +82,11 @@ describe(`R-RD-1 change history [${ENGINE}]`, () => {
 
   it('[R-RD-1] the last entry deleted is caught by the chain head', async () => {
     const { estate } = await buildWorld(t);
-    const last = await t.ctx.db.selectFrom('history').select((eb) => eb.fn.max('seq').as('m')).where('estate_id', '=', estate.id).executeTakeFirstOrThrow();
+    const last = await t.ctx.db
+      .selectFrom('history')
+      .select((eb) => eb.fn.max('seq').as('m'))
+      .where('estate_id', '=', estate.id)
+      .executeTakeFirstOrThrow();
     await sql`delete from history where estate_id = ${estate.id} and seq = ${Number(last.m)}`.execute(t.ctx.db);
     const result = await verifyHistory(t.ctx.db);
     expect(result.ok).toBe(false);
@@ -82,7 +95,12 @@ describe(`R-RD-1 change history [${ENGINE}]`, () => {
 
   it('[R-RD-1] an entry inserted behind the application is named', async () => {
     const { estate } = await buildWorld(t);
-    const first = await t.ctx.db.selectFrom('history').selectAll().where('estate_id', '=', estate.id).where('seq', '=', 2).executeTakeFirstOrThrow();
+    const first = await t.ctx.db
+      .selectFrom('history')
+      .selectAll()
+      .where('estate_id', '=', estate.id)
+      .where('seq', '=', 2)
+      .executeTakeFirstOrThrow();
     // Shift the chain to make room, then slip a forged entry in at seq 2.
     await sql`update history set seq = seq + 1000 where estate_id = ${estate.id} and seq >= 2`.execute(t.ctx.db);
     await sql`update history set seq = seq - 999 where estate_id = ${estate.id} and seq >= 1002`.execute(t.ctx.db);
@@ -95,12 +113,17 @@ describe(`R-RD-1 change history [${ENGINE}]`, () => {
     expect(result.problem?.seq).toBe(2);
   });
 
-  it('[R-RD-1] chains are per estate: one estate\'s entries never link into another\'s', async () => {
+  it("[R-RD-1] chains are per estate: one estate's entries never link into another's", async () => {
     const a = await buildEstate(t);
     const b = await buildEstate(t);
     const heads = await t.ctx.db.selectFrom('history_heads').selectAll().execute();
     expect(heads.map((h) => h.chain)).toEqual(expect.arrayContaining([`estate:${a.id}`, `estate:${b.id}`]));
-    const firstOfB = await t.ctx.db.selectFrom('history').selectAll().where('chain', '=', `estate:${b.id}`).where('seq', '=', 1).executeTakeFirstOrThrow();
+    const firstOfB = await t.ctx.db
+      .selectFrom('history')
+      .selectAll()
+      .where('chain', '=', `estate:${b.id}`)
+      .where('seq', '=', 1)
+      .executeTakeFirstOrThrow();
     expect(firstOfB.prev_hash).toBe('0'.repeat(64));
   });
 

@@ -6,7 +6,10 @@ import { ADMIN_PASSWORD } from './harness.js';
 let seq = 0;
 const next = () => ++seq;
 
-export async function buildEstate(t: TestApp, overrides: Partial<{ code: string; name: string; timeZone: string; officeName: string }> = {}) {
+export async function buildEstate(
+  t: TestApp,
+  overrides: Partial<{ code: string; name: string; timeZone: string; officeName: string }> = {},
+) {
   const n = next();
   return directory.createEstate(t.ctx, {
     actor: t.system,
@@ -25,7 +28,11 @@ export async function buildBuilding(t: TestApp, estateId: string, name = `${next
   return directory.createBuilding(t.ctx, { actor: t.system, estateId, body: { name } });
 }
 
-export async function buildUnit(t: TestApp, estateId: string, overrides: Partial<{ buildingId: string; number: string; floor: number; areaM2: number }> = {}) {
+export async function buildUnit(
+  t: TestApp,
+  estateId: string,
+  overrides: Partial<{ buildingId: string; number: string; floor: number; areaM2: number }> = {},
+) {
   const buildingId = overrides.buildingId ?? (await buildBuilding(t, estateId)).id;
   const n = next();
   return directory.createUnit(t.ctx, {
@@ -35,7 +42,11 @@ export async function buildUnit(t: TestApp, estateId: string, overrides: Partial
   });
 }
 
-export async function buildResident(t: TestApp, estateId: string, overrides: Partial<{ name: string; phone: string; unitIds: string[]; kind: 'owner' | 'tenant' }> = {}) {
+export async function buildResident(
+  t: TestApp,
+  estateId: string,
+  overrides: Partial<{ name: string; phone: string; unitIds: string[]; kind: 'owner' | 'tenant' }> = {},
+) {
   const n = next();
   return directory.createResident(t.ctx, {
     actor: t.system,
@@ -52,7 +63,12 @@ export async function buildResident(t: TestApp, estateId: string, overrides: Par
 export async function buildStaff(
   t: TestApp,
   estateId: string,
-  overrides: Partial<{ username: string; role: 'admin' | 'manager' | 'receptionist' | 'department' | 'maintenance'; departmentId: string | null; counterSeat: 'L1' | 'L2' | 'R1' | 'R2' | null }> = {},
+  overrides: Partial<{
+    username: string;
+    role: 'admin' | 'manager' | 'receptionist' | 'department' | 'maintenance';
+    departmentId: string | null;
+    counterSeat: 'L1' | 'L2' | 'R1' | 'R2' | null;
+  }> = {},
 ) {
   const n = next();
   return directory.createStaff(t.ctx, {

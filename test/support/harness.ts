@@ -63,7 +63,12 @@ export class Client {
   csrfToken: string | undefined;
   constructor(private readonly app: App) {}
 
-  async request<T = Json>(method: string, url: string, body?: unknown, opts: { csrf?: boolean; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Response<T>> {
+  async request<T = Json>(
+    method: string,
+    url: string,
+    body?: unknown,
+    opts: { csrf?: boolean; rawBody?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response<T>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     if (opts.csrf !== false && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;

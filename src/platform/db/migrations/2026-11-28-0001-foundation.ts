@@ -164,11 +164,7 @@ export async function up(db: Db): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .addUniqueConstraint('history_chain_seq', ['chain', 'seq'])
     .execute();
-  await db.schema
-    .createIndex('history_entity')
-    .on('history')
-    .columns(['estate_id', 'entity_type', 'entity_id'])
-    .execute();
+  await db.schema.createIndex('history_entity').on('history').columns(['estate_id', 'entity_type', 'entity_id']).execute();
 
   await db.schema
     .createTable('history_heads')
@@ -176,7 +172,6 @@ export async function up(db: Db): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-
 }
 
 export async function down(): Promise<void> {

@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/platform/db/schema.js';
+import { buildStaff } from '../support/factories.js';
+import { type Client, createTestApp, ENGINE, type Json, type Response, type TestApp } from '../support/harness.js';
+import {
+  type EstateIds,
+  exampleBody,
+  fieldKind,
+  loadOpenApi,
+  MUTATING_METHODS,
+  type Operation,
+  operationsOf,
+  pathFor,
+  type SeededEstate,
+  seedEstate,
+  topLevelFields,
+  wrongValueFor,
+} from '../support/openapi.js';
+
+/**
+ * Every state-changing operation of the OpenAPI document, sent one fault at a time with
+ * everything else right: the answer is the documented 4xx and the database is exactly as before.
+ */
+
+const doc = await loadOpenApi();
+const mutating = operationsOf(doc).filter((op) => MUTATING_METHODS.has(op.method));
+
+const EXPECTED_MUTATING = [
+  'login',
+  'logout',
+  'changePassword',
+  'resetStaffPassword',
+  'createEstate',
+  'updateEstate',
+  'createBuilding',
+  'updateBuilding',
+  'createUnit',
+  'updateUnit',
+  'importUnits',
+  'createResident',
+  'updateResident',
+  'importResidents',
+  'createDepartment',
+  'updateDepartment',
+  'createStaff',
+  'updateStaff',
+  'updatePresence',
+];
+
+const MiB = 1024 * 1024;
+/** Routes that read larger bodies than the 1 MiB default: imports carry a whole file. */
+const BODY_LIMITS: Record<string, number> = { importUnits: 20 * MiB, importResidents: 20 * MiB };
+
+/**
+ * Tables whose row counts must not move on a refused request. `satisfies` keeps the list in step
+ * with the schema: a new table fails the type check until it is listed here. Logins write
+ * sessions and login attempts, so those two are left out.
+ */
+const TABLES = {
+  estates: true,
+  buildings: true,
+  units: true,
+  residents: true,
+  resident_units: true,
+  departments: true,
+  staff: true,
+  staff_estates: true,
+  presence: true,
+  history: true,
+  history_heads: true,
+  sessions: false,
+  login_attempts: false,
+} as const satisfies Record<keyof Database, boolean>;
+const COUNTED_TABLES = (Object.keys(TABLES) as (keyof Database)[]).filter((name) => TABLES[name]);
+
+async function snapshot(t: TestApp) {
+  const counts: Record<string, number> = {};
+  for (const table of COUNTED_TABLES) {
+    const { n } = await t.ctx.db
+      .selectFrom(table as 'estates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(n);
+  }
+  const heads = await t.ctx.db.selectFrom('history_heads').select(['chain', 'seq', 'hash']).orderBy('chain').execute();
+  return { counts, heads: heads.map((h) => ({ chain: h.chain, seq: Number(h.seq), hash: h.hash })) };
+}
+
+const shown = (res: Response) => JSON.stringify(res.body).slice(0, 600);
+
+/** A single wrong-type value per top-level body field, as read from the document. */
+function wrongTypeCases(op: Operation) {
+  if (!op.body) return [];
+  return topLevelFields(doc, op.body).map(({ name, schema }) => {
+    const kind = fieldKind(doc, schema);
+    return { field: name, kind, value: wrongValueFor(kind) };
+  });
+}
+
+/** The first plain string field of a body: the one an oversized body is padded through. */
+function paddableField(op: Operation): string | undefined {
+  if (!op.body) return undefined;
+  return topLevelFields(doc, op.body).find(({ schema }) => fieldKind(doc, schema) === 'string')?.name;
+}
+
+/** References in a body to records of another estate: each names the field it is refused for. */
+const CROSS_ESTATE_REFERENCES: Record<string, { what: string; field: string; body: (a: SeededEstate, b: SeededEstate) => Record<string, unknown> }[]> = {
+  createUnit: [{ what: "estate B's building", field: 'buildingId', body: (a, b) => ({ ...example('createUnit', a), buildingId: b.buildingId }) }],
+  updateUnit: [{ what: "estate B's building", field: 'buildingId', body: (a, b) => ({ ...example('updateUnit', a), buildingId: b.buildingId }) }],
+  createResident: [{ what: "estate B's unit", field: 'unitIds.0', body: (a, b) => ({ ...example('createResident', a), unitIds: [b.unitId] }) }],
+  updateResident: [
+    { what: "estate B's unit", field: 'unitIds.0', body: (a, b) => ({ ...example('updateResident', a), unitIds: [b.unitId] }) },
+    { what: "estate B's unit after one of A's", field: 'unitIds.1', body: (a, b) => ({ ...example('updateResident', a), unitIds: [a.unitId, b.unitId] }) },
+  ],
+  createStaff: [
+    {
+      what: 'estate B',
+      field: 'estates.0.estateId',
+      body: (a, b) => ({ ...example('createStaff', a), estates: [{ estateId: b.estateId, departmentId: null, counterSeat: null }] }),
+    },
+    {
+      what: "estate B's department under estate A",
+      field: 'estates.0.departmentId',
+      body: (a, b) => ({ ...example('createStaff', a), estates: [{ estateId: a.estateId, departmentId: b.departmentId, counterSeat: null }] }),
+    },
+  ],
+  updateStaff: [
+    {
+      what: 'estate B',
+      field: 'estates.0.estateId',
+      body: (a, b) => ({ ...example('updateStaff', a), estates: [{ estateId: b.estateId, departmentId: null, counterSeat: null }] }),
+    },
+    {
+      what: "estate B's department under estate A",
+      field: 'estates.0.departmentId',
+      body: (a, b) => ({ ...example('updateStaff', a), estates: [{ estateId: a.estateId, departmentId: b.departmentId, counterSeat: null }] }),
+    },
+  ],
+};
+
+function example(operationId: string, ids: EstateIds): Record<string, unknown> {
+  const op = mutating.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`the document has no operation ${operationId}`);
+  return exampleBody(op, ids) ?? {};
+}
+
+describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, () => {
+  it('include every operation this suite is known to cover', () => {
+    const ids = mutating.map((op) => op.operationId);
+    for (const id of EXPECTED_MUTATING) expect(ids, `the document has no state-changing operation ${id}`).toContain(id);
+  });
+
+  it('each one that takes a body has an example body with every documented field', () => {
+    const ids = { estateId: 'e', buildingId: 'b', unitId: 'u', residentId: 'r', departmentId: 'd', staffId: 's' };
+    for (const op of mutating.filter((o) => o.body)) {
+      const body = exampleBody(op, ids);
+      const fields = topLevelFields(doc, op.body ?? {}).map((f) => f.name);
+      expect(Object.keys(body ?? {}).sort(), `${op.operationId}: the example body should give every documented field`).toEqual(fields.sort());
+    }
+  });
+
+  it('each cross-estate reference case names an operation of the document', () => {
+    for (const id of Object.keys(CROSS_ESTATE_REFERENCES)) expect(mutating.map((op) => op.operationId)).toContain(id);
+  });
+});
+
+for (const op of mutating) {
+  const name = op.operationId;
+  describe(`${name} (${op.method} ${op.path}): bad input is refused and changes nothing [${ENGINE}]`, () => {
+    let t: TestApp;
+    let a: SeededEstate;
+    let b: SeededEstate;
+    let managerA: Client;
+
+    beforeAll(async () => {
+      t = await createTestApp();
+      a = await seedEstate(t, 'A', { estateName: '甲苑Alpha', unitNumber: 'A101', residentName: '甲住戶Alice', residentPhone: '91110001' });
+      b = await seedEstate(t, 'B', { estateName: '乙苑Bravo', unitNumber: 'B202', residentName: '乙住戶Bob', residentPhone: '92220002' });
+      await buildStaff(t, a.estateId, { username: 'manager-a', role: 'manager' });
+      managerA = await t.as('manager-a');
+    });
+    afterAll(async () => t?.close());
+
+    /** Sends one bad request and checks: never 5xx, and not a row of the database moved. */
+    async function refused(caseName: string, client: Client, send: (c: Client) => Promise<Response<Json>>): Promise<Response<Json>> {
+      const before = await snapshot(t);
+      const res = await send(client);
+      expect(res.status, `${name} / ${caseName}: answered ${res.status} ${shown(res)}`).toBeLessThan(500);
+      expect(await snapshot(t), `${name} / ${caseName}: the database changed`).toEqual(before);
+      return res;
+    }
+
+    it(`${name}: malformed JSON is refused with 400 request.malformed_json`, async () => {
+      const res = await refused('malformed JSON', t.admin, (c) => c.request(op.method, pathFor(op, a), undefined, { rawBody: '{"name": ' }));
+      if (op.body) {
+        expect(res.status, `${name} / malformed JSON: ${shown(res)}`).toBe(400);
+        expect(res.body.error.code, `${name} / malformed JSON`).toBe('request.malformed_json');
+      } else {
+        expect(res.status, `${name} / malformed JSON (no body documented): ${shown(res)}`).toBeGreaterThanOrEqual(400);
+      }
+    });
+
+    for (const { field, kind, value } of wrongTypeCases(op)) {
+      it(`${name}: ${field} (${kind}) sent as ${JSON.stringify(value)} is refused with 400 naming body.${field}`, async () => {
+        const body = { ...exampleBody(op, a), [field]: value };
+        const res = await refused(`wrong type of ${field}`, t.admin, (c) => c.request(op.method, pathFor(op, a), body));
+        expect(res.status, `${name} / wrong type of ${field}: ${shown(res)}`).toBe(400);
+        expect(res.body.error.code, `${name} / wrong type of ${field}`).toBe('validation.failed');
+        const paths: string[] = res.body.error.details.issues.map((i: { path: string }) => i.path);
+        expect(
+          paths.some((p) => p === `body.${field}` || p.endsWith(`.${field}`)),
+          `${name} / wrong type of ${field}: issues name ${JSON.stringify(paths)}`,
+        ).toBe(true);
+      });
+    }
+
+    if (op.body) {
+      it(`${name}: an unknown field is refused with 400 naming it`, async () => {
+        const body = { ...exampleBody(op, a), notAField: 1 };
+        const res = await refused('unknown field', t.admin, (c) => c.request(op.method, pathFor(op, a), body));
+        expect(res.status, `${name} / unknown field: ${shown(res)}`).toBe(400);
+        expect(res.body.error.code, `${name} / unknown field`).toBe('validation.failed');
+        const paths: string[] = res.body.error.details.issues.map((i: { path: string }) => i.path);
+        expect(paths, `${name} / unknown field`).toContain('body.notAField');
+      });
+    }
+
+    const limit = BODY_LIMITS[name] ?? MiB;
+    it(`${name}: a body over its ${limit / MiB} MiB limit is refused with 413`, async () => {
+      const padding = 'A'.repeat(limit + MiB);
+      const field = paddableField(op);
+      const rawBody = JSON.stringify(field ? { ...exampleBody(op, a), [field]: padding } : { padding });
+      const res = await refused('oversized body', t.admin, (c) => c.request(op.method, pathFor(op, a), undefined, { rawBody }));
+      expect(res.status, `${name} / oversized body: ${shown(res)}`).toBe(413);
+      expect(res.body.error.code, `${name} / oversized body`).toBe('request.too_large');
+    });
+
+    if (op.pathParams.length) {
+      it(`${name}: a manager of estate A naming estate B's records in the path is refused with 404 or 403`, async () => {
+        const body = exampleBody(op, b);
+        const res = await refused("estate B's ids in the path", managerA, (c) => c.request(op.method, pathFor(op, b), body));
+        expect([403, 404], `${name} / estate B's ids in the path: ${res.status} ${shown(res)}`).toContain(res.status);
+        const text = JSON.stringify(res.body);
+        for (const secret of [b.estateName, b.unitNumber, b.residentName, b.residentPhone]) {
+          expect(text, `${name} / estate B's ids in the path: the answer shows ${secret}`).not.toContain(secret);
+        }
+      });
+    }
+
+    for (const ref of CROSS_ESTATE_REFERENCES[name] ?? []) {
+      it(`${name}: a manager of estate A referring to ${ref.what} in the body is refused with 422 naming ${ref.field}`, async () => {
+        const res = await refused(`reference to ${ref.what}`, managerA, (c) => c.request(op.method, pathFor(op, a), ref.body(a, b)));
+        expect(res.status, `${name} / reference to ${ref.what}: ${shown(res)}`).toBe(422);
+        expect(res.body.error.code, `${name} / reference to ${ref.what}`).toBe('reference.not_found');
+        expect(res.body.error.details.field, `${name} / reference to ${ref.what}`).toBe(ref.field);
+      });
+    }
+
+    // Last: the one request meant to succeed, proving the faults above were the only ones.
+    it(`${name}: the example body itself is accepted`, async () => {
+      // Signing in, out or changing the password would disturb the shared admin session.
+      const client = ['login', 'logout', 'changePassword'].includes(name) ? await t.as('admin') : t.admin;
+      const res = await client.request(op.method, pathFor(op, a), exampleBody(op, a));
+      expect(res.status, `${name} / example body: ${shown(res)}`).toBeGreaterThanOrEqual(200);
+      expect(res.status, `${name} / example body: ${shown(res)}`).toBeLessThan(300);
+    });
+  });
+}

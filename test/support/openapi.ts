@@ -1,0 +1,291 @@
+import { expect } from 'vitest';
+import { buildBuilding, buildEstate, buildResident, buildStaff, buildUnit } from './factories.js';
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from './harness.js';
+
+/**
+ * The live OpenAPI document as data for tests that walk every operation: its operations,
+ * their path parameters and request body schemas, a valid example body for each, and the
+ * records of an estate whose ids fill the path parameters.
+ */
+
+export const API_PREFIX = '/api/v1';
+export const MUTATING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The parts of JSON Schema the tests read. */
+export interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+}
+
+interface OperationObject {
+  operationId?: string;
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+
+export interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, OperationObject>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
+export interface Operation {
+  operationId: string;
+  /** Upper case: GET, POST, ... */
+  method: string;
+  /** Relative to /api/v1, with `{name}` placeholders, as the test client takes it. */
+  path: string;
+  pathParams: string[];
+  /** The JSON request body schema, resolved; undefined when the document gives the operation no body. */
+  body: JsonSchema | undefined;
+}
+
+/** Fetches /api/v1/openapi.json from a freshly started app, as a client would. */
+export async function loadOpenApi(): Promise<OpenApiDocument> {
+  const t = await createTestApp();
+  try {
+    const res = await t.admin.get<OpenApiDocument>('/openapi.json');
+    if (res.status !== 200) throw new Error(`GET /openapi.json answered ${res.status}`);
+    return res.body;
+  } finally {
+    await t.close();
+  }
+}
+
+export function resolveSchema(doc: OpenApiDocument, schema: JsonSchema): JsonSchema {
+  let s = schema;
+  for (let depth = 0; s.$ref && depth < 10; depth++) {
+    const name = s.$ref.replace('#/components/schemas/', '');
+    const target = doc.components?.schemas?.[name];
+    if (!target) throw new Error(`the document refers to ${s.$ref}, which it does not define`);
+    s = target;
+  }
+  return s;
+}
+
+export function operationsOf(doc: OpenApiDocument): Operation[] {
+  const ops: Operation[] = [];
+  for (const [fullPath, methods] of Object.entries(doc.paths)) {
+    if (!fullPath.startsWith(`${API_PREFIX}/`)) throw new Error(`path ${fullPath} is outside ${API_PREFIX}`);
+    for (const [method, op] of Object.entries(methods)) {
+      if (!op.operationId) throw new Error(`${method.toUpperCase()} ${fullPath} has no operationId`);
+      const schema = op.requestBody?.content?.['application/json']?.schema;
+      ops.push({
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path: fullPath.slice(API_PREFIX.length),
+        pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+        body: schema ? resolveSchema(doc, schema) : undefined,
+      });
+    }
+  }
+  return ops.sort((a, b) => a.operationId.localeCompare(b.operationId));
+}
+
+/** The top-level fields of a body schema, each with its schema resolved. */
+export function topLevelFields(doc: OpenApiDocument, body: JsonSchema): { name: string; schema: JsonSchema }[] {
+  return Object.entries(body.properties ?? {}).map(([name, schema]) => ({ name, schema: resolveSchema(doc, schema) }));
+}
+
+/** The JSON type a field takes, looking through `anyOf: [T, null]`; 'enum' for a closed set of strings. */
+export function fieldKind(doc: OpenApiDocument, schema: JsonSchema): 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'enum' {
+  const s = resolveSchema(doc, schema);
+  const alternatives = s.anyOf ?? s.oneOf;
+  if (alternatives) {
+    const notNull = alternatives.map((a) => resolveSchema(doc, a)).find((a) => a.type !== 'null');
+    if (!notNull) throw new Error(`a field that can only be null: ${JSON.stringify(s)}`);
+    return fieldKind(doc, notNull);
+  }
+  if (s.enum) return 'enum';
+  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+  if (type === 'string' || type === 'number' || type === 'integer' || type === 'boolean' || type === 'array' || type === 'object') return type;
+  if (s.properties) return 'object';
+  throw new Error(`no JSON type in ${JSON.stringify(s)}`);
+}
+
+/** A value of the wrong JSON type for a field of this kind. */
+export function wrongValueFor(kind: ReturnType<typeof fieldKind>): unknown {
+  switch (kind) {
+    case 'string':
+      return 12345;
+    case 'number':
+    case 'integer':
+      return 'abc';
+    case 'boolean':
+      return 'yes';
+    case 'array':
+      return 'x';
+    case 'object':
+      return 7;
+    case 'enum':
+      return 'not-a-value';
+  }
+}
+
+/** The ids that fill path parameters and body references: one estate's records. */
+export interface EstateIds {
+  estateId: string;
+  buildingId: string;
+  unitId: string;
+  residentId: string;
+  departmentId: string;
+  staffId: string;
+}
+
+/** One estate with a record of every kind, named so its data can be spotted in an answer. */
+export interface SeededEstate extends EstateIds {
+  estateName: string;
+  estateCode: string;
+  buildingName: string;
+  unitNumber: string;
+  residentName: string;
+  residentPhone: string;
+  staffName: string;
+  staffUsername: string;
+  /** Every department of the estate (the five standard ones). */
+  departmentIds: string[];
+}
+
+export async function seedEstate(
+  t: TestApp,
+  label: string,
+  names: { estateName: string; unitNumber: string; residentName: string; residentPhone: string },
+): Promise<SeededEstate> {
+  const estate = await buildEstate(t, { name: names.estateName, code: `EST-${label}` });
+  const building = await buildBuilding(t, estate.id, `${label}座`);
+  const unit = await buildUnit(t, estate.id, { buildingId: building.id, number: names.unitNumber, floor: 7 });
+  const resident = await buildResident(t, estate.id, { name: names.residentName, phone: names.residentPhone, unitIds: [unit.id] });
+  const departments = await t.ctx.db.selectFrom('departments').select(['id', 'code']).where('estate_id', '=', estate.id).orderBy('code').execute();
+  const engineering = departments.find((d) => d.code === 'engineering');
+  if (!engineering) throw new Error('a new estate has no engineering department');
+  const staffUsername = `desk-${label.toLowerCase()}`;
+  const staff = await buildStaff(t, estate.id, { username: staffUsername, role: 'receptionist', departmentId: engineering.id });
+  return {
+    estateId: estate.id,
+    estateName: estate.name,
+    estateCode: estate.code,
+    buildingId: building.id,
+    buildingName: building.name,
+    unitId: unit.id,
+    unitNumber: unit.number,
+    residentId: resident.id,
+    residentName: resident.name,
+    residentPhone: names.residentPhone,
+    departmentId: engineering.id,
+    departmentIds: departments.map((d) => d.id),
+    staffId: staff.id,
+    staffName: staff.name,
+    staffUsername,
+  };
+}
+
+/** The operation's path with every path parameter filled from `ids`; fails naming a parameter it cannot fill. */
+export function pathFor(op: Operation, ids: EstateIds): string {
+  return op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const value = (ids as unknown as Record<string, string | undefined>)[name];
+    if (!value) throw new Error(`${op.operationId}: no record id for path parameter {${name}}`);
+    return value;
+  });
+}
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+/**
+ * A valid request body per operation, every documented field given, referring to the records
+ * of `ids`. Sent by an admin (or a manager of that estate) it is accepted.
+ */
+export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, unknown>> = {
+  login: () => ({ username: 'admin', password: ADMIN_PASSWORD }),
+  changePassword: () => ({ currentPassword: ADMIN_PASSWORD, newPassword: 'Changed-pass-2027' }),
+  resetStaffPassword: () => ({ newPassword: 'Reset-pass-2027' }),
+  createEstate: () => ({
+    code: 'NEW-EST',
+    name: '新建苑',
+    address: '香港新建道1號',
+    timeZone: 'Asia/Hong_Kong',
+    officeName: '新建苑管理處',
+    policy: { complaintReplyHours: 48 },
+  }),
+  updateEstate: () => ({
+    name: '改名苑',
+    address: '香港改名道2號',
+    timeZone: 'Asia/Shanghai',
+    officeName: '改名苑管理處',
+    policy: { complaintReplyHours: 60 },
+  }),
+  createBuilding: () => ({ name: '新座' }),
+  updateBuilding: () => ({ name: '改名座' }),
+  createUnit: (ids) => ({ buildingId: ids.buildingId, number: '99Z', floor: 12, areaM2: 72.5 }),
+  updateUnit: (ids) => ({ buildingId: ids.buildingId, number: '88Y', floor: 8, areaM2: 55 }),
+  createResident: (ids) => ({
+    name: '新住戶',
+    phone: '+852 9123 4567',
+    phoneAlt: '2123 4567',
+    email: 'new.resident@example.com',
+    kind: 'tenant',
+    unitIds: [ids.unitId],
+  }),
+  updateResident: (ids) => ({
+    name: '改名住戶',
+    phone: '9876 5432',
+    phoneAlt: null,
+    email: 'renamed@example.com',
+    kind: 'owner',
+    unitIds: [ids.unitId],
+  }),
+  importUnits: () => ({
+    format: 'csv',
+    fileName: 'units.csv',
+    contentBase64: base64('building,number,floor,area_m2\n匯入座,1A,1,60\n'),
+    dryRun: true,
+  }),
+  importResidents: () => ({
+    format: 'csv',
+    fileName: 'residents.csv',
+    contentBase64: base64('name,phone,kind\n匯入住戶,91112222,owner\n'),
+    dryRun: true,
+  }),
+  createDepartment: () => ({ code: 'other', name: '園藝部', caseKinds: ['suggestion'], repairClasses: ['other'] }),
+  updateDepartment: () => ({ name: '工程及維修部', caseKinds: ['repair'], repairClasses: ['leak'] }),
+  createStaff: (ids) => ({
+    username: 'new.desk',
+    name: '新職員',
+    surname: '李',
+    role: 'receptionist',
+    email: 'new.desk@example.com',
+    phone: '2345 6789',
+    locale: 'en',
+    password: 'New-desk-pass-2026',
+    estates: [{ estateId: ids.estateId, departmentId: ids.departmentId, counterSeat: 'L3' }],
+  }),
+  updateStaff: (ids) => ({
+    name: '改名職員',
+    surname: '黃',
+    role: 'receptionist',
+    email: 'renamed.desk@example.com',
+    phone: '3456 7890',
+    locale: 'zh-Hans',
+    disabled: false,
+    estates: [{ estateId: ids.estateId, departmentId: ids.departmentId, counterSeat: 'R3' }],
+  }),
+  updatePresence: () => ({ state: 'out', until: '2026-11-20T05:00:00.000Z', note: '去銀行', onTask: false }),
+};
+
+/** The example body of an operation that takes one; fails the test when the table has none. */
+export function exampleBody(op: Operation, ids: EstateIds): Record<string, unknown> | undefined {
+  if (!op.body) return undefined;
+  const make = EXAMPLE_BODIES[op.operationId];
+  expect(make, `${op.operationId}: the document gives it a request body but the test has no example body for it`).toBeDefined();
+  return make?.(ids);
+}
+
+/** The text of an answer, whatever its content type, to search for data that must not be there. */
+export function answerText(body: unknown): string {
+  return typeof body === 'string' ? body : JSON.stringify(body ?? '');
+}
