@@ -54,7 +54,7 @@ export type Json = any;
 export interface Response<T = unknown> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 /** A signed-in browser-like client: carries the session cookie and the CSRF token. */
@@ -105,7 +105,7 @@ export class Client {
     return this.request<T>('PUT', url, body);
   }
 
-  async login(username: string, password: string): Promise<Response> {
+  async login(username: string, password: string): Promise<Response<Json>> {
     const res = await this.request('POST', '/auth/login', { username, password });
     if (res.status === 200) this.csrfToken = (res.body as { csrfToken: string }).csrfToken;
     return res;
