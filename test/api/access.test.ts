@@ -1,0 +1,351 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStaff } from '../support/factories.js';
+import { type Client, createTestApp, ENGINE, type Json, type Response, type TestApp } from '../support/harness.js';
+import {
+  answerText,
+  exampleBody,
+  loadOpenApi,
+  type Operation,
+  operationsOf,
+  pathFor,
+  type SeededEstate,
+  seedEstate,
+} from '../support/openapi.js';
+
+/**
+ * Estate isolation: a member of estate A, in any role, can neither read nor change estate B's
+ * records, and learns nothing of them; list operations under A never show B's records.
+ * Everything but signing in and the health check needs a session.
+ */
+
+const doc = await loadOpenApi();
+const operations = operationsOf(doc);
+const withRecordIds = operations.filter((op) => op.pathParams.length > 0);
+
+/** Reachable without signing in. */
+const PUBLIC_OPERATIONS = ['login', 'getHealth'];
+const ROLES = ['manager', 'receptionist', 'department', 'maintenance'] as const;
+type Role = (typeof ROLES)[number];
+
+/** The record ids a path may name, and the operations known to take each. */
+const EXPECTED_WITH_RECORD_IDS = [
+  'resetStaffPassword',
+  'getEstate',
+  'updateEstate',
+  'listBuildings',
+  'createBuilding',
+  'updateBuilding',
+  'listUnits',
+  'createUnit',
+  'getUnit',
+  'updateUnit',
+  'listResidents',
+  'createResident',
+  'getResident',
+  'updateResident',
+  'importUnits',
+  'exportUnits',
+  'importResidents',
+  'exportResidents',
+  'listDepartments',
+  'createDepartment',
+  'updateDepartment',
+  'listStaff',
+  'getStaff',
+  'updateStaff',
+  'listPresence',
+  'updatePresence',
+  'listHistory',
+];
+const ID_PARAMS = ['estateId', 'buildingId', 'unitId', 'residentId', 'departmentId', 'staffId'];
+
+const shown = (res: Response) => answerText(res.body).slice(0, 600);
+
+/** Estate B's data that must never show in an answer to a member of estate A. */
+function secretsOf(b: SeededEstate): string[] {
+  return [b.estateName, b.estateCode, b.buildingName, b.unitNumber, b.residentName, b.residentPhone, b.staffName, b.staffUsername];
+}
+
+function expectNothingOf(b: SeededEstate, res: Response, label: string) {
+  const text = answerText(res.body);
+  for (const secret of secretsOf(b)) expect(text, `${label}: the answer shows estate B's "${secret}"`).not.toContain(secret);
+}
+
+/** Two estates, each with a building, unit, resident, department and staff member. */
+async function twoEstates(t: TestApp) {
+  const a = await seedEstate(t, 'A', { estateName: '甲苑Alpha', unitNumber: 'A101', residentName: '甲住戶Alice', residentPhone: '91110001' });
+  const b = await seedEstate(t, 'B', { estateName: '乙苑Bravo', unitNumber: 'Q7Z9', residentName: '乙住戶Bob', residentPhone: '92220002' });
+  return { a, b };
+}
+
+async function memberOfA(t: TestApp, a: SeededEstate, role: Role): Promise<Client> {
+  const username = `${role}-of-a`;
+  await buildStaff(t, a.estateId, { username, role, departmentId: role === 'department' ? a.departmentId : null });
+  return t.as(username);
+}
+
+async function historyHeads(t: TestApp) {
+  return t.ctx.db.selectFrom('history_heads').select(['chain', 'seq', 'hash']).orderBy('chain').execute();
+}
+
+describe(`the operations of the OpenAPI document that name a record [${ENGINE}]`, () => {
+  it('are every operation with a path parameter, and each parameter is a record id this suite fills', () => {
+    const ids = withRecordIds.map((op) => op.operationId);
+    for (const id of EXPECTED_WITH_RECORD_IDS) expect(ids, `the document has no operation ${id} with a path parameter`).toContain(id);
+    for (const op of withRecordIds) {
+      for (const p of op.pathParams) expect(ID_PARAMS, `${op.operationId}: path parameter {${p}} is not a record id this suite knows`).toContain(p);
+    }
+    // Every operation is either public, or checked below without a session.
+    for (const id of PUBLIC_OPERATIONS) expect(operations.map((op) => op.operationId)).toContain(id);
+  });
+});
+
+for (const role of ROLES) {
+  describe(`a ${role} of estate A asking for estate B's records [${ENGINE}]`, () => {
+    let t: TestApp;
+    let a: SeededEstate;
+    let b: SeededEstate;
+    let member: Client;
+
+    beforeAll(async () => {
+      t = await createTestApp();
+      ({ a, b } = await twoEstates(t));
+      member = await memberOfA(t, a, role);
+    });
+    afterAll(async () => t?.close());
+
+    for (const op of withRecordIds) {
+      it(`${role}: ${op.operationId} (${op.method} ${op.path}) on estate B's record answers 404 or 403 and shows nothing of B`, async () => {
+        const label = `${role} / ${op.operationId}`;
+        const before = await historyHeads(t);
+        const res = await member.request(op.method, pathFor(op, b), exampleBody(op, b));
+        expect([403, 404], `${label}: ${res.status} ${shown(res)}`).toContain(res.status);
+        expectNothingOf(b, res, label);
+        expect(await historyHeads(t), `${label}: something was changed`).toEqual(before);
+      });
+    }
+
+    it(`${role}: listEstates shows estate A only`, async () => {
+      const res = await member.get('/estates');
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((e: { id: string }) => e.id)).toEqual([a.estateId]);
+      expect(res.body.total).toBe(1);
+      expectNothingOf(b, res, `${role} / listEstates`);
+    });
+
+    it(`${role}: getSession lists estate A only`, async () => {
+      const res = await member.get('/auth/session');
+      expect(res.status).toBe(200);
+      expect(res.body.estates.map((e: { id: string }) => e.id)).toEqual([a.estateId]);
+      expectNothingOf(b, res, `${role} / getSession`);
+    });
+
+    it(`${role}: listResidents of A finds none of B's residents, by name, phone, unit or unit number`, async () => {
+      const own = await member.get(`/estates/${a.estateId}/residents?q=${encodeURIComponent(a.residentName)}`);
+      expect(own.status).toBe(200);
+      expect(own.body.total, 'the search finds A’s own resident by name').toBe(1);
+      for (const query of [`q=${encodeURIComponent(b.residentName)}`, `q=${b.residentPhone}`, `q=${b.unitNumber}`, `unitId=${b.unitId}`, `buildingId=${b.buildingId}`]) {
+        const res = await member.get(`/estates/${a.estateId}/residents?${query}`);
+        expect(res.status, `listResidents?${query}`).toBe(200);
+        expect(res.body.total, `listResidents?${query}`).toBe(0);
+        expect(res.body.items, `listResidents?${query}`).toEqual([]);
+      }
+      const all = await member.get(`/estates/${a.estateId}/residents?pageSize=200`);
+      expect(all.body.items.map((r: { id: string }) => r.id)).toEqual([a.residentId]);
+      expectNothingOf(b, all, `${role} / listResidents`);
+    });
+
+    it(`${role}: listUnits and listBuildings of A show none of B's`, async () => {
+      const units = await member.get(`/estates/${a.estateId}/units?pageSize=200`);
+      expect(units.status).toBe(200);
+      expect(units.body.items.map((u: { id: string }) => u.id)).toEqual([a.unitId]);
+      expectNothingOf(b, units, `${role} / listUnits`);
+      for (const query of [`q=${b.unitNumber}`, `buildingId=${b.buildingId}`]) {
+        const res = await member.get(`/estates/${a.estateId}/units?${query}`);
+        expect(res.status, `listUnits?${query}`).toBe(200);
+        expect(res.body.total, `listUnits?${query}`).toBe(0);
+      }
+      const buildings = await member.get(`/estates/${a.estateId}/buildings?pageSize=200`);
+      expect(buildings.status).toBe(200);
+      expect(buildings.body.items.map((x: { id: string }) => x.id)).toEqual([a.buildingId]);
+      expectNothingOf(b, buildings, `${role} / listBuildings`);
+    });
+
+    it(`${role}: listDepartments of A shows A's departments only`, async () => {
+      const res = await member.get(`/estates/${a.estateId}/departments?pageSize=200`);
+      expect(res.status).toBe(200);
+      const ids: string[] = res.body.items.map((d: { id: string }) => d.id);
+      expect(ids.sort()).toEqual([...a.departmentIds].sort());
+      for (const id of b.departmentIds) expect(ids).not.toContain(id);
+    });
+
+    it(`${role}: listStaff and listPresence of A do not show B-only staff`, async () => {
+      const staff = await member.get(`/estates/${a.estateId}/staff?pageSize=200`);
+      expect(staff.status).toBe(200);
+      const ids: string[] = staff.body.items.map((s: { id: string }) => s.id);
+      expect(ids).toContain(a.staffId);
+      expect(ids).not.toContain(b.staffId);
+      expectNothingOf(b, staff, `${role} / listStaff`);
+      for (const query of [`q=${b.staffUsername}`, `departmentId=${b.departmentId}`]) {
+        const res = await member.get(`/estates/${a.estateId}/staff?${query}`);
+        expect(res.status, `listStaff?${query}`).toBe(200);
+        expect(res.body.total, `listStaff?${query}`).toBe(0);
+      }
+      const presence = await member.get(`/estates/${a.estateId}/presence`);
+      expect(presence.status).toBe(200);
+      const onBoard: string[] = presence.body.items.map((p: { staff: { id: string } }) => p.staff.id);
+      expect(onBoard).toContain(a.staffId);
+      expect(onBoard).not.toContain(b.staffId);
+      expectNothingOf(b, presence, `${role} / listPresence`);
+    });
+
+    it(`${role}: the units and residents exports of A hold none of B's rows; B's exports answer 404`, async () => {
+      for (const what of ['units', 'residents']) {
+        const own = await member.get(`/estates/${a.estateId}/${what}/export?format=csv`);
+        expect(own.status, `export ${what} of A`).toBe(200);
+        expect(String(own.body)).toContain(what === 'units' ? a.unitNumber : a.residentName);
+        expectNothingOf(b, own, `${role} / export ${what} of A`);
+        const theirs = await member.get(`/estates/${b.estateId}/${what}/export?format=csv`);
+        expect(theirs.status, `export ${what} of B`).toBe(404);
+        expectNothingOf(b, theirs, `${role} / export ${what} of B`);
+        const xlsx = await member.get(`/estates/${b.estateId}/${what}/export?format=xlsx`);
+        expect(xlsx.status, `export ${what} of B as xlsx`).toBe(404);
+      }
+    });
+
+    it(`${role}: listHistory of A, where the role may read it, holds no entry about B's records`, async () => {
+      const res = await member.get(`/estates/${a.estateId}/history?pageSize=200`);
+      if (role === 'manager') {
+        expect(res.status).toBe(200);
+        expect(res.body.total).toBeGreaterThan(0);
+        const entities: string[] = res.body.items.map((h: { entityId: string }) => h.entityId);
+        for (const id of [b.estateId, b.buildingId, b.unitId, b.residentId, b.staffId, ...b.departmentIds]) expect(entities).not.toContain(id);
+      } else {
+        expect(res.status).toBe(403);
+      }
+      expectNothingOf(b, res, `${role} / listHistory of A`);
+    });
+  });
+}
+
+describe(`a staff member of both estates, seen from estate A [${ENGINE}]`, () => {
+  let t: TestApp;
+  let a: SeededEstate;
+  let b: SeededEstate;
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ a, b } = await twoEstates(t));
+  });
+  afterAll(async () => t?.close());
+
+  it("shows only estate A's membership to a manager of A, and both to an admin", async () => {
+    const shared = await t.admin.post('/staff', {
+      username: 'both.estates',
+      name: '兩苑職員',
+      surname: '張',
+      role: 'receptionist',
+      password: 'Both-estates-2026',
+      estates: [
+        { estateId: a.estateId, departmentId: a.departmentId, counterSeat: null },
+        { estateId: b.estateId, departmentId: b.departmentId, counterSeat: 'R1' },
+      ],
+    });
+    expect(shared.status, shown(shared)).toBe(201);
+    const manager = await memberOfA(t, a, 'manager');
+    for (const res of [
+      await manager.get(`/staff/${shared.body.id}`),
+      { ...(await manager.get(`/estates/${a.estateId}/staff?q=both.estates`)), picked: true },
+    ]) {
+      expect(res.status).toBe(200);
+      const staff = 'picked' in res ? res.body.items[0] : res.body;
+      expect(staff.estates.map((m: { estateId: string }) => m.estateId)).toEqual([a.estateId]);
+      expect(answerText(res.body)).not.toContain(b.estateId);
+      expect(answerText(res.body)).not.toContain(b.departmentId);
+    }
+    const asAdmin = await t.admin.get(`/staff/${shared.body.id}`);
+    expect(asAdmin.body.estates.map((m: { estateId: string }) => m.estateId).sort()).toEqual([a.estateId, b.estateId].sort());
+  });
+
+  it("a manager of A changing that person's estates keeps the estate B membership", async () => {
+    const shared = await t.admin.post('/staff', {
+      username: 'both.again',
+      name: '兩苑職員二',
+      surname: '張',
+      role: 'receptionist',
+      password: 'Both-estates-2026',
+      estates: [
+        { estateId: a.estateId, departmentId: null, counterSeat: null },
+        { estateId: b.estateId, departmentId: b.departmentId, counterSeat: null },
+      ],
+    });
+    expect(shared.status, shown(shared)).toBe(201);
+    const manager = await t.as('manager-of-a');
+    const res = await manager.patch(`/staff/${shared.body.id}`, { estates: [{ estateId: a.estateId, departmentId: a.departmentId, counterSeat: null }] });
+    expect(res.status, shown(res)).toBe(200);
+    const asAdmin = await t.admin.get(`/staff/${shared.body.id}`);
+    const memberships = asAdmin.body.estates as { estateId: string; departmentId: string | null }[];
+    expect(memberships.find((m) => m.estateId === b.estateId)?.departmentId).toBe(b.departmentId);
+    expect(memberships.find((m) => m.estateId === a.estateId)?.departmentId).toBe(a.departmentId);
+  });
+});
+
+describe(`listEstates for an admin [${ENGINE}]`, () => {
+  let t: TestApp;
+  afterAll(async () => t?.close());
+
+  it('an admin sees both estates', async () => {
+    t = await createTestApp();
+    const { a, b } = await twoEstates(t);
+    const res = await t.admin.get('/estates');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((e: { id: string }) => e.id).sort()).toEqual([a.estateId, b.estateId].sort());
+    const session = await t.admin.get('/auth/session');
+    expect(session.body.estates.map((e: { id: string }) => e.id).sort()).toEqual([a.estateId, b.estateId].sort());
+  });
+});
+
+describe(`without signing in [${ENGINE}]`, () => {
+  let t: TestApp;
+  let a: SeededEstate;
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ a } = await twoEstates(t));
+  });
+  afterAll(async () => t?.close());
+
+  const closed = operations.filter((op) => !PUBLIC_OPERATIONS.includes(op.operationId));
+
+  it('every operation but the public ones is checked here', () => {
+    expect(closed.length + PUBLIC_OPERATIONS.length).toBe(operations.length);
+  });
+
+  for (const op of closed) {
+    it(`${op.operationId} (${op.method} ${op.path}) answers 401 auth.required and changes nothing`, async () => {
+      const before = await historyHeads(t);
+      const res = await t.client().request(op.method, pathFor(op, a), exampleBody(op, a));
+      expect(res.status, `${op.operationId}: ${res.status} ${shown(res)}`).toBe(401);
+      expect(res.body.error.code, op.operationId).toBe('auth.required');
+      expect(await historyHeads(t), `${op.operationId}: something was changed`).toEqual(before);
+    });
+  }
+
+  it('a session cookie that names no session is refused like none at all', async () => {
+    const forged = t.client();
+    forged.cookie = 'estatedesk_session=not-a-session';
+    const res = await forged.get(`/estates/${a.estateId}`);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('auth.required');
+  });
+
+  it('the public operations answer without a session', async () => {
+    const byId = (id: string) => operations.find((op) => op.operationId === id) as Operation;
+    const health = await t.client().request(byId('getHealth').method, byId('getHealth').path);
+    expect(health.status).toBe(200);
+    expect(health.body.engine).toBe(ENGINE);
+    const login = await t.client().request(byId('login').method, byId('login').path, exampleBody(byId('login'), a));
+    expect(login.status, shown(login)).toBe(200);
+  });
+});
+
+// Keeps the Json type in use for readers of the responses above.
+export type { Json };
