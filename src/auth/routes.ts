@@ -52,6 +52,7 @@ export function registerAuth(api: App, ctx: AppContext): void {
       schema: {
         operationId: 'login',
         tags: ['auth'],
+        security: [],
         summary: 'Sign in with username and password; sets the session cookie',
         body: LoginBody,
         response: { 200: SessionInfo, ...errorResponses },

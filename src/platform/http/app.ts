@@ -79,6 +79,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         description:
           'The service desk of a residential property management office. Sign in with `login`; send the returned `csrfToken` as the `X-CSRF-Token` header on every request that changes state. Errors are always `{ "error": { "code", "message", "details" } }`.',
       },
+      // Every operation needs the session; state-changing ones also the CSRF header. Public
+      // operations say `security: []`.
+      security: [{ session: [], csrf: [] }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'estatedesk_session' },
