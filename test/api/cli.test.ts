@@ -135,4 +135,51 @@ describe(`estatedesk command line [${ENGINE}]`, () => {
     await copy.close();
     expect(Number(units.n)).toBe(200);
   });
+
+  it('backup copies a SQLite database that is being written to while it runs', async () => {
+    await cli('demo');
+    if (ENGINE === 'postgres') {
+      expect((await cli('backup')).code).toBe(1);
+      return;
+    }
+    const live = openSqlite(path.join(dataDir, 'estatedesk.db'));
+    const building = await live.db.selectFrom('buildings').select(['id', 'estate_id']).executeTakeFirstOrThrow();
+    let writes = 0;
+    let stop = false;
+    const writer = (async () => {
+      while (!stop) {
+        const at = new Date().toISOString();
+        await live.db
+          .insertInto('units')
+          .values({
+            id: crypto.randomUUID(),
+            estate_id: building.estate_id,
+            building_id: building.id,
+            number: `W${writes}`,
+            floor: 99,
+            area_m2: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        writes++;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    const out = path.join(dataDir, 'live-copy.db');
+    const res = await cli('backup', '--out', out);
+    stop = true;
+    await writer;
+    await live.close();
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('integrity_check ok');
+    expect(writes).toBeGreaterThan(0);
+    const copy = openSqlite(out);
+    const n = await copy.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    await copy.close();
+    expect(Number(n.n)).toBeGreaterThanOrEqual(200);
+  });
 });
