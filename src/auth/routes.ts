@@ -52,7 +52,6 @@ export function registerAuth(api: App, ctx: AppContext): void {
       schema: {
         operationId: 'login',
         tags: ['auth'],
-        security: [],
         summary: 'Sign in with username and password; sets the session cookie',
         body: LoginBody,
         response: { 200: SessionInfo, ...errorResponses },
@@ -73,7 +72,15 @@ export function registerAuth(api: App, ctx: AppContext): void {
 
   api.post(
     '/auth/logout',
-    { schema: { operationId: 'logout', tags: ['auth'], summary: 'End this session', response: { 200: Ok, ...errorResponses } } },
+    {
+      schema: {
+        operationId: 'logout',
+        tags: ['auth'],
+        summary: 'End this session',
+        body: z.strictObject({}).optional(),
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await logout(ctx, actorOf(request));
       reply.clearCookie(SESSION_COOKIE, cookieOptions(request.protocol === 'https'));

@@ -15,7 +15,7 @@ export const ErrorBody = z
   .meta({ id: 'Error' });
 
 export const PageQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 

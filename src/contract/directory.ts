@@ -135,7 +135,7 @@ export const UpdateUnitBody = z.strictObject({
 export const ListUnitsQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional().describe('Matches the unit number'),
   buildingId: Id.optional(),
-  floor: z.coerce.number().int().optional(),
+  floor: z.coerce.number().int().min(-10).max(200).optional(),
   sort: z.enum(['number', '-number', 'floor', '-floor', 'area', '-area']).default('number'),
 });
 

@@ -723,10 +723,16 @@ export async function updateStaff(ctx: AppContext, opts: { actor: Actor; staffId
   const at = ctx.clock.now().toISOString();
   await inTransaction(ctx, null, async (trx) => {
     const before = await requireVisibleStaff({ db: trx }, opts.actor, opts.staffId);
-    if (before.role === 'admin' || b.role) checkRoleGrant(opts.actor, b.role ?? 'admin');
+    // Only an admin may change an admin, or make one.
+    if (before.role === 'admin') checkRoleGrant(opts.actor, 'admin');
+    if (b.role) checkRoleGrant(opts.actor, b.role);
     if (b.disabled && before.id === opts.actor.id)
       throw new AppError('validation.failed', 'disabled: you cannot disable yourself', { field: 'disabled' });
     const beforeMemberships = await store.membershipsOf(trx, [before.id]);
+    // Disabling ends the account everywhere: only someone who sees all its estates may do it.
+    if (b.disabled !== undefined && beforeMemberships.some((m) => !seesEstate(opts.actor, m.estate_id))) {
+      throw new AppError('auth.forbidden', 'disabled: this person also works for estates you do not manage', { field: 'disabled' });
+    }
     const patch = {
       ...(b.name !== undefined && { name: b.name }),
       ...(b.surname !== undefined && { surname: b.surname }),

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildStaff } from '../support/factories.js';
 import { type Client, createTestApp, ENGINE, type Response, type TestApp } from '../support/harness.js';
 import {
@@ -73,7 +73,12 @@ function expectNothingOf(b: SeededEstate, res: Response, label: string) {
 
 /** Two estates, each with a building, unit, resident, department and staff member. */
 async function twoEstates(t: TestApp) {
-  const a = await seedEstate(t, 'A', { estateName: '甲苑Alpha', unitNumber: 'A101', residentName: '甲住戶Alice', residentPhone: '91110001' });
+  const a = await seedEstate(t, 'A', {
+    estateName: '甲苑Alpha',
+    unitNumber: 'A101',
+    residentName: '甲住戶Alice',
+    residentPhone: '91110001',
+  });
   const b = await seedEstate(t, 'B', { estateName: '乙苑Bravo', unitNumber: 'Q7Z9', residentName: '乙住戶Bob', residentPhone: '92220002' });
   return { a, b };
 }
@@ -93,7 +98,8 @@ describe(`the operations of the OpenAPI document that name a record [${ENGINE}]`
     const ids = withRecordIds.map((op) => op.operationId);
     for (const id of EXPECTED_WITH_RECORD_IDS) expect(ids, `the document has no operation ${id} with a path parameter`).toContain(id);
     for (const op of withRecordIds) {
-      for (const p of op.pathParams) expect(ID_PARAMS, `${op.operationId}: path parameter {${p}} is not a record id this suite knows`).toContain(p);
+      for (const p of op.pathParams)
+        expect(ID_PARAMS, `${op.operationId}: path parameter {${p}} is not a record id this suite knows`).toContain(p);
     }
     // Every operation is either public, or checked below without a session.
     for (const id of PUBLIC_OPERATIONS) expect(operations.map((op) => op.operationId)).toContain(id);
@@ -144,7 +150,13 @@ for (const role of ROLES) {
       const own = await member.get(`/estates/${a.estateId}/residents?q=${encodeURIComponent(a.residentName)}`);
       expect(own.status).toBe(200);
       expect(own.body.total, 'the search finds A’s own resident by name').toBe(1);
-      for (const query of [`q=${encodeURIComponent(b.residentName)}`, `q=${b.residentPhone}`, `q=${b.unitNumber}`, `unitId=${b.unitId}`, `buildingId=${b.buildingId}`]) {
+      for (const query of [
+        `q=${encodeURIComponent(b.residentName)}`,
+        `q=${b.residentPhone}`,
+        `q=${b.unitNumber}`,
+        `unitId=${b.unitId}`,
+        `buildingId=${b.buildingId}`,
+      ]) {
         const res = await member.get(`/estates/${a.estateId}/residents?${query}`);
         expect(res.status, `listResidents?${query}`).toBe(200);
         expect(res.body.total, `listResidents?${query}`).toBe(0);
@@ -219,7 +231,8 @@ for (const role of ROLES) {
         expect(res.status).toBe(200);
         expect(res.body.total).toBeGreaterThan(0);
         const entities: string[] = res.body.items.map((h: { entityId: string }) => h.entityId);
-        for (const id of [b.estateId, b.buildingId, b.unitId, b.residentId, b.staffId, ...b.departmentIds]) expect(entities).not.toContain(id);
+        for (const id of [b.estateId, b.buildingId, b.unitId, b.residentId, b.staffId, ...b.departmentIds])
+          expect(entities).not.toContain(id);
       } else {
         expect(res.status).toBe(403);
       }
@@ -267,7 +280,10 @@ describe(`a staff member of both estates, seen from estate A [${ENGINE}]`, () =>
       ['getStaff', one, one.body],
       ['listStaff', listed, listed.body.items[0]],
     ] as const) {
-      expect(staff.estates.map((m: { estateId: string }) => m.estateId), label).toEqual([a.estateId]);
+      expect(
+        staff.estates.map((m: { estateId: string }) => m.estateId),
+        label,
+      ).toEqual([a.estateId]);
       expect(answerText(res.body), label).not.toContain(b.estateId);
       expect(answerText(res.body), label).not.toContain(b.departmentId);
     }
@@ -277,13 +293,67 @@ describe(`a staff member of both estates, seen from estate A [${ENGINE}]`, () =>
 
   it("a manager of A setting that person's estates leaves the estate B membership as it was", async () => {
     const id = await staffOfBoth('both.again', 'R2');
-    const res = await manager.patch(`/staff/${id}`, { estates: [{ estateId: a.estateId, departmentId: a.departmentId, counterSeat: null }] });
+    const res = await manager.patch(`/staff/${id}`, {
+      estates: [{ estateId: a.estateId, departmentId: a.departmentId, counterSeat: null }],
+    });
     expect(res.status, shown(res)).toBe(200);
     expect(res.body.estates.map((m: { estateId: string }) => m.estateId)).toEqual([a.estateId]);
     const asAdmin = await t.admin.get(`/staff/${id}`);
     const memberships = asAdmin.body.estates as { estateId: string; departmentId: string | null; counterSeat: string | null }[];
-    expect(memberships.find((m) => m.estateId === b.estateId)).toEqual({ estateId: b.estateId, departmentId: b.departmentId, counterSeat: 'R2' });
+    expect(memberships.find((m) => m.estateId === b.estateId)).toEqual({
+      estateId: b.estateId,
+      departmentId: b.departmentId,
+      counterSeat: 'R2',
+    });
     expect(memberships.find((m) => m.estateId === a.estateId)?.departmentId).toBe(a.departmentId);
+  });
+});
+
+describe(`an admin who works for estate A, seen by a manager of A [${ENGINE}]`, () => {
+  let t: TestApp;
+  let a: SeededEstate;
+  let manager: Client;
+  let adminId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ a } = await twoEstates(t));
+    manager = await memberOfA(t, a, 'manager');
+    const res = await t.admin.post('/staff', {
+      username: 'estate.admin',
+      name: '苑區管理員',
+      surname: '何',
+      role: 'admin',
+      password: 'Estate-admin-2026',
+      estates: [{ estateId: a.estateId, departmentId: null, counterSeat: null }],
+    });
+    expect(res.status, shown(res)).toBe(201);
+    adminId = res.body.id;
+  });
+  // Each case starts from the admin as created, whatever the one before did.
+  beforeEach(async () => {
+    const res = await t.admin.patch(`/staff/${adminId}`, { role: 'admin', name: '苑區管理員', disabled: false });
+    expect(res.status, shown(res)).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  for (const [what, body] of [
+    ['a change of name', { name: '改名' }],
+    ['disabling the account', { disabled: true }],
+    ['a change of role to receptionist', { role: 'receptionist' }],
+    ['a change of role to manager', { role: 'manager' }],
+  ] as const) {
+    it(`refuses ${what} with 403 and leaves the admin as they were`, async () => {
+      const res = await manager.patch(`/staff/${adminId}`, body);
+      expect(res.status, shown(res)).toBe(403);
+      expect(res.body.error.code).toBe('auth.forbidden');
+      const after = await t.admin.get(`/staff/${adminId}`);
+      expect(after.body).toMatchObject({ role: 'admin', name: '苑區管理員', disabled: false });
+    });
+  }
+
+  it("refuses resetting the admin's password with 403", async () => {
+    const res = await manager.post(`/staff/${adminId}/password`, {});
+    expect(res.status, shown(res)).toBe(403);
   });
 });
 
@@ -315,6 +385,12 @@ describe(`without signing in [${ENGINE}]`, () => {
 
   it('every operation but the public ones is checked here', () => {
     expect(closed.length + PUBLIC_OPERATIONS.length).toBe(operations.length);
+  });
+
+  it('the document marks exactly the public operations as needing no session, and every other one as needing it', () => {
+    const marked = operations.filter((op) => op.security.length === 0).map((op) => op.operationId);
+    expect(marked.sort(), 'operations the document says need no session').toEqual([...PUBLIC_OPERATIONS].sort());
+    for (const op of closed) expect(op.security, `${op.operationId}: the security schemes the document names`).toContain('session');
   });
 
   for (const op of closed) {

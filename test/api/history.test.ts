@@ -140,7 +140,9 @@ describe(`R-RD-1 change history [${ENGINE}]`, () => {
   it('[R-RD-1] concurrent changes to one estate keep one unbroken chain with gap-free sequences', async () => {
     const { estate } = await buildWorld(t);
     const units = await Promise.all(Array.from({ length: 5 }, (_, i) => buildUnit(t, estate.id, { number: `C${i}` })));
-    await Promise.all(units.flatMap((u, i) => [t.admin.patch(`/units/${u.id}`, { floor: 10 + i }), t.admin.patch(`/units/${u.id}`, { areaM2: 30 + i })]));
+    await Promise.all(
+      units.flatMap((u, i) => [t.admin.patch(`/units/${u.id}`, { floor: 10 + i }), t.admin.patch(`/units/${u.id}`, { areaM2: 30 + i })]),
+    );
     const seqs = await t.ctx.db.selectFrom('history').select('seq').where('chain', '=', `estate:${estate.id}`).orderBy('seq').execute();
     expect(seqs.map((r) => Number(r.seq))).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     expect((await verifyHistory(t.ctx.db)).ok).toBe(true);

@@ -10,7 +10,7 @@ import { type DbHandle, type Engine, openPostgres, openSqlite } from '../../src/
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { App } from '../../src/platform/http/app.js';
 import { buildServer, prepareFirstRun } from '../../src/server.js';
-import { quoteIdent, urlFor, withAdmin } from './postgres.js';
+import { dropDatabase, quoteIdent, urlFor, withAdmin } from './postgres.js';
 
 export const ENGINE: Engine = process.env.ESTATEDESK_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 export const ADMIN_PASSWORD = 'Admin-pass-2026';
@@ -30,7 +30,7 @@ export async function freshDatabase(): Promise<{ handle: DbHandle; url: string |
       url,
       drop: async () => {
         await handle.close();
-        await withAdmin((c) => c.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+        await dropDatabase(name);
       },
     };
   }

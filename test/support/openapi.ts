@@ -25,13 +25,15 @@ export interface JsonSchema {
 
 interface OperationObject {
   operationId?: string;
-  parameters?: { name: string; in: string }[];
+  parameters?: { name: string; in: string; schema?: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  security?: Record<string, string[]>[];
 }
 
 export interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, OperationObject>>;
+  security?: Record<string, string[]>[];
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -42,8 +44,11 @@ export interface Operation {
   /** Relative to /api/v1, with `{name}` placeholders, as the test client takes it. */
   path: string;
   pathParams: string[];
+  queryParams: { name: string; schema: JsonSchema }[];
   /** The JSON request body schema, resolved; undefined when the document gives the operation no body. */
   body: JsonSchema | undefined;
+  /** The security schemes the document says the operation needs, its own or the document's; empty when public. */
+  security: string[];
 }
 
 /** Fetches /api/v1/openapi.json from a freshly started app, as a client would. */
@@ -81,11 +86,21 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         method: method.toUpperCase(),
         path: fullPath.slice(API_PREFIX.length),
         pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+        queryParams: (op.parameters ?? [])
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: resolveSchema(doc, p.schema ?? {}) })),
         body: schema ? resolveSchema(doc, schema) : undefined,
+        security: securityOf(op.security ?? doc.security ?? []),
       });
     }
   }
   return ops.sort((a, b) => a.operationId.localeCompare(b.operationId));
+}
+
+/** The schemes an OpenAPI security requirement list demands; none when any alternative is empty (`{}`) or there is none. */
+function securityOf(requirements: Record<string, string[]>[]): string[] {
+  if (requirements.length === 0 || requirements.some((r) => Object.keys(r).length === 0)) return [];
+  return [...new Set(requirements.flatMap((r) => Object.keys(r)))].sort();
 }
 
 /** The top-level fields of a body schema, each with its schema resolved. */
@@ -94,7 +109,10 @@ export function topLevelFields(doc: OpenApiDocument, body: JsonSchema): { name: 
 }
 
 /** The JSON type a field takes, looking through `anyOf: [T, null]`; 'enum' for a closed set of strings. */
-export function fieldKind(doc: OpenApiDocument, schema: JsonSchema): 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'enum' {
+export function fieldKind(
+  doc: OpenApiDocument,
+  schema: JsonSchema,
+): 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'enum' {
   const s = resolveSchema(doc, schema);
   const alternatives = s.anyOf ?? s.oneOf;
   if (alternatives) {
@@ -104,7 +122,8 @@ export function fieldKind(doc: OpenApiDocument, schema: JsonSchema): 'string' | 
   }
   if (s.enum) return 'enum';
   const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
-  if (type === 'string' || type === 'number' || type === 'integer' || type === 'boolean' || type === 'array' || type === 'object') return type;
+  if (type === 'string' || type === 'number' || type === 'integer' || type === 'boolean' || type === 'array' || type === 'object')
+    return type;
   if (s.properties) return 'object';
   throw new Error(`no JSON type in ${JSON.stringify(s)}`);
 }
@@ -161,7 +180,12 @@ export async function seedEstate(
   const building = await buildBuilding(t, estate.id, `${label}座`);
   const unit = await buildUnit(t, estate.id, { buildingId: building.id, number: names.unitNumber, floor: 7 });
   const resident = await buildResident(t, estate.id, { name: names.residentName, phone: names.residentPhone, unitIds: [unit.id] });
-  const departments = await t.ctx.db.selectFrom('departments').select(['id', 'code']).where('estate_id', '=', estate.id).orderBy('code').execute();
+  const departments = await t.ctx.db
+    .selectFrom('departments')
+    .select(['id', 'code'])
+    .where('estate_id', '=', estate.id)
+    .orderBy('code')
+    .execute();
   const engineering = departments.find((d) => d.code === 'engineering');
   if (!engineering) throw new Error('a new estate has no engineering department');
   const staffUsername = `desk-${label.toLowerCase()}`;
@@ -202,6 +226,7 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
  */
 export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, unknown>> = {
   login: () => ({ username: 'admin', password: ADMIN_PASSWORD }),
+  logout: () => ({}),
   changePassword: () => ({ currentPassword: ADMIN_PASSWORD, newPassword: 'Changed-pass-2027' }),
   resetStaffPassword: () => ({ newPassword: 'Reset-pass-2027' }),
   createEstate: () => ({

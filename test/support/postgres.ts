@@ -22,3 +22,18 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
 }
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Drops a test database once its connections are gone. pg's Pool.end() resolves before the
+ * sockets finish closing; forcing the drop then would kill a connection mid-close.
+ */
+export async function dropDatabase(name: string): Promise<void> {
+  await withAdmin(async (c) => {
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+      if (Number(rows[0]?.n ?? 0) === 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await c.query(`drop database if exists ${quoteIdent(name)} with (force)`);
+  });
+}

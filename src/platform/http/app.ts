@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.js';
 import { errorHandler } from './errors.js';
 
 export type App = FastifyInstance<
@@ -34,6 +35,45 @@ export interface AppOptions {
 
 export const API_PREFIX = '/api/v1';
 
+/**
+ * No text may carry U+0000: PostgreSQL cannot store it, and no person types it. Refused before
+ * validation on both engines alike, naming the field.
+ */
+function rejectNulCharacters(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) {
+      const message = `${path}: must not contain the NUL character`;
+      throw new AppError('validation.failed', message, {
+        issues: [{ path, message: 'must not contain the NUL character', code: 'invalid_characters' }],
+      });
+    }
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) rejectNulCharacters(v, `${path}.${i}`);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) rejectNulCharacters(k, path);
+      rejectNulCharacters(v, `${path}.${k}`);
+    }
+  }
+}
+
+type TransformInput = Parameters<typeof jsonSchemaTransform>[0] & { route?: { method: string | string[]; config?: { public?: boolean } } };
+
+/**
+ * Documents what the auth hook enforces: public routes need nothing, reads need the session,
+ * state-changing requests the session and the CSRF header.
+ */
+function withSecurity(input: TransformInput) {
+  const out = jsonSchemaTransform(input);
+  const route = input.route;
+  if (route) {
+    const method = Array.isArray(route.method) ? route.method[0] : route.method;
+    const security = route.config?.public ? [] : method === 'GET' || method === 'HEAD' ? [{ session: [] }] : [{ session: [], csrf: [] }];
+    (out.schema as Record<string, unknown>).security = security;
+  }
+  return out;
+}
+
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger
@@ -52,6 +92,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', async (request) => {
+    rejectNulCharacters(request.body, 'body');
+    rejectNulCharacters(request.query, 'querystring');
+  });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -79,9 +123,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         description:
           'The service desk of a residential property management office. Sign in with `login`; send the returned `csrfToken` as the `X-CSRF-Token` header on every request that changes state. Errors are always `{ "error": { "code", "message", "details" } }`.',
       },
-      // Every operation needs the session; state-changing ones also the CSRF header. Public
-      // operations say `security: []`.
-      security: [{ session: [], csrf: [] }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'estatedesk_session' },
@@ -89,7 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: withSecurity,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });

@@ -62,6 +62,12 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return reply.status(415).send(body('request.unsupported_media_type', 'body: send application/json', { field: 'body' }));
   }
+  // PostgreSQL class 22 (data exception): a value the schema let through but the column
+  // cannot hold. The input is at fault, not the server; the transaction has rolled back.
+  if (typeof err.code === 'string' && /^22[0-9A-Z]{3}$/.test(err.code) && !err.statusCode) {
+    request.log.warn({ code: err.code }, 'data exception from the database');
+    return reply.status(400).send(body('validation.failed', 'a value is out of range or cannot be stored', { databaseCode: err.code }));
+  }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     const code = err.statusCode === 429 ? 'rate_limited' : 'request.invalid';
     return reply.status(err.statusCode).send(body(code, err.message));

@@ -16,8 +16,8 @@ import {
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
-  UserOutlined,
   UsergroupAddOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Empty, Layout, Menu, type MenuProps, Select, Space, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
@@ -50,11 +50,9 @@ function useNavigation(): MenuItem[] {
     icon,
     disabled: true,
     label: (
-      <span data-testid={`nav-${key}`}>
-        {label}
-        <Tag className="ed-coming-soon" variant="filled">
-          {t('nav.comingSoon')}
-        </Tag>
+      <span className="ed-soon" data-testid={`nav-${key}`} title={`${label} · ${t('nav.comingSoon')}`}>
+        <span className="ed-soon-label">{label}</span>
+        <Tag variant="filled">{t('nav.comingSoon')}</Tag>
       </span>
     ),
   });
@@ -182,21 +180,14 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout className="ed-shell">
       <a className="ed-skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
-      <Layout.Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={232}
-        breakpoint="lg"
-        data-testid="side-nav"
-      >
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={248} breakpoint="lg" data-testid="side-nav">
         <div className="ed-brand">
           <UsergroupAddOutlined />
-          {!collapsed && <span>{t('app.name')}</span>}
+          {!collapsed && <span>{t('app.brand')}</span>}
         </div>
         <Menu theme="dark" mode="inline" selectedKeys={[selectedSection(location.pathname)]} items={items} />
       </Layout.Sider>
@@ -204,7 +195,7 @@ export function AppLayout() {
         <Layout.Header className="ed-header">
           <Space>
             <EstateSwitcher />
-            {estate && <Typography.Text type="secondary">{estate.officeName}</Typography.Text>}
+            {estate && estate.officeName !== estate.name && <Typography.Text type="secondary">{estate.officeName}</Typography.Text>}
           </Space>
           <Space size="middle">
             <LanguageSwitcher />

@@ -34,9 +34,7 @@ function applyDocumentLanguage(language: Language) {
 /** Keeps i18next, antd's ConfigProvider, dayjs and <html lang> on the same language. */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const [language, setLanguageState] = useState<Language>(() =>
-    isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE,
-  );
+  const [language, setLanguageState] = useState<Language>(() => (isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE));
 
   useEffect(() => {
     applyDocumentLanguage(language);
@@ -54,7 +52,12 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   return (
     <LanguageContext.Provider value={value}>
-      <ConfigProvider locale={antdLocales[language]} theme={{ token: { colorPrimary: '#1668dc', borderRadius: 6 } }}>
+      <ConfigProvider
+        locale={antdLocales[language]}
+        theme={{ token: { colorPrimary: '#1668dc', borderRadius: 6 } }}
+        // Two-character Chinese labels read as one word; antd would otherwise space them out.
+        button={{ autoInsertSpace: false }}
+      >
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </LanguageContext.Provider>

@@ -75,14 +75,7 @@ function FormBody<Values extends object>({
   };
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={finish}
-      requiredMark="optional"
-      scrollToFirstError
-    >
+    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={finish} requiredMark="optional" scrollToFirstError>
       {children}
       {alerts.length > 0 && (
         <Alert

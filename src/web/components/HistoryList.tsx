@@ -17,19 +17,19 @@ export function HistoryList({ entityType, entityId }: { entityType: string; enti
 
   return (
     <div data-testid="history">
-    <Timeline
-      items={data.items.map((entry) => ({
-        key: entry.id,
-        title: dayjs(entry.at).format('YYYY-MM-DD HH:mm'),
-        content: (
-          <span>
-            {translateOr(`history.actions.${entry.action}`, entry.action)}
-            {' · '}
-            <Typography.Text type="secondary">{entry.actorName ?? t('history.system')}</Typography.Text>
-          </span>
-        ),
-      }))}
-    />
+      <Timeline
+        items={data.items.map((entry) => ({
+          key: entry.id,
+          title: dayjs(entry.at).format('YYYY-MM-DD HH:mm'),
+          content: (
+            <span>
+              {translateOr(`history.actions.${entry.action}`, entry.action)}
+              {' · '}
+              <Typography.Text type="secondary">{entry.actorName ?? t('history.system')}</Typography.Text>
+            </span>
+          ),
+        }))}
+      />
     </div>
   );
 }

@@ -51,7 +51,7 @@ export function SearchBox({ value, placeholder, onSearch }: SearchBoxProps) {
       aria-label={placeholder}
       suffix={<kbd title={t('search.shortcut')}>/</kbd>}
       style={{ width: 280 }}
-      data-testid="search-input"
+      data-testid="search"
     />
   );
 }

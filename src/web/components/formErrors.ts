@@ -46,10 +46,14 @@ export function applyServerErrors(form: FormInstance, error: unknown, options: S
 
   for (const issue of error.issues) {
     const text = (label: string) =>
-      translateOr(`validation.${issue.code ?? 'unknown'}`, translateOr('validation.fallback', issue.message, { field: label, message: issue.message }), {
-        field: label,
-        message: issue.message,
-      });
+      translateOr(
+        `validation.${issue.code ?? 'unknown'}`,
+        translateOr('validation.fallback', issue.message, { field: label, message: issue.message }),
+        {
+          field: label,
+          message: issue.message,
+        },
+      );
     place(issue.path, text, `${issue.path}: ${issue.message}`);
   }
 

@@ -96,7 +96,7 @@ export function useListParams<F extends string>(defaultSort: string, filterNames
 
   /** Table onChange: a new sort starts at page 1, paging keeps the sort. */
   const onTableChange = useCallback(
-    <R,>(pagination: TablePaginationConfig, _filters: unknown, sorter: SorterResult<R> | SorterResult<R>[]) => {
+    <R>(pagination: TablePaginationConfig, _filters: unknown, sorter: SorterResult<R> | SorterResult<R>[]) => {
       const first = Array.isArray(sorter) ? sorter[0] : sorter;
       const key = first?.columnKey === undefined ? undefined : String(first.columnKey);
       const sort = sortFrom(key, first?.order);

@@ -139,10 +139,7 @@ export default function DepartmentsPage() {
         }}
       >
         <Form.Item name="code" label={labels.code} extra={current ? t('departments.codeFixed') : undefined}>
-          <Select
-            disabled={current !== null}
-            options={DEPARTMENT_CODES.map((c) => ({ value: c, label: t(`departments.codes.${c}`) }))}
-          />
+          <Select disabled={current !== null} options={DEPARTMENT_CODES.map((c) => ({ value: c, label: t(`departments.codes.${c}`) }))} />
         </Form.Item>
         <Form.Item
           name="name"

@@ -1,5 +1,5 @@
-import { Alert, App, Button, Card, Col, Collapse, Form, Input, InputNumber, Row, Select, Skeleton, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Collapse, Form, Input, InputNumber, Row, Select, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
@@ -141,7 +141,12 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="officeName" label={labels.officeName} extra={t('estate.officeNameHelp')} rules={[required(labels.officeName ?? '')]}>
+            <Form.Item
+              name="officeName"
+              label={labels.officeName}
+              extra={t('estate.officeNameHelp')}
+              rules={[required(labels.officeName ?? '')]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
@@ -195,7 +200,9 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
                     name={['policy', 'counterSeatOrder']}
                     label={labels['policy.counterSeatOrder']}
                     extra={t('settings.counterSeatOrderHelp')}
-                    rules={[{ required: true, type: 'array', min: 1, message: t('form.required', { field: labels['policy.counterSeatOrder'] }) }]}
+                    rules={[
+                      { required: true, type: 'array', min: 1, message: t('form.required', { field: labels['policy.counterSeatOrder'] }) },
+                    ]}
                   >
                     <Select mode="multiple" options={COUNTER_SEATS.map((s) => ({ value: s, label: t(`seats.${s}`) }))} />
                   </Form.Item>

@@ -83,7 +83,11 @@ function PresenceCard({ row, onEdit }: { row: PresenceRow; onEdit: (row: Presenc
           )}
         </Space>
         <Typography.Text type="secondary">
-          {[t(`roles.${staff.role}`), staff.departmentName, staff.counterSeat && t('presence.seat', { seat: staff.counterSeat })]
+          {[
+            t(`roles.${staff.role}`),
+            staff.departmentName,
+            staff.counterSeat && t('presence.seat', { seat: t(`seats.${staff.counterSeat}`) }),
+          ]
             .filter(Boolean)
             .join(' · ')}
         </Typography.Text>
@@ -113,9 +117,7 @@ export default function PresencePage() {
   const [editing, setEditing] = useState<PresenceRow | null>(null);
 
   const rows = [...(data?.items ?? [])].sort(
-    (a, b) =>
-      (a.staff.departmentName ?? '').localeCompare(b.staff.departmentName ?? '') ||
-      a.staff.name.localeCompare(b.staff.name),
+    (a, b) => (a.staff.departmentName ?? '').localeCompare(b.staff.departmentName ?? '') || a.staff.name.localeCompare(b.staff.name),
   );
   const inOffice = rows.filter((r) => r.presence.state === 'in_office').length;
 

@@ -3,8 +3,8 @@ import { Alert, App, Button, Select, Space, Table, type TableColumnsType, Tag, T
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../components/errors';
 import { ExportButtons } from '../components/ExportButtons';
+import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { SearchBox } from '../components/SearchBox';
 import { useListParams } from '../components/useListParams';

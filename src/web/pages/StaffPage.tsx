@@ -32,10 +32,7 @@ export default function StaffPage() {
     departmentId,
   });
   const departments = useAllDepartments();
-  const departmentNames = useMemo(
-    () => new Map((departments.data?.items ?? []).map((d) => [d.id, d.name])),
-    [departments.data],
-  );
+  const departmentNames = useMemo(() => new Map((departments.data?.items ?? []).map((d) => [d.id, d.name])), [departments.data]);
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
   const onSearch = useCallback((q: string) => update({ q }), [update]);
 

@@ -1,10 +1,10 @@
 import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, InputNumber, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, App, Button, InputNumber, Select, Table, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useErrorText } from '../components/errors';
 import { ExportButtons } from '../components/ExportButtons';
+import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { SearchBox } from '../components/SearchBox';
 import { useListParams } from '../components/useListParams';
@@ -57,9 +57,9 @@ export default function UnitsPage() {
       sorter: true,
       sortOrder: sortOrderOf('number'),
       render: (_, unit) => (
-        <Typography.Link onClick={() => showUnit(unit.id)} data-testid="unit-open">
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => showUnit(unit.id)} data-testid="unit-open">
           {unit.number}
-        </Typography.Link>
+        </Button>
       ),
     },
     { title: t('units.floor'), dataIndex: 'floor', key: 'floor', sorter: true, sortOrder: sortOrderOf('floor') },

@@ -2,17 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import { api, type Page, type QueryParams } from '../../app/api';
 import { useEstate } from '../../app/session';
-import type {
-  Building,
-  Department,
-  Estate,
-  HistoryEntry,
-  PresenceRow,
-  Resident,
-  Staff,
-  Unit,
-  UnitDetail,
-} from './types';
+import type { Building, Department, Estate, HistoryEntry, PresenceRow, Resident, Staff, Unit, UnitDetail } from './types';
 
 /** The directory collections of an estate, each with its list endpoint. */
 export type Collection = 'units' | 'residents' | 'buildings' | 'departments' | 'staff' | 'presence' | 'history';
@@ -21,8 +11,7 @@ export type Collection = 'units' | 'residents' | 'buildings' | 'departments' | '
 export const keys = {
   estate: (estateId: string) => ['estate', estateId] as const,
   collection: (estateId: string, collection: Collection) => ['estate', estateId, collection] as const,
-  list: (estateId: string, collection: Collection, params: QueryParams) =>
-    ['estate', estateId, collection, 'list', params] as const,
+  list: (estateId: string, collection: Collection, params: QueryParams) => ['estate', estateId, collection, 'list', params] as const,
   item: (estateId: string, collection: Collection, id: string) => ['estate', estateId, collection, 'item', id] as const,
 };
 
@@ -54,8 +43,7 @@ export function usePresenceBoard() {
   const estate = useEstate();
   return useQuery({
     queryKey: keys.collection(estate.id, 'presence'),
-    queryFn: ({ signal }) =>
-      api.get<{ items: PresenceRow[] }>(`/estates/${estate.id}/presence`, undefined, signal),
+    queryFn: ({ signal }) => api.get<{ items: PresenceRow[] }>(`/estates/${estate.id}/presence`, undefined, signal),
     refetchInterval: 10_000,
   });
 }
@@ -83,9 +71,7 @@ export function useRefresh() {
   const estate = useEstate();
   return useCallback(
     (...collections: Collection[]) =>
-      Promise.all(
-        collections.map((c) => queryClient.invalidateQueries({ queryKey: keys.collection(estate.id, c) })),
-      ),
+      Promise.all(collections.map((c) => queryClient.invalidateQueries({ queryKey: keys.collection(estate.id, c) }))),
     [queryClient, estate.id],
   );
 }

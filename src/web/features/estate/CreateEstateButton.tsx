@@ -41,16 +41,33 @@ export function CreateEstateButton() {
           message.success(t('estate.created', { name: created.name }));
         }}
       >
-        <Form.Item name="code" label={labels.code} extra={t('estate.codeHelp')} rules={[{ required: true, message: t('form.required', { field: labels.code }) }]}>
+        <Form.Item
+          name="code"
+          label={labels.code}
+          extra={t('estate.codeHelp')}
+          rules={[{ required: true, message: t('form.required', { field: labels.code }) }]}
+        >
           <Input autoFocus maxLength={16} />
         </Form.Item>
-        <Form.Item name="name" label={labels.name} rules={[{ required: true, whitespace: true, message: t('form.required', { field: labels.name }) }]}>
+        <Form.Item
+          name="name"
+          label={labels.name}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { field: labels.name }) }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="officeName" label={labels.officeName} rules={[{ required: true, whitespace: true, message: t('form.required', { field: labels.officeName }) }]}>
+        <Form.Item
+          name="officeName"
+          label={labels.officeName}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { field: labels.officeName }) }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="address" label={labels.address} rules={[{ required: true, whitespace: true, message: t('form.required', { field: labels.address }) }]}>
+        <Form.Item
+          name="address"
+          label={labels.address}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { field: labels.address }) }]}
+        >
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="timeZone" label={labels.timeZone}>

@@ -48,6 +48,11 @@ function readAsBase64(file: Blob): Promise<string> {
   });
 }
 
+/** The problem in words: a column-specific sentence, else the reason's, else the server's message. */
+function reasonText(error: ImportRowErrorItem): string {
+  return translateOr(`import.columnReasons.${error.column}.${error.reason}`, translateOr(`import.reasons.${error.reason}`, error.message));
+}
+
 function rowErrorsOf(error: unknown): ImportRowErrorItem[] | null {
   if (!(error instanceof ApiError) || error.code !== 'import.invalid_rows') return null;
   const rows = error.details.rows;
@@ -109,12 +114,7 @@ export function ImportDialog({ target, open, onClose, onImported }: ImportDialog
   const columns: TableColumnsType<ImportRowErrorItem> = [
     { title: t('import.errors.row'), dataIndex: 'row', key: 'row', width: 72 },
     { title: t('import.errors.column'), dataIndex: 'column', key: 'column', width: 120, render: (c: string) => <code>{c}</code> },
-    {
-      title: t('import.errors.reason'),
-      key: 'reason',
-      render: (_, r) => translateOr(`import.reasons.${r.reason}`, r.message),
-    },
-    { title: t('import.errors.message'), dataIndex: 'message', key: 'message' },
+    { title: t('import.errors.reason'), key: 'reason', render: (_, r) => reasonText(r) },
   ];
 
   const working = status.kind === 'working';
@@ -131,13 +131,7 @@ export function ImportDialog({ target, open, onClose, onImported }: ImportDialog
           <Button onClick={close} data-testid="import-close">
             {status.kind === 'done' ? t('common.close') : t('common.cancel')}
           </Button>
-          <Button
-            type="primary"
-            onClick={run}
-            loading={working}
-            disabled={!file || status.kind === 'done'}
-            data-testid="import-submit"
-          >
+          <Button type="primary" onClick={run} loading={working} disabled={!file || status.kind === 'done'} data-testid="import-submit">
             {t('import.submit')}
           </Button>
         </Space>
@@ -145,8 +139,7 @@ export function ImportDialog({ target, open, onClose, onImported }: ImportDialog
     >
       <div data-testid="import-dialog">
         <Typography.Paragraph>
-          {t('import.intro')}{' '}
-          <Typography.Text code>{IMPORT_COLUMNS[target].join(',')}</Typography.Text>
+          {t('import.intro')} <Typography.Text code>{IMPORT_COLUMNS[target].join(',')}</Typography.Text>
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('import.allOrNothing')}</Typography.Paragraph>
 
@@ -195,9 +188,7 @@ export function ImportDialog({ target, open, onClose, onImported }: ImportDialog
               />
             </>
           )}
-          {status.kind === 'failed' && (
-            <Alert type="error" showIcon data-testid="import-failed" title={status.message} />
-          )}
+          {status.kind === 'failed' && <Alert type="error" showIcon data-testid="import-failed" title={status.message} />}
           {status.kind === 'done' && (
             <Alert
               type="success"

@@ -13,15 +13,7 @@ interface PresenceValues {
 }
 
 /** Sets one staff member's presence; who may set whose is the server's decision. */
-export function PresenceEditor({
-  row,
-  onClose,
-  onSaved,
-}: {
-  row: PresenceRow | null;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function PresenceEditor({ row, onClose, onSaved }: { row: PresenceRow | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const labels = {
     state: t('presence.state'),

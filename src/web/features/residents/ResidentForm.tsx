@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useEstate } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
-import { RESIDENT_KINDS, type CreateResidentInput, type Resident, type ResidentKind } from '../directory/types';
+import { type CreateResidentInput, RESIDENT_KINDS, type Resident, type ResidentKind } from '../directory/types';
 import { UnitPicker } from './UnitPicker';
 
 interface ResidentValues {
@@ -83,10 +83,7 @@ export function ResidentForm({
         <Input maxLength={100} autoFocus data-testid="resident-form-name" />
       </Form.Item>
       <Form.Item name="kind" label={labels.kind} rules={[{ required: true }]}>
-        <Radio.Group
-          optionType="button"
-          options={RESIDENT_KINDS.map((k) => ({ value: k, label: t(`residents.kinds.${k}`) }))}
-        />
+        <Radio.Group optionType="button" options={RESIDENT_KINDS.map((k) => ({ value: k, label: t(`residents.kinds.${k}`) }))} />
       </Form.Item>
       <Form.Item name="unitIds" label={labels.unitIds}>
         <UnitPicker known={resident?.units ?? (defaultUnit ? [defaultUnit] : [])} />

@@ -52,7 +52,12 @@ export function StaffForm({
   const estate = useEstate();
   const departments = useAllDepartments();
   const membership = staff ? membershipIn(staff, estate.id) : null;
-  const membershipIndex = staff ? Math.max(0, staff.estates.findIndex((m) => m.estateId === estate.id)) : 0;
+  const membershipIndex = staff
+    ? Math.max(
+        0,
+        staff.estates.findIndex((m) => m.estateId === estate.id),
+      )
+    : 0;
 
   const labels = {
     username: t('staff.username'),
@@ -137,7 +142,14 @@ export function StaffForm({
         extra={staff ? undefined : t('staff.usernameHelp')}
         rules={staff ? [] : [required(labels.username)]}
       >
-        <Input disabled={staff !== null} autoFocus={!staff} autoCapitalize="none" spellCheck={false} maxLength={40} data-testid="staff-form-username" />
+        <Input
+          disabled={staff !== null}
+          autoFocus={!staff}
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={40}
+          data-testid="staff-form-username"
+        />
       </Form.Item>
       <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr', gap: '0 12px' }}>
         <Form.Item name="name" label={labels.name} rules={[required(labels.name)]}>
@@ -160,11 +172,7 @@ export function StaffForm({
           />
         </Form.Item>
         <Form.Item name="counterSeat" label={labels.counterSeat}>
-          <Select
-            allowClear
-            placeholder={t('staff.noSeat')}
-            options={COUNTER_SEATS.map((s) => ({ value: s, label: t(`seats.${s}`) }))}
-          />
+          <Select allowClear placeholder={t('staff.noSeat')} options={COUNTER_SEATS.map((s) => ({ value: s, label: t(`seats.${s}`) }))} />
         </Form.Item>
       </div>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '0 12px' }}>

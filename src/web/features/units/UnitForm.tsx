@@ -55,9 +55,7 @@ export function UnitForm({
           floor: values.floor,
           areaM2: values.areaM2 ?? null,
         };
-        const saved = unit
-          ? await api.patch<Unit>(`/units/${unit.id}`, body)
-          : await api.post<Unit>(`/estates/${estate.id}/units`, body);
+        const saved = unit ? await api.patch<Unit>(`/units/${unit.id}`, body) : await api.post<Unit>(`/estates/${estate.id}/units`, body);
         onSaved(saved);
       }}
     >
@@ -71,7 +69,11 @@ export function UnitForm({
       <Form.Item name="number" label={labels.number} rules={[{ ...required(labels.number), whitespace: true }]}>
         <Input maxLength={20} autoFocus data-testid="unit-form-number" />
       </Form.Item>
-      <Form.Item name="floor" label={labels.floor} rules={[required(labels.floor)]}>
+      <Form.Item
+        name="floor"
+        label={labels.floor}
+        rules={[required(labels.floor), { type: 'number', min: -10, max: 200, message: t('units.floorRange') }]}
+      >
         <InputNumber precision={0} style={{ width: '100%' }} data-testid="unit-form-floor" />
       </Form.Item>
       <Form.Item name="areaM2" label={labels.areaM2}>
