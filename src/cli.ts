@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { createAdmin } from './auth/admin.js';
-import type { Actor } from './auth/policy.js';
+import { companyActor } from './auth/policy.js';
 import { loadDemo } from './directory/demo.js';
 import { exportResidents, exportUnits, importResidents, importUnits } from './directory/transfer.js';
 import { loadConfig, sqlitePath } from './platform/config.js';
@@ -47,21 +47,8 @@ const { values, positionals } = parseArgs({
 
 const config = loadConfig();
 
-/** The CLI acts as the company: a system actor that sees every estate. */
-function systemActor(): Actor {
-  return {
-    id: '00000000-0000-7000-8000-000000000000',
-    username: 'system',
-    name: 'estatedesk command line',
-    surname: '',
-    role: 'admin',
-    locale: 'en',
-    estateIds: [],
-    allEstates: true,
-    sessionId: '',
-    csrfToken: '',
-  };
-}
+/** The CLI acts as the company: an admin actor that sees every estate. */
+const systemActor = () => companyActor('00000000-0000-7000-8000-000000000000');
 
 async function estateByCode(ctx: AppContext, code: string | undefined): Promise<string> {
   if (!code) fail('--estate <code> is required');

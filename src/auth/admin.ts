@@ -1,6 +1,6 @@
 import type { AppContext } from '../platform/context.js';
-import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
+import { insertStaff } from './accounts.js';
 import { generatePassword, hashPassword } from './passwords.js';
 
 export async function staffCount(ctx: AppContext): Promise<number> {
@@ -23,25 +23,12 @@ export async function createAdmin(
   const passwordHash = await hashPassword(password);
   const at = ctx.clock.now().toISOString();
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = {
-      id,
-      username: opts.username.toLowerCase(),
-      name: opts.name,
-      surname: opts.name.slice(0, 1),
-      role: 'admin',
-      email: null,
-      phone: null,
-      locale: 'zh-Hant',
-      password_hash: passwordHash,
-      password_changed_at: at,
-      disabled_at: null,
-      created_at: at,
-      updated_at: at,
-    };
-    await trx.insertInto('staff').values(row).execute();
-    const { password_hash: _hidden, ...visible } = row;
-    await recordChange(trx, { estateId: null, actorId: null, at, entityType: 'staff', entityId: id, action: 'created', after: visible });
-  });
+  await ctx.db.transaction().execute((trx) =>
+    insertStaff(trx, {
+      staff: { id, username: opts.username.toLowerCase(), name: opts.name, surname: opts.name.slice(0, 1), role: 'admin', passwordHash },
+      actorId: null,
+      at,
+    }),
+  );
   return { id, username: opts.username.toLowerCase(), password, generated: !opts.password };
 }

@@ -52,3 +52,19 @@ export function seesEstate(actor: Actor, estateId: string): boolean {
 export function requireEstate(actor: Actor, estateId: string, what = 'estate'): void {
   if (!seesEstate(actor, estateId)) throw notFound(what);
 }
+
+/** The company acting through the command line or a test: an admin who sees every estate. */
+export function companyActor(id: string, name = 'estatedesk command line'): Actor {
+  return {
+    id,
+    username: 'system',
+    name,
+    surname: '',
+    role: 'admin',
+    locale: 'en',
+    estateIds: [],
+    allEstates: true,
+    sessionId: '',
+    csrfToken: '',
+  };
+}

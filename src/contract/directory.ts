@@ -218,6 +218,22 @@ export const Presence = z
   })
   .meta({ id: 'Presence' });
 
+/** One row of the presence board: who, where they sit, and where they are (R-WK-5). */
+export const PresenceBoardItem = z
+  .object({
+    staff: z.object({
+      id: Id,
+      name: z.string(),
+      surname: z.string(),
+      role: Role,
+      departmentId: Id.nullable(),
+      departmentName: z.string().nullable(),
+      counterSeat: CounterSeat.nullable(),
+    }),
+    presence: Presence,
+  })
+  .meta({ id: 'PresenceBoardItem' });
+
 export const StaffMembership = z.object({
   estateId: Id,
   departmentId: Id.nullable(),

@@ -1,9 +1,10 @@
+import { insertStaff } from '../auth/accounts.js';
 import { hashPassword } from '../auth/passwords.js';
 import { defaultPolicy } from '../contract/directory.js';
 import type { AppContext } from '../platform/context.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
-import { STANDARD_DEPARTMENTS } from './service.js';
+import { insertStandardDepartments } from './service.js';
 
 /**
  * The demo estate 誠基公寓: its office, five departments, a dozen staff, two blocks of
@@ -11,14 +12,6 @@ import { STANDARD_DEPARTMENTS } from './service.js';
  * fresh start looks the same.
  */
 export const DEMO_ESTATE_CODE = 'CKA';
-
-const DEPARTMENT_NAMES: Record<string, string> = {
-  front_desk: '前台接待',
-  property: '物業部',
-  engineering: '工程部',
-  finance: '財務部',
-  security: '保安部',
-};
 
 const STAFF = [
   { username: 'manager', name: '何志明', surname: '何', role: 'manager', dept: 'property', seat: null },
@@ -92,40 +85,23 @@ export async function loadDemo(ctx: AppContext, opts: { staffPassword: string; a
     await trx.insertInto('estates').values(estate).execute();
     await log('estate', estateId, estate);
 
-    const deptIds: Record<string, string> = {};
-    for (const d of STANDARD_DEPARTMENTS) {
-      const row = {
-        id: newId(),
-        estate_id: estateId,
-        code: d.code,
-        name: DEPARTMENT_NAMES[d.code] ?? d.code,
-        case_kinds: JSON.stringify(d.caseKinds),
-        repair_classes: JSON.stringify(d.repairClasses),
-        created_at: at,
-        updated_at: at,
-      };
-      deptIds[d.code] = row.id;
-      await trx.insertInto('departments').values(row).execute();
-      await log('department', row.id, row);
-    }
+    const deptIds = await insertStandardDepartments(trx, { estateId, actorId: opts.actorId, at, action: 'demo.loaded' });
 
     for (const s of STAFF) {
-      const row = {
-        id: newId(),
-        username: s.username,
-        name: s.name,
-        surname: s.surname,
-        role: s.role,
-        email: `${s.username}@chingkei.example`,
-        phone: null,
-        locale: 'zh-Hant',
-        password_hash: passwordHash,
-        password_changed_at: at,
-        disabled_at: null,
-        created_at: at,
-        updated_at: at,
-      };
-      await trx.insertInto('staff').values(row).execute();
+      const row = await insertStaff(trx, {
+        staff: {
+          id: newId(),
+          username: s.username,
+          name: s.name,
+          surname: s.surname,
+          role: s.role,
+          email: `${s.username}@chingkei.example`,
+          passwordHash,
+        },
+        actorId: opts.actorId,
+        at,
+        action: 'demo.loaded',
+      });
       await trx
         .insertInto('staff_estates')
         .values({ staff_id: row.id, estate_id: estateId, department_id: deptIds[s.dept] ?? null, counter_seat: s.seat })
@@ -134,8 +110,6 @@ export async function loadDemo(ctx: AppContext, opts: { staffPassword: string; a
         .insertInto('presence')
         .values({ staff_id: row.id, state: 'in_office', until: null, note: null, on_task: 0, updated_at: at, updated_by: null })
         .execute();
-      const { password_hash: _hidden, ...visible } = row;
-      await log('staff', row.id, visible);
     }
 
     let phoneSeq = 0;

@@ -3,7 +3,6 @@ import { actorOf } from '../auth/routes.js';
 import { Id, ImportBody, ImportResult, PageQuery, pageOf } from '../contract/common.js';
 import {
   Building,
-  CounterSeat,
   CreateBuildingBody,
   CreateDepartmentBody,
   CreateEstateBody,
@@ -19,8 +18,8 @@ import {
   ListStaffQuery,
   ListUnitsQuery,
   Presence,
+  PresenceBoardItem,
   Resident,
-  Role,
   Staff,
   Unit,
   UnitDetail,
@@ -41,28 +40,6 @@ import * as transfer from './transfer.js';
 const EstateParams = z.strictObject({ estateId: Id });
 const withErrors = <T extends z.ZodType>(ok: T) => ({ 200: ok, ...errorResponses });
 const createdWithErrors = <T extends z.ZodType>(ok: T) => ({ 201: ok, ...errorResponses });
-
-/** Default department names in the office's first language; staff rename them freely. */
-const DEPARTMENT_NAMES: Record<string, string> = {
-  front_desk: '前台接待',
-  property: '物業部',
-  engineering: '工程部',
-  finance: '財務部',
-  security: '保安部',
-};
-
-const PresenceBoardItem = z.object({
-  staff: z.object({
-    id: Id,
-    name: z.string(),
-    surname: z.string(),
-    role: Role,
-    departmentId: Id.nullable(),
-    departmentName: z.string().nullable(),
-    counterSeat: CounterSeat.nullable(),
-  }),
-  presence: Presence,
-});
 
 export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   // ------------------------------------------------------------ estates
@@ -90,8 +67,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         response: createdWithErrors(Estate),
       },
     },
-    async (req, reply) =>
-      reply.status(201).send(await service.createEstate(ctx, { actor: actorOf(req), body: req.body, departmentNames: DEPARTMENT_NAMES })),
+    async (req, reply) => reply.status(201).send(await service.createEstate(ctx, { actor: actorOf(req), body: req.body })),
   );
   api.get(
     '/estates/:estateId',

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import { insertStaff } from '../auth/accounts.js';
 import { hashPassword } from '../auth/passwords.js';
 import { type Actor, requireEstate, requirePermission, seesEstate } from '../auth/policy.js';
 import {
@@ -87,19 +88,45 @@ export async function getEstate(ctx: AppContext, opts: { actor: Actor; estateId:
   return presentEstate(row);
 }
 
-/** The five departments of a management office and the duties each covers by default. */
+/** The five departments of a management office, their default names and the duties each covers. */
 export const STANDARD_DEPARTMENTS = [
-  { code: 'front_desk', caseKinds: ['inquiry', 'message', 'praise', 'suggestion'], repairClasses: [] },
-  { code: 'property', caseKinds: ['complaint', 'inquiry'], repairClasses: [] },
-  { code: 'engineering', caseKinds: ['repair'], repairClasses: ['safety', 'leak', 'other'] },
-  { code: 'finance', caseKinds: ['fee'], repairClasses: [] },
-  { code: 'security', caseKinds: ['complaint'], repairClasses: ['safety'] },
+  { code: 'front_desk', name: '前台接待', caseKinds: ['inquiry', 'message', 'praise', 'suggestion'], repairClasses: [] },
+  { code: 'property', name: '物業部', caseKinds: ['complaint', 'inquiry'], repairClasses: [] },
+  { code: 'engineering', name: '工程部', caseKinds: ['repair'], repairClasses: ['safety', 'leak', 'other'] },
+  { code: 'finance', name: '財務部', caseKinds: ['fee'], repairClasses: [] },
+  { code: 'security', name: '保安部', caseKinds: ['complaint'], repairClasses: ['safety'] },
 ] as const;
 
-export async function createEstate(
-  ctx: AppContext,
-  opts: { actor: Actor; body: z.infer<typeof CreateEstateBody>; departmentNames: Record<string, string> },
-) {
+/** Gives a new estate its standard departments; returns their ids by code. */
+export async function insertStandardDepartments(trx: Trx, opts: { estateId: string; actorId: string | null; at: string; action?: string }) {
+  const ids: Record<string, string> = {};
+  for (const d of STANDARD_DEPARTMENTS) {
+    const row = {
+      id: newId(),
+      estate_id: opts.estateId,
+      code: d.code,
+      name: d.name,
+      case_kinds: JSON.stringify(d.caseKinds),
+      repair_classes: JSON.stringify(d.repairClasses),
+      created_at: opts.at,
+      updated_at: opts.at,
+    };
+    await trx.insertInto('departments').values(row).execute();
+    await recordChange(trx, {
+      estateId: opts.estateId,
+      actorId: opts.actorId,
+      at: opts.at,
+      entityType: 'department',
+      entityId: row.id,
+      action: opts.action ?? 'created',
+      after: row,
+    });
+    ids[d.code] = row.id;
+  }
+  return ids;
+}
+
+export async function createEstate(ctx: AppContext, opts: { actor: Actor; body: z.infer<typeof CreateEstateBody> }) {
   requirePermission(opts.actor, 'estate.create');
   const at = ctx.clock.now().toISOString();
   const id = newId();
@@ -117,20 +144,7 @@ export async function createEstate(
     };
     await trx.insertInto('estates').values(row).execute();
     await recordChange(trx, change(opts.actor, at, id, 'estate', id, 'created', null, row));
-    for (const d of STANDARD_DEPARTMENTS) {
-      const dept = {
-        id: newId(),
-        estate_id: id,
-        code: d.code,
-        name: opts.departmentNames[d.code] ?? d.code,
-        case_kinds: JSON.stringify(d.caseKinds),
-        repair_classes: JSON.stringify(d.repairClasses),
-        created_at: at,
-        updated_at: at,
-      };
-      await trx.insertInto('departments').values(dept).execute();
-      await recordChange(trx, change(opts.actor, at, id, 'department', dept.id, 'created', null, dept));
-    }
+    await insertStandardDepartments(trx, { estateId: id, actorId: opts.actor.id, at });
     return presentEstate(row);
   });
 }
@@ -679,25 +693,23 @@ export async function createStaff(ctx: AppContext, opts: { actor: Actor; body: z
   const id = newId();
   await inTransaction(ctx, 'username', async (trx) => {
     await checkMemberships(trx, opts.actor, b.estates);
-    const row = {
-      id,
-      username: b.username,
-      name: b.name,
-      surname: b.surname,
-      role: b.role,
-      email: b.email ?? null,
-      phone: b.phone ?? null,
-      locale: b.locale,
-      password_hash: passwordHash,
-      password_changed_at: at,
-      disabled_at: null,
-      created_at: at,
-      updated_at: at,
-    };
-    await trx.insertInto('staff').values(row).execute();
+    await insertStaff(trx, {
+      staff: {
+        id,
+        username: b.username,
+        name: b.name,
+        surname: b.surname,
+        role: b.role,
+        email: b.email,
+        phone: b.phone,
+        locale: b.locale,
+        passwordHash,
+      },
+      actorId: opts.actor.id,
+      at,
+      extra: { estates: b.estates },
+    });
     await insertMemberships(trx, id, b.estates);
-    const { password_hash: _hidden, ...visible } = row;
-    await recordChange(trx, change(opts.actor, at, null, 'staff', id, 'created', null, { ...visible, estates: b.estates }));
   });
   return getStaff(ctx, { actor: opts.actor, staffId: id });
 }

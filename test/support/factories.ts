@@ -20,7 +20,6 @@ export async function buildEstate(
       timeZone: overrides.timeZone ?? 'Asia/Hong_Kong',
       officeName: overrides.officeName ?? `測試苑${n}`,
     },
-    departmentNames: {},
   });
 }
 

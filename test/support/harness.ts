@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import type { Actor } from '../../src/auth/policy.js';
+import { type Actor, companyActor } from '../../src/auth/policy.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { AppContext } from '../../src/platform/context.js';
@@ -150,18 +150,7 @@ export async function createTestApp(opts: { demo?: boolean; now?: string } = {})
       if (r.status !== 200) throw new Error(`login as ${username} failed: ${JSON.stringify(r.body)}`);
       return c;
     },
-    system: {
-      id: adminRow.id,
-      username: 'admin',
-      name: 'admin',
-      surname: '',
-      role: 'admin',
-      locale: 'en',
-      estateIds: [],
-      allEstates: true,
-      sessionId: '',
-      csrfToken: '',
-    },
+    system: companyActor(adminRow.id, 'admin'),
     close: async () => {
       await app.close();
       await db.drop();

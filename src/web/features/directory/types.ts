@@ -14,6 +14,7 @@ import type {
   Estate,
   EstatePolicy,
   HistoryEntry as HistoryEntrySchema,
+  PresenceBoardItem as PresenceBoardItemSchema,
   Presence as PresenceSchema,
   PresenceState as PresenceStateSchema,
   Resident,
@@ -62,18 +63,7 @@ export type UpdateStaffInput = z.input<typeof UpdateStaffBody>;
 export type UpdatePresenceInput = z.input<typeof UpdatePresenceBody>;
 
 /** One row of the presence board (GET /estates/{id}/presence). */
-export interface PresenceRow {
-  staff: {
-    id: string;
-    name: string;
-    surname: string;
-    role: Role;
-    departmentId: string | null;
-    departmentName: string | null;
-    counterSeat: CounterSeat | null;
-  };
-  presence: Presence;
-}
+export type PresenceRow = z.infer<typeof PresenceBoardItemSchema>;
 
 /**
  * The values of each enum in display order. `Record<Union, true>` makes the compiler insist
