@@ -12,6 +12,7 @@ import type { AppContext } from './platform/context.js';
 import { type DbHandle, openDatabase } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { type App, buildApp } from './platform/http/app.js';
+import { MemoryLiveBus } from './platform/live.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -21,7 +22,7 @@ export const WEB_ROOT = path.join(root, 'dist', 'web');
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<{ ctx: AppContext; handle: DbHandle }> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqlitePath(config) });
   await migrateToLatest(handle.db);
-  return { ctx: { db: handle.db, engine: handle.engine, clock, config }, handle };
+  return { ctx: { db: handle.db, engine: handle.engine, clock, config, live: new MemoryLiveBus() }, handle };
 }
 
 export async function buildServer(ctx: AppContext, opts: { logger?: boolean; webRoot?: string | undefined } = {}): Promise<App> {

@@ -9,6 +9,7 @@ import type { AppContext } from '../../src/platform/context.js';
 import { type DbHandle, type Engine, openPostgres, openSqlite } from '../../src/platform/db/connect.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { App } from '../../src/platform/http/app.js';
+import { MemoryLiveBus } from '../../src/platform/live.js';
 import { buildServer, prepareFirstRun } from '../../src/server.js';
 import { dropDatabase, quoteIdent, urlFor, withAdmin } from './postgres.js';
 
@@ -130,7 +131,7 @@ export async function createTestApp(opts: { demo?: boolean; now?: string } = {})
   const db = await freshDatabase();
   const clock = new ManualClock(opts.now ?? '2026-11-20T02:00:00.000Z');
   const config = { ...loadConfig({}), adminPassword: ADMIN_PASSWORD, databaseUrl: db.url };
-  const ctx: AppContext = { db: db.handle.db, engine: ENGINE, clock, config };
+  const ctx: AppContext = { db: db.handle.db, engine: ENGINE, clock, config, live: new MemoryLiveBus() };
   await prepareFirstRun(ctx, { demo: opts.demo ?? false });
   const app = await buildServer(ctx, { logger: false, webRoot: undefined });
   await app.ready();
