@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createAdmin, staffCount } from './auth/admin.js';
 import { registerAuth } from './auth/routes.js';
+import { registerCaseRoutes } from './cases/routes.js';
 import { loadDemo } from './directory/demo.js';
 import { registerDirectoryRoutes } from './directory/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -13,6 +14,7 @@ import { type DbHandle, openDatabase } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { type App, buildApp } from './platform/http/app.js';
 import { MemoryLiveBus } from './platform/live.js';
+import { Sweeper } from './platform/obligations/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -46,6 +48,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean; web
         async () => ({ ok: true as const, engine: ctx.engine, version: VERSION }),
       );
       registerDirectoryRoutes(api, ctx);
+      registerCaseRoutes(api, ctx);
     },
   });
 }
@@ -78,6 +81,9 @@ export async function startServer(opts: { config: Config; demo?: boolean; logger
   const firstRun = await prepareFirstRun(ctx, { demo: opts.demo ?? true });
   const app = await buildServer(ctx, { logger: opts.logger ?? false });
   await app.listen({ host: opts.config.host, port: opts.config.port });
+  // The deadline engine's sweeper: marks breaches and escalates (R-CP-4 and the rules to come).
+  const sweeper = new Sweeper(ctx, (err) => app.log.error({ err }, 'sweep failed'));
+  sweeper.start(opts.config.sweepIntervalMs);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.config.port;
   return {
@@ -86,6 +92,7 @@ export async function startServer(opts: { config: Config; demo?: boolean; logger
     ctx,
     firstRun,
     close: async () => {
+      await sweeper.stop();
       await app.close();
       await handle.close();
     },

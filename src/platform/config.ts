@@ -9,6 +9,8 @@ export interface Config {
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
   logLevel: string;
+  /** How often the deadline engine looks for breached obligations. */
+  sweepIntervalMs: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ESTATEDESK_ADMIN_PASSWORD || undefined,
     sessionIdleMinutes: intFrom(env.ESTATEDESK_SESSION_IDLE_MINUTES, 240, 'ESTATEDESK_SESSION_IDLE_MINUTES'),
     logLevel: env.LOG_LEVEL || 'info',
+    sweepIntervalMs: intFrom(env.ESTATEDESK_SWEEP_INTERVAL_MS, 60_000, 'ESTATEDESK_SWEEP_INTERVAL_MS'),
   };
 }
 

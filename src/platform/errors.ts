@@ -2,7 +2,8 @@
  * Errors are values with codes (STYLE §6). The HTTP layer maps a code's prefix or the
  * whole code to a status; the web app translates codes into sentences.
  */
-export type ErrorCode =
+/** Codes every capability shares; a capability's own rule refusals use its prefix (422). */
+type KnownCode =
   | 'validation.failed'
   | 'request.malformed_json'
   | 'request.too_large'
@@ -23,7 +24,11 @@ export type ErrorCode =
   | 'rate_limited'
   | 'internal';
 
-const statusByCode: Record<ErrorCode, number> = {
+/** A capability's refusal under one of its rules, e.g. `case.close_needs_satisfaction` (R-CP-3). */
+export type RuleCode = `${'case' | 'followup' | 'notice' | 'frontdesk' | 'phrase' | 'fee' | 'publish'}.${string}`;
+export type ErrorCode = KnownCode | RuleCode;
+
+const statusByCode: Record<KnownCode, number> = {
   'validation.failed': 400,
   'request.malformed_json': 400,
   'request.too_large': 413,
@@ -54,7 +59,7 @@ export class AppError extends Error {
     this.details = details;
   }
   get status(): number {
-    return statusByCode[this.code];
+    return (statusByCode as Record<string, number>)[this.code] ?? 422;
   }
 }
 

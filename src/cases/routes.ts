@@ -1,0 +1,331 @@
+import { z } from 'zod';
+import { actorOf } from '../auth/routes.js';
+import {
+  AssignCaseBody,
+  AssigneeSuggestions,
+  Attachment,
+  CaseDetail,
+  CaseSummary,
+  CloseBody,
+  CompleteRepairBody,
+  CreateCaseBody,
+  CreateSavedViewBody,
+  EscalateBody,
+  ForwardBody,
+  ListCasesQuery,
+  ListObligationsQuery,
+  NoteBody,
+  Obligation,
+  ReopenBody,
+  RepairWorkBody,
+  ReplyBody,
+  ResolveBody,
+  SatisfactionBody,
+  SavedView,
+  StartRepairBody,
+} from '../contract/cases.js';
+import { Id, Instant, Ok, PageQuery, pageOf } from '../contract/common.js';
+import type { AppContext } from '../platform/context.js';
+import type { App } from '../platform/http/app.js';
+import { errorResponses } from '../platform/http/errors.js';
+import { onBreach } from '../platform/obligations/index.js';
+import { ATTACHMENT_TYPES, addAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from './attachments.js';
+import { REPLY_RULE } from './rules.js';
+import * as service from './service.js';
+
+const EstateParams = z.strictObject({ estateId: Id });
+const CaseParams = z.strictObject({ caseId: Id });
+const ok = <T extends z.ZodType>(schema: T) => ({ 200: schema, ...errorResponses });
+
+// R-CP-4: an overdue first reply escalates to the manager.
+onBreach(REPLY_RULE, (trx, obligation, at, ctx) => service.escalateOverdueReply(trx, ctx, obligation, at));
+
+type CaseAction = {
+  path: string;
+  operationId: string;
+  summary: string;
+  body: z.ZodType;
+  run: (ctx: AppContext, opts: { actor: ReturnType<typeof actorOf>; caseId: string; body: never }) => Promise<z.infer<typeof CaseDetail>>;
+};
+
+/** Every action on one case has the same shape: POST /cases/{caseId}/<action>, body, the case back. */
+const ACTIONS: CaseAction[] = [
+  {
+    path: 'assign',
+    operationId: 'assignCase',
+    summary: 'Assign to a department and/or a person (suggestions: suggestAssignees)',
+    body: AssignCaseBody,
+    run: service.assignCase,
+  },
+  {
+    path: 'replies',
+    operationId: 'replyToCase',
+    summary: 'Record a reply to the resident (call, visit, written); the first one meets R-CP-1',
+    body: ReplyBody,
+    run: service.replyToCase,
+  },
+  {
+    path: 'notes',
+    operationId: 'addCaseNote',
+    summary: 'An internal note (not a reply to the resident)',
+    body: NoteBody,
+    run: service.addNote,
+  },
+  {
+    path: 'forward',
+    operationId: 'forwardCase',
+    summary: 'R-CP-2: forward to the responsible department, with a reason',
+    body: ForwardBody,
+    run: service.forwardCase,
+  },
+  {
+    path: 'escalate',
+    operationId: 'escalateCase',
+    summary: 'R-CP-2: escalate a policy matter to the manager',
+    body: EscalateBody,
+    run: service.escalateCase,
+  },
+  {
+    path: 'satisfaction',
+    operationId: 'recordSatisfaction',
+    summary: "R-CP-3: the resident's satisfaction; not satisfied keeps a complaint open and escalates it",
+    body: SatisfactionBody,
+    run: service.recordSatisfaction,
+  },
+  {
+    path: 'resolve',
+    operationId: 'resolveCase',
+    summary: 'Record the handling result and mark resolved',
+    body: ResolveBody,
+    run: service.resolveCase,
+  },
+  {
+    path: 'close',
+    operationId: 'closeCase',
+    summary: 'Close; a complaint needs a result and satisfaction, or a manager with a reason (R-CP-3)',
+    body: CloseBody,
+    run: service.closeCase,
+  },
+  { path: 'reopen', operationId: 'reopenCase', summary: 'Reopen a resolved or closed case', body: ReopenBody, run: service.reopenCase },
+  {
+    path: 'repair/start',
+    operationId: 'startRepair',
+    summary: 'Start the repair work order, with the maintenance staff member',
+    body: StartRepairBody,
+    run: service.startRepair,
+  },
+  {
+    path: 'repair/work',
+    operationId: 'recordRepairWork',
+    summary: 'Record work done and materials used',
+    body: RepairWorkBody,
+    run: service.recordRepairWork,
+  },
+  {
+    path: 'repair/complete',
+    operationId: 'completeRepair',
+    summary: 'Complete the repair; schedules its follow-up visits (repairCompleted)',
+    body: CompleteRepairBody,
+    run: service.completeRepair,
+  },
+];
+
+export function registerCaseRoutes(api: App, ctx: AppContext): void {
+  api.post(
+    '/estates/:estateId/cases',
+    {
+      schema: {
+        operationId: 'createCase',
+        tags: ['cases'],
+        summary:
+          'Record a case from the counter, phone, hotline or portal (R-IN-1..4); complaints and hotline cases get their R-CP-1 reply deadline',
+        params: EstateParams,
+        body: CreateCaseBody,
+        response: { 201: CaseDetail, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createCase(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  api.get(
+    '/estates/:estateId/cases',
+    {
+      schema: {
+        operationId: 'listCases',
+        tags: ['cases'],
+        summary: 'Cases with filters, full-text q and asOf',
+        params: EstateParams,
+        querystring: ListCasesQuery,
+        response: ok(pageOf(CaseSummary)),
+      },
+    },
+    async (req) => service.listCases(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.get(
+    '/estates/:estateId/cases/search',
+    {
+      schema: {
+        operationId: 'searchCases',
+        tags: ['cases'],
+        summary: 'Full-text search over cases: Chinese without word spaces (Traditional or Simplified) and English',
+        params: EstateParams,
+        querystring: PageQuery.extend({ q: z.string().trim().min(1).max(200), asOf: Instant.optional() }),
+        response: ok(pageOf(CaseSummary)),
+      },
+    },
+    async (req) => service.searchCases(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
+  );
+  api.get(
+    '/cases/:caseId',
+    {
+      schema: {
+        operationId: 'getCase',
+        tags: ['cases'],
+        summary: 'A case with its timeline, deadlines and photos',
+        params: CaseParams,
+        querystring: z.strictObject({ asOf: Instant.optional() }),
+        response: ok(CaseDetail),
+      },
+    },
+    async (req) =>
+      service.getCase(ctx, { actor: actorOf(req), caseId: req.params.caseId, ...(req.query.asOf && { asOf: new Date(req.query.asOf) }) }),
+  );
+  api.get(
+    '/cases/:caseId/assignees',
+    {
+      schema: {
+        operationId: 'suggestAssignees',
+        tags: ['cases'],
+        summary: 'Departments and people whose duties cover the case',
+        params: CaseParams,
+        response: ok(AssigneeSuggestions),
+      },
+    },
+    async (req) => service.suggestAssignees(ctx, { actor: actorOf(req), caseId: req.params.caseId }),
+  );
+  for (const action of ACTIONS) {
+    api.post(
+      `/cases/:caseId/${action.path}`,
+      {
+        schema: {
+          operationId: action.operationId,
+          tags: ['cases'],
+          summary: action.summary,
+          params: CaseParams,
+          body: action.body,
+          response: ok(CaseDetail),
+        },
+      },
+      async (req) => action.run(ctx, { actor: actorOf(req), caseId: req.params.caseId, body: req.body as never }),
+    );
+  }
+
+  // ------------------------------------------------------------ photos
+  api.register(async (plain) => {
+    const scope = plain as unknown as App;
+    for (const type of Object.keys(ATTACHMENT_TYPES)) {
+      scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
+    }
+    scope.post(
+      '/cases/:caseId/attachments',
+      {
+        bodyLimit: MAX_ATTACHMENT_BYTES,
+        schema: {
+          operationId: 'uploadCaseAttachment',
+          tags: ['cases'],
+          summary: 'Attach a photo: the raw JPEG, PNG or WebP bytes (at most 10 MiB), its name in X-File-Name',
+          params: CaseParams,
+          headers: z.object({ 'x-file-name': z.string().max(200).optional() }),
+          response: { 201: Attachment, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+        const saved = await addAttachment(ctx, {
+          actor: actorOf(req),
+          caseId: req.params.caseId,
+          contentType: String(req.headers['content-type'] ?? ''),
+          fileName,
+          bytes,
+        });
+        return reply.status(201).send(saved);
+      },
+    );
+  });
+  api.get(
+    '/attachments/:attachmentId',
+    {
+      schema: {
+        operationId: 'getAttachment',
+        tags: ['cases'],
+        summary: 'The photo itself',
+        params: z.strictObject({ attachmentId: Id }),
+        response: { 200: { description: 'The image', content: { 'image/*': { schema: z.string() } } }, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { row, bytes } = await readAttachment(ctx, { actor: actorOf(req), attachmentId: req.params.attachmentId });
+      return reply
+        .header('content-type', row.content_type)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, max-age=3600')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
+        .send(bytes as unknown as string);
+    },
+  );
+
+  // ------------------------------------------------------------ the deadline engine's queues
+  api.get(
+    '/estates/:estateId/obligations',
+    {
+      schema: {
+        operationId: 'listObligations',
+        tags: ['obligations'],
+        summary: 'Deadlines: open, due soon, overdue, mine, my department, escalated; judged as of asOf',
+        params: EstateParams,
+        querystring: ListObligationsQuery,
+        response: ok(pageOf(Obligation)),
+      },
+    },
+    async (req) => service.listObligations(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+
+  // ------------------------------------------------------------ saved views
+  api.get(
+    '/estates/:estateId/case-views',
+    {
+      schema: {
+        operationId: 'listSavedViews',
+        tags: ['cases'],
+        summary: 'Your saved case filters',
+        params: EstateParams,
+        response: ok(z.object({ items: z.array(SavedView) })),
+      },
+    },
+    async (req) => service.listSavedViews(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
+  );
+  api.post(
+    '/estates/:estateId/case-views',
+    {
+      schema: {
+        operationId: 'createSavedView',
+        tags: ['cases'],
+        params: EstateParams,
+        body: CreateSavedViewBody,
+        response: { 201: SavedView, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createSavedView(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  api.delete(
+    '/case-views/:viewId',
+    { schema: { operationId: 'deleteSavedView', tags: ['cases'], params: z.strictObject({ viewId: Id }), response: ok(Ok) } },
+    async (req) => {
+      await service.deleteSavedView(ctx, { actor: actorOf(req), viewId: req.params.viewId });
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,261 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { AppContext } from '../context.js';
+import { isPostgres } from '../db/engine.js';
+import type { Database } from '../db/schema.js';
+import { newId } from '../ids.js';
+import type { LiveEvent } from '../live.js';
+import type { ObligationTable } from './tables.js';
+import './tables.js';
+
+/**
+ * The deadline engine. Every rule with a time limit is one thing: a trigger opens an
+ * obligation with a due time, an action meets it, and if the due time passes unmet the
+ * sweeper marks it breached and escalates it. Services open and meet obligations inside the
+ * transaction of the change that triggers or meets them, so a deadline is never lost and
+ * never counted twice.
+ */
+type Trx = Transaction<Database>;
+type Db = Kysely<Database> | Trx;
+export type ObligationRow = ObligationTable;
+
+export interface NewObligation {
+  estateId: string;
+  rule: string;
+  subjectType: string;
+  subjectId: string;
+  ownerId?: string | null;
+  departmentId?: string | null;
+  openedAt: string;
+  dueAt: string;
+  data?: Record<string, unknown>;
+}
+
+export async function openObligation(trx: Trx, o: NewObligation): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto('obligations')
+    .values({
+      id,
+      estate_id: o.estateId,
+      rule: o.rule,
+      subject_type: o.subjectType,
+      subject_id: o.subjectId,
+      owner_id: o.ownerId ?? null,
+      department_id: o.departmentId ?? null,
+      opened_at: o.openedAt,
+      due_at: o.dueAt,
+      met_at: null,
+      met_by: null,
+      breached_at: null,
+      escalated_to: null,
+      escalated_at: null,
+      cancelled_at: null,
+      data: JSON.stringify(o.data ?? {}),
+    })
+    .execute();
+  return id;
+}
+
+/** Meets the open obligations of a subject (of one rule, when given). Returns how many were met. */
+export async function meetObligations(
+  trx: Trx,
+  opts: { subjectType: string; subjectId: string; rule?: string; metAt: string; metBy: string | null },
+): Promise<number> {
+  let q = trx
+    .updateTable('obligations')
+    .set({ met_at: opts.metAt, met_by: opts.metBy })
+    .where('subject_type', '=', opts.subjectType)
+    .where('subject_id', '=', opts.subjectId)
+    .where('met_at', 'is', null)
+    .where('cancelled_at', 'is', null);
+  if (opts.rule) q = q.where('rule', '=', opts.rule);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Moves the open obligations of a subject to a new owner or department (assignment, forwarding). */
+export async function reassignObligations(
+  trx: Trx,
+  opts: { subjectType: string; subjectId: string; ownerId?: string | null; departmentId?: string | null },
+): Promise<void> {
+  const patch = {
+    ...(opts.ownerId !== undefined && { owner_id: opts.ownerId }),
+    ...(opts.departmentId !== undefined && { department_id: opts.departmentId }),
+  };
+  if (!Object.keys(patch).length) return;
+  await trx
+    .updateTable('obligations')
+    .set(patch)
+    .where('subject_type', '=', opts.subjectType)
+    .where('subject_id', '=', opts.subjectId)
+    .where('met_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .execute();
+}
+
+export async function obligationsOf(db: Db, subjectType: string, subjectId: string): Promise<ObligationRow[]> {
+  return db
+    .selectFrom('obligations')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .orderBy('due_at')
+    .execute();
+}
+
+export type ObligationState = 'open' | 'due_soon' | 'overdue' | 'met' | 'cancelled';
+
+/** Pure: an obligation's state as of an instant. */
+export function obligationState(
+  row: Pick<ObligationRow, 'met_at' | 'cancelled_at' | 'due_at'>,
+  asOf: Date,
+  withinHours = 24,
+): ObligationState {
+  if (row.cancelled_at) return 'cancelled';
+  if (row.met_at) return 'met';
+  const due = new Date(row.due_at).getTime();
+  if (due < asOf.getTime()) return 'overdue';
+  if (due <= asOf.getTime() + withinHours * 3_600_000) return 'due_soon';
+  return 'open';
+}
+
+export function metOnTime(row: Pick<ObligationRow, 'met_at' | 'due_at'>): boolean | null {
+  if (!row.met_at) return null;
+  return new Date(row.met_at).getTime() <= new Date(row.due_at).getTime();
+}
+
+export type Queue = 'open' | 'due_soon' | 'overdue' | 'mine' | 'my_department' | 'escalated' | 'all';
+
+/** The queues are indexed queries over one table: (estate_id, met_at, due_at). */
+export function queueQuery(
+  db: Db,
+  opts: {
+    estateId: string;
+    queue: Queue;
+    asOf: string;
+    withinHours: number;
+    staffId: string;
+    departmentIds: string[];
+    rule?: string | undefined;
+  },
+) {
+  let q = db.selectFrom('obligations').where('obligations.estate_id', '=', opts.estateId);
+  if (opts.queue !== 'all') q = q.where('obligations.met_at', 'is', null).where('obligations.cancelled_at', 'is', null);
+  if (opts.rule) q = q.where('obligations.rule', '=', opts.rule);
+  switch (opts.queue) {
+    case 'due_soon':
+      q = q
+        .where('obligations.due_at', '>=', opts.asOf)
+        .where('obligations.due_at', '<=', new Date(new Date(opts.asOf).getTime() + opts.withinHours * 3_600_000).toISOString());
+      break;
+    case 'overdue':
+      q = q.where('obligations.due_at', '<', opts.asOf);
+      break;
+    case 'mine':
+      q = q.where('obligations.owner_id', '=', opts.staffId);
+      break;
+    case 'my_department':
+      q = opts.departmentIds.length ? q.where('obligations.department_id', 'in', opts.departmentIds) : q.where(sql<boolean>`1 = 0`);
+      break;
+    case 'escalated':
+      q = q.where('obligations.escalated_to', 'is not', null);
+      break;
+  }
+  return q;
+}
+
+// ------------------------------------------------------------------ the sweeper
+
+/**
+ * What a capability does when one of its rules is breached (escalate, notify). Runs inside the
+ * transaction that marks the breach; returns the live events to publish after it commits.
+ */
+export type BreachHandler = (trx: Trx, obligation: ObligationRow, now: string, ctx: AppContext) => Promise<LiveEvent[] | undefined>;
+const handlers = new Map<string, BreachHandler>();
+
+export function onBreach(rule: string, handler: BreachHandler): void {
+  handlers.set(rule, handler);
+}
+
+/** One number for the whole company: only one instance sweeps at a time. */
+const SWEEP_LOCK = 4_984_072_001;
+
+/**
+ * Marks every obligation past due as breached and runs its rule's escalation. Idempotent: the
+ * conditional update (`breached_at IS NULL`) lets exactly one sweep win each obligation, and on
+ * PostgreSQL only the instance holding the advisory lock sweeps at all.
+ */
+export async function sweep(ctx: AppContext, now: Date = ctx.clock.now()): Promise<{ breached: number; skipped: boolean }> {
+  const at = now.toISOString();
+  if (!isPostgres(ctx.db)) return { breached: await sweepWith(ctx, ctx.db, at), skipped: false };
+  return ctx.db.connection().execute(async (conn) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${SWEEP_LOCK}) as locked`.execute(conn);
+    if (!rows[0]?.locked) return { breached: 0, skipped: true };
+    try {
+      return { breached: await sweepWith(ctx, conn, at), skipped: false };
+    } finally {
+      await sql`select pg_advisory_unlock(${SWEEP_LOCK})`.execute(conn);
+    }
+  });
+}
+
+async function sweepWith(ctx: AppContext, db: Kysely<Database>, at: string): Promise<number> {
+  let breached = 0;
+  for (;;) {
+    const due = await db
+      .selectFrom('obligations')
+      .select('id')
+      .where('breached_at', 'is', null)
+      .where('met_at', 'is', null)
+      .where('cancelled_at', 'is', null)
+      .where('due_at', '<', at)
+      .orderBy('due_at')
+      .limit(200)
+      .execute();
+    if (!due.length) break;
+    for (const { id } of due) {
+      const events = await db.transaction().execute(async (trx) => {
+        const won = await trx
+          .updateTable('obligations')
+          .set({ breached_at: at })
+          .where('id', '=', id)
+          .where('breached_at', 'is', null)
+          .where('met_at', 'is', null)
+          .where('cancelled_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(won.numUpdatedRows) !== 1) return [];
+        breached++;
+        const row = await trx.selectFrom('obligations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        return (await handlers.get(row.rule)?.(trx, row, at, ctx)) ?? [];
+      });
+      for (const e of events) await ctx.live.publish(e);
+    }
+    if (due.length < 200) break;
+  }
+  return breached;
+}
+
+/** Runs the sweep every interval; errors are logged and the next round tries again. */
+export class Sweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly log: (err: unknown) => void,
+  ) {}
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = sweep(this.ctx)
+        .catch(this.log)
+        .finally(() => {
+          this.running = undefined;
+        });
+    }, intervalMs);
+    this.timer.unref();
+  }
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}
