@@ -169,7 +169,10 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         tags: ['cases'],
         summary: 'Full-text search over cases: Chinese without word spaces (Traditional or Simplified) and English',
         params: EstateParams,
-        querystring: PageQuery.extend({ q: z.string().trim().min(1).max(200), asOf: Instant.optional() }),
+        querystring: PageQuery.extend({
+          q: z.string().trim().max(200).default('').describe('Empty finds nothing'),
+          asOf: Instant.optional(),
+        }),
         response: ok(pageOf(CaseSummary)),
       },
     },

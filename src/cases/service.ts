@@ -352,6 +352,8 @@ export async function searchCases(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; q: string; page: number; pageSize: number; asOf?: string | undefined },
 ) {
+  requireEstate(opts.actor, opts.estateId);
+  if (!opts.q.trim()) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize };
   return listCases(ctx, {
     actor: opts.actor,
     estateId: opts.estateId,

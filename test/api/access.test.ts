@@ -57,7 +57,7 @@ const EXPECTED_WITH_RECORD_IDS = [
   'updatePresence',
   'listHistory',
 ];
-const ID_PARAMS = ['estateId', 'buildingId', 'unitId', 'residentId', 'departmentId', 'staffId'];
+const ID_PARAMS = ['estateId', 'buildingId', 'unitId', 'residentId', 'departmentId', 'staffId', 'caseId', 'viewId', 'attachmentId'];
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);
 

@@ -49,7 +49,18 @@ const EXPECTED_MUTATING = [
 
 const MiB = 1024 * 1024;
 /** Routes that read larger bodies than the 1 MiB default: imports carry a whole file. */
-const BODY_LIMITS: Record<string, number> = { importUnits: 20 * MiB, importResidents: 20 * MiB };
+const BODY_LIMITS: Record<string, number> = { importUnits: 20 * MiB, importResidents: 20 * MiB, uploadCaseAttachment: 10 * MiB };
+
+/** Operations whose body is a file, not JSON: the content type and a valid example. */
+const RAW_BODIES: Record<string, { contentType: string; example: Buffer }> = {
+  uploadCaseAttachment: {
+    contentType: 'image/png',
+    example: Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+      'hex',
+    ),
+  },
+};
 
 /**
  * Tables whose row counts must not move on a refused request. `satisfies` keeps the list in step
@@ -68,6 +79,16 @@ const TABLES = {
   presence: true,
   history: true,
   history_heads: true,
+  obligations: true,
+  counters: true,
+  cases: true,
+  case_events: true,
+  case_terms: true,
+  attachments: true,
+  saved_views: true,
+  phrase_rules: true,
+  outbox: true,
+  notices: true,
   sessions: false,
   login_attempts: false,
 } as const satisfies Record<keyof Database, boolean>;
@@ -172,7 +193,18 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
   });
 
   it('each one that takes a body has an example body with every documented field', () => {
-    const ids = { estateId: 'e', buildingId: 'b', unitId: 'u', residentId: 'r', departmentId: 'd', staffId: 's' };
+    const ids = {
+      estateId: 'e',
+      buildingId: 'b',
+      unitId: 'u',
+      residentId: 'r',
+      departmentId: 'd',
+      departmentIds: ['d', 'f'],
+      staffId: 's',
+      caseId: 'c',
+      viewId: 'v',
+      attachmentId: 'a',
+    };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);
       const fields = topLevelFields(doc, op.body ?? {}).map((f) => f.name);
@@ -254,8 +286,12 @@ for (const op of mutating) {
     it(`${name}: a body over its ${limit / MiB} MiB limit is refused with 413`, async () => {
       const padding = 'A'.repeat(limit + MiB);
       const field = stringFields(op)[0];
-      const rawBody = JSON.stringify(field ? { ...exampleBody(op, a), [field]: padding } : { padding });
-      const res = await refused('oversized body', t.admin, (c) => c.request(op.method, pathFor(op, a), undefined, { rawBody }));
+      const raw = RAW_BODIES[name];
+      const rawBody = raw
+        ? Buffer.concat([raw.example, Buffer.alloc(limit + MiB)])
+        : JSON.stringify(field ? { ...exampleBody(op, a), [field]: padding } : { padding });
+      const headers = raw ? { 'content-type': raw.contentType } : undefined;
+      const res = await refused('oversized body', t.admin, (c) => c.request(op.method, pathFor(op, a), undefined, { rawBody, headers }));
       expect(res.status, `${name} / oversized body: ${shown(res)}`).toBe(413);
       expect(res.body.error.code, `${name} / oversized body`).toBe('request.too_large');
     });
@@ -314,7 +350,10 @@ for (const op of mutating) {
     it(`${name}: the example body itself is accepted`, async () => {
       // Signing in, out or changing the password would disturb the shared admin session.
       const client = ['login', 'logout', 'changePassword'].includes(name) ? await t.as('admin') : t.admin;
-      const res = await client.request(op.method, pathFor(op, a), exampleBody(op, a));
+      const raw = RAW_BODIES[name];
+      const res = raw
+        ? await client.request(op.method, pathFor(op, a), undefined, { rawBody: raw.example, headers: { 'content-type': raw.contentType } })
+        : await client.request(op.method, pathFor(op, a), exampleBody(op, a));
       expect(res.status, `${name} / example body: ${shown(res)}`).toBeGreaterThanOrEqual(200);
       expect(res.status, `${name} / example body: ${shown(res)}`).toBeLessThan(300);
     });

@@ -68,12 +68,12 @@ export class Client {
     method: string,
     url: string,
     body?: unknown,
-    opts: { csrf?: boolean; rawBody?: string; headers?: Record<string, string> } = {},
+    opts: { csrf?: boolean; rawBody?: string | Buffer; headers?: Record<string, string> | undefined } = {},
   ): Promise<Response<T>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     if (opts.csrf !== false && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
-    let payload: string | undefined;
+    let payload: string | Buffer | undefined;
     if (opts.rawBody !== undefined) {
       payload = opts.rawBody;
       headers['content-type'] ??= 'application/json';
@@ -130,7 +130,9 @@ export interface TestApp {
 export async function createTestApp(opts: { demo?: boolean; now?: string } = {}): Promise<TestApp> {
   const db = await freshDatabase();
   const clock = new ManualClock(opts.now ?? '2026-11-20T02:00:00.000Z');
-  const config = { ...loadConfig({}), adminPassword: ADMIN_PASSWORD, databaseUrl: db.url };
+  // Each test app has its own data folder (attachments, backups), removed with it.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatedesk-data-'));
+  const config = { ...loadConfig({}), adminPassword: ADMIN_PASSWORD, databaseUrl: db.url, dataDir };
   const ctx: AppContext = { db: db.handle.db, engine: ENGINE, clock, config, live: new MemoryLiveBus() };
   await prepareFirstRun(ctx, { demo: opts.demo ?? false });
   const app = await buildServer(ctx, { logger: false, webRoot: undefined });
@@ -155,6 +157,7 @@ export async function createTestApp(opts: { demo?: boolean; now?: string } = {})
     close: async () => {
       await app.close();
       await db.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

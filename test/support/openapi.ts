@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { addAttachment } from '../../src/cases/attachments.js';
+import * as cases from '../../src/cases/service.js';
 import { buildBuilding, buildEstate, buildResident, buildStaff, buildUnit } from './factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from './harness.js';
 
@@ -148,6 +150,12 @@ export function wrongValueFor(kind: ReturnType<typeof fieldKind>): unknown {
 }
 
 /** The ids that fill path parameters and body references: one estate's records. */
+/** A 1×1 PNG, the smallest photo there is. */
+const TINY_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
+
 export interface EstateIds {
   estateId: string;
   buildingId: string;
@@ -155,6 +163,12 @@ export interface EstateIds {
   residentId: string;
   departmentId: string;
   staffId: string;
+  /** Every department of the estate (the five standard ones). */
+  departmentIds: string[];
+  /** A resolved leak repair: every case action can be applied to it. */
+  caseId: string;
+  viewId: string;
+  attachmentId: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -167,8 +181,6 @@ export interface SeededEstate extends EstateIds {
   residentPhone: string;
   staffName: string;
   staffUsername: string;
-  /** Every department of the estate (the five standard ones). */
-  departmentIds: string[];
 }
 
 export async function seedEstate(
@@ -190,6 +202,31 @@ export async function seedEstate(
   if (!engineering) throw new Error('a new estate has no engineering department');
   const staffUsername = `desk-${label.toLowerCase()}`;
   const staff = await buildStaff(t, estate.id, { username: staffUsername, role: 'receptionist', departmentId: engineering.id });
+  const repair = await cases.createCase(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: {
+      kind: 'repair',
+      channel: 'phone',
+      unitId: unit.id,
+      residentId: resident.id,
+      description: `${names.estateName}浴室天花滲水`,
+      repairClass: 'leak',
+    },
+  });
+  await cases.resolveCase(t.ctx, { actor: t.system, caseId: repair.id, body: { result: '已檢查' } });
+  const view = await cases.createSavedView(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: { name: `${label}視圖`, query: { kind: 'repair' } },
+  });
+  const photo = await addAttachment(t.ctx, {
+    actor: t.system,
+    caseId: repair.id,
+    contentType: 'image/png',
+    fileName: 'photo.png',
+    bytes: TINY_PNG,
+  });
   return {
     estateId: estate.id,
     estateName: estate.name,
@@ -206,6 +243,9 @@ export async function seedEstate(
     staffId: staff.id,
     staffName: staff.name,
     staffUsername,
+    caseId: repair.id,
+    viewId: view.id,
+    attachmentId: photo.id,
   };
 }
 
@@ -300,6 +340,30 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
     estates: [{ estateId: ids.estateId, departmentId: ids.departmentId, counterSeat: 'R3' }],
   }),
   updatePresence: () => ({ state: 'out', until: '2026-11-20T05:00:00.000Z', note: '去銀行', onTask: false }),
+  createCase: (ids) => ({
+    kind: 'complaint',
+    channel: 'hotline',
+    unitId: ids.unitId,
+    residentId: ids.residentId,
+    residentName: '陳大文',
+    residentPhone: '9123 4567',
+    description: '走廊燈不亮',
+    occurredAt: '2026-11-20T01:00:00.000Z',
+    repairClass: null,
+  }),
+  assignCase: (ids) => ({ departmentId: ids.departmentId, assigneeId: ids.staffId, note: '請跟進' }),
+  replyToCase: () => ({ method: 'call', content: '已安排師傅上門', repliedAt: '2026-11-20T02:00:00.000Z' }),
+  addCaseNote: () => ({ content: '業戶下午在家' }),
+  forwardCase: (ids) => ({ departmentId: ids.departmentIds.find((d) => d !== ids.departmentId) ?? ids.departmentId, reason: '屬其他部門' }),
+  escalateCase: () => ({ reason: '涉及公司政策' }),
+  recordSatisfaction: () => ({ satisfaction: 'satisfied', result: '已修妥', note: '業戶滿意' }),
+  resolveCase: () => ({ result: '已處理' }),
+  closeCase: () => ({ result: '已處理', reason: '業戶確認' }),
+  reopenCase: () => ({ reason: '業戶再次反映' }),
+  startRepair: (ids) => ({ maintenanceStaffId: ids.staffId, startedAt: '2026-11-20T02:00:00.000Z' }),
+  recordRepairWork: () => ({ workDone: '更換喉管', materials: '喉管 x1' }),
+  completeRepair: () => ({ workDone: '已修妥', materials: '膠水', completedAt: '2026-11-20T02:00:00.000Z' }),
+  createSavedView: () => ({ name: '我的維修', query: { kind: 'repair' } }),
 };
 
 /** The example body of an operation that takes one; fails the test when the table has none. */
