@@ -24,7 +24,8 @@ export default defineConfig({
       {
         test: {
           name: 'api-postgres',
-          include: apiTests,
+          // test/postgres: what only PostgreSQL can do (several instances over one database).
+          include: [...apiTests, 'test/postgres/**/*.test.ts'],
           env: { ESTATEDESK_TEST_ENGINE: 'postgres' },
           globalSetup: ['test/support/postgres-setup.ts'],
           testTimeout: 30_000,

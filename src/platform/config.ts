@@ -13,17 +13,18 @@ export interface Config {
   sweepIntervalMs: number;
 }
 
-function intFrom(value: string | undefined, fallback: number, name: string): number {
+function intFrom(value: string | undefined, fallback: number, name: string, min = 1): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number`);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}`);
   return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.HOST || '127.0.0.1',
-    port: intFrom(env.PORT, 8080, 'PORT'),
+    // 0 asks the system for a free port (tests, several instances on one machine).
+    port: intFrom(env.PORT, 8080, 'PORT', 0),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.ESTATEDESK_DATA_DIR || './data'),
     adminPassword: env.ESTATEDESK_ADMIN_PASSWORD || undefined,
