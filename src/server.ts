@@ -7,14 +7,22 @@ import { registerAuth } from './auth/routes.js';
 import { registerCaseRoutes } from './cases/routes.js';
 import { loadDemo } from './directory/demo.js';
 import { registerDirectoryRoutes } from './directory/routes.js';
+import { registerNoticeRoutes } from './notices/routes.js';
+import { registerPhraseRoutes } from './phrases/routes.js';
+import { ensurePhraseSeed } from './phrases/seed.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { type Config, sqlitePath } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
 import { type DbHandle, openDatabase } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { type App, buildApp } from './platform/http/app.js';
+import { registerLiveRoutes } from './platform/http/live-routes.js';
 import { MemoryLiveBus } from './platform/live.js';
+import { PostgresLiveBus } from './platform/live-postgres.js';
 import { Sweeper } from './platform/obligations/index.js';
+import { loadOutboxConfig } from './platform/outbox/config.js';
+import { transportsFrom } from './platform/outbox/transports.js';
+import { OutboxWorker } from './platform/outbox/worker.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -24,6 +32,7 @@ export const WEB_ROOT = path.join(root, 'dist', 'web');
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<{ ctx: AppContext; handle: DbHandle }> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqlitePath(config) });
   await migrateToLatest(handle.db);
+  await ensurePhraseSeed(handle.db, clock);
   return { ctx: { db: handle.db, engine: handle.engine, clock, config, live: new MemoryLiveBus() }, handle };
 }
 
@@ -49,6 +58,9 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean; web
       );
       registerDirectoryRoutes(api, ctx);
       registerCaseRoutes(api, ctx);
+      registerPhraseRoutes(api, ctx);
+      registerNoticeRoutes(api, ctx);
+      registerLiveRoutes(api, ctx);
     },
   });
 }
@@ -77,13 +89,22 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: { config: Config; demo?: boolean; logger?: boolean; clock?: Clock }): Promise<RunningServer> {
+  const outboxConfig = loadOutboxConfig();
   const { ctx, handle } = await openContext(opts.config, opts.clock);
   const firstRun = await prepareFirstRun(ctx, { demo: opts.demo ?? true });
   const app = await buildServer(ctx, { logger: opts.logger ?? false });
+  if (opts.config.databaseUrl) {
+    // Instances pass live events to each other through PostgreSQL LISTEN/NOTIFY.
+    ctx.live = await PostgresLiveBus.connect(opts.config.databaseUrl, {
+      onError: (err) => app.log.warn({ err }, 'live updates: listening connection lost; reconnecting'),
+    });
+  }
   await app.listen({ host: opts.config.host, port: opts.config.port });
   // The deadline engine's sweeper: marks breaches and escalates (R-CP-4 and the rules to come).
   const sweeper = new Sweeper(ctx, (err) => app.log.error({ err }, 'sweep failed'));
   sweeper.start(opts.config.sweepIntervalMs);
+  const outbox = new OutboxWorker({ db: ctx.db, clock: ctx.clock, transports: transportsFrom(outboxConfig), log: app.log });
+  outbox.start(5_000);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.config.port;
   return {
@@ -93,7 +114,9 @@ export async function startServer(opts: { config: Config; demo?: boolean; logger
     firstRun,
     close: async () => {
       await sweeper.stop();
+      await outbox.stop();
       await app.close();
+      await ctx.live.close();
       await handle.close();
     },
   };

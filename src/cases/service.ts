@@ -33,6 +33,7 @@ import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
 import type { LiveEvent } from '../platform/live.js';
 import {
+  cancelObligations,
   meetObligations,
   metOnTime,
   obligationState,
@@ -711,6 +712,8 @@ export async function closeCase(ctx: AppContext, opts: { actor: Actor; caseId: s
       .set({ status: 'closed', result, closed_at: at, closed_by: opts.actor.id, close_reason: b.reason ?? null })
       .where('id', '=', row.id)
       .execute();
+    // A closed case owes nothing more; what was never met stays on record as cancelled.
+    await cancelObligations(trx, { subjectType: SUBJECT, subjectId: row.id, at });
     await store.addEvent(trx, {
       estateId: row.estate_id,
       caseId: row.id,

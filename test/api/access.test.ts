@@ -29,6 +29,14 @@ type Role = (typeof ROLES)[number];
 
 /** The record ids a path may name, and the operations known to take each. */
 const EXPECTED_WITH_RECORD_IDS = [
+  'getCase',
+  'listCases',
+  'searchCases',
+  'listObligations',
+  'checkPhrases',
+  'listPhraseRules',
+  'updatePhraseRule',
+  'markNoticeRead',
   'resetStaffPassword',
   'getEstate',
   'updateEstate',
@@ -57,7 +65,19 @@ const EXPECTED_WITH_RECORD_IDS = [
   'updatePresence',
   'listHistory',
 ];
-const ID_PARAMS = ['estateId', 'buildingId', 'unitId', 'residentId', 'departmentId', 'staffId', 'caseId', 'viewId', 'attachmentId'];
+const ID_PARAMS = [
+  'estateId',
+  'buildingId',
+  'unitId',
+  'residentId',
+  'departmentId',
+  'staffId',
+  'caseId',
+  'viewId',
+  'attachmentId',
+  'ruleId',
+  'noticeId',
+];
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);
 

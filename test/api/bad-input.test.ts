@@ -26,6 +26,20 @@ const doc = await loadOpenApi();
 const mutating = operationsOf(doc).filter((op) => MUTATING_METHODS.has(op.method));
 
 const EXPECTED_MUTATING = [
+  'createCase',
+  'assignCase',
+  'replyToCase',
+  'forwardCase',
+  'escalateCase',
+  'recordSatisfaction',
+  'closeCase',
+  'reopenCase',
+  'startRepair',
+  'completeRepair',
+  'checkPhrases',
+  'createPhraseRule',
+  'updatePhraseRule',
+  'markNoticeRead',
   'login',
   'logout',
   'changePassword',
@@ -204,6 +218,8 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       caseId: 'c',
       viewId: 'v',
       attachmentId: 'a',
+      ruleId: 'p',
+      noticeId: 'n',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);

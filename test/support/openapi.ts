@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import { addAttachment } from '../../src/cases/attachments.js';
 import * as cases from '../../src/cases/service.js';
+import { notifyStaff } from '../../src/notices/service.js';
+import * as phrases from '../../src/phrases/service.js';
 import { buildBuilding, buildEstate, buildResident, buildStaff, buildUnit } from './factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from './harness.js';
 
@@ -169,6 +171,8 @@ export interface EstateIds {
   caseId: string;
   viewId: string;
   attachmentId: string;
+  ruleId: string;
+  noticeId: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -220,6 +224,26 @@ export async function seedEstate(
     estateId: estate.id,
     body: { name: `${label}視圖`, query: { kind: 'repair' } },
   });
+  const rule = await phrases.createPhraseRule(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: { locale: 'zh-Hant', avoid: `${label}苑用語`, suggestion: '請用書面語', match: 'anywhere', scope: 'estate' },
+  });
+  await t.ctx.db.transaction().execute((trx) =>
+    notifyStaff(trx, t.ctx, {
+      estateId: estate.id,
+      staffIds: [t.system.id],
+      kind: 'case.assigned',
+      subjectType: 'case',
+      subjectId: repair.id,
+    }),
+  );
+  const notice = await t.ctx.db
+    .selectFrom('notices')
+    .select('id')
+    .where('estate_id', '=', estate.id)
+    .where('staff_id', '=', t.system.id)
+    .executeTakeFirstOrThrow();
   const photo = await addAttachment(t.ctx, {
     actor: t.system,
     caseId: repair.id,
@@ -246,6 +270,8 @@ export async function seedEstate(
     caseId: repair.id,
     viewId: view.id,
     attachmentId: photo.id,
+    ruleId: rule.id,
+    noticeId: notice.id,
   };
 }
 
@@ -364,6 +390,23 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
   recordRepairWork: () => ({ workDone: '更換喉管', materials: '喉管 x1' }),
   completeRepair: () => ({ workDone: '已修妥', materials: '膠水', completedAt: '2026-11-20T02:00:00.000Z' }),
   createSavedView: () => ({ name: '我的維修', query: { kind: 'repair' } }),
+  checkPhrases: () => ({ text: '喂,他不在,請遲一些來電' }),
+  createPhraseRule: () => ({
+    locale: 'zh-Hant',
+    avoid: '搞掂咗',
+    suggestion: '已經為您處理好',
+    match: 'anywhere',
+    note: '書面回覆用書面語',
+    scope: 'estate',
+  }),
+  updatePhraseRule: () => ({
+    locale: 'zh-Hant',
+    avoid: '搞唔掂',
+    suggestion: '暫時未能處理好',
+    match: 'anywhere',
+    note: null,
+    disabled: false,
+  }),
 };
 
 /** The example body of an operation that takes one; fails the test when the table has none. */

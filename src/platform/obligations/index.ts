@@ -73,6 +73,19 @@ export async function meetObligations(
   return Number(result.numUpdatedRows);
 }
 
+/** Cancels the open obligations of a subject (a case closed without them being met). */
+export async function cancelObligations(trx: Trx, opts: { subjectType: string; subjectId: string; at: string }): Promise<number> {
+  const result = await trx
+    .updateTable('obligations')
+    .set({ cancelled_at: opts.at })
+    .where('subject_type', '=', opts.subjectType)
+    .where('subject_id', '=', opts.subjectId)
+    .where('met_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Moves the open obligations of a subject to a new owner or department (assignment, forwarding). */
 export async function reassignObligations(
   trx: Trx,

@@ -4,9 +4,12 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CommentOutlined,
   DashboardOutlined,
   DollarOutlined,
   DownOutlined,
+  ExclamationCircleOutlined,
+  FileAddOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -16,22 +19,38 @@ import {
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UsergroupAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Empty, Layout, Menu, type MenuProps, Select, Space, Spin, Tag, Typography } from 'antd';
-import { type ReactNode, Suspense, useState } from 'react';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { ChangePasswordModal } from '../features/account/ChangePasswordModal';
+import { NoticeBell } from '../features/cases/NoticeBell';
 import { CreateEstateButton } from '../features/estate/CreateEstateButton';
+import { useLiveRefresh } from './live';
 import { useAbilities, useSession, useStaff } from './session';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
 /** The sections of the side navigation, by path; the menu keys are these paths. */
-const SECTIONS = ['/', '/presence', '/units', '/residents', '/buildings', '/departments', '/staff', '/settings'];
+const SECTIONS = [
+  '/',
+  '/presence',
+  '/cases',
+  '/cases/new',
+  '/cases/escalations',
+  '/units',
+  '/residents',
+  '/buildings',
+  '/departments',
+  '/staff',
+  '/settings',
+  '/settings/phrases',
+];
 
 function selectedSection(pathname: string): string {
   const match = SECTIONS.filter((s) => s !== '/' && pathname.startsWith(s)).sort((a, b) => b.length - a.length)[0];
@@ -60,6 +79,28 @@ function useNavigation(): MenuItem[] {
     { key: '/', icon: <DashboardOutlined />, label: link('/', t('nav.dashboard'), 'nav-dashboard') },
     { key: '/presence', icon: <TeamOutlined />, label: link('/presence', t('nav.presence'), 'nav-presence') },
     {
+      key: 'cases',
+      icon: <ProfileOutlined />,
+      label: <span data-testid="nav-cases">{t('nav.cases')}</span>,
+      children: [
+        {
+          key: '/cases/new',
+          icon: <FileAddOutlined />,
+          label: (
+            <Link to="/cases/new" data-testid="nav-cases-new" title={t('nav.newCaseShortcut')}>
+              {t('nav.newCase')}
+            </Link>
+          ),
+        },
+        { key: '/cases', icon: <UnorderedListOutlined />, label: link('/cases', t('nav.caseList'), 'nav-cases-list') },
+        {
+          key: '/cases/escalations',
+          icon: <ExclamationCircleOutlined />,
+          label: link('/cases/escalations', t('nav.escalations'), 'nav-cases-escalations'),
+        },
+      ],
+    },
+    {
       key: 'directory',
       type: 'group',
       label: t('nav.directory'),
@@ -80,7 +121,6 @@ function useNavigation(): MenuItem[] {
       type: 'group',
       label: t('nav.upcoming'),
       children: [
-        soon('cases', t('nav.cases'), <ProfileOutlined />),
         soon('followups', t('nav.followups'), <CalendarOutlined />),
         soon('frontdesk', t('nav.frontdesk'), <MessageOutlined />),
         soon('rectification', t('nav.rectification'), <AuditOutlined />),
@@ -90,6 +130,7 @@ function useNavigation(): MenuItem[] {
     },
     { type: 'divider' },
     { key: '/settings', icon: <SettingOutlined />, label: link('/settings', t('nav.settings'), 'nav-settings') },
+    { key: '/settings/phrases', icon: <CommentOutlined />, label: link('/settings/phrases', t('nav.phrases'), 'nav-phrases') },
   ];
 }
 
@@ -171,13 +212,29 @@ function NoEstate() {
   );
 }
 
-/** The signed-in shell: side navigation, header with estate, language and user menu. */
+/** Alt+N from anywhere opens the intake screen: a call comes in while another screen is open. */
+function useNewCaseShortcut() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyN') return;
+      event.preventDefault();
+      void navigate('/cases/new');
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navigate]);
+}
+
+/** The signed-in shell: side navigation, header with estate, notices, language and user menu. */
 export function AppLayout() {
   const { t } = useTranslation();
   const { estate } = useSession();
   const location = useLocation();
   const items = useNavigation();
   const [collapsed, setCollapsed] = useState(false);
+  useLiveRefresh(estate?.id);
+  useNewCaseShortcut();
 
   return (
     <Layout className="ed-shell">
@@ -189,7 +246,7 @@ export function AppLayout() {
           <UsergroupAddOutlined />
           {!collapsed && <span>{t('app.brand')}</span>}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedSection(location.pathname)]} items={items} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedSection(location.pathname)]} defaultOpenKeys={['cases']} items={items} />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="ed-header">
@@ -198,6 +255,7 @@ export function AppLayout() {
             {estate && estate.officeName !== estate.name && <Typography.Text type="secondary">{estate.officeName}</Typography.Text>}
           </Space>
           <Space size="middle">
+            <NoticeBell />
             <LanguageSwitcher />
             <UserMenu />
           </Space>

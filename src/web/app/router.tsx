@@ -14,6 +14,11 @@ const BuildingsPage = lazy(() => import('../pages/BuildingsPage'));
 const DepartmentsPage = lazy(() => import('../pages/DepartmentsPage'));
 const StaffPage = lazy(() => import('../pages/StaffPage'));
 const EstateSettingsPage = lazy(() => import('../pages/EstateSettingsPage'));
+const CasesPage = lazy(() => import('../pages/CasesPage'));
+const NewCasePage = lazy(() => import('../pages/NewCasePage'));
+const CaseDetailPage = lazy(() => import('../pages/CaseDetailPage'));
+const EscalationsPage = lazy(() => import('../pages/EscalationsPage'));
+const PhraseRulesPage = lazy(() => import('../pages/PhraseRulesPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -32,7 +37,12 @@ export const router = createBrowserRouter([
           { path: 'buildings', element: <BuildingsPage /> },
           { path: 'departments', element: <DepartmentsPage /> },
           { path: 'staff', element: <StaffPage /> },
+          { path: 'cases', element: <CasesPage /> },
+          { path: 'cases/new', element: <NewCasePage /> },
+          { path: 'cases/escalations', element: <EscalationsPage /> },
+          { path: 'cases/:caseId', element: <CaseDetailPage /> },
           { path: 'settings', element: <EstateSettingsPage /> },
+          { path: 'settings/phrases', element: <PhraseRulesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

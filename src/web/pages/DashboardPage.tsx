@@ -1,4 +1,12 @@
-import { BankOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  ClockCircleOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  TeamOutlined,
+  UserOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +14,14 @@ import { Link } from 'react-router';
 import { useEstate } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
+import { useCases, useObligations } from '../features/cases/api';
+import { ObligationTable } from '../features/cases/ObligationTable';
 import { useBuildings, usePresenceBoard, useResidents, useUnits } from '../features/directory/api';
 
 // A count needs only the list's total, so ask for the smallest page.
 const COUNT_ONLY = { page: 1, pageSize: 1 };
+// The queues of the day: the first ones are what needs doing now.
+const QUEUE_PAGE = { page: 1, pageSize: 10 };
 
 interface TileProps {
   testId: string;
@@ -18,11 +30,12 @@ interface TileProps {
   to: string;
   value: number | undefined;
   suffix?: ReactNode;
+  danger?: boolean;
   loading: boolean;
   error: unknown;
 }
 
-function Tile({ testId, title, icon, to, value, suffix, loading, error }: TileProps) {
+function Tile({ testId, title, icon, to, value, suffix, danger, loading, error }: TileProps) {
   const errorText = useErrorText();
   return (
     <Card data-testid={testId}>
@@ -32,14 +45,20 @@ function Tile({ testId, title, icon, to, value, suffix, loading, error }: TilePr
         ) : error ? (
           <Statistic title={title} prefix={icon} value="—" suffix={<Typography.Text type="danger">{errorText(error)}</Typography.Text>} />
         ) : (
-          <Statistic title={title} prefix={icon} value={value ?? 0} suffix={suffix} />
+          <Statistic
+            title={title}
+            prefix={icon}
+            value={value ?? 0}
+            suffix={suffix}
+            styles={danger && value ? { content: { color: '#cf1322' } } : undefined}
+          />
         )}
       </Link>
     </Card>
   );
 }
 
-/** An overview of the selected estate, from the list endpoints' totals. */
+/** What is due and overdue today (R-CP-4: an overdue reply shows here), then the directory's totals. */
 export default function DashboardPage() {
   const { t } = useTranslation();
   const estate = useEstate();
@@ -48,10 +67,72 @@ export default function DashboardPage() {
   const buildings = useBuildings(COUNT_ONLY);
   const presence = usePresenceBoard();
   const inOffice = presence.data?.items.filter((row) => row.presence.state === 'in_office').length;
+  const dueSoon = useObligations({ ...QUEUE_PAGE, queue: 'due_soon', withinHours: 24 });
+  const overdue = useObligations({ ...QUEUE_PAGE, queue: 'overdue' });
+  const openCases = useCases({ ...COUNT_ONLY, status: 'open' });
 
   return (
     <>
       <PageHeader title={t('dashboard.title', { estate: estate.name })} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} sm={12} xl={8}>
+          <Tile
+            testId="dashboard-overdue"
+            title={t('dashboard.overdue')}
+            icon={<WarningOutlined />}
+            to="/cases/escalations"
+            value={overdue.data?.total}
+            danger
+            loading={overdue.isPending}
+            error={overdue.error}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={8}>
+          <Tile
+            testId="dashboard-due-soon"
+            title={t('dashboard.dueSoon')}
+            icon={<ClockCircleOutlined />}
+            to="/cases?status=open&sort=replyDueAt"
+            value={dueSoon.data?.total}
+            loading={dueSoon.isPending}
+            error={dueSoon.error}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={8}>
+          <Tile
+            testId="dashboard-open-cases"
+            title={t('dashboard.openCases')}
+            icon={<InboxOutlined />}
+            to="/cases?status=open"
+            value={openCases.data?.total}
+            loading={openCases.isPending}
+            error={openCases.error}
+          />
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('dashboard.overdueList')}>
+            <ObligationTable
+              testId="dashboard-overdue-list"
+              items={overdue.data?.items}
+              loading={overdue.isPending}
+              emptyText={t('obligations.emptyOverdue')}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('dashboard.dueSoonList')}>
+            <ObligationTable
+              testId="dashboard-due-soon-list"
+              items={dueSoon.data?.items}
+              loading={dueSoon.isPending}
+              emptyText={t('obligations.emptyDueSoon')}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('dashboard.directory')}
+      </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} xl={6}>
           <Tile

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { actorOf } from '../auth/routes.js';
+import { Id, pageOf } from '../contract/common.js';
+import {
+  CheckPhrasesBody,
+  CreatePhraseRuleBody,
+  ListPhraseRulesQuery,
+  PhraseCheck,
+  PhraseRule,
+  UpdatePhraseRuleBody,
+} from '../contract/phrases.js';
+import type { AppContext } from '../platform/context.js';
+import type { App } from '../platform/http/app.js';
+import { errorResponses } from '../platform/http/errors.js';
+import * as service from './service.js';
+
+const EstateParams = z.strictObject({ estateId: Id });
+const withErrors = <T extends z.ZodType>(ok: T) => ({ 200: ok, ...errorResponses });
+const createdWithErrors = <T extends z.ZodType>(ok: T) => ({ 201: ok, ...errorResponses });
+
+/** R-WD-1: the phrase guide and the check of a reply against it. */
+export function registerPhraseRoutes(api: App, ctx: AppContext): void {
+  api.post(
+    '/estates/:estateId/phrases/check',
+    {
+      schema: {
+        operationId: 'checkPhrases',
+        tags: ['phrases'],
+        summary: 'Check a reply to a resident against the phrase guide: phrases to avoid, where, and what to say instead',
+        params: EstateParams,
+        body: CheckPhrasesBody,
+        response: withErrors(PhraseCheck),
+      },
+    },
+    async (req) => service.checkPhrases(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
+  );
+  api.get(
+    '/estates/:estateId/phrase-rules',
+    {
+      schema: {
+        operationId: 'listPhraseRules',
+        tags: ['phrases'],
+        summary: "The phrase guide in force at an estate: the company's rules and the estate's own",
+        params: EstateParams,
+        querystring: ListPhraseRulesQuery,
+        response: withErrors(pageOf(PhraseRule)),
+      },
+    },
+    async (req) => service.listPhraseRules(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.post(
+    '/estates/:estateId/phrase-rules',
+    {
+      schema: {
+        operationId: 'createPhraseRule',
+        tags: ['phrases'],
+        summary: "Managers: add a phrase to the estate's guide (an admin also to the company's)",
+        params: EstateParams,
+        body: CreatePhraseRuleBody,
+        response: createdWithErrors(PhraseRule),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createPhraseRule(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  api.patch(
+    '/phrase-rules/:ruleId',
+    {
+      schema: {
+        operationId: 'updatePhraseRule',
+        tags: ['phrases'],
+        summary: "Change or disable an estate's rule; the company's rules only an admin may change",
+        params: z.strictObject({ ruleId: Id }),
+        body: UpdatePhraseRuleBody,
+        response: withErrors(PhraseRule),
+      },
+    },
+    async (req) => service.updatePhraseRule(ctx, { actor: actorOf(req), ruleId: req.params.ruleId, body: req.body }),
+  );
+}

@@ -1,0 +1,80 @@
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { likePattern } from '../directory/store.js';
+import type { Database } from '../platform/db/schema.js';
+import type { PhraseRuleRow } from './tables.js';
+
+/** Queries of the phrase guide. Every function takes the estate: its own rules and the company's are in force there. */
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The company's rules and the estate's own. */
+function inForceAt(db: Db, estateId: string): SelectQueryBuilder<Database, 'phrase_rules', object> {
+  return db.selectFrom('phrase_rules').where((eb) => eb.or([eb('estate_id', 'is', null), eb('estate_id', '=', estateId)]));
+}
+
+/** The enabled rules a reply written in this estate is checked against. */
+export async function enabledRules(db: Db, estateId: string): Promise<PhraseRuleRow[]> {
+  return inForceAt(db, estateId).selectAll().where('disabled_at', 'is', null).orderBy('id').execute();
+}
+
+export interface RuleFilters {
+  q?: string | undefined;
+  locale?: string | undefined;
+  scope?: 'company' | 'estate' | undefined;
+}
+
+export async function listRules(
+  db: Db,
+  estateId: string,
+  filters: RuleFilters,
+  paging: { page: number; pageSize: number },
+): Promise<{ rows: PhraseRuleRow[]; total: number }> {
+  let base = inForceAt(db, estateId);
+  if (filters.q) {
+    // Case-insensitive on both engines, for the English guide.
+    const like = likePattern(filters.q.toLowerCase());
+    base = base.where((eb) =>
+      eb.or([
+        eb(eb.fn<string>('lower', ['avoid']), 'like', like),
+        eb(eb.fn<string>('lower', ['suggestion']), 'like', like),
+        eb(eb.fn<string>('lower', ['note']), 'like', like),
+      ]),
+    );
+  }
+  if (filters.locale) base = base.where('locale', '=', filters.locale);
+  if (filters.scope === 'company') base = base.where('estate_id', 'is', null);
+  if (filters.scope === 'estate') base = base.where('estate_id', '=', estateId);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    // The company's guide first, then the estate's additions; each Traditional, Simplified, English, then by phrase.
+    .orderBy(sql`case when estate_id is null then 0 else 1 end`)
+    .orderBy(sql`case locale when 'zh-Hant' then 0 when 'zh-Hans' then 1 else 2 end`)
+    .orderBy('avoid')
+    .orderBy('id')
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
+    .execute();
+  return { rows, total: Number(n) };
+}
+
+/** A rule by id; with an estate, only a rule in force there (the company's or that estate's). */
+export async function findRule(db: Db, estateId: string | null, ruleId: string): Promise<PhraseRuleRow | undefined> {
+  const q = estateId ? inForceAt(db, estateId) : db.selectFrom('phrase_rules');
+  return q.selectAll().where('id', '=', ruleId).executeTakeFirst();
+}
+
+/** An enabled rule with the same words, language and owner, so the guide does not hold a pair twice. */
+export async function findSameRule(
+  db: Db,
+  rule: { estateId: string | null; locale: string; avoid: string; exceptId?: string },
+): Promise<PhraseRuleRow | undefined> {
+  let q = db
+    .selectFrom('phrase_rules')
+    .selectAll()
+    .where('locale', '=', rule.locale)
+    .where('avoid', '=', rule.avoid)
+    .where('disabled_at', 'is', null);
+  q = rule.estateId ? q.where('estate_id', '=', rule.estateId) : q.where('estate_id', 'is', null);
+  if (rule.exceptId) q = q.where('id', '!=', rule.exceptId);
+  return q.executeTakeFirst();
+}

@@ -1,0 +1,112 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import { z } from 'zod';
+import { type Actor, requireEstate, seesEstate } from '../../auth/policy.js';
+import { actorOf } from '../../auth/routes.js';
+import { Id } from '../../contract/common.js';
+import type { AppContext } from '../context.js';
+import type { LiveEvent } from '../live.js';
+import type { App } from './app.js';
+import { errorResponses } from './errors.js';
+
+export interface LiveRouteOptions {
+  /** How often a comment line keeps proxies from closing a quiet stream; the session is checked then too. */
+  heartbeatMs?: number;
+}
+
+/** A client that reads this slowly is cut off (its browser reconnects) rather than buffered for. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+/** Whether the session behind a stream still holds: not signed out, not idle past the limit. */
+async function sessionHolds(ctx: AppContext, actor: Actor): Promise<boolean> {
+  const session = await ctx.db.selectFrom('sessions').select('last_seen_at').where('id', '=', actor.sessionId).executeTakeFirst();
+  if (!session) return false;
+  return ctx.clock.now().getTime() - new Date(session.last_seen_at).getTime() <= ctx.config.sessionIdleMinutes * 60_000;
+}
+
+function forActor(actor: Actor, estateId: string | undefined) {
+  return (event: LiveEvent) =>
+    seesEstate(actor, event.estateId) &&
+    (!estateId || event.estateId === estateId) &&
+    (!event.staffIds || event.staffIds.includes(actor.id));
+}
+
+/**
+ * Live updates as server-sent events: each event of the live bus that the signed-in person may
+ * see (their estates, and only their own when the event names staff) goes out as a `data:` line
+ * of JSON `{ estateId, type, subjectId }`, telling open screens what to refetch.
+ */
+export function registerLiveRoutes(api: App, ctx: AppContext, opts: LiveRouteOptions = {}): void {
+  const heartbeatMs = opts.heartbeatMs ?? 15_000;
+  const open = new Set<() => void>();
+  // Streams never end by themselves; the server's close waits for none of them.
+  api.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
+
+  api.get(
+    '/live',
+    {
+      schema: {
+        operationId: 'streamLiveEvents',
+        tags: ['live'],
+        summary: 'Server-sent events: what changed in your estates, for open screens to refetch',
+        description:
+          'A `text/event-stream` that stays open. Each event is a `data:` line holding JSON `{ "estateId", "type", "subjectId" }` (type e.g. `case.updated`, `notice.created`); lines starting with `:` are heartbeats.',
+        querystring: z.strictObject({ estateId: Id.optional().describe('Only this estate; otherwise every estate you work for') }),
+        response: {
+          200: {
+            description: 'The event stream',
+            content: { 'text/event-stream': { schema: z.string() } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const estateId = request.query.estateId;
+      if (estateId) requireEstate(actor, estateId);
+      const wanted = forActor(actor, estateId);
+
+      reply.hijack();
+      const res = reply.raw;
+      const headers: OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value;
+      res.writeHead(200, {
+        ...headers,
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+
+      let ended = false;
+      const write = (text: string) => {
+        if (ended) return;
+        if (res.writableLength > MAX_BUFFERED_BYTES) return end();
+        res.write(text);
+      };
+      const unsubscribe = ctx.live.subscribe((event) => {
+        if (wanted(event)) write(`data: ${JSON.stringify({ estateId: event.estateId, type: event.type, subjectId: event.subjectId })}\n\n`);
+      });
+      const heartbeat = setInterval(() => {
+        sessionHolds(ctx, actor)
+          .then((holds) => (holds ? write(': heartbeat\n\n') : end()))
+          .catch((err: unknown) => request.log.warn({ err }, 'live stream: session check failed'));
+      }, heartbeatMs);
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        open.delete(end);
+        res.end();
+      };
+      open.add(end);
+      res.on('close', end);
+      res.on('error', end);
+      // Subscribed before the first bytes go out: a client that has read them misses nothing after.
+      write('retry: 5000\n: connected\n\n');
+    },
+  );
+}

@@ -1,0 +1,418 @@
+import {
+  CheckCircleOutlined,
+  ExclamationCircleOutlined,
+  LockOutlined,
+  RedoOutlined,
+  SendOutlined,
+  SmileOutlined,
+  ToolOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { App, Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../app/api';
+import { useAbilities } from '../../app/session';
+import { FormModal } from '../../components/FormModal';
+import { translateOr } from '../../i18n';
+import { useAllDepartments, useStaffList } from '../directory/api';
+import { type CaseAction, type CaseActionBodies, useAssigneeSuggestions, useCaseAction } from './api';
+import { TIME_FORMAT } from './ObligationBadge';
+import { type CaseDetail, SATISFACTIONS, type Satisfaction } from './types';
+
+type Dialog =
+  | 'assign'
+  | 'forward'
+  | 'escalate'
+  | 'satisfaction'
+  | 'resolve'
+  | 'close'
+  | 'reopen'
+  | 'repairStart'
+  | 'repairWork'
+  | 'repairComplete';
+
+const optional = (value: string | undefined | null) => (value?.trim() ? value.trim() : undefined);
+
+/** What can be done to a case in its state, each behind a button that opens a short form. */
+export function CaseActions({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const closed = detail.status === 'closed';
+  const repair = detail.kind === 'repair';
+  const repairRunning = repair && detail.repairStartedAt !== null && detail.repairCompletedAt === null;
+
+  const button = (key: Dialog, icon: ReactNode, label: string, show: boolean, danger = false) =>
+    show && (
+      <Button key={key} icon={icon} danger={danger} onClick={() => setDialog(key)} data-testid={`action-${key}`}>
+        {label}
+      </Button>
+    );
+
+  const props = { detail, onClose: () => setDialog(null) };
+  return (
+    <>
+      <Space wrap data-testid="case-actions">
+        {button('assign', <UserSwitchOutlined />, t('cases.actions.assign'), !closed)}
+        {button('forward', <SendOutlined />, t('cases.actions.forward'), !closed)}
+        {button('escalate', <ExclamationCircleOutlined />, t('cases.actions.escalate'), !closed, true)}
+        {button('repairStart', <ToolOutlined />, t('cases.actions.repairStart'), repair && !closed && detail.repairStartedAt === null)}
+        {button('repairWork', <ToolOutlined />, t('cases.actions.repairWork'), repairRunning && !closed)}
+        {button('repairComplete', <CheckCircleOutlined />, t('cases.actions.repairComplete'), repairRunning && !closed)}
+        {button('satisfaction', <SmileOutlined />, t('cases.actions.satisfaction'), !closed && detail.kind === 'complaint')}
+        {button('resolve', <CheckCircleOutlined />, t('cases.actions.resolve'), !closed && detail.status !== 'resolved')}
+        {button('close', <LockOutlined />, t('cases.actions.close'), !closed)}
+        {button('reopen', <RedoOutlined />, t('cases.actions.reopen'), closed || detail.status === 'resolved')}
+      </Space>
+      <AssignDialog open={dialog === 'assign'} {...props} />
+      <ForwardDialog open={dialog === 'forward'} {...props} />
+      <ReasonDialog open={dialog === 'escalate'} action="escalate" {...props} />
+      <ReasonDialog open={dialog === 'reopen'} action="reopen" {...props} />
+      <SatisfactionDialog open={dialog === 'satisfaction'} {...props} />
+      <ResolveDialog open={dialog === 'resolve'} {...props} />
+      <CloseDialog open={dialog === 'close'} {...props} />
+      <RepairStartDialog open={dialog === 'repairStart'} {...props} />
+      <RepairWorkDialog open={dialog === 'repairWork'} action="repair/work" {...props} />
+      <RepairWorkDialog open={dialog === 'repairComplete'} action="repair/complete" {...props} />
+    </>
+  );
+}
+
+interface DialogProps {
+  open: boolean;
+  detail: CaseDetail;
+  onClose: () => void;
+}
+
+/**
+ * Runs the action and tells the desk it is done; FormModal shows a server refusal on the form.
+ * A refusal that names a field this form does not have (R-CP-3 names the satisfaction) is
+ * shown once, as the form's message, not a second time as an unplaced field error.
+ */
+function useSubmit(caseId: string, labels: Record<string, string>) {
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  const act = useCaseAction(caseId);
+  return async <A extends CaseAction>(action: A, body: CaseActionBodies[A]) => {
+    try {
+      await act(action, body);
+    } catch (error) {
+      const field = error instanceof ApiError ? error.details.field : undefined;
+      if (error instanceof ApiError && typeof field === 'string' && !(field in labels)) {
+        const { field: _unknown, ...details } = error.details;
+        throw new ApiError(error.status, error.code, error.message, details);
+      }
+      throw error;
+    }
+    message.success(t('cases.actions.done'));
+  };
+}
+
+function useRequired() {
+  const { t } = useTranslation();
+  return (field: string) => [{ required: true, whitespace: true, message: t('form.required', { field }) }];
+}
+
+function AssignDialog({ open, detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const suggestions = useAssigneeSuggestions(detail.id, open);
+  const departments = useAllDepartments();
+  const staff = useStaffList({ page: 1, pageSize: 200 });
+  const suggestedDepartments = new Set(suggestions.data?.departments.map((d) => d.id));
+  const suggestedStaff = suggestions.data?.staff ?? [];
+  const suggestedStaffIds = new Set(suggestedStaff.map((s) => s.id));
+  const labels = { departmentId: t('cases.fields.department'), assigneeId: t('cases.fields.assignee'), note: t('cases.fields.note') };
+  const submit = useSubmit(detail.id, labels);
+
+  const departmentOptions = [
+    {
+      label: t('cases.assign.suggested'),
+      options: (suggestions.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name })),
+    },
+    {
+      label: t('cases.assign.others'),
+      options: (departments.data?.items ?? []).filter((d) => !suggestedDepartments.has(d.id)).map((d) => ({ value: d.id, label: d.name })),
+    },
+  ].filter((g) => g.options.length > 0);
+
+  const staffOptions = [
+    {
+      label: t('cases.assign.suggested'),
+      options: suggestedStaff.map((s) => ({
+        value: s.id,
+        label: t('cases.assign.staffLabel', {
+          name: s.name,
+          presence: translateOr(`presence.states.${s.presence}`, s.presence),
+          count: s.openCases,
+        }),
+      })),
+    },
+    {
+      label: t('cases.assign.others'),
+      options: (staff.data?.items ?? [])
+        .filter((s) => !suggestedStaffIds.has(s.id) && !s.disabled)
+        .map((s) => ({ value: s.id, label: s.name })),
+    },
+  ].filter((g) => g.options.length > 0);
+
+  return (
+    <FormModal<{ departmentId?: string; assigneeId?: string; note?: string }>
+      open={open}
+      onClose={onClose}
+      title={t('cases.actions.assign')}
+      testId="assign-form"
+      labels={labels}
+      initialValues={{ departmentId: detail.department?.id, assigneeId: detail.assignee?.id }}
+      onSubmit={(v) => submit('assign', { departmentId: v.departmentId ?? null, assigneeId: v.assigneeId ?? null, note: optional(v.note) })}
+    >
+      <Form.Item name="departmentId" label={labels.departmentId}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} data-testid="assign-department" />
+      </Form.Item>
+      <Form.Item name="assigneeId" label={labels.assigneeId} extra={t('cases.assign.help')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={staffOptions}
+          loading={suggestions.isFetching}
+          data-testid="assign-assignee"
+        />
+      </Form.Item>
+      <Form.Item name="note" label={labels.note}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+function ForwardDialog({ open, detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const required = useRequired();
+  const departments = useAllDepartments();
+  const labels = { departmentId: t('cases.fields.department'), reason: t('cases.fields.reason') };
+  const submit = useSubmit(detail.id, labels);
+  return (
+    <FormModal<{ departmentId: string; reason: string }>
+      open={open}
+      onClose={onClose}
+      title={t('cases.actions.forward')}
+      testId="forward-form"
+      labels={labels}
+      onSubmit={(v) => submit('forward', { departmentId: v.departmentId, reason: v.reason.trim() })}
+    >
+      <Typography.Paragraph type="secondary">{t('cases.forward.help')}</Typography.Paragraph>
+      <Form.Item
+        name="departmentId"
+        label={labels.departmentId}
+        rules={[{ required: true, message: t('form.required', { field: labels.departmentId }) }]}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(departments.data?.items ?? [])
+            .filter((d) => d.id !== detail.department?.id)
+            .map((d) => ({ value: d.id, label: d.name }))}
+          data-testid="forward-department"
+        />
+      </Form.Item>
+      <Form.Item name="reason" label={labels.reason} rules={required(labels.reason)}>
+        <Input.TextArea rows={3} maxLength={1000} data-testid="forward-reason" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** Escalate (R-CP-2: a policy matter goes to the manager) and reopen both take only a reason. */
+function ReasonDialog({ open, detail, onClose, action }: DialogProps & { action: 'escalate' | 'reopen' }) {
+  const { t } = useTranslation();
+  const required = useRequired();
+  const labels = { reason: t('cases.fields.reason') };
+  const submit = useSubmit(detail.id, labels);
+  return (
+    <FormModal<{ reason: string }>
+      open={open}
+      onClose={onClose}
+      title={t(`cases.actions.${action}`)}
+      testId={`${action}-form`}
+      labels={labels}
+      onSubmit={(v) => submit(action, { reason: v.reason.trim() })}
+    >
+      <Typography.Paragraph type="secondary">{t(`cases.${action}.help`)}</Typography.Paragraph>
+      <Form.Item name="reason" label={labels.reason} rules={required(labels.reason)}>
+        <Input.TextArea rows={3} maxLength={1000} autoFocus data-testid={`${action}-reason`} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+function SatisfactionDialog({ open, detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const labels = { satisfaction: t('cases.fields.satisfaction'), result: t('cases.fields.result'), note: t('cases.fields.residentWords') };
+  const submit = useSubmit(detail.id, labels);
+  return (
+    <FormModal<{ satisfaction: Satisfaction; result?: string; note?: string }>
+      open={open}
+      onClose={onClose}
+      title={t('cases.actions.satisfaction')}
+      testId="satisfaction-form"
+      labels={labels}
+      initialValues={{ result: detail.result ?? undefined }}
+      onSubmit={(v) =>
+        submit('satisfaction', {
+          satisfaction: v.satisfaction,
+          result: detail.result ? undefined : optional(v.result),
+          note: optional(v.note),
+        })
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('cases.satisfaction.help')}</Typography.Paragraph>
+      <Form.Item
+        name="satisfaction"
+        label={labels.satisfaction}
+        rules={[{ required: true, message: t('form.required', { field: labels.satisfaction }) }]}
+      >
+        <Radio.Group
+          optionType="button"
+          options={SATISFACTIONS.map((s) => ({ value: s, label: t(`cases.satisfactions.${s}`) }))}
+          data-testid="satisfaction-value"
+        />
+      </Form.Item>
+      <Form.Item name="result" label={labels.result}>
+        <Input.TextArea rows={3} maxLength={5000} disabled={Boolean(detail.result)} />
+      </Form.Item>
+      <Form.Item name="note" label={labels.note}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+function ResolveDialog({ open, detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const required = useRequired();
+  const labels = { result: t('cases.fields.result') };
+  const submit = useSubmit(detail.id, labels);
+  return (
+    <FormModal<{ result: string }>
+      open={open}
+      onClose={onClose}
+      title={t('cases.actions.resolve')}
+      testId="resolve-form"
+      labels={labels}
+      initialValues={{ result: detail.result ?? undefined }}
+      onSubmit={(v) => submit('resolve', { result: v.result.trim() })}
+    >
+      <Form.Item name="result" label={labels.result} rules={required(labels.result)}>
+        <Input.TextArea rows={4} maxLength={5000} autoFocus data-testid="resolve-result" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+function CloseDialog({ open, detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const { manager } = useAbilities();
+  const complaint = detail.kind === 'complaint';
+  const needsReason = complaint && manager && detail.satisfaction !== 'satisfied';
+  const labels = { result: t('cases.fields.result'), reason: t('cases.fields.closeReason') };
+  const submit = useSubmit(detail.id, labels);
+  return (
+    <FormModal<{ result?: string; reason?: string }>
+      open={open}
+      onClose={onClose}
+      title={t('cases.actions.close')}
+      testId="close-form"
+      labels={labels}
+      initialValues={{ result: detail.result ?? undefined }}
+      onSubmit={(v) => submit('close', { result: detail.result ? undefined : optional(v.result), reason: optional(v.reason) })}
+    >
+      {complaint && <Typography.Paragraph type="secondary">{t('cases.close.complaintHelp')}</Typography.Paragraph>}
+      <Form.Item name="result" label={labels.result}>
+        <Input.TextArea rows={3} maxLength={5000} disabled={Boolean(detail.result)} data-testid="close-result" />
+      </Form.Item>
+      {manager && (
+        <Form.Item
+          name="reason"
+          label={labels.reason}
+          extra={needsReason ? t('cases.close.reasonHelp') : undefined}
+          rules={needsReason ? [{ required: true, whitespace: true, message: t('form.required', { field: labels.reason }) }] : []}
+        >
+          <Input.TextArea rows={2} maxLength={1000} data-testid="close-reason" />
+        </Form.Item>
+      )}
+    </FormModal>
+  );
+}
+
+function RepairStartDialog({ open, detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const staff = useStaffList({ page: 1, pageSize: 200, role: 'maintenance' });
+  const labels = { maintenanceStaffId: t('cases.fields.maintenanceStaff'), startedAt: t('cases.fields.startedAt') };
+  const submit = useSubmit(detail.id, labels);
+  return (
+    <FormModal<{ maintenanceStaffId?: string; startedAt?: Dayjs }>
+      open={open}
+      onClose={onClose}
+      title={t('cases.actions.repairStart')}
+      testId="repair-start-form"
+      labels={labels}
+      initialValues={{ maintenanceStaffId: detail.maintenanceStaff?.id, startedAt: dayjs() }}
+      onSubmit={(v) => submit('repair/start', { maintenanceStaffId: v.maintenanceStaffId, startedAt: v.startedAt?.toISOString() })}
+    >
+      <Form.Item name="maintenanceStaffId" label={labels.maintenanceStaffId}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          data-testid="repair-staff"
+        />
+      </Form.Item>
+      <Form.Item name="startedAt" label={labels.startedAt}>
+        <DatePicker showTime format={TIME_FORMAT} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+function RepairWorkDialog({ open, detail, onClose, action }: DialogProps & { action: 'repair/work' | 'repair/complete' }) {
+  const { t } = useTranslation();
+  const required = useRequired();
+  const complete = action === 'repair/complete';
+  const labels = {
+    workDone: t('cases.fields.workDone'),
+    materials: t('cases.fields.materials'),
+    completedAt: t('cases.fields.completedAt'),
+  };
+  const submit = useSubmit(detail.id, labels);
+  return (
+    <FormModal<{ workDone?: string; materials?: string; completedAt?: Dayjs }>
+      open={open}
+      onClose={onClose}
+      title={complete ? t('cases.actions.repairComplete') : t('cases.actions.repairWork')}
+      testId={complete ? 'repair-complete-form' : 'repair-work-form'}
+      labels={labels}
+      initialValues={complete ? { completedAt: dayjs() } : {}}
+      onSubmit={(v) =>
+        complete
+          ? submit('repair/complete', {
+              workDone: optional(v.workDone),
+              materials: optional(v.materials),
+              completedAt: v.completedAt?.toISOString(),
+            })
+          : submit('repair/work', { workDone: v.workDone?.trim() ?? '', materials: optional(v.materials) })
+      }
+    >
+      {complete && <Typography.Paragraph type="secondary">{t('cases.repair.completeHelp')}</Typography.Paragraph>}
+      <Form.Item name="workDone" label={labels.workDone} rules={complete ? [] : required(labels.workDone)}>
+        <Input.TextArea rows={3} maxLength={5000} autoFocus />
+      </Form.Item>
+      <Form.Item name="materials" label={labels.materials}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      {complete && (
+        <Form.Item name="completedAt" label={labels.completedAt}>
+          <DatePicker showTime format={TIME_FORMAT} />
+        </Form.Item>
+      )}
+    </FormModal>
+  );
+}

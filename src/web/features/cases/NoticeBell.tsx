@@ -1,0 +1,97 @@
+import { BellOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Empty, Popover, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import type { NoticePage, Notice as NoticeSchema } from '../../../contract/notices';
+import { api } from '../../app/api';
+import { translateOr } from '../../i18n';
+import { TIME_FORMAT } from './ObligationBadge';
+
+type Notice = z.infer<typeof NoticeSchema>;
+type NoticeList = z.infer<typeof NoticePage>;
+
+const NOTICES_KEY = ['notices', 'unread'] as const;
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+/** The case a notice is about: its subject, or the case of the obligation it is about. */
+function caseOf(notice: Notice): string | null {
+  if (notice.subjectType === 'case') return notice.subjectId;
+  return str(notice.data.caseId);
+}
+
+/** The bell in the header: how many notices are unread, and the list of them. */
+export function NoticeBell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const { data } = useQuery({
+    queryKey: NOTICES_KEY,
+    queryFn: ({ signal }) => api.get<NoticeList>('/notices', { unread: true }, signal),
+    // The live stream refreshes it at once; this covers a stream that is not connected.
+    refetchInterval: 60_000,
+    retry: false,
+  });
+  const read = useMutation({
+    mutationFn: (id: string) => api.post<unknown>(`/notices/${id}/read`),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['notices'] }),
+  });
+  const items = data?.items ?? [];
+  const count = data?.unreadCount ?? data?.total ?? items.length;
+
+  const openNotice = (notice: Notice) => {
+    read.mutate(notice.id);
+    const caseId = caseOf(notice);
+    setOpen(false);
+    if (caseId) void navigate(`/cases/${caseId}`);
+  };
+
+  const list =
+    items.length === 0 ? (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('header.noticesEmpty')} />
+    ) : (
+      <div style={{ maxHeight: 360, overflowY: 'auto', width: 320 }} data-testid="notice-list">
+        {items.map((notice) => (
+          <Button
+            key={notice.id}
+            type="text"
+            block
+            onClick={() => openNotice(notice)}
+            data-testid="notice"
+            style={{ height: 'auto', textAlign: 'left', whiteSpace: 'normal', display: 'block', padding: '6px 8px' }}
+          >
+            <Typography.Text strong>
+              {translateOr(`header.noticeKinds.${notice.kind}`, notice.kind)}
+              {str(notice.data.caseNumber) ? ` · ${str(notice.data.caseNumber)}` : ''}
+            </Typography.Text>
+            {str(notice.data.text) && <div>{str(notice.data.text)}</div>}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {dayjs(notice.createdAt).format(TIME_FORMAT)}
+            </Typography.Text>
+          </Button>
+        ))}
+      </div>
+    );
+
+  return (
+    <Popover trigger="click" open={open} onOpenChange={setOpen} title={t('header.notices')} content={list} placement="bottomRight">
+      <Button
+        type="text"
+        aria-label={t('header.noticesCount', { count })}
+        data-testid="notice-bell"
+        icon={
+          <Badge count={count} size="small" data-testid="notice-count">
+            <BellOutlined style={{ fontSize: 18 }} />
+          </Badge>
+        }
+      />
+    </Popover>
+  );
+}

@@ -1,0 +1,60 @@
+import { Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DeadlineTag, ruleLabel, TIME_FORMAT, useNow } from './ObligationBadge';
+import type { Obligation } from './types';
+
+/** A queue of deadlines: what each is for, which case, when it is due and how it stands. */
+export function ObligationTable({
+  items,
+  loading,
+  testId,
+  pagination = false,
+  emptyText,
+  showEscalated = false,
+}: {
+  items: Obligation[] | undefined;
+  loading: boolean;
+  testId: string;
+  pagination?: false | TablePaginationConfig;
+  emptyText: string;
+  /** The manager's queue names who each one went to; the dashboard has no room for it. */
+  showEscalated?: boolean;
+}) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const columns: TableColumnsType<Obligation> = [
+    { title: t('obligations.rule'), key: 'rule', render: (_, o) => ruleLabel(o.rule) },
+    {
+      title: t('obligations.subject'),
+      key: 'subject',
+      width: 110,
+      render: (_, o) =>
+        o.subjectType === 'case' ? (
+          <Link to={`/cases/${o.subjectId}`} data-testid="obligation-case">
+            {o.caseNumber ?? t('obligations.case')}
+          </Link>
+        ) : (
+          <Typography.Text>{o.caseNumber ?? o.subjectType}</Typography.Text>
+        ),
+    },
+    { title: t('obligations.due'), key: 'dueAt', width: 140, render: (_, o) => dayjs(o.dueAt).format(TIME_FORMAT) },
+    { title: t('obligations.state'), key: 'state', render: (_, o) => <DeadlineTag obligation={o} now={now} /> },
+  ];
+  if (showEscalated) columns.push({ title: t('obligations.escalated'), key: 'escalatedTo', render: (_, o) => o.escalatedTo?.name ?? '—' });
+  return (
+    <Table<Obligation>
+      data-testid={testId}
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      pagination={pagination}
+      locale={{ emptyText }}
+      onRow={(o) => ({ 'data-rule': o.rule }) as HTMLAttributes<HTMLElement>}
+    />
+  );
+}

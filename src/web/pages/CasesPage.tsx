@@ -1,0 +1,249 @@
+import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Switch, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useErrorText } from '../components/errors';
+import { FormModal } from '../components/FormModal';
+import { PageHeader } from '../components/PageHeader';
+import { SearchBox } from '../components/SearchBox';
+import { useListParams } from '../components/useListParams';
+import { useCases, useDeleteView, useSavedViews, useSaveView } from '../features/cases/api';
+import { CaseTable } from '../features/cases/CaseTable';
+import { CASE_SORTS, CASE_STATUSES, CHANNELS, INTAKE_KINDS, type SavedView } from '../features/cases/types';
+import { useAllDepartments, useStaffList } from '../features/directory/api';
+
+const FILTERS = ['status', 'kind', 'channel', 'assigneeId', 'departmentId', 'unitId', 'overdue', 'escalated'] as const;
+const DEFAULT_SORT = '-recordedAt';
+/** The address-bar parameters a saved view keeps: the filters, the search and the sort, not the page. */
+const VIEW_KEYS = [...FILTERS, 'q', 'sort'];
+
+function viewQueryOf(search: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const key of VIEW_KEYS) {
+    const value = search.get(key);
+    if (value) query[key] = value;
+  }
+  return query;
+}
+
+function sameQuery(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => (a[k] ?? '') === (b[k] ?? ''));
+}
+
+/** The case list: filters, full-text search, sort and paging in the address bar; named views of them. */
+export default function CasesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const { params, update, sortOrderOf, onTableChange, pagination } = useListParams(DEFAULT_SORT, FILTERS);
+  const f = params.filters;
+  const { data, isFetching, error } = useCases({
+    page: params.page,
+    pageSize: params.pageSize,
+    q: params.q,
+    sort: params.sort,
+    ...f,
+  });
+  const departments = useAllDepartments();
+  const staff = useStaffList({ page: 1, pageSize: 200 });
+  const onSearch = useCallback((q: string) => update({ q }), [update]);
+  const filtered = Boolean(params.q) || FILTERS.some((k) => f[k]);
+
+  return (
+    <>
+      <PageHeader
+        title={t('cases.list.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="cases-create">
+            {t('cases.intake.title')}
+          </Button>
+        }
+      />
+      <SavedViews />
+      <div className="ed-toolbar" data-testid="case-filters">
+        <SearchBox value={params.q} placeholder={t('cases.list.searchPlaceholder')} onSearch={onSearch} />
+        <Select
+          allowClear
+          style={{ minWidth: 130 }}
+          placeholder={t('cases.list.anyStatus')}
+          aria-label={t('cases.fields.status')}
+          value={f.status}
+          onChange={(value?: string) => update({ filters: { status: value } })}
+          options={[
+            { value: 'open', label: t('cases.list.openStatus') },
+            ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) })),
+          ]}
+          data-testid="filter-status"
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 110 }}
+          placeholder={t('cases.list.anyKind')}
+          aria-label={t('cases.fields.kind')}
+          value={f.kind}
+          onChange={(value?: string) => update({ filters: { kind: value } })}
+          options={INTAKE_KINDS.map((k) => ({ value: k, label: t(`caseKinds.${k}`) }))}
+          data-testid="filter-kind"
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 130 }}
+          placeholder={t('cases.list.anyChannel')}
+          aria-label={t('cases.fields.channel')}
+          value={f.channel}
+          onChange={(value?: string) => update({ filters: { channel: value } })}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`cases.channels.${c}`) }))}
+          data-testid="filter-channel"
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 140 }}
+          placeholder={t('cases.list.anyDepartment')}
+          aria-label={t('cases.fields.department')}
+          value={f.departmentId}
+          onChange={(value?: string) => update({ filters: { departmentId: value } })}
+          options={departments.data?.items.map((d) => ({ value: d.id, label: d.name }))}
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="filter-department"
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 140 }}
+          placeholder={t('cases.list.anyAssignee')}
+          aria-label={t('cases.fields.assignee')}
+          value={f.assigneeId}
+          onChange={(value?: string) => update({ filters: { assigneeId: value } })}
+          options={staff.data?.items.map((s) => ({ value: s.id, label: s.name }))}
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="filter-assignee"
+        />
+        <Space size={4}>
+          <Switch
+            size="small"
+            checked={f.overdue === 'true'}
+            onChange={(on) => update({ filters: { overdue: on ? 'true' : undefined } })}
+            aria-label={t('cases.list.overdueOnly')}
+            data-testid="filter-overdue"
+          />
+          <Typography.Text>{t('cases.list.overdueOnly')}</Typography.Text>
+        </Space>
+        <Space size={4}>
+          <Switch
+            size="small"
+            checked={f.escalated === 'true'}
+            onChange={(on) => update({ filters: { escalated: on ? 'true' : undefined } })}
+            aria-label={t('cases.list.escalatedOnly')}
+            data-testid="filter-escalated"
+          />
+          <Typography.Text>{t('cases.list.escalatedOnly')}</Typography.Text>
+        </Space>
+        <div className="ed-toolbar-spacer" />
+        <Select
+          style={{ minWidth: 170 }}
+          aria-label={t('cases.list.sort')}
+          value={params.sort}
+          onChange={(sort: string) => update({ sort })}
+          options={CASE_SORTS.map((s) => ({ value: s, label: t(`cases.sorts.${s}`) }))}
+          data-testid="case-sort"
+        />
+      </div>
+      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
+      <CaseTable
+        testId="cases-table"
+        dataSource={data?.items}
+        loading={isFetching}
+        pagination={pagination(data?.total)}
+        onChange={onTableChange}
+        sortOrderOf={sortOrderOf}
+        locale={{ emptyText: filtered ? t('table.noMatch') : t('cases.list.empty') }}
+      />
+    </>
+  );
+}
+
+/** Named sets of filters: pick one to apply it, save the current filters under a name, delete one. */
+function SavedViews() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [search, setSearch] = useSearchParams();
+  const views = useSavedViews();
+  const save = useSaveView();
+  const remove = useDeleteView();
+  const [saving, setSaving] = useState(false);
+  const current = useMemo(() => viewQueryOf(search), [search]);
+  const items = views.data?.items ?? [];
+  const active: SavedView | undefined = items.find((v) => sameQuery(v.query, current));
+
+  const apply = (viewId: string | undefined) => {
+    const view = items.find((v) => v.id === viewId);
+    setSearch(new URLSearchParams(view?.query ?? {}), { replace: true });
+  };
+
+  return (
+    <div className="ed-toolbar" data-testid="saved-views">
+      <Typography.Text>{t('cases.views.label')}</Typography.Text>
+      <Select
+        allowClear
+        style={{ minWidth: 220 }}
+        placeholder={t('cases.views.placeholder')}
+        aria-label={t('cases.views.label')}
+        value={active?.id}
+        onChange={(id?: string) => apply(id)}
+        options={items.map((v) => ({ value: v.id, label: v.name }))}
+        loading={views.isFetching}
+        notFoundContent={t('cases.views.none')}
+        data-testid="view-select"
+      />
+      <Button
+        icon={<SaveOutlined />}
+        onClick={() => setSaving(true)}
+        disabled={Object.keys(current).length === 0 || Boolean(active)}
+        data-testid="view-save"
+      >
+        {t('cases.views.save')}
+      </Button>
+      <Popconfirm
+        title={t('cases.views.deleteConfirm', { name: active?.name ?? '' })}
+        okText={t('cases.views.delete')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true }}
+        disabled={!active}
+        onConfirm={async () => {
+          if (!active) return;
+          try {
+            await remove.mutateAsync(active.id);
+            message.success(t('cases.views.deleted', { name: active.name }));
+          } catch (error) {
+            message.error(errorText(error));
+          }
+        }}
+      >
+        <Button icon={<DeleteOutlined />} disabled={!active} data-testid="view-delete">
+          {t('cases.views.delete')}
+        </Button>
+      </Popconfirm>
+      <FormModal<{ name: string }>
+        open={saving}
+        onClose={() => setSaving(false)}
+        title={t('cases.views.saveTitle')}
+        testId="view-form"
+        labels={{ name: t('cases.views.name') }}
+        onSubmit={async (v) => {
+          const view = await save.mutateAsync({ name: v.name.trim(), query: current });
+          message.success(t('cases.views.saved', { name: view.name }));
+        }}
+      >
+        <Form.Item
+          name="name"
+          label={t('cases.views.name')}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('cases.views.name') }) }]}
+        >
+          <Input maxLength={60} autoFocus data-testid="view-name" />
+        </Form.Item>
+      </FormModal>
+    </div>
+  );
+}
