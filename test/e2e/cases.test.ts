@@ -1,23 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/platform/config.js';
-import { startServer } from '../../src/server.js';
-import { ensureWebBuild } from './global-setup.js';
 import { AppShell } from './pages/AppShell.js';
 import { CaseDetailPage } from './pages/CaseDetailPage.js';
 import { CasesPage } from './pages/CasesPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
 import { seenText } from './pages/text.js';
-
-const CHROMIUM = '/usr/lib/chromium/chromium';
-const haveChromium = fs.existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
-const ADMIN_PASSWORD = 'Admin-pass-2026';
-const SCREENSHOTS = path.resolve('test-output/screenshots');
+import { ADMIN_PASSWORD, type BrowserSession, haveChromium, inCI, openBrowserSession } from './session.js';
 
 // The first resident of the demo estate (A座 1A) has this phone number.
 const CALLER_PHONE = '91007919';
@@ -30,55 +19,20 @@ const SUGGESTION = '對不起,我不太清楚';
 const normalise = (text: string) => text.replace(/，/g, ',').replace(/\s+/g, '');
 
 describe.skipIf(!haveChromium && !inCI)('staff web app: cases in the browser', { timeout: 90_000 }, () => {
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  let browser: Browser | undefined;
+  let session: BrowserSession | undefined;
+  let server: BrowserSession['server'] | undefined;
   let page: Page;
-  let dataDir: string;
-  let step = 0;
   let caseUrl = '';
-
-  const shot = async (name: string) => {
-    step++;
-    await page.screenshot({ path: path.join(SCREENSHOTS, `cases-${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
-  };
+  const shot = (name: string) => (session as BrowserSession).shot(name);
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`CI=true and there is no Chromium at ${CHROMIUM}: the browser tests cannot run`);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    ensureWebBuild();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatedesk-e2e-cases-'));
-    server = await startServer({
-      config: {
-        ...loadConfig({}),
-        host: '127.0.0.1',
-        port: 0,
-        dataDir,
-        databaseUrl: undefined,
-        adminPassword: ADMIN_PASSWORD,
-        logLevel: 'warn',
-      },
-      demo: true,
-      logger: false,
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: server.url });
-    page = await context.newPage();
+    session = await openBrowserSession({ prefix: 'cases-', viewport: { width: 1360, height: 900 } });
+    server = session.server;
+    page = session.page;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('[R-IN-1][R-IN-2][R-IN-3] the receptionist records a phone complaint with the keyboard alone', async () => {

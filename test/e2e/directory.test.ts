@@ -1,81 +1,29 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/platform/config.js';
-import { startServer } from '../../src/server.js';
-import { ensureWebBuild } from './global-setup.js';
 import { AppShell } from './pages/AppShell.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { seenText } from './pages/text.js';
 import { UnitsPage } from './pages/UnitsPage.js';
-
-const CHROMIUM = '/usr/lib/chromium/chromium';
-const haveChromium = fs.existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
-const ADMIN_PASSWORD = 'Admin-pass-2026';
-const SCREENSHOTS = path.resolve('test-output/screenshots');
-
-if (!haveChromium && !inCI) {
-  console.warn(
-    `\n${'!'.repeat(72)}\n!! BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM}.\n!! Install it with: apt-get install chromium fonts-noto-cjk\n${'!'.repeat(72)}\n`,
-  );
-}
+import { ADMIN_PASSWORD, type BrowserSession, haveChromium, inCI, openBrowserSession } from './session.js';
 
 // Row 3 of the spreadsheet (the header is row 1) has a floor that is not a number.
 const UNITS_WITH_BAD_FLOOR = ['building,number,floor,area_m2', 'A座,99A,99,55.5', 'A座,99B,abc,60', 'A座,99C,99,48'].join('\n');
 const UNITS_FIXED = ['building,number,floor,area_m2', 'A座,99A,99,55.5', 'A座,99B,99,60', 'A座,99C,99,48'].join('\n');
 
 describe.skipIf(!haveChromium && !inCI)('staff web app: directory in the browser', { timeout: 60_000 }, () => {
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  let browser: Browser | undefined;
+  let session: BrowserSession | undefined;
+  let server: BrowserSession['server'] | undefined;
   let page: Page;
-  let dataDir: string;
-  let step = 0;
-
-  const shot = async (name: string) => {
-    step++;
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
-  };
+  const shot = (name: string) => (session as BrowserSession).shot(name);
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`CI=true and there is no Chromium at ${CHROMIUM}: the browser tests cannot run`);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    ensureWebBuild();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatedesk-e2e-'));
-    server = await startServer({
-      config: {
-        ...loadConfig({}),
-        host: '127.0.0.1',
-        port: 0,
-        dataDir,
-        databaseUrl: undefined,
-        adminPassword: ADMIN_PASSWORD,
-        logLevel: 'warn',
-      },
-      demo: true,
-      logger: false,
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, baseURL: server.url });
-    page = await context.newPage();
+    session = await openBrowserSession({ prefix: '', viewport: { width: 1360, height: 860 } });
+    server = session.server;
+    page = session.page;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('signs the admin in and shows the dashboard in Traditional Chinese', async () => {

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/platform/config.js';
+import { type RunningServer, startServer } from '../../src/server.js';
+import { ensureWebBuild } from './global-setup.js';
+
+/** What every browser test needs: a real server with the demo estate, Chromium, a page, screenshots. */
+export const CHROMIUM = '/usr/lib/chromium/chromium';
+export const haveChromium = fs.existsSync(CHROMIUM);
+export const inCI = process.env.CI === 'true';
+export const ADMIN_PASSWORD = 'Admin-pass-2026';
+export const SCREENSHOTS = path.resolve('test-output/screenshots');
+
+if (!haveChromium && !inCI) {
+  console.warn(
+    `\n${'!'.repeat(72)}\n!! BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM}.\n!! Install it with: apt-get install chromium fonts-noto-cjk\n${'!'.repeat(72)}\n`,
+  );
+}
+
+export interface BrowserSession {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  /** Saves a numbered full-page screenshot under test-output/screenshots. */
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openBrowserSession(opts: { prefix: string; viewport: { width: number; height: number } }): Promise<BrowserSession> {
+  if (!haveChromium) throw new Error(`CI=true and there is no Chromium at ${CHROMIUM}: the browser tests cannot run`);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  ensureWebBuild();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatedesk-e2e-'));
+  const server = await startServer({
+    config: {
+      ...loadConfig({}),
+      host: '127.0.0.1',
+      port: 0,
+      dataDir,
+      databaseUrl: undefined,
+      adminPassword: ADMIN_PASSWORD,
+      logLevel: 'warn',
+    },
+    demo: true,
+    logger: false,
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const context = await browser.newContext({ viewport: opts.viewport, baseURL: server.url });
+  const page = await context.newPage();
+  let step = 0;
+  return {
+    server,
+    browser,
+    page,
+    shot: async (name) => {
+      step++;
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${opts.prefix}${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
