@@ -351,4 +351,17 @@ describe(`cases [${ENGINE}]`, () => {
     expect(disguised.statusCode).toBe(400);
     expect((await desk.get(`/cases/${c.body.id}`)).body.attachments).toHaveLength(1);
   });
+
+  it('a written reply is queued once as an email to a resident who has an address; a call is not', async () => {
+    await t.admin.patch(`/residents/${world.resident.id}`, { email: 'resident@example.com' });
+    const desk = await t.as('desk');
+    const c = await hotlineComplaint(desk, hoursAgo(3));
+    await desk.post(`/cases/${c.body.id}/replies`, { method: 'call', content: '已致電說明' });
+    await desk.post(`/cases/${c.body.id}/replies`, { method: 'written', content: '我們已安排師傅明早上門檢查。' });
+    const queued = await t.ctx.db.selectFrom('outbox').selectAll().where('recipient', '=', 'resident@example.com').execute();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ channel: 'email', status: 'pending' });
+    expect(queued[0]?.subject).toContain(c.body.number);
+    expect(queued[0]?.body).toContain('我們已安排師傅明早上門檢查。');
+  });
 });

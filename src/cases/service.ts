@@ -42,6 +42,7 @@ import {
   queueQuery,
   reassignObligations,
 } from '../platform/obligations/index.js';
+import { enqueue } from '../platform/outbox/index.js';
 import { notifyStaff } from './notify.js';
 import { presentCase, presentDetail, presentObligation } from './present.js';
 import {
@@ -491,7 +492,7 @@ export async function replyToCase(ctx: AppContext, opts: { actor: Actor; caseId:
         issues: [{ path: 'body.repliedAt', message: 'before occurredAt' }],
       });
     }
-    await store.addEvent(trx, {
+    const replyId = await store.addEvent(trx, {
       estateId: row.estate_id,
       caseId: row.id,
       type: 'reply',
@@ -501,6 +502,7 @@ export async function replyToCase(ctx: AppContext, opts: { actor: Actor; caseId:
       data: { method: b.method, recordedAt: at },
     });
     await store.indexText(trx, row.estate_id, row.id, b.content);
+    if (b.method === 'written') await mailReplyToResident(trx, row, replyId, b.content, at);
     // The first reply to the resident meets R-CP-1; a later one changes no deadline.
     if (!row.first_reply_at || new Date(repliedAt) < new Date(row.first_reply_at)) {
       await trx.updateTable('cases').set({ first_reply_at: repliedAt }).where('id', '=', row.id).execute();
@@ -510,6 +512,26 @@ export async function replyToCase(ctx: AppContext, opts: { actor: Actor; caseId:
       await trx.updateTable('cases').set({ status: 'in_progress' }).where('id', '=', row.id).execute();
     await logCase(trx, opts.actor, at, row, 'replied', null, { method: b.method, content: b.content, repliedAt });
     return [];
+  });
+}
+
+/**
+ * A written reply goes to the resident's email when they have one: queued in the outbox in the
+ * reply's transaction, keyed by the reply, so it is sent once and never lost.
+ */
+async function mailReplyToResident(trx: Trx, row: store.CaseJoinRow, replyId: string, content: string, at: string) {
+  if (!row.resident_id) return;
+  const resident = await trx.selectFrom('residents').select('email').where('id', '=', row.resident_id).executeTakeFirst();
+  if (!resident?.email) return;
+  const estate = await trx.selectFrom('estates').select('office_name').where('id', '=', row.estate_id).executeTakeFirstOrThrow();
+  await enqueue(trx, {
+    estateId: row.estate_id,
+    eventKey: `case.reply:${replyId}`,
+    channel: 'email',
+    recipient: resident.email,
+    subject: `${estate.office_name}管理處回覆 (${row.number})`,
+    body: `${row.resident_name ?? ''}您好:\n\n${content}\n\n${estate.office_name}管理處\n個案編號 ${row.number}`,
+    at,
   });
 }
 

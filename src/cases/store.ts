@@ -79,11 +79,12 @@ export async function addEvent(
     text?: string | null;
     data?: Record<string, unknown>;
   },
-): Promise<void> {
+): Promise<string> {
+  const id = newId();
   await trx
     .insertInto('case_events')
     .values({
-      id: newId(),
+      id,
       estate_id: e.estateId,
       case_id: e.caseId,
       type: e.type,
@@ -93,6 +94,7 @@ export async function addEvent(
       data: JSON.stringify(e.data ?? {}),
     })
     .execute();
+  return id;
 }
 
 /** Adds the search terms of a text to a case (description, replies and notes are all findable). */
