@@ -27,7 +27,7 @@ import {
 import { Id, Instant, Ok, PageQuery, pageOf } from '../contract/common.js';
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
-import { errorResponses } from '../platform/http/errors.js';
+import { errorResponses, okResponses } from '../platform/http/errors.js';
 import { onBreach } from '../platform/obligations/index.js';
 import { ATTACHMENT_TYPES, addAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from './attachments.js';
 import { REPLY_RULE } from './rules.js';
@@ -35,7 +35,6 @@ import * as service from './service.js';
 
 const EstateParams = z.strictObject({ estateId: Id });
 const CaseParams = z.strictObject({ caseId: Id });
-const ok = <T extends z.ZodType>(schema: T) => ({ 200: schema, ...errorResponses });
 
 // R-CP-4: an overdue first reply escalates to the manager.
 onBreach(REPLY_RULE, (trx, obligation, at, ctx) => service.escalateOverdueReply(trx, ctx, obligation, at));
@@ -156,7 +155,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         summary: 'Cases with filters, full-text q and asOf',
         params: EstateParams,
         querystring: ListCasesQuery,
-        response: ok(pageOf(CaseSummary)),
+        response: okResponses(pageOf(CaseSummary)),
       },
     },
     async (req) => service.listCases(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
@@ -173,7 +172,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
           q: z.string().trim().max(200).default('').describe('Empty finds nothing'),
           asOf: Instant.optional(),
         }),
-        response: ok(pageOf(CaseSummary)),
+        response: okResponses(pageOf(CaseSummary)),
       },
     },
     async (req) => service.searchCases(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
@@ -187,7 +186,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         summary: 'A case with its timeline, deadlines and photos',
         params: CaseParams,
         querystring: z.strictObject({ asOf: Instant.optional() }),
-        response: ok(CaseDetail),
+        response: okResponses(CaseDetail),
       },
     },
     async (req) =>
@@ -201,7 +200,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         tags: ['cases'],
         summary: 'Departments and people whose duties cover the case',
         params: CaseParams,
-        response: ok(AssigneeSuggestions),
+        response: okResponses(AssigneeSuggestions),
       },
     },
     async (req) => service.suggestAssignees(ctx, { actor: actorOf(req), caseId: req.params.caseId }),
@@ -216,7 +215,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
           summary: action.summary,
           params: CaseParams,
           body: action.body,
-          response: ok(CaseDetail),
+          response: okResponses(CaseDetail),
         },
       },
       async (req) => action.run(ctx, { actor: actorOf(req), caseId: req.params.caseId, body: req.body as never }),
@@ -289,7 +288,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         summary: 'Deadlines: open, due soon, overdue, mine, my department, escalated; judged as of asOf',
         params: EstateParams,
         querystring: ListObligationsQuery,
-        response: ok(pageOf(Obligation)),
+        response: okResponses(pageOf(Obligation)),
       },
     },
     async (req) => service.listObligations(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
@@ -304,7 +303,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         tags: ['cases'],
         summary: 'Your saved case filters',
         params: EstateParams,
-        response: ok(z.object({ items: z.array(SavedView) })),
+        response: okResponses(z.object({ items: z.array(SavedView) })),
       },
     },
     async (req) => service.listSavedViews(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
@@ -325,7 +324,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   );
   api.delete(
     '/case-views/:viewId',
-    { schema: { operationId: 'deleteSavedView', tags: ['cases'], params: z.strictObject({ viewId: Id }), response: ok(Ok) } },
+    { schema: { operationId: 'deleteSavedView', tags: ['cases'], params: z.strictObject({ viewId: Id }), response: okResponses(Ok) } },
     async (req) => {
       await service.deleteSavedView(ctx, { actor: actorOf(req), viewId: req.params.viewId });
       return { ok: true as const };

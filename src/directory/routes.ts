@@ -33,13 +33,11 @@ import {
 } from '../contract/directory.js';
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
-import { errorResponses } from '../platform/http/errors.js';
+import { createdResponses, errorResponses, okResponses } from '../platform/http/errors.js';
 import * as service from './service.js';
 import * as transfer from './transfer.js';
 
 const EstateParams = z.strictObject({ estateId: Id });
-const withErrors = <T extends z.ZodType>(ok: T) => ({ 200: ok, ...errorResponses });
-const createdWithErrors = <T extends z.ZodType>(ok: T) => ({ 201: ok, ...errorResponses });
 
 export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   // ------------------------------------------------------------ estates
@@ -51,7 +49,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['estates'],
         summary: 'Estates you work for',
         querystring: PageQuery,
-        response: withErrors(pageOf(Estate)),
+        response: okResponses(pageOf(Estate)),
       },
     },
     async (req) => service.listEstates(ctx, { actor: actorOf(req), ...req.query }),
@@ -64,14 +62,14 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['estates'],
         summary: 'Admin: add an estate with its five standard departments',
         body: CreateEstateBody,
-        response: createdWithErrors(Estate),
+        response: createdResponses(Estate),
       },
     },
     async (req, reply) => reply.status(201).send(await service.createEstate(ctx, { actor: actorOf(req), body: req.body })),
   );
   api.get(
     '/estates/:estateId',
-    { schema: { operationId: 'getEstate', tags: ['estates'], params: EstateParams, response: withErrors(Estate) } },
+    { schema: { operationId: 'getEstate', tags: ['estates'], params: EstateParams, response: okResponses(Estate) } },
     async (req) => service.getEstate(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
   );
   api.patch(
@@ -83,7 +81,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         summary: 'Change an estate and its policy settings',
         params: EstateParams,
         body: UpdateEstateBody,
-        response: withErrors(Estate),
+        response: okResponses(Estate),
       },
     },
     async (req) => service.updateEstate(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
@@ -98,7 +96,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['buildings'],
         params: EstateParams,
         querystring: PageQuery,
-        response: withErrors(pageOf(Building)),
+        response: okResponses(pageOf(Building)),
       },
     },
     async (req) => service.listBuildings(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
@@ -111,7 +109,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['buildings'],
         params: EstateParams,
         body: CreateBuildingBody,
-        response: createdWithErrors(Building),
+        response: createdResponses(Building),
       },
     },
     async (req, reply) =>
@@ -125,7 +123,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['buildings'],
         params: z.strictObject({ buildingId: Id }),
         body: UpdateBuildingBody,
-        response: withErrors(Building),
+        response: okResponses(Building),
       },
     },
     async (req) => service.updateBuilding(ctx, { actor: actorOf(req), buildingId: req.params.buildingId, body: req.body }),
@@ -140,7 +138,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['units'],
         params: EstateParams,
         querystring: ListUnitsQuery,
-        response: withErrors(pageOf(Unit)),
+        response: okResponses(pageOf(Unit)),
       },
     },
     async (req) => service.listUnits(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
@@ -148,14 +146,14 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/units',
     {
-      schema: { operationId: 'createUnit', tags: ['units'], params: EstateParams, body: CreateUnitBody, response: createdWithErrors(Unit) },
+      schema: { operationId: 'createUnit', tags: ['units'], params: EstateParams, body: CreateUnitBody, response: createdResponses(Unit) },
     },
     async (req, reply) =>
       reply.status(201).send(await service.createUnit(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   api.get(
     '/units/:unitId',
-    { schema: { operationId: 'getUnit', tags: ['units'], params: z.strictObject({ unitId: Id }), response: withErrors(UnitDetail) } },
+    { schema: { operationId: 'getUnit', tags: ['units'], params: z.strictObject({ unitId: Id }), response: okResponses(UnitDetail) } },
     async (req) => service.getUnit(ctx, { actor: actorOf(req), unitId: req.params.unitId }),
   );
   api.patch(
@@ -166,7 +164,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['units'],
         params: z.strictObject({ unitId: Id }),
         body: UpdateUnitBody,
-        response: withErrors(Unit),
+        response: okResponses(Unit),
       },
     },
     async (req) => service.updateUnit(ctx, { actor: actorOf(req), unitId: req.params.unitId, body: req.body }),
@@ -181,7 +179,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['residents'],
         params: EstateParams,
         querystring: ListResidentsQuery,
-        response: withErrors(pageOf(Resident)),
+        response: okResponses(pageOf(Resident)),
       },
     },
     async (req) => service.listResidents(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
@@ -194,7 +192,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['residents'],
         params: EstateParams,
         body: CreateResidentBody,
-        response: createdWithErrors(Resident),
+        response: createdResponses(Resident),
       },
     },
     async (req, reply) =>
@@ -207,7 +205,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         operationId: 'getResident',
         tags: ['residents'],
         params: z.strictObject({ residentId: Id }),
-        response: withErrors(Resident),
+        response: okResponses(Resident),
       },
     },
     async (req) => service.getResident(ctx, { actor: actorOf(req), residentId: req.params.residentId }),
@@ -220,7 +218,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['residents'],
         params: z.strictObject({ residentId: Id }),
         body: UpdateResidentBody,
-        response: withErrors(Resident),
+        response: okResponses(Resident),
       },
     },
     async (req) => service.updateResident(ctx, { actor: actorOf(req), residentId: req.params.residentId, body: req.body }),
@@ -242,7 +240,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
           summary: `Import ${t.path} from CSV or XLSX: all rows or none, with a row-by-row report of what is wrong`,
           params: EstateParams,
           body: ImportBody,
-          response: withErrors(ImportResult),
+          response: okResponses(ImportResult),
         },
       },
       async (req) =>
@@ -296,7 +294,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['departments'],
         params: EstateParams,
         querystring: PageQuery,
-        response: withErrors(pageOf(Department)),
+        response: okResponses(pageOf(Department)),
       },
     },
     async (req) => service.listDepartments(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
@@ -309,7 +307,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['departments'],
         params: EstateParams,
         body: CreateDepartmentBody,
-        response: createdWithErrors(Department),
+        response: createdResponses(Department),
       },
     },
     async (req, reply) =>
@@ -323,7 +321,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['departments'],
         params: z.strictObject({ departmentId: Id }),
         body: UpdateDepartmentBody,
-        response: withErrors(Department),
+        response: okResponses(Department),
       },
     },
     async (req) => service.updateDepartment(ctx, { actor: actorOf(req), departmentId: req.params.departmentId, body: req.body }),
@@ -338,7 +336,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['staff'],
         params: EstateParams,
         querystring: ListStaffQuery,
-        response: withErrors(pageOf(Staff)),
+        response: okResponses(pageOf(Staff)),
       },
     },
     async (req) => service.listStaff(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
@@ -351,14 +349,14 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['staff'],
         summary: 'Admin or manager: add a staff account',
         body: CreateStaffBody,
-        response: createdWithErrors(Staff),
+        response: createdResponses(Staff),
       },
     },
     async (req, reply) => reply.status(201).send(await service.createStaff(ctx, { actor: actorOf(req), body: req.body })),
   );
   api.get(
     '/staff/:staffId',
-    { schema: { operationId: 'getStaff', tags: ['staff'], params: z.strictObject({ staffId: Id }), response: withErrors(Staff) } },
+    { schema: { operationId: 'getStaff', tags: ['staff'], params: z.strictObject({ staffId: Id }), response: okResponses(Staff) } },
     async (req) => service.getStaff(ctx, { actor: actorOf(req), staffId: req.params.staffId }),
   );
   api.patch(
@@ -369,7 +367,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['staff'],
         params: z.strictObject({ staffId: Id }),
         body: UpdateStaffBody,
-        response: withErrors(Staff),
+        response: okResponses(Staff),
       },
     },
     async (req) => service.updateStaff(ctx, { actor: actorOf(req), staffId: req.params.staffId, body: req.body }),
@@ -384,7 +382,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         tags: ['presence'],
         summary: 'The presence board: every staff member of the estate and where they are (R-WK-5)',
         params: EstateParams,
-        response: withErrors(z.object({ items: z.array(PresenceBoardItem) })),
+        response: okResponses(z.object({ items: z.array(PresenceBoardItem) })),
       },
     },
     async (req) => service.listPresence(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
@@ -398,7 +396,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         summary: "Set a staff member's presence: your own, or anyone's at the desk (R-WK-5)",
         params: z.strictObject({ staffId: Id }),
         body: UpdatePresenceBody,
-        response: withErrors(Presence),
+        response: okResponses(Presence),
       },
     },
     async (req) => service.updatePresence(ctx, { actor: actorOf(req), staffId: req.params.staffId, body: req.body }),
@@ -414,7 +412,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         summary: "The estate's append-only change history (R-RD-1), newest first",
         params: EstateParams,
         querystring: ListHistoryQuery,
-        response: withErrors(pageOf(HistoryEntry)),
+        response: okResponses(pageOf(HistoryEntry)),
       },
     },
     async (req) => service.listHistory(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),

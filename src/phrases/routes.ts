@@ -11,12 +11,10 @@ import {
 } from '../contract/phrases.js';
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
-import { errorResponses } from '../platform/http/errors.js';
+import { createdResponses, okResponses } from '../platform/http/errors.js';
 import * as service from './service.js';
 
 const EstateParams = z.strictObject({ estateId: Id });
-const withErrors = <T extends z.ZodType>(ok: T) => ({ 200: ok, ...errorResponses });
-const createdWithErrors = <T extends z.ZodType>(ok: T) => ({ 201: ok, ...errorResponses });
 
 /** R-WD-1: the phrase guide and the check of a reply against it. */
 export function registerPhraseRoutes(api: App, ctx: AppContext): void {
@@ -29,7 +27,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
         summary: 'Check a reply to a resident against the phrase guide: phrases to avoid, where, and what to say instead',
         params: EstateParams,
         body: CheckPhrasesBody,
-        response: withErrors(PhraseCheck),
+        response: okResponses(PhraseCheck),
       },
     },
     async (req) => service.checkPhrases(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
@@ -43,7 +41,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
         summary: "The phrase guide in force at an estate: the company's rules and the estate's own",
         params: EstateParams,
         querystring: ListPhraseRulesQuery,
-        response: withErrors(pageOf(PhraseRule)),
+        response: okResponses(pageOf(PhraseRule)),
       },
     },
     async (req) => service.listPhraseRules(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
@@ -57,7 +55,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
         summary: "Managers: add a phrase to the estate's guide (an admin also to the company's)",
         params: EstateParams,
         body: CreatePhraseRuleBody,
-        response: createdWithErrors(PhraseRule),
+        response: createdResponses(PhraseRule),
       },
     },
     async (req, reply) =>
@@ -72,7 +70,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
         summary: "Change or disable an estate's rule; the company's rules only an admin may change",
         params: z.strictObject({ ruleId: Id }),
         body: UpdatePhraseRuleBody,
-        response: withErrors(PhraseRule),
+        response: okResponses(PhraseRule),
       },
     },
     async (req) => service.updatePhraseRule(ctx, { actor: actorOf(req), ruleId: req.params.ruleId, body: req.body }),

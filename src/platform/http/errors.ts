@@ -16,6 +16,10 @@ export const errorResponses = {
   429: ErrorBody,
 } as const;
 
+/** A route's responses: its success schema plus every error status. */
+export const okResponses = <T>(schema: T) => ({ 200: schema, ...errorResponses });
+export const createdResponses = <T>(schema: T) => ({ 201: schema, ...errorResponses });
+
 function body(code: string, message: string, details: Record<string, unknown> = {}) {
   return { error: { code, message, details } };
 }
