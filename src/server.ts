@@ -7,6 +7,7 @@ import { registerAuth } from './auth/routes.js';
 import { registerCaseRoutes } from './cases/routes.js';
 import { loadDemo } from './directory/demo.js';
 import { registerDirectoryRoutes } from './directory/routes.js';
+import { registerFollowUpRoutes } from './followups/routes.js';
 import { registerNoticeRoutes } from './notices/routes.js';
 import { registerPhraseRoutes } from './phrases/routes.js';
 import { ensurePhraseSeed } from './phrases/seed.js';
@@ -58,6 +59,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean; web
       );
       registerDirectoryRoutes(api, ctx);
       registerCaseRoutes(api, ctx);
+      registerFollowUpRoutes(api, ctx);
       registerPhraseRoutes(api, ctx);
       registerNoticeRoutes(api, ctx);
       registerLiveRoutes(api, ctx);

@@ -919,6 +919,29 @@ export async function completeRepair(ctx: AppContext, opts: { actor: Actor; case
   });
 }
 
+// ------------------------------------------------------------------ the case's timeline, for other capabilities
+
+/**
+ * Puts what another capability did about a case on its timeline (a follow-up, a rectification
+ * notice), inside that capability's transaction; the words are indexed for search.
+ */
+export async function recordOnCase(
+  trx: Trx,
+  e: {
+    estateId: string;
+    caseId: string;
+    type: 'follow_up_scheduled' | 'follow_up' | 'rectification_notice';
+    at: string;
+    actorId: string | null;
+    text?: string | null;
+    data?: Record<string, unknown>;
+  },
+): Promise<LiveEvent> {
+  await store.addEvent(trx, e);
+  if (e.text) await store.indexText(trx, e.estateId, e.caseId, e.text);
+  return changed(e.estateId, e.caseId);
+}
+
 // ------------------------------------------------------------------ obligations (queues)
 
 export async function listObligations(

@@ -86,6 +86,9 @@ export const CaseEventType = z.enum([
   'repair_work',
   'repair_completed',
   'attachment',
+  'follow_up_scheduled',
+  'follow_up',
+  'rectification_notice',
 ]);
 export const CaseEvent = z
   .object({

@@ -29,6 +29,16 @@ export const EstatePolicy = z
     spotCheckMinItems: z.number().int().min(1).max(100).default(3), // R-FU-5
     spotCheckPercent: z.number().int().min(1).max(100).default(10),
     spotCheckDueDay: z.number().int().min(1).max(28).default(7),
+    unreachableAfterAttempts: z.number().int().min(1).max(10).default(3), // R-FU-4
+    rainfallPlace: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .nullable()
+      .default(null)
+      .describe('Weather-feed district or station for rain (R-FU-3)'),
+    rainThresholdMm: z.number().min(0).max(100).default(0.5).describe('An hour with at least this much rain counts as rain'),
     callbackPromiseMinutes: z.number().int().min(1).max(1440).default(20), // R-PH-3
     callbackAfterReturnMinutes: z.number().int().min(0).max(1440).default(30),
     callbackNextMorning: z

@@ -77,6 +77,10 @@ const ID_PARAMS = [
   'attachmentId',
   'ruleId',
   'noticeId',
+  'followUpId',
+  'rectificationNoticeId',
+  'spotCheckId',
+  'spotCheckItemId',
 ];
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);

@@ -59,11 +59,27 @@ const EXPECTED_MUTATING = [
   'createStaff',
   'updateStaff',
   'updatePresence',
+  'recordFollowUp',
+  'recordFollowUpAttempt',
+  'assignFollowUp',
+  'recordRainEvent',
+  'importRainEvents',
+  'issueRectificationNotice',
+  'acknowledgeRectificationNotice',
+  'markRectified',
+  'voidRectificationNotice',
+  'drawSpotCheck',
+  'recordSpotCheckVerdict',
 ];
 
 const MiB = 1024 * 1024;
 /** Routes that read larger bodies than the 1 MiB default: imports carry a whole file. */
-const BODY_LIMITS: Record<string, number> = { importUnits: 20 * MiB, importResidents: 20 * MiB, uploadCaseAttachment: 10 * MiB };
+const BODY_LIMITS: Record<string, number> = {
+  importUnits: 20 * MiB,
+  importResidents: 20 * MiB,
+  importRainEvents: 20 * MiB,
+  uploadCaseAttachment: 10 * MiB,
+};
 
 /** Operations whose body is a file, not JSON: the content type and a valid example. */
 const RAW_BODIES: Record<string, { contentType: string; example: Buffer }> = {
@@ -103,6 +119,12 @@ const TABLES = {
   phrase_rules: true,
   outbox: true,
   notices: true,
+  rain_events: true,
+  followups: true,
+  followup_attempts: true,
+  spot_checks: true,
+  spot_check_items: true,
+  rectification_notices: true,
   sessions: false,
   login_attempts: false,
 } as const satisfies Record<keyof Database, boolean>;
@@ -145,6 +167,29 @@ const CROSS_ESTATE_REFERENCES: Record<
   string,
   { what: string; field: string; body: (a: SeededEstate, b: SeededEstate) => Record<string, unknown> }[]
 > = {
+  recordFollowUp: [
+    { what: "estate B's staff", field: 'performedById', body: (a, b) => ({ ...example('recordFollowUp', a), performedById: b.staffId }) },
+  ],
+  assignFollowUp: [
+    { what: "estate B's staff", field: 'assigneeId', body: (a, b) => ({ ...example('assignFollowUp', a), assigneeId: b.staffId }) },
+  ],
+  issueRectificationNotice: [
+    {
+      what: "estate B's follow-up",
+      field: 'followUpId',
+      body: (a, b) => ({ ...example('issueRectificationNotice', a), followUpId: b.problemFollowUpId }),
+    },
+    {
+      what: "estate B's spot-check item",
+      field: 'spotCheckItemId',
+      body: (a, b) => ({ ...example('issueRectificationNotice', a), followUpId: null, spotCheckItemId: b.spotCheckItemId }),
+    },
+    {
+      what: "estate B's staff",
+      field: 'recipientId',
+      body: (a, b) => ({ ...example('issueRectificationNotice', a), recipientId: b.staffId }),
+    },
+  ],
   createUnit: [
     { what: "estate B's building", field: 'buildingId', body: (a, b) => ({ ...example('createUnit', a), buildingId: b.buildingId }) },
   ],
@@ -220,6 +265,11 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       attachmentId: 'a',
       ruleId: 'p',
       noticeId: 'n',
+      followUpId: 'f',
+      problemFollowUpId: 'g',
+      rectificationNoticeId: 'rn',
+      spotCheckId: 'sc',
+      spotCheckItemId: 'si',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);

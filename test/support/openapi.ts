@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { addAttachment } from '../../src/cases/attachments.js';
 import * as cases from '../../src/cases/service.js';
+import * as followups from '../../src/followups/service.js';
 import { notifyStaff } from '../../src/notices/service.js';
 import * as phrases from '../../src/phrases/service.js';
 import { buildBuilding, buildEstate, buildResident, buildStaff, buildUnit } from './factories.js';
@@ -173,6 +174,15 @@ export interface EstateIds {
   attachmentId: string;
   ruleId: string;
   noticeId: string;
+  /** The open R-FU-1 follow-up of a completed leak repair. */
+  followUpId: string;
+  /** A follow-up of October that found a problem: notices are issued from it. */
+  problemFollowUpId: string;
+  /** An acknowledged, not yet rectified notice issued from it. */
+  rectificationNoticeId: string;
+  /** October's spot check, drawn, with its one item awaiting a verdict. */
+  spotCheckId: string;
+  spotCheckItemId: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -244,6 +254,86 @@ export async function seedEstate(
     .where('estate_id', '=', estate.id)
     .where('staff_id', '=', t.system.id)
     .executeTakeFirstOrThrow();
+  // Follow-ups: an October repair found wanting (its notice acknowledged, October's spot check
+  // drawn over it), and a November leak repair whose visit is due.
+  const october = await cases.createCase(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: {
+      kind: 'repair',
+      channel: 'counter',
+      unitId: unit.id,
+      description: `${names.estateName}大門閉門器失靈`,
+      repairClass: 'other',
+      occurredAt: '2026-10-05T01:00:00.000Z',
+    },
+  });
+  await cases.completeRepair(t.ctx, { actor: t.system, caseId: october.id, body: { completedAt: '2026-10-06T01:00:00.000Z' } });
+  const [octoberFollowUp] = (
+    await followups.listFollowUps(t.ctx, {
+      actor: t.system,
+      estateId: estate.id,
+      query: { queue: 'open', caseId: october.id, page: 1, pageSize: 5 },
+    })
+  ).items;
+  if (!octoberFollowUp) throw new Error('a completed repair has no follow-up');
+  await followups.recordFollowUp(t.ctx, {
+    actor: t.system,
+    followUpId: octoberFollowUp.id,
+    body: {
+      occurredAt: '2026-10-08T02:00:00.000Z',
+      method: 'phone',
+      result: 'problem',
+      residentWords: '門仲係關唔埋',
+      satisfaction: 2,
+      problem: '閉門器仍然失靈',
+    },
+  });
+  const rectification = await followups.issueRectificationNotice(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: {
+      occurredAt: '2026-10-08T03:00:00.000Z',
+      followUpId: octoberFollowUp.id,
+      requiredAction: '更換閉門器',
+      deadlineAt: '2026-10-20T00:00:00.000Z',
+      recipientId: staff.id,
+    },
+  });
+  await followups.acknowledgeRectificationNotice(t.ctx, {
+    actor: t.system,
+    noticeId: rectification.id,
+    body: { occurredAt: '2026-10-09T01:00:00.000Z' },
+  });
+  const { spotCheck } = await followups.drawSpotCheck(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: { month: '2026-10', seed: 'seed-2026-10' },
+  });
+  const spotItem = spotCheck.items[0];
+  if (!spotItem) throw new Error("October's spot check has no item");
+  const leak = await cases.createCase(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: {
+      kind: 'repair',
+      channel: 'phone',
+      unitId: unit.id,
+      description: `${names.estateName}廚房去水渠滲水`,
+      repairClass: 'leak',
+      occurredAt: '2026-11-09T01:00:00.000Z',
+    },
+  });
+  await cases.completeRepair(t.ctx, { actor: t.system, caseId: leak.id, body: { completedAt: '2026-11-10T01:00:00.000Z' } });
+  const [leakFollowUp] = (
+    await followups.listFollowUps(t.ctx, {
+      actor: t.system,
+      estateId: estate.id,
+      query: { queue: 'open', caseId: leak.id, page: 1, pageSize: 5 },
+    })
+  ).items;
+  if (!leakFollowUp) throw new Error('a completed leak repair has no follow-up');
+
   const photo = await addAttachment(t.ctx, {
     actor: t.system,
     caseId: repair.id,
@@ -272,6 +362,11 @@ export async function seedEstate(
     attachmentId: photo.id,
     ruleId: rule.id,
     noticeId: notice.id,
+    followUpId: leakFollowUp.id,
+    problemFollowUpId: octoberFollowUp.id,
+    rectificationNoticeId: rectification.id,
+    spotCheckId: spotCheck.id,
+    spotCheckItemId: spotItem.id,
   };
 }
 
@@ -390,6 +485,45 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
   recordRepairWork: () => ({ workDone: '更換喉管', materials: '喉管 x1' }),
   completeRepair: () => ({ workDone: '已修妥', materials: '膠水', completedAt: '2026-11-20T02:00:00.000Z' }),
   createSavedView: () => ({ name: '我的維修', query: { kind: 'repair' } }),
+  recordFollowUp: (ids) => ({
+    occurredAt: '2026-11-19T02:00:00.000Z',
+    performedById: ids.staffId,
+    method: 'visit',
+    result: 'ok',
+    residentWords: '冇再漏水,多謝',
+    satisfaction: 5,
+    problem: '無',
+    attempts: 1,
+  }),
+  recordFollowUpAttempt: () => ({ occurredAt: '2026-11-19T01:00:00.000Z', method: 'phone', note: '無人接聽' }),
+  assignFollowUp: (ids) => ({ assigneeId: ids.staffId }),
+  recordRainEvent: () => ({ startedAt: '2026-11-19T03:00:00.000Z', endedAt: '2026-11-19T05:00:00.000Z', amountMm: 12.5, note: '黃雨' }),
+  importRainEvents: () => ({
+    format: 'csv',
+    fileName: 'rain.csv',
+    contentBase64: base64('time,rainfall_mm\n2026-11-18 10:00,3.5\n'),
+    place: 'Sha Tin',
+    dryRun: true,
+  }),
+  issueRectificationNotice: (ids) => ({
+    occurredAt: '2026-11-19T03:00:00.000Z',
+    followUpId: ids.problemFollowUpId,
+    spotCheckItemId: null,
+    problem: '閉門器仍然失靈',
+    requiredAction: '更換閉門器並測試',
+    deadlineAt: '2026-11-25T00:00:00.000Z',
+    recipientId: ids.staffId,
+  }),
+  acknowledgeRectificationNotice: () => ({ occurredAt: '2026-11-19T04:00:00.000Z' }),
+  markRectified: () => ({ occurredAt: '2026-11-19T05:00:00.000Z', note: '已更換閉門器' }),
+  voidRectificationNotice: () => ({ reason: '發錯維修人員' }),
+  drawSpotCheck: () => ({ month: '2026-10', seed: 'seed-2026-10' }),
+  recordSpotCheckVerdict: () => ({
+    occurredAt: '2026-11-20T02:00:00.000Z',
+    verdict: 'discrepancy',
+    note: '業戶表示未有人回訪',
+    problemFound: true,
+  }),
   checkPhrases: () => ({ text: '喂,他不在,請遲一些來電' }),
   createPhraseRule: () => ({
     locale: 'zh-Hant',

@@ -3,6 +3,7 @@ import * as foundation from './migrations/2026-11-28-0001-foundation.js';
 import * as cases from './migrations/2026-11-28-0002-cases.js';
 import * as phrases from './migrations/2026-11-28-0003-phrases.js';
 import * as outboxNotices from './migrations/2026-11-28-0004-outbox-notices.js';
+import * as followups from './migrations/2026-11-28-0005-followups.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-0002-cases': cases,
   '2026-11-28-0003-phrases': phrases,
   '2026-11-28-0004-outbox-notices': outboxNotices,
+  '2026-11-28-0005-followups': followups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -190,6 +190,18 @@ export function onBreach(rule: string, handler: BreachHandler): void {
   handlers.set(rule, handler);
 }
 
+/**
+ * Work a capability does on every sweep before breaches are marked: opening obligations that
+ * come from the calendar rather than from a change (the monthly spot check of R-FU-5).
+ * Idempotent by construction; runs only where the sweep runs.
+ */
+export type SweepTick = (db: Kysely<Database>, now: string, ctx: AppContext) => Promise<void>;
+const ticks = new Set<SweepTick>();
+
+export function onSweep(tick: SweepTick): void {
+  ticks.add(tick);
+}
+
 /** One number for the whole company: only one instance sweeps at a time. */
 const SWEEP_LOCK = 4_984_072_001;
 
@@ -213,6 +225,7 @@ export async function sweep(ctx: AppContext, now: Date = ctx.clock.now()): Promi
 }
 
 async function sweepWith(ctx: AppContext, db: Kysely<Database>, at: string): Promise<number> {
+  for (const tick of ticks) await tick(db, at, ctx);
   let breached = 0;
   for (;;) {
     const due = await db

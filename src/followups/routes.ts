@@ -1,0 +1,353 @@
+import { z } from 'zod';
+import { actorOf } from '../auth/routes.js';
+import { Id, Instant, pageOf } from '../contract/common.js';
+import {
+  AcknowledgeNoticeBody,
+  AssignFollowUpBody,
+  DrawSpotCheckBody,
+  FollowUp,
+  FollowUpAttemptBody,
+  FollowUpPage,
+  FollowUpSummary,
+  ImportRainBody,
+  ImportRainResult,
+  IssueNoticeBody,
+  ListFollowUpsQuery,
+  ListNoticesQuery,
+  ListRainEventsQuery,
+  ListSpotChecksQuery,
+  MarkRectifiedBody,
+  RainEvent,
+  RecordFollowUpBody,
+  RecordRainEventBody,
+  RectificationNotice,
+  SpotCheck,
+  SpotVerdictBody,
+  VoidNoticeBody,
+} from '../contract/followups.js';
+import type { AppContext } from '../platform/context.js';
+import { subscribe } from '../platform/events.js';
+import type { App } from '../platform/http/app.js';
+import { createdResponses, errorResponses, okResponses } from '../platform/http/errors.js';
+import { onBreach, onSweep } from '../platform/obligations/index.js';
+import { noticePdf } from './pdf.js';
+import { AFTER_RAIN_RULE, FOLLOW_UP_RULE, NOTICE_RULE, RECTIFY_RULE, SPOT_CHECK_RULE } from './rules.js';
+import * as service from './service.js';
+
+const EstateParams = z.strictObject({ estateId: Id });
+const FollowUpParams = z.strictObject({ followUpId: Id });
+const NoticeParams = z.strictObject({ rectificationNoticeId: Id });
+const tags = ['follow-ups'];
+
+// A completed repair schedules its follow-ups in the completion's transaction (R-FU-1, R-FU-2).
+subscribe('repairCompleted', service.scheduleAfterRepair);
+// Each sweep opens the month's spot check (R-FU-5) before it marks breaches.
+onSweep((db, now) => service.openMonthlySpotChecks(db, now));
+// Every follow-up deadline breached goes to the estate's managers.
+for (const rule of [FOLLOW_UP_RULE, AFTER_RAIN_RULE, NOTICE_RULE, RECTIFY_RULE, SPOT_CHECK_RULE]) {
+  onBreach(rule, (trx, obligation, at, ctx) => service.escalateBreach(trx, ctx, obligation, at));
+}
+
+type Actor = ReturnType<typeof actorOf>;
+
+export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
+  // ------------------------------------------------------------ follow-ups
+  api.get(
+    '/estates/:estateId/follow-ups',
+    {
+      schema: {
+        operationId: 'listFollowUps',
+        tags,
+        summary: 'The follow-up queue: due today, overdue, awaiting rain, open, done, flagged; per person with assignee',
+        params: EstateParams,
+        querystring: ListFollowUpsQuery,
+        response: okResponses(FollowUpPage),
+      },
+    },
+    async (req) => service.listFollowUps(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.get(
+    '/estates/:estateId/follow-ups/summary',
+    {
+      schema: {
+        operationId: 'getFollowUpSummary',
+        tags,
+        summary: 'For the dashboard: follow-ups due and overdue by class, leaks awaiting rain, notices, the spot check',
+        params: EstateParams,
+        querystring: z.strictObject({ asOf: Instant.optional() }),
+        response: okResponses(FollowUpSummary),
+      },
+    },
+    async (req) =>
+      service.followUpSummary(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...(req.query.asOf && { asOf: req.query.asOf }) }),
+  );
+  api.get(
+    '/follow-ups/:followUpId',
+    {
+      schema: {
+        operationId: 'getFollowUp',
+        tags,
+        params: FollowUpParams,
+        querystring: z.strictObject({ asOf: Instant.optional() }),
+        response: okResponses(FollowUp),
+      },
+    },
+    async (req) =>
+      service.getFollowUp(ctx, {
+        actor: actorOf(req),
+        followUpId: req.params.followUpId,
+        ...(req.query.asOf && { asOf: new Date(req.query.asOf) }),
+      }),
+  );
+  const actions: {
+    path: string;
+    operationId: string;
+    summary: string;
+    body: z.ZodType;
+    run: (c: AppContext, o: { actor: Actor; followUpId: string; body: never }) => Promise<FollowUp>;
+  }[] = [
+    {
+      path: 'record',
+      operationId: 'recordFollowUp',
+      summary:
+        "R-FU-4: record the visit or call: who, when, method, the resident's words, satisfaction, result; a problem needs a notice (R-RC-1)",
+      body: RecordFollowUpBody,
+      run: service.recordFollowUp,
+    },
+    {
+      path: 'attempts',
+      operationId: 'recordFollowUpAttempt',
+      summary: 'R-FU-4: a try that did not reach the resident; "unreachable" is recorded after enough of them',
+      body: FollowUpAttemptBody,
+      run: service.recordFollowUpAttempt,
+    },
+    {
+      path: 'assign',
+      operationId: 'assignFollowUp',
+      summary: 'Give the follow-up to a person (or nobody)',
+      body: AssignFollowUpBody,
+      run: service.assignFollowUp,
+    },
+  ];
+  for (const action of actions) {
+    api.post(
+      `/follow-ups/:followUpId/${action.path}`,
+      {
+        schema: {
+          operationId: action.operationId,
+          tags,
+          summary: action.summary,
+          params: FollowUpParams,
+          body: action.body,
+          response: okResponses(FollowUp),
+        },
+      },
+      async (req) => action.run(ctx, { actor: actorOf(req), followUpId: req.params.followUpId, body: req.body as never }),
+    );
+  }
+
+  // ------------------------------------------------------------ rain
+  api.get(
+    '/estates/:estateId/rain-events',
+    {
+      schema: {
+        operationId: 'listRainEvents',
+        tags,
+        summary: 'Rain on record for the estate (R-FU-3), newest first',
+        params: EstateParams,
+        querystring: ListRainEventsQuery,
+        response: okResponses(pageOf(RainEvent)),
+      },
+    },
+    async (req) => service.listRainEvents(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.post(
+    '/estates/:estateId/rain-events',
+    {
+      schema: {
+        operationId: 'recordRainEvent',
+        tags,
+        summary: 'R-FU-3: record a rain by hand; leak repairs completed before it started get their after-rain follow-up (R-FU-2), once',
+        params: EstateParams,
+        body: RecordRainEventBody,
+        response: createdResponses(RainEvent),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.recordRainEvent(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  api.post(
+    '/estates/:estateId/rain-events/import',
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        operationId: 'importRainEvents',
+        tags,
+        summary: "R-FU-3: import rain from the Observatory's rainfall JSON or a CSV (time, rainfall_mm); rain already on record is skipped",
+        params: EstateParams,
+        body: ImportRainBody,
+        response: okResponses(ImportRainResult),
+      },
+    },
+    async (req) => service.importRainEvents(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
+  );
+
+  // ------------------------------------------------------------ rectification notices
+  api.get(
+    '/estates/:estateId/rectification-notices',
+    {
+      schema: {
+        operationId: 'listRectificationNotices',
+        tags,
+        summary: 'Written rectification notices, newest first',
+        params: EstateParams,
+        querystring: ListNoticesQuery,
+        response: okResponses(pageOf(RectificationNotice)),
+      },
+    },
+    async (req) => service.listRectificationNotices(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.post(
+    '/estates/:estateId/rectification-notices',
+    {
+      schema: {
+        operationId: 'issueRectificationNotice',
+        tags,
+        summary: 'R-RC-1, R-RC-2: issue the written notice for a problem found; numbered gap-free per estate and year',
+        params: EstateParams,
+        body: IssueNoticeBody,
+        response: createdResponses(RectificationNotice),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await service.issueRectificationNotice(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  api.get(
+    '/rectification-notices/:rectificationNoticeId',
+    { schema: { operationId: 'getRectificationNotice', tags, params: NoticeParams, response: okResponses(RectificationNotice) } },
+    async (req) => service.getRectificationNotice(ctx, { actor: actorOf(req), noticeId: req.params.rectificationNoticeId }),
+  );
+  api.get(
+    '/rectification-notices/:rectificationNoticeId/pdf',
+    {
+      schema: {
+        operationId: 'getRectificationNoticePdf',
+        tags,
+        summary: 'The notice as one A4 page of PDF with signature lines',
+        params: NoticeParams,
+        querystring: z.strictObject({ locale: z.enum(['zh-Hant', 'zh-Hans', 'en']).optional() }),
+        response: { 200: { description: 'One A4 page', content: { 'application/pdf': { schema: z.string() } } }, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const notice = await service.getRectificationNotice(ctx, { actor, noticeId: req.params.rectificationNoticeId });
+      const estate = await ctx.db.selectFrom('estates').select('time_zone').where('id', '=', notice.estateId).executeTakeFirstOrThrow();
+      const pdf = await noticePdf(notice, { timeZone: estate.time_zone, locale: req.query.locale ?? actor.locale });
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `inline; filename="rectification-${notice.code}.pdf"`)
+        .send(pdf as unknown as string);
+    },
+  );
+  const noticeActions: {
+    path: string;
+    operationId: string;
+    summary: string;
+    body: z.ZodType;
+    run: (c: AppContext, o: { actor: Actor; noticeId: string; body: never }) => Promise<RectificationNotice>;
+  }[] = [
+    {
+      path: 'acknowledge',
+      operationId: 'acknowledgeRectificationNotice',
+      summary: 'R-RC-2: the recipient acknowledges receipt (or the office records the signed copy)',
+      body: AcknowledgeNoticeBody,
+      run: service.acknowledgeRectificationNotice,
+    },
+    {
+      path: 'rectified',
+      operationId: 'markRectified',
+      summary: 'R-RC-3: the rectification is done; a new follow-up is scheduled by R-FU-1 for the same repair class',
+      body: MarkRectifiedBody,
+      run: service.markRectified,
+    },
+    {
+      path: 'void',
+      operationId: 'voidRectificationNotice',
+      summary: 'Void a notice with a reason; it keeps its number and stays on record',
+      body: VoidNoticeBody,
+      run: service.voidRectificationNotice,
+    },
+  ];
+  for (const action of noticeActions) {
+    api.post(
+      `/rectification-notices/:rectificationNoticeId/${action.path}`,
+      {
+        schema: {
+          operationId: action.operationId,
+          tags,
+          summary: action.summary,
+          params: NoticeParams,
+          body: action.body,
+          response: okResponses(RectificationNotice),
+        },
+      },
+      async (req) => action.run(ctx, { actor: actorOf(req), noticeId: req.params.rectificationNoticeId, body: req.body as never }),
+    );
+  }
+
+  // ------------------------------------------------------------ the monthly spot check
+  api.get(
+    '/estates/:estateId/spot-checks',
+    {
+      schema: {
+        operationId: 'listSpotChecks',
+        tags,
+        summary: 'Monthly spot checks of follow-ups (R-FU-5), newest month first',
+        params: EstateParams,
+        querystring: ListSpotChecksQuery,
+        response: okResponses(pageOf(SpotCheck)),
+      },
+    },
+    async (req) => service.listSpotChecks(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.post(
+    '/estates/:estateId/spot-checks',
+    {
+      schema: {
+        operationId: 'drawSpotCheck',
+        tags,
+        summary: 'R-FU-5: draw the month’s sample from a recorded seed; drawing again returns the same sample (200)',
+        params: EstateParams,
+        body: DrawSpotCheckBody,
+        response: { 200: SpotCheck, 201: SpotCheck, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const drawn = await service.drawSpotCheck(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body });
+      return reply.status(drawn.created ? 201 : 200).send(drawn.spotCheck);
+    },
+  );
+  api.get(
+    '/spot-checks/:spotCheckId',
+    { schema: { operationId: 'getSpotCheck', tags, params: z.strictObject({ spotCheckId: Id }), response: okResponses(SpotCheck) } },
+    async (req) => service.getSpotCheck(ctx, { actor: actorOf(req), spotCheckId: req.params.spotCheckId }),
+  );
+  api.post(
+    '/spot-check-items/:spotCheckItemId/verdict',
+    {
+      schema: {
+        operationId: 'recordSpotCheckVerdict',
+        tags,
+        summary: 'R-FU-5: the manager’s verdict on one sampled follow-up; a discrepancy flags it and its author',
+        params: z.strictObject({ spotCheckItemId: Id }),
+        body: SpotVerdictBody,
+        response: okResponses(SpotCheck),
+      },
+    },
+    async (req) => service.recordSpotCheckVerdict(ctx, { actor: actorOf(req), itemId: req.params.spotCheckItemId, body: req.body }),
+  );
+}
