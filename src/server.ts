@@ -8,6 +8,7 @@ import { registerCaseRoutes } from './cases/routes.js';
 import { loadDemo } from './directory/demo.js';
 import { registerDirectoryRoutes } from './directory/routes.js';
 import { registerFollowUpRoutes } from './followups/routes.js';
+import { registerFrontDeskRoutes } from './frontdesk/routes.js';
 import { registerNoticeRoutes } from './notices/routes.js';
 import { registerPhraseRoutes } from './phrases/routes.js';
 import { ensurePhraseSeed } from './phrases/seed.js';
@@ -60,6 +61,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean; web
       registerDirectoryRoutes(api, ctx);
       registerCaseRoutes(api, ctx);
       registerFollowUpRoutes(api, ctx);
+      registerFrontDeskRoutes(api, ctx);
       registerPhraseRoutes(api, ctx);
       registerNoticeRoutes(api, ctx);
       registerLiveRoutes(api, ctx);

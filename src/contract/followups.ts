@@ -20,6 +20,7 @@ export const FollowUpResult = z.enum(['ok', 'problem', 'unreachable']);
 export type FollowUpResult = z.infer<typeof FollowUpResult>;
 export const FollowUpMethod = z.enum(['phone', 'visit']);
 export const DeadlineState = z.enum(['open', 'due_soon', 'overdue', 'met', 'cancelled']);
+export const NoticeStatus = z.enum(['issued', 'acknowledged', 'rectified', 'void']);
 
 export const FollowUpAttempt = z.object({
   id: Id,
@@ -65,7 +66,7 @@ export const FollowUp = z
       .object({
         dueAt: Instant.describe('R-RC-1: the written notice is due by then'),
         state: DeadlineState,
-        notices: z.array(z.object({ id: Id, code: z.string(), status: z.string() })),
+        notices: z.array(z.object({ id: Id, code: z.string(), status: NoticeStatus })),
       })
       .nullable()
       .describe('When the result is a problem'),
@@ -203,8 +204,6 @@ export const ImportRainResult = z.object({
 });
 
 // ------------------------------------------------------------------ rectification notices (R-RC-1..3)
-
-export const NoticeStatus = z.enum(['issued', 'acknowledged', 'rectified', 'void']);
 
 export const RectificationNotice = z
   .object({

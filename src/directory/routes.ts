@@ -399,7 +399,14 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
         response: okResponses(Presence),
       },
     },
-    async (req) => service.updatePresence(ctx, { actor: actorOf(req), staffId: req.params.staffId, body: req.body }),
+    async (req) => {
+      const presence = await service.updatePresence(ctx, { actor: actorOf(req), staffId: req.params.staffId, body: req.body });
+      // R-WK-5: every screen of the person's estates shows it at once.
+      const estates = await ctx.db.selectFrom('staff_estates').select('estate_id').where('staff_id', '=', req.params.staffId).execute();
+      for (const { estate_id } of estates)
+        await ctx.live.publish({ estateId: estate_id, type: 'presence.updated', subjectId: req.params.staffId });
+      return presence;
+    },
   );
 
   // ------------------------------------------------------------ history (R-RD-1)

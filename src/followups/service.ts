@@ -940,7 +940,7 @@ export async function issueRectificationNotice(
     });
     await log(trx, opts.actor.id, estate.id, now.toISOString(), [NOTICE, row.id], 'issued', null, { ...row, code });
     const live: LiveEvent[] = [
-      changed(estate.id, 'notice.changed', row.id),
+      changed(estate.id, 'rectification.changed', row.id),
       changed(estate.id, 'followup.changed', finding.subjectId),
       caseEvent,
     ];
@@ -960,7 +960,7 @@ async function onNotice(
   const events = await ctx.db.transaction().execute(async (trx) => {
     const row = await visibleNotice(trx, actor, noticeId);
     const extra = (await fn(trx, row, ctx.clock.now())) ?? [];
-    return [changed(row.estate_id, 'notice.changed', row.id), ...extra];
+    return [changed(row.estate_id, 'rectification.changed', row.id), ...extra];
   });
   await publishAll(ctx, events);
   return getNoticeWith(ctx.db, actor, noticeId);
@@ -1466,7 +1466,11 @@ export async function escalateBreach(trx: Trx, ctx: AppContext, obligation: Obli
     },
   });
   const live: LiveEvent[] = [
-    changed(obligation.estate_id, obligation.subject_type === FOLLOW_UP ? 'followup.changed' : 'notice.changed', obligation.subject_id),
+    changed(
+      obligation.estate_id,
+      obligation.subject_type === FOLLOW_UP ? 'followup.changed' : 'rectification.changed',
+      obligation.subject_id,
+    ),
   ];
   if (told.length) live.push({ estateId: obligation.estate_id, type: 'notice.created', subjectId: obligation.subject_id, staffIds: told });
   return live;

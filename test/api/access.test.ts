@@ -81,6 +81,9 @@ const ID_PARAMS = [
   'rectificationNoticeId',
   'spotCheckId',
   'spotCheckItemId',
+  'situation',
+  'messageId',
+  'visitId',
 ];
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);

@@ -70,6 +70,16 @@ const EXPECTED_MUTATING = [
   'voidRectificationNotice',
   'drawSpotCheck',
   'recordSpotCheckVerdict',
+  'updateDeskScript',
+  'logCall',
+  'takeMessage',
+  'completeCallback',
+  'handOnMessage',
+  'recordVisitArrival',
+  'acknowledgeVisitor',
+  'receiveVisitor',
+  'pageStaff',
+  'recordVisitDeparture',
 ];
 
 const MiB = 1024 * 1024;
@@ -125,6 +135,10 @@ const TABLES = {
   spot_checks: true,
   spot_check_items: true,
   rectification_notices: true,
+  desk_scripts: true,
+  calls: true,
+  messages: true,
+  visits: true,
   sessions: false,
   login_attempts: false,
 } as const satisfies Record<keyof Database, boolean>;
@@ -167,6 +181,29 @@ const CROSS_ESTATE_REFERENCES: Record<
   string,
   { what: string; field: string; body: (a: SeededEstate, b: SeededEstate) => Record<string, unknown> }[]
 > = {
+  logCall: [
+    { what: "estate B's unit", field: 'unitId', body: (a, b) => ({ ...example('logCall', a), unitId: b.unitId }) },
+    { what: "estate B's staff", field: 'askedForId', body: (a, b) => ({ ...example('logCall', a), askedForId: b.staffId }) },
+    { what: "estate B's case", field: 'caseId', body: (a, b) => ({ ...example('logCall', a), caseId: b.caseId }) },
+  ],
+  takeMessage: [
+    { what: "estate B's staff", field: 'forStaffId', body: (a, b) => ({ ...example('takeMessage', a), forStaffId: b.staffId }) },
+    { what: "estate B's unit", field: 'unitId', body: (a, b) => ({ ...example('takeMessage', a), unitId: b.unitId }) },
+  ],
+  handOnMessage: [
+    { what: "estate B's staff", field: 'toStaffId', body: (a, b) => ({ ...example('handOnMessage', a), toStaffId: b.staffId }) },
+  ],
+  recordVisitArrival: [
+    { what: "estate B's staff", field: 'askedForId', body: (a, b) => ({ ...example('recordVisitArrival', a), askedForId: b.staffId }) },
+    {
+      what: "estate B's resident",
+      field: 'residentId',
+      body: (a, b) => ({ ...example('recordVisitArrival', a), residentId: b.residentId }),
+    },
+  ],
+  receiveVisitor: [
+    { what: "estate B's staff", field: 'receiverId', body: (a, b) => ({ ...example('receiveVisitor', a), receiverId: b.staffId }) },
+  ],
   recordFollowUp: [
     { what: "estate B's staff", field: 'performedById', body: (a, b) => ({ ...example('recordFollowUp', a), performedById: b.staffId }) },
   ],
@@ -270,6 +307,9 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       rectificationNoticeId: 'rn',
       spotCheckId: 'sc',
       spotCheckItemId: 'si',
+      situation: 'out',
+      messageId: 'm',
+      visitId: 'vi',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { addAttachment } from '../../src/cases/attachments.js';
 import * as cases from '../../src/cases/service.js';
 import * as followups from '../../src/followups/service.js';
+import * as frontdesk from '../../src/frontdesk/service.js';
 import { notifyStaff } from '../../src/notices/service.js';
 import * as phrases from '../../src/phrases/service.js';
 import { buildBuilding, buildEstate, buildResident, buildStaff, buildUnit } from './factories.js';
@@ -183,6 +184,12 @@ export interface EstateIds {
   /** October's spot check, drawn, with its one item awaiting a verdict. */
   spotCheckId: string;
   spotCheckItemId: string;
+  /** A situation script (not a record: the same in every estate). */
+  situation: string;
+  /** A message for the staff member, its call-back open. */
+  messageId: string;
+  /** A visitor waiting at the counter. */
+  visitId: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -334,6 +341,24 @@ export async function seedEstate(
   ).items;
   if (!leakFollowUp) throw new Error('a completed leak repair has no follow-up');
 
+  const message = await frontdesk.takeMessage(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: {
+      callerName: names.residentName,
+      callerPhone: names.residentPhone,
+      unitId: unit.id,
+      text: '請回電',
+      forStaffId: staff.id,
+      fromUnansweredTransfer: false,
+    },
+  });
+  const visit = await frontdesk.recordVisitArrival(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: { visitorName: names.residentName, unitId: unit.id, residentId: resident.id, purpose: 'inquiry' },
+  });
+
   const photo = await addAttachment(t.ctx, {
     actor: t.system,
     caseId: repair.id,
@@ -367,6 +392,9 @@ export async function seedEstate(
     rectificationNoticeId: rectification.id,
     spotCheckId: spotCheck.id,
     spotCheckItemId: spotItem.id,
+    situation: 'out',
+    messageId: message.id,
+    visitId: visit.id,
   };
 }
 
@@ -485,6 +513,47 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
   recordRepairWork: () => ({ workDone: '更換喉管', materials: '喉管 x1' }),
   completeRepair: () => ({ workDone: '已修妥', materials: '膠水', completedAt: '2026-11-20T02:00:00.000Z' }),
   createSavedView: () => ({ name: '我的維修', query: { kind: 'repair' } }),
+  updateDeskScript: () => ({ locale: 'zh-Hant', text: '對不起,{name}出外辦事,約{until}回來,您可以留言嗎?' }),
+  logCall: (ids) => ({
+    occurredAt: '2026-11-20T01:00:00.000Z',
+    durationSeconds: 95,
+    callerName: '陳先生',
+    callerPhone: '9123 4567',
+    unitId: ids.unitId,
+    residentId: ids.residentId,
+    purpose: 'inquiry',
+    outcome: 'answered',
+    askedForId: ids.staffId,
+    note: '查詢管理費',
+    caseId: ids.caseId,
+  }),
+  takeMessage: (ids) => ({
+    occurredAt: '2026-11-20T01:00:00.000Z',
+    callerName: '陳先生',
+    callerPhone: '9123 4567',
+    unitId: ids.unitId,
+    text: '請回電關於漏水',
+    forStaffId: ids.staffId,
+    reason: 'absent',
+    expectedBackAt: '2026-11-20T03:00:00.000Z',
+    fromUnansweredTransfer: true,
+    callId: null,
+  }),
+  completeCallback: () => ({ occurredAt: '2026-11-20T02:00:00.000Z', note: '已回電' }),
+  handOnMessage: (ids) => ({ toStaffId: ids.staffId, note: '請代回電' }),
+  recordVisitArrival: (ids) => ({
+    occurredAt: '2026-11-20T01:30:00.000Z',
+    visitorName: '李太',
+    unitId: ids.unitId,
+    residentId: ids.residentId,
+    purpose: 'repair',
+    askedForId: ids.staffId,
+    note: '廚房漏水',
+  }),
+  acknowledgeVisitor: () => ({ occurredAt: '2026-11-20T02:00:00.000Z' }),
+  receiveVisitor: (ids) => ({ occurredAt: '2026-11-20T02:00:00.000Z', receiverId: ids.staffId }),
+  pageStaff: (ids) => ({ staffId: ids.staffId, note: '櫃檯有業戶找' }),
+  recordVisitDeparture: (ids) => ({ occurredAt: '2026-11-20T02:00:00.000Z', outcome: '已解答', caseId: ids.caseId }),
   recordFollowUp: (ids) => ({
     occurredAt: '2026-11-19T02:00:00.000Z',
     performedById: ids.staffId,

@@ -4,6 +4,7 @@ import * as cases from './migrations/2026-11-28-0002-cases.js';
 import * as phrases from './migrations/2026-11-28-0003-phrases.js';
 import * as outboxNotices from './migrations/2026-11-28-0004-outbox-notices.js';
 import * as followups from './migrations/2026-11-28-0005-followups.js';
+import * as frontdesk from './migrations/2026-11-28-0006-frontdesk.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-0003-phrases': phrases,
   '2026-11-28-0004-outbox-notices': outboxNotices,
   '2026-11-28-0005-followups': followups,
+  '2026-11-28-0006-frontdesk': frontdesk,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,11 +4,13 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CloudOutlined,
   CommentOutlined,
   DashboardOutlined,
   DollarOutlined,
   DownOutlined,
   ExclamationCircleOutlined,
+  ExperimentOutlined,
   FileAddOutlined,
   GlobalOutlined,
   HomeOutlined,
@@ -23,7 +25,7 @@ import {
   UsergroupAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, Empty, Layout, Menu, type MenuProps, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Dropdown, Empty, Grid, Layout, Menu, type MenuProps, Select, Space, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -43,6 +45,10 @@ const SECTIONS = [
   '/cases',
   '/cases/new',
   '/cases/escalations',
+  '/followups',
+  '/rain',
+  '/spot-checks',
+  '/rectification-notices',
   '/units',
   '/residents',
   '/buildings',
@@ -59,6 +65,7 @@ function selectedSection(pathname: string): string {
 
 function useNavigation(): MenuItem[] {
   const { t } = useTranslation();
+  const { manager } = useAbilities();
   const link = (path: string, label: string, testId: string) => (
     <Link to={path} data-testid={testId}>
       {label}
@@ -101,6 +108,23 @@ function useNavigation(): MenuItem[] {
       ],
     },
     {
+      key: 'followups',
+      icon: <CalendarOutlined />,
+      label: <span data-testid="nav-followups">{t('nav.followups')}</span>,
+      children: [
+        { key: '/followups', icon: <UnorderedListOutlined />, label: link('/followups', t('nav.followupQueue'), 'nav-followups-queue') },
+        { key: '/rain', icon: <CloudOutlined />, label: link('/rain', t('nav.rain'), 'nav-rain') },
+        ...(manager
+          ? [{ key: '/spot-checks', icon: <ExperimentOutlined />, label: link('/spot-checks', t('nav.spotChecks'), 'nav-spot-checks') }]
+          : []),
+      ],
+    },
+    {
+      key: '/rectification-notices',
+      icon: <AuditOutlined />,
+      label: link('/rectification-notices', t('nav.rectification'), 'nav-rectification'),
+    },
+    {
       key: 'directory',
       type: 'group',
       label: t('nav.directory'),
@@ -121,9 +145,7 @@ function useNavigation(): MenuItem[] {
       type: 'group',
       label: t('nav.upcoming'),
       children: [
-        soon('followups', t('nav.followups'), <CalendarOutlined />),
         soon('frontdesk', t('nav.frontdesk'), <MessageOutlined />),
-        soon('rectification', t('nav.rectification'), <AuditOutlined />),
         soon('public', t('nav.publicPages'), <GlobalOutlined />),
         soon('fees', t('nav.fees'), <DollarOutlined />),
       ],
@@ -233,6 +255,11 @@ export function AppLayout() {
   const location = useLocation();
   const items = useNavigation();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone the menu folds away completely and closes again once a screen is chosen.
+  const phone = Grid.useBreakpoint().sm === false;
+  useEffect(() => {
+    if (phone) setCollapsed(true);
+  }, [phone]);
   useLiveRefresh(estate?.id);
   useNewCaseShortcut();
 
@@ -241,12 +268,27 @@ export function AppLayout() {
       <a className="ed-skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={248} breakpoint="lg" data-testid="side-nav">
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={248}
+        collapsedWidth={phone ? 0 : 80}
+        breakpoint="lg"
+        data-testid="side-nav"
+      >
         <div className="ed-brand">
           <UsergroupAddOutlined />
           {!collapsed && <span>{t('app.brand')}</span>}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedSection(location.pathname)]} defaultOpenKeys={['cases']} items={items} />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedSection(location.pathname)]}
+          defaultOpenKeys={['cases', 'followups']}
+          onClick={() => phone && setCollapsed(true)}
+          items={items}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="ed-header">

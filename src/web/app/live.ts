@@ -65,10 +65,17 @@ export function useLiveEvents(estateId: string | null | undefined, onEvent: (mes
  * Keeps the screens of the estate current: a change announced on the live stream marks the
  * matching queries stale, so lists, queues and the open case refetch by themselves.
  */
+const FOLLOW_UP_FAMILY = ['followup.', 'rectification.', 'rain.', 'spotcheck.', 'case.'];
+
 export function useLiveRefresh(estateId: string | null | undefined): void {
   const queryClient = useQueryClient();
   useLiveEvents(estateId, (message) => {
     const estateKey = ['estate', message.estateId];
+    // Follow-ups, rectification notices, rain and spot checks are one family (a completed
+    // repair schedules follow-ups, a problem opens a notice): any change refreshes all of it.
+    if (FOLLOW_UP_FAMILY.some((prefix) => message.type.startsWith(prefix))) {
+      void queryClient.invalidateQueries({ queryKey: [...estateKey, 'followups'] });
+    }
     if (message.type.startsWith('case.')) {
       void queryClient.invalidateQueries({ queryKey: [...estateKey, 'cases'] });
       void queryClient.invalidateQueries({ queryKey: [...estateKey, 'obligations'] });

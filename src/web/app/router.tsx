@@ -19,6 +19,11 @@ const NewCasePage = lazy(() => import('../pages/NewCasePage'));
 const CaseDetailPage = lazy(() => import('../pages/CaseDetailPage'));
 const EscalationsPage = lazy(() => import('../pages/EscalationsPage'));
 const PhraseRulesPage = lazy(() => import('../pages/PhraseRulesPage'));
+const FollowUpsPage = lazy(() => import('../pages/FollowUpsPage'));
+const RainPage = lazy(() => import('../pages/RainPage'));
+const RectificationNoticesPage = lazy(() => import('../pages/RectificationNoticesPage'));
+const NoticePrintPage = lazy(() => import('../pages/NoticePrintPage'));
+const SpotChecksPage = lazy(() => import('../pages/SpotChecksPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -41,6 +46,11 @@ export const router = createBrowserRouter([
           { path: 'cases/new', element: <NewCasePage /> },
           { path: 'cases/escalations', element: <EscalationsPage /> },
           { path: 'cases/:caseId', element: <CaseDetailPage /> },
+          { path: 'followups', element: <FollowUpsPage /> },
+          { path: 'rain', element: <RainPage /> },
+          { path: 'rectification-notices', element: <RectificationNoticesPage /> },
+          { path: 'rectification-notices/:noticeId', element: <NoticePrintPage /> },
+          { path: 'spot-checks', element: <SpotChecksPage /> },
           { path: 'settings', element: <EstateSettingsPage /> },
           { path: 'settings/phrases', element: <PhraseRulesPage /> },
           { path: '*', element: <NotFoundPage /> },

@@ -15,6 +15,7 @@ import { ObligationBadge, TIME_FORMAT, useNow } from '../features/cases/Obligati
 import { ReplyComposer } from '../features/cases/ReplyComposer';
 import type { CaseDetail } from '../features/cases/types';
 import { useAllDepartments, useStaffList } from '../features/directory/api';
+import { CaseFollowUps } from '../features/followups/CaseFollowUps';
 
 const time = (value: string | null) => (value ? dayjs(value).format(TIME_FORMAT) : '—');
 
@@ -217,6 +218,11 @@ export default function CaseDetailPage() {
           </Space>
         </Col>
         <Col xs={24} xl={8}>
+          {detail.kind === 'repair' && (
+            <Card size="small" title={t('followUps.casePanel')} style={{ marginBottom: 16 }} data-testid="case-followups-panel">
+              <CaseFollowUps caseId={detail.id} />
+            </Card>
+          )}
           <Card size="small" title={t('cases.attachments.title')}>
             {detail.attachments.length === 0 && detail.status === 'closed' ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.attachments.empty')} />

@@ -1,13 +1,18 @@
 import {
+  AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   ClockCircleOutlined,
+  CloudOutlined,
+  ExperimentOutlined,
+  FileExclamationOutlined,
   HomeOutlined,
   InboxOutlined,
   TeamOutlined,
   UserOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,6 +22,9 @@ import { PageHeader } from '../components/PageHeader';
 import { useCases, useObligations } from '../features/cases/api';
 import { ObligationTable } from '../features/cases/ObligationTable';
 import { useBuildings, usePresenceBoard, useResidents, useUnits } from '../features/directory/api';
+import { REPAIR_CLASSES, type RepairClassValue } from '../features/directory/types';
+import { useFollowUpSummary } from '../features/followups/api';
+import type { FollowUpSummary } from '../features/followups/types';
 
 // A count needs only the list's total, so ask for the smallest page.
 const COUNT_ONLY = { page: 1, pageSize: 1 };
@@ -58,6 +66,59 @@ function Tile({ testId, title, icon, to, value, suffix, danger, loading, error }
   );
 }
 
+/** One repair class's follow-ups: due today and overdue, each opening its queue (R-FU-1). */
+function ClassTile({
+  summary,
+  repairClass,
+  loading,
+  error,
+}: {
+  summary: FollowUpSummary | undefined;
+  repairClass: RepairClassValue;
+  loading: boolean;
+  error: unknown;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const row = summary?.byClass.find((c) => c.repairClass === repairClass);
+  const overdue = row?.overdue ?? 0;
+  return (
+    <Card
+      data-testid={`dashboard-followups-${repairClass}`}
+      size="small"
+      title={
+        <Space>
+          <CalendarOutlined />
+          {t(`dashboard.followUps.byClass.${repairClass}`)}
+        </Space>
+      }
+    >
+      {loading ? (
+        <Skeleton active paragraph={false} />
+      ) : error ? (
+        <Typography.Text type="danger">{errorText(error)}</Typography.Text>
+      ) : (
+        <Row gutter={8}>
+          <Col span={12}>
+            <Link to={`/followups?queue=due_today&repairClass=${repairClass}`} style={{ color: 'inherit' }} data-testid="due-today">
+              <Statistic title={t('dashboard.followUps.dueToday')} value={row?.dueToday ?? 0} />
+            </Link>
+          </Col>
+          <Col span={12}>
+            <Link to={`/followups?queue=overdue&repairClass=${repairClass}`} style={{ color: 'inherit' }} data-testid="overdue">
+              <Statistic
+                title={t('dashboard.followUps.overdue')}
+                value={overdue}
+                styles={overdue ? { content: { color: '#cf1322' } } : undefined}
+              />
+            </Link>
+          </Col>
+        </Row>
+      )}
+    </Card>
+  );
+}
+
 /** What is due and overdue today (R-CP-4: an overdue reply shows here), then the directory's totals. */
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -70,6 +131,9 @@ export default function DashboardPage() {
   const dueSoon = useObligations({ ...QUEUE_PAGE, queue: 'due_soon', withinHours: 24 });
   const overdue = useObligations({ ...QUEUE_PAGE, queue: 'overdue' });
   const openCases = useCases({ ...COUNT_ONLY, status: 'open' });
+  const followUps = useFollowUpSummary();
+  const summary = followUps.data;
+  const spotCheck = summary?.spotCheck;
 
   return (
     <>
@@ -127,6 +191,73 @@ export default function DashboardPage() {
               loading={dueSoon.isPending}
               emptyText={t('obligations.emptyDueSoon')}
             />
+          </Card>
+        </Col>
+      </Row>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('dashboard.followUps.title')}
+      </Typography.Title>
+      <Row gutter={[16, 16]} data-testid="dashboard-followups">
+        {REPAIR_CLASSES.map((c) => (
+          <Col xs={24} sm={12} xl={8} key={c}>
+            <ClassTile summary={summary} repairClass={c} loading={followUps.isPending} error={followUps.error} />
+          </Col>
+        ))}
+        <Col xs={24} sm={12} xl={6}>
+          <Tile
+            testId="dashboard-awaiting-rain"
+            title={t('dashboard.followUps.awaitingRain')}
+            icon={<CloudOutlined />}
+            to="/followups?queue=awaiting_rain"
+            value={summary?.awaitingRain}
+            loading={followUps.isPending}
+            error={followUps.error}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <Tile
+            testId="dashboard-notices-due"
+            title={t('dashboard.followUps.noticesDue')}
+            icon={<FileExclamationOutlined />}
+            to="/followups?queue=done&result=problem"
+            value={summary?.noticesDue}
+            danger
+            loading={followUps.isPending}
+            error={followUps.error}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <Tile
+            testId="dashboard-notices-unacknowledged"
+            title={t('dashboard.followUps.noticesUnacknowledged')}
+            icon={<AuditOutlined />}
+            to="/rectification-notices?status=unacknowledged"
+            value={summary?.noticesUnacknowledged}
+            suffix={
+              summary?.noticesPastDeadline ? (
+                <Tag color="error" style={{ marginInlineStart: 8 }}>
+                  {t('dashboard.followUps.pastDeadline', { count: summary.noticesPastDeadline })}
+                </Tag>
+              ) : undefined
+            }
+            loading={followUps.isPending}
+            error={followUps.error}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <Card data-testid="dashboard-spot-check">
+            <Link to="/spot-checks" style={{ color: 'inherit' }}>
+              {followUps.isPending ? (
+                <Skeleton active paragraph={false} />
+              ) : (
+                <Statistic
+                  title={t('dashboard.followUps.spotCheck')}
+                  prefix={<ExperimentOutlined />}
+                  value={spotCheck ? `${spotCheck.month} · ${t(`spotChecks.statuses.${spotCheck.status}`)}` : '—'}
+                  styles={spotCheck?.state === 'overdue' ? { content: { color: '#cf1322' } } : undefined}
+                />
+              )}
+            </Link>
           </Card>
         </Col>
       </Row>

@@ -13,7 +13,7 @@ import { COUNTER_SEATS, type Estate, type UpdateEstateInput } from '../features/
 import { CreateEstateButton } from '../features/estate/CreateEstateButton';
 import { timeZoneOptions } from '../features/estate/timeZones';
 
-type Unit = 'hours' | 'minutes' | 'items' | 'percent' | 'dayOfMonth';
+type Unit = 'hours' | 'minutes' | 'items' | 'percent' | 'dayOfMonth' | 'attempts' | 'mm';
 
 interface PolicyNumber {
   /** The field under `policy`, dot-separated for nested settings. */
@@ -23,6 +23,8 @@ interface PolicyNumber {
   unit: Unit;
   min: number;
   max: number;
+  /** Takes fractions (rainfall in mm); whole numbers when left out. */
+  decimals?: boolean;
 }
 
 type PolicyLabelKey =
@@ -35,12 +37,14 @@ type PolicyLabelKey =
   | 'spotCheckMinItems'
   | 'spotCheckPercent'
   | 'spotCheckDueDay'
+  | 'unreachableAfterAttempts'
+  | 'rainThresholdMm'
   | 'callbackPromiseMinutes'
   | 'callbackAfterReturnMinutes'
   | 'walkInWaitLimitMinutes';
 
 interface PolicyGroup {
-  key: 'replies' | 'spotChecks' | 'frontDesk';
+  key: 'replies' | 'followUps' | 'spotChecks' | 'frontDesk';
   numbers: (PolicyNumber & { path: PolicyLabelKey })[];
 }
 
@@ -55,6 +59,13 @@ const POLICY_GROUPS: PolicyGroup[] = [
       { path: 'followUpHours.other', rule: 'R-FU-1', unit: 'hours', min: 1, max: 2160 },
       { path: 'afterRainFollowUpHours', rule: 'R-FU-2', unit: 'hours', min: 1, max: 720 },
       { path: 'rectificationNoticeHours', rule: 'R-RC-1', unit: 'hours', min: 1, max: 720 },
+    ],
+  },
+  {
+    key: 'followUps',
+    numbers: [
+      { path: 'unreachableAfterAttempts', rule: 'R-FU-4', unit: 'attempts', min: 1, max: 10 },
+      { path: 'rainThresholdMm', rule: 'R-FU-3', unit: 'mm', min: 0, max: 100, decimals: true },
     ],
   },
   {
@@ -95,6 +106,7 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
     officeName: t('estate.officeName'),
     'policy.callbackNextMorning': ruleLabel(t('settings.policy.callbackNextMorning'), 'R-PH-3'),
     'policy.counterSeatOrder': ruleLabel(t('settings.policy.counterSeatOrder'), 'R-WK-2'),
+    'policy.rainfallPlace': ruleLabel(t('settings.policy.rainfallPlace'), 'R-FU-3'),
   };
   for (const group of POLICY_GROUPS) {
     for (const n of group.numbers) labels[`policy.${n.path}`] = ruleLabel(t(`settings.policy.${n.path}`), n.rule);
@@ -105,7 +117,10 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
     setSaving(true);
     setAlert([]);
     try {
-      const saved = await api.patch<Estate>(`/estates/${estate.id}`, values);
+      // An empty place means "no place": the import then reads every station's readings.
+      const place = values.policy?.rainfallPlace?.trim();
+      const body = values.policy ? { ...values, policy: { ...values.policy, rainfallPlace: place ? place : null } } : values;
+      const saved = await api.patch<Estate>(`/estates/${estate.id}`, body);
       queryClient.setQueryData([...keys.estate(estate.id), 'record'], saved);
       await reload();
       form.resetFields();
@@ -176,7 +191,8 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
                   <InputNumber
                     min={n.min}
                     max={n.max}
-                    precision={0}
+                    precision={n.decimals ? undefined : 0}
+                    step={n.decimals ? 0.1 : 1}
                     style={{ width: '100%' }}
                     suffix={t(`settings.units.${n.unit}`)}
                     data-testid={`policy-${n.path}`}
@@ -184,6 +200,17 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
                 </Form.Item>
               </Col>
             ))}
+            {group.key === 'followUps' && (
+              <Col xs={24} md={12} xl={8}>
+                <Form.Item
+                  name={['policy', 'rainfallPlace']}
+                  label={labels['policy.rainfallPlace']}
+                  extra={t('settings.rainfallPlaceHelp')}
+                >
+                  <Input maxLength={100} allowClear data-testid="policy-rainfallPlace" />
+                </Form.Item>
+              </Col>
+            )}
             {group.key === 'frontDesk' && (
               <>
                 <Col xs={24} md={12} xl={8}>

@@ -20,10 +20,20 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
 }
 
-/** The case a notice is about: its subject, or the case of the obligation it is about. */
-function caseOf(notice: Notice): string | null {
-  if (notice.subjectType === 'case') return notice.subjectId;
-  return str(notice.data.caseId);
+/** Where a notice leads: the notice, spot check or case it is about (a deadline's case for an obligation). */
+function targetOf(notice: Notice): string | null {
+  switch (notice.subjectType) {
+    case 'case':
+      return `/cases/${notice.subjectId}`;
+    case 'rectification_notice':
+      return `/rectification-notices/${notice.subjectId}`;
+    case 'spot_check':
+    case 'spot_check_item':
+      return '/spot-checks';
+  }
+  const caseId = str(notice.data.caseId);
+  if (caseId) return `/cases/${caseId}`;
+  return notice.subjectType === 'followup' ? '/followups?queue=flagged' : null;
 }
 
 /** The bell in the header: how many notices are unread, and the list of them. */
@@ -48,9 +58,9 @@ export function NoticeBell() {
 
   const openNotice = (notice: Notice) => {
     read.mutate(notice.id);
-    const caseId = caseOf(notice);
+    const target = targetOf(notice);
     setOpen(false);
-    if (caseId) void navigate(`/cases/${caseId}`);
+    if (target) void navigate(target);
   };
 
   const list =
@@ -70,8 +80,12 @@ export function NoticeBell() {
             <Typography.Text strong>
               {translateOr(`header.noticeKinds.${notice.kind}`, notice.kind)}
               {str(notice.data.caseNumber) ? ` · ${str(notice.data.caseNumber)}` : ''}
+              {str(notice.data.code) ? ` · ${str(notice.data.code)}` : ''}
+              {str(notice.data.rule) ? ` · ${str(notice.data.rule)}` : ''}
             </Typography.Text>
-            {str(notice.data.text) && <div>{str(notice.data.text)}</div>}
+            {str(notice.data.text ?? notice.data.problem ?? notice.data.note) && (
+              <div>{str(notice.data.text ?? notice.data.problem ?? notice.data.note)}</div>
+            )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {dayjs(notice.createdAt).format(TIME_FORMAT)}
             </Typography.Text>

@@ -1,0 +1,323 @@
+import { z } from 'zod';
+import { actorOf } from '../auth/routes.js';
+import { Id, Instant, pageOf } from '../contract/common.js';
+import {
+  AcknowledgeVisitorBody,
+  Call,
+  CallerMatch,
+  CompleteCallbackBody,
+  DepartureBody,
+  DeskScript,
+  FrontDeskSummary,
+  Greeting,
+  GreetingQuery,
+  HandOnMessageBody,
+  ListCallsQuery,
+  ListMessagesQuery,
+  ListVisitsQuery,
+  LogCallBody,
+  LookupCallerQuery,
+  Message,
+  PageStaffBody,
+  ReceiverSuggestion,
+  ReceiveVisitorBody,
+  RecordArrivalBody,
+  Situation,
+  SuggestReceiverQuery,
+  TakeMessageBody,
+  UpdateDeskScriptBody,
+  Visit,
+} from '../contract/frontdesk.js';
+import type { AppContext } from '../platform/context.js';
+import type { App } from '../platform/http/app.js';
+import { createdResponses, okResponses } from '../platform/http/errors.js';
+import { onBreach } from '../platform/obligations/index.js';
+import { CALLBACK_RULE, WAIT_RULE } from './rules.js';
+import * as service from './service.js';
+
+const EstateParams = z.strictObject({ estateId: Id });
+const MessageParams = z.strictObject({ messageId: Id });
+const VisitParams = z.strictObject({ visitId: Id });
+const tags = ['front desk'];
+
+// R-PH-3: an overdue call-back is told to its recipient and the desk; R-WK-4: the desk apologises.
+onBreach(CALLBACK_RULE, (trx, obligation, at, ctx) => service.onFrontDeskBreach(trx, ctx, obligation, at));
+onBreach(WAIT_RULE, (trx, obligation, at, ctx) => service.onFrontDeskBreach(trx, ctx, obligation, at));
+
+type Actor = ReturnType<typeof actorOf>;
+
+export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
+  // ------------------------------------------------------------ the phone desk
+  api.get(
+    '/estates/:estateId/greeting',
+    {
+      schema: {
+        operationId: 'getGreeting',
+        tags,
+        summary: 'R-PH-1: what to say on picking up, for a person and the time of day (never 喂)',
+        params: EstateParams,
+        querystring: GreetingQuery,
+        response: okResponses(Greeting),
+      },
+    },
+    async (req) => service.getGreeting(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.get(
+    '/estates/:estateId/desk-scripts',
+    {
+      schema: {
+        operationId: 'listDeskScripts',
+        tags,
+        summary:
+          "R-PH-2: the situation scripts (out, meeting, on a call, gone for the day, …) in each language, the estate's wording or the plan's",
+        params: EstateParams,
+        response: okResponses(z.object({ items: z.array(DeskScript) })),
+      },
+    },
+    async (req) => service.listDeskScripts(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
+  );
+  api.put(
+    '/estates/:estateId/desk-scripts/:situation',
+    {
+      schema: {
+        operationId: 'updateDeskScript',
+        tags,
+        summary: "Reword a situation script for the estate (null text restores the plan's)",
+        params: z.strictObject({ estateId: Id, situation: Situation }),
+        body: UpdateDeskScriptBody,
+        response: okResponses(z.object({ items: z.array(DeskScript) })),
+      },
+    },
+    async (req) =>
+      service.updateDeskScript(ctx, {
+        actor: actorOf(req),
+        estateId: req.params.estateId,
+        situation: req.params.situation,
+        body: req.body,
+      }),
+  );
+  api.get(
+    '/estates/:estateId/callers',
+    {
+      schema: {
+        operationId: 'lookupCaller',
+        tags,
+        summary: 'Who is calling: by phone (any part), unit or name, with the household and open cases',
+        params: EstateParams,
+        querystring: LookupCallerQuery,
+        response: okResponses(z.object({ items: z.array(CallerMatch) })),
+      },
+    },
+    async (req) => service.lookupCaller(ctx, { actor: actorOf(req), estateId: req.params.estateId, q: req.query.q }),
+  );
+  api.get(
+    '/estates/:estateId/calls',
+    {
+      schema: {
+        operationId: 'listCalls',
+        tags,
+        summary: 'The call log, newest first',
+        params: EstateParams,
+        querystring: ListCallsQuery,
+        response: okResponses(pageOf(Call)),
+      },
+    },
+    async (req) => service.listCalls(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.post(
+    '/estates/:estateId/calls',
+    {
+      schema: {
+        operationId: 'logCall',
+        tags,
+        summary: 'R-PH-4: log a call: caller, unit, purpose, outcome, who answered, how long',
+        params: EstateParams,
+        body: LogCallBody,
+        response: createdResponses(Call),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.logCall(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+
+  // ------------------------------------------------------------ messages and call-backs
+  api.get(
+    '/estates/:estateId/messages',
+    {
+      schema: {
+        operationId: 'listMessages',
+        tags,
+        summary: 'Messages and their call-backs (R-PH-3): open, overdue, done; mine or anyone’s',
+        params: EstateParams,
+        querystring: ListMessagesQuery,
+        response: okResponses(pageOf(Message)),
+      },
+    },
+    async (req) => service.listMessages(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.post(
+    '/estates/:estateId/messages',
+    {
+      schema: {
+        operationId: 'takeMessage',
+        tags,
+        summary: 'R-PH-2, R-PH-3: take a message for a colleague; opens their call-back deadline',
+        params: EstateParams,
+        body: TakeMessageBody,
+        response: createdResponses(Message),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.takeMessage(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  const messageActions: {
+    path: string;
+    operationId: string;
+    summary: string;
+    body: z.ZodType;
+    run: (c: AppContext, o: { actor: Actor; messageId: string; body: never }) => Promise<Message>;
+  }[] = [
+    {
+      path: 'callback',
+      operationId: 'completeCallback',
+      summary: 'R-PH-3: the call-back is made; meets its deadline',
+      body: CompleteCallbackBody,
+      run: service.completeCallback,
+    },
+    {
+      path: 'hand-on',
+      operationId: 'handOnMessage',
+      summary: 'Hand the call-back on to a colleague',
+      body: HandOnMessageBody,
+      run: service.handOnMessage,
+    },
+  ];
+  for (const action of messageActions) {
+    api.post(
+      `/messages/:messageId/${action.path}`,
+      {
+        schema: {
+          operationId: action.operationId,
+          tags,
+          summary: action.summary,
+          params: MessageParams,
+          body: action.body,
+          response: okResponses(Message),
+        },
+      },
+      async (req) => action.run(ctx, { actor: actorOf(req), messageId: req.params.messageId, body: req.body as never }),
+    );
+  }
+
+  // ------------------------------------------------------------ walk-in visits
+  api.get(
+    '/estates/:estateId/visits/suggestion',
+    {
+      schema: {
+        operationId: 'suggestReceiver',
+        tags,
+        summary: 'R-WK-2, R-WK-3: who should rise for a visitor, and who the purpose routes to',
+        params: EstateParams,
+        querystring: SuggestReceiverQuery,
+        response: okResponses(ReceiverSuggestion),
+      },
+    },
+    async (req) => service.suggestReceiverFor(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.get(
+    '/estates/:estateId/visits',
+    {
+      schema: {
+        operationId: 'listVisits',
+        tags,
+        summary: 'Visits: waiting (the queue, with the wait limit), being served, today’s',
+        params: EstateParams,
+        querystring: ListVisitsQuery,
+        response: okResponses(pageOf(Visit)),
+      },
+    },
+    async (req) => service.listVisits(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+  );
+  api.post(
+    '/estates/:estateId/visits',
+    {
+      schema: {
+        operationId: 'recordVisitArrival',
+        tags,
+        summary: 'R-WK-1: a visitor arrives; the answer says who should rise (R-WK-2) and starts the wait (R-WK-4)',
+        params: EstateParams,
+        body: RecordArrivalBody,
+        response: createdResponses(Visit),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.recordVisitArrival(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+  );
+  const visitActions: {
+    path: string;
+    operationId: string;
+    summary: string;
+    body: z.ZodType;
+    run: (c: AppContext, o: { actor: Actor; visitId: string; body: never }) => Promise<Visit>;
+  }[] = [
+    {
+      path: 'acknowledge',
+      operationId: 'acknowledgeVisitor',
+      summary: 'R-WK-4: the waiting visitor is greeted',
+      body: AcknowledgeVisitorBody,
+      run: service.acknowledgeVisitor,
+    },
+    {
+      path: 'receive',
+      operationId: 'receiveVisitor',
+      summary: 'R-WK-1: who received the visitor, and when',
+      body: ReceiveVisitorBody,
+      run: service.receiveVisitor,
+    },
+    {
+      path: 'page',
+      operationId: 'pageStaff',
+      summary: 'R-WK-3: page a colleague to the counter (a notice on their screen)',
+      body: PageStaffBody,
+      run: service.pageStaff,
+    },
+    {
+      path: 'departure',
+      operationId: 'recordVisitDeparture',
+      summary: 'R-WK-1: the outcome and the departure',
+      body: DepartureBody,
+      run: service.recordVisitDeparture,
+    },
+  ];
+  for (const action of visitActions) {
+    api.post(
+      `/visits/:visitId/${action.path}`,
+      {
+        schema: {
+          operationId: action.operationId,
+          tags,
+          summary: action.summary,
+          params: VisitParams,
+          body: action.body,
+          response: okResponses(Visit),
+        },
+      },
+      async (req) => action.run(ctx, { actor: actorOf(req), visitId: req.params.visitId, body: req.body as never }),
+    );
+  }
+
+  api.get(
+    '/estates/:estateId/front-desk/summary',
+    {
+      schema: {
+        operationId: 'getFrontDeskSummary',
+        tags,
+        summary: 'For the dashboard: calls and visits today, messages waiting, call-backs due and overdue, waits at the counter',
+        params: EstateParams,
+        querystring: z.strictObject({ asOf: Instant.optional() }),
+        response: okResponses(FrontDeskSummary),
+      },
+    },
+    async (req) => service.frontDeskSummary(ctx, { actor: actorOf(req), estateId: req.params.estateId, asOf: req.query.asOf }),
+  );
+}

@@ -1,0 +1,216 @@
+import { AuditOutlined } from '@ant-design/icons';
+import { Alert, Button, InputNumber, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { type HTMLAttributes, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useErrorText } from '../components/errors';
+import { PageHeader } from '../components/PageHeader';
+import { useListParams } from '../components/useListParams';
+import { useNow } from '../features/cases/ObligationBadge';
+import { useStaffList } from '../features/directory/api';
+import { useFollowUp, useNotices } from '../features/followups/api';
+import { NoticeStatusTag, unitText } from '../features/followups/FollowUpTags';
+import { IssueNoticeDialog, type NoticeSource } from '../features/followups/IssueNoticeDialog';
+import { NoticeActions } from '../features/followups/NoticeActions';
+import { useEstateTime } from '../features/followups/time';
+import { NOTICE_STATUSES, type RectificationNotice } from '../features/followups/types';
+
+const FILTERS = ['status', 'recipient', 'year', 'caseId', 'issueFor'] as const;
+
+/**
+ * Written rectification notices (R-RC-1..3): who must fix what by when, whether they have
+ * acknowledged it, and what came of it. `issueFor=<follow-up id>` opens the notice form for
+ * the follow-up that found the problem.
+ */
+export default function RectificationNoticesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const time = useEstateTime();
+  const { params, update, onTableChange, pagination } = useListParams('-issuedAt', FILTERS);
+  const f = params.filters;
+  const year = f.year && /^\d{4}$/.test(f.year) ? Number(f.year) : undefined;
+  const { data, isFetching, error } = useNotices({
+    page: params.page,
+    pageSize: params.pageSize,
+    status: f.status,
+    recipient: f.recipient,
+    year,
+    caseId: f.caseId,
+  });
+  const staff = useStaffList({ page: 1, pageSize: 200 });
+  const launchedFrom = useFollowUp(f.issueFor ?? null);
+  const [picking, setPicking] = useState(false);
+  const filtered = FILTERS.some((k) => k !== 'issueFor' && f[k]);
+  const now = useNow();
+
+  const source: NoticeSource | null = picking
+    ? { kind: 'pick' }
+    : f.issueFor && launchedFrom.data
+      ? { kind: 'followUp', followUp: launchedFrom.data }
+      : null;
+  const closeIssue = () => {
+    setPicking(false);
+    if (f.issueFor) update({ filters: { issueFor: undefined } });
+  };
+
+  const columns: TableColumnsType<RectificationNotice> = [
+    {
+      title: t('rectification.fields.code'),
+      key: 'code',
+      width: 110,
+      render: (_, n) => (
+        <Link to={`/rectification-notices/${n.id}`} data-testid="notice-open">
+          {n.code}
+        </Link>
+      ),
+    },
+    { title: t('rectification.fields.status'), key: 'status', width: 100, render: (_, n) => <NoticeStatusTag status={n.status} /> },
+    {
+      title: t('rectification.fields.case'),
+      key: 'case',
+      width: 140,
+      render: (_, n) => (
+        <div>
+          <Link to={`/cases/${n.caseId}`}>{n.caseNumber}</Link>
+          <div>
+            <Typography.Text type="secondary">{unitText(n.unit)}</Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: t('rectification.fields.problem'),
+      key: 'problem',
+      ellipsis: { showTitle: false },
+      onCell: () => ({ style: { minWidth: 180 } }),
+      render: (_, n) => (
+        <Tooltip title={n.problem} placement="topLeft">
+          <span>{n.problem}</span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('rectification.fields.deadlineAt'),
+      key: 'deadlineAt',
+      width: 150,
+      render: (_, n) => {
+        const late = (n.status === 'issued' || n.status === 'acknowledged') && Date.parse(n.deadlineAt) < now;
+        return (
+          <Space orientation="vertical" size={0}>
+            {time.format(n.deadlineAt)}
+            {late && <Tag color="error">{t('rectification.pastDeadline')}</Tag>}
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('rectification.fields.recipient'),
+      key: 'recipient',
+      width: 150,
+      render: (_, n) => (
+        <div>
+          {n.recipient.name}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {n.acknowledgedAt
+                ? t('rectification.acknowledgedOn', { time: time.format(n.acknowledgedAt) })
+                : t('rectification.notAcknowledged')}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: t('rectification.fields.issued'),
+      key: 'issued',
+      width: 170,
+      render: (_, n) => (
+        <div>
+          {time.format(n.issuedAt)}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {n.issuedBy.name}
+            </Typography.Text>{' '}
+            <Tag color={n.issuedOnTime ? 'success' : 'warning'}>{n.issuedOnTime ? t('rectification.onTime') : t('rectification.late')}</Tag>
+          </div>
+        </div>
+      ),
+    },
+    { title: t('common.actions'), key: 'actions', width: 260, render: (_, n) => <NoticeActions notice={n} size="small" /> },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('rectification.title')}
+        extra={
+          <Button type="primary" icon={<AuditOutlined />} onClick={() => setPicking(true)} data-testid="notice-issue">
+            {t('rectification.issue.button')}
+          </Button>
+        }
+      />
+      <div className="ed-toolbar" data-testid="notice-filters">
+        <Select
+          allowClear
+          style={{ minWidth: 140 }}
+          placeholder={t('rectification.filters.anyStatus')}
+          aria-label={t('rectification.fields.status')}
+          value={f.status}
+          onChange={(value?: string) => update({ filters: { status: value } })}
+          options={[
+            { value: 'unacknowledged', label: t('rectification.filters.unacknowledged') },
+            ...NOTICE_STATUSES.map((s) => ({ value: s, label: t(`rectification.statuses.${s}`) })),
+          ]}
+          data-testid="filter-notice-status"
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 150 }}
+          placeholder={t('rectification.filters.anyRecipient')}
+          aria-label={t('rectification.fields.recipient')}
+          value={f.recipient}
+          onChange={(value?: string) => update({ filters: { recipient: value } })}
+          options={[
+            { value: 'me', label: t('rectification.filters.mine') },
+            ...(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
+          ]}
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="filter-notice-recipient"
+        />
+        <InputNumber
+          min={2000}
+          max={2100}
+          precision={0}
+          placeholder={t('rectification.filters.year')}
+          aria-label={t('rectification.filters.year')}
+          value={year ?? null}
+          onChange={(value) => update({ filters: { year: value ? String(value) : undefined } })}
+          style={{ width: 120 }}
+          data-testid="filter-notice-year"
+        />
+        {f.caseId && (
+          <Tag closable onClose={() => update({ filters: { caseId: undefined } })}>
+            {t('rectification.filters.oneCase', { number: data?.items[0]?.caseNumber ?? '' })}
+          </Tag>
+        )}
+      </div>
+      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
+      {launchedFrom.error && <Alert type="error" showIcon title={errorText(launchedFrom.error)} style={{ marginBottom: 16 }} />}
+      <Table<RectificationNotice>
+        data-testid="notices-table"
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items}
+        loading={isFetching}
+        pagination={pagination(data?.total)}
+        onChange={onTableChange}
+        scroll={{ x: 1300 }}
+        onRow={(n) => ({ 'data-notice-code': n.code, 'data-status': n.status }) as HTMLAttributes<HTMLElement>}
+        locale={{ emptyText: filtered ? t('table.noMatch') : t('rectification.empty') }}
+      />
+      <IssueNoticeDialog source={source} onClose={closeIssue} onIssued={(notice) => void navigate(`/rectification-notices/${notice.id}`)} />
+    </>
+  );
+}

@@ -1,0 +1,271 @@
+import { ExperimentOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { type HTMLAttributes, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useAbilities } from '../app/session';
+import { useErrorText } from '../components/errors';
+import { applyServerErrors } from '../components/formErrors';
+import { PageHeader } from '../components/PageHeader';
+import { useListParams } from '../components/useListParams';
+import { DeadlineTag, useNow } from '../features/cases/ObligationBadge';
+import { useEstateRecord } from '../features/directory/api';
+import { useFollowUpActions, useSpotCheck, useSpotChecks } from '../features/followups/api';
+import { IssueNoticeDialog, type NoticeSource } from '../features/followups/IssueNoticeDialog';
+import { SpotCheckItemCard } from '../features/followups/SpotCheckItemCard';
+import { useEstateTime } from '../features/followups/time';
+import type { SpotCheck } from '../features/followups/types';
+
+const FILTERS = ['year', 'id'] as const;
+
+interface DrawValues {
+  month?: Dayjs;
+  seed?: string;
+}
+
+/** The manager's draw: a month and, to redo a draw elsewhere, its seed (R-FU-5). */
+function DrawForm({ onDrawn }: { onDrawn: (check: SpotCheck) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const time = useEstateTime();
+  const actions = useFollowUpActions();
+  const [form] = Form.useForm<DrawValues>();
+  const [drawing, setDrawing] = useState(false);
+  const [alert, setAlert] = useState<string | null>(null);
+  const policy = useEstateRecord().data?.policy;
+  const labels = { month: t('spotChecks.fields.month'), seed: t('spotChecks.fields.seed') };
+
+  const draw = async (v: DrawValues) => {
+    if (!v.month) return;
+    setDrawing(true);
+    setAlert(null);
+    try {
+      const check = await actions.drawSpotCheck({ month: v.month.format('YYYY-MM'), seed: v.seed?.trim() ? v.seed.trim() : undefined });
+      message.success(
+        check.alreadyDrawn ? t('spotChecks.alreadyDrawn', { month: check.month }) : t('spotChecks.drawn', { month: check.month }),
+      );
+      onDrawn(check);
+    } catch (error) {
+      const { placed } = applyServerErrors(form, error, { labels });
+      setAlert(placed > 0 ? t('form.fixFields') : errorText(error));
+    } finally {
+      setDrawing(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={t('spotChecks.draw.title')} style={{ marginBottom: 16 }}>
+      {policy && <Typography.Paragraph type="secondary">{t('spotChecks.draw.help', { day: policy.spotCheckDueDay })}</Typography.Paragraph>}
+      <Form<DrawValues> form={form} layout="inline" onFinish={draw} initialValues={{ month: dayjs(`${time.month(-1)}-01`) }}>
+        <Form.Item name="month" label={labels.month} rules={[{ required: true, message: t('form.required', { field: labels.month }) }]}>
+          <DatePicker picker="month" allowClear={false} data-testid="spot-month" />
+        </Form.Item>
+        <Form.Item name="seed" label={labels.seed} extra={t('spotChecks.draw.seedHelp')}>
+          <Input maxLength={64} style={{ width: 220 }} data-testid="spot-seed" />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" icon={<ExperimentOutlined />} loading={drawing} data-testid="spot-draw">
+            {t('spotChecks.draw.submit')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {alert && <Alert type="error" showIcon title={alert} style={{ marginTop: 12 }} data-testid="spot-draw-error" />}
+    </Card>
+  );
+}
+
+function SpotCheckDetail({ spotCheckId, canJudge }: { spotCheckId: string; canJudge: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const time = useEstateTime();
+  const now = useNow();
+  const { data: check, error, isPending } = useSpotCheck(spotCheckId);
+  const [issuing, setIssuing] = useState<NoticeSource | null>(null);
+  const policy = useEstateRecord().data?.policy;
+  if (isPending) return <Skeleton active />;
+  if (error || !check) return <Alert type="error" showIcon title={errorText(error)} />;
+  const judged = check.items.filter((i) => i.verdict !== null).length;
+  return (
+    <Card
+      size="small"
+      title={t('spotChecks.detailTitle', { month: check.month })}
+      data-testid="spot-check"
+      extra={<DeadlineTag obligation={{ state: check.state, dueAt: check.dueAt, metOnTime: null, metAt: check.completedAt }} now={now} />}
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2, xl: 3 }}
+        items={[
+          {
+            key: 'status',
+            label: t('spotChecks.fields.status'),
+            children: <span data-testid="spot-status">{t(`spotChecks.statuses.${check.status}`)}</span>,
+          },
+          {
+            key: 'seed',
+            label: t('spotChecks.fields.seed'),
+            children: (
+              <Typography.Text code copyable={Boolean(check.seed)} data-testid="spot-seed-shown">
+                {check.seed ?? '—'}
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'population',
+            label: t('spotChecks.fields.population'),
+            children: <span data-testid="spot-population">{check.population}</span>,
+          },
+          {
+            key: 'sample',
+            label: t('spotChecks.fields.sampleSize'),
+            children: <span data-testid="spot-sample-size">{check.sampleSize}</span>,
+          },
+          { key: 'judged', label: t('spotChecks.fields.judged'), children: `${judged} / ${check.items.length}` },
+          { key: 'due', label: t('spotChecks.fields.dueAt'), children: time.format(check.dueAt) },
+          {
+            key: 'drawn',
+            label: t('spotChecks.fields.drawnAt'),
+            children: check.drawnAt ? `${time.format(check.drawnAt)} · ${check.drawnBy?.name ?? ''}` : '—',
+          },
+          { key: 'completed', label: t('spotChecks.fields.completedAt'), children: time.format(check.completedAt) },
+        ]}
+      />
+      {policy && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t('spotChecks.sampleRule', { min: policy.spotCheckMinItems, percent: policy.spotCheckPercent })}
+        </Typography.Paragraph>
+      )}
+      {check.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('spotChecks.noItems')} />
+      ) : (
+        <div className="ed-followup-list" data-testid="spot-items">
+          {check.items.map((item) => (
+            <SpotCheckItemCard
+              key={item.id}
+              item={item}
+              canJudge={canJudge}
+              onIssueNotice={(i) => setIssuing({ kind: 'spotCheckItem', itemId: i.id, followUp: i.followUp, note: i.note })}
+            />
+          ))}
+        </div>
+      )}
+      <IssueNoticeDialog
+        source={issuing}
+        onClose={() => setIssuing(null)}
+        onIssued={(notice) => void navigate(`/rectification-notices/${notice.id}`)}
+      />
+    </Card>
+  );
+}
+
+/** The monthly random spot check of completed follow-ups (R-FU-5): draw, then a verdict per item. */
+export default function SpotChecksPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const time = useEstateTime();
+  const now = useNow();
+  const { manager } = useAbilities();
+  const { params, update, onTableChange, pagination } = useListParams('-month', FILTERS);
+  const f = params.filters;
+  const year = f.year && /^\d{4}$/.test(f.year) ? Number(f.year) : undefined;
+  const { data, isFetching, error } = useSpotChecks({ page: params.page, pageSize: params.pageSize, year });
+  const selected = f.id ?? null;
+  const select = (id: string) => update({ filters: { id }, page: params.page });
+
+  const columns: TableColumnsType<SpotCheck> = [
+    {
+      title: t('spotChecks.fields.month'),
+      key: 'month',
+      width: 100,
+      render: (_, c) => <Typography.Link onClick={() => select(c.id)}>{c.month}</Typography.Link>,
+    },
+    { title: t('spotChecks.fields.status'), key: 'status', width: 100, render: (_, c) => t(`spotChecks.statuses.${c.status}`) },
+    { title: t('spotChecks.fields.population'), key: 'population', width: 90, render: (_, c) => c.population },
+    { title: t('spotChecks.fields.sampleSize'), key: 'sampleSize', width: 90, render: (_, c) => c.sampleSize },
+    {
+      title: t('spotChecks.fields.dueAt'),
+      key: 'dueAt',
+      width: 170,
+      render: (_, c) => (
+        <Space orientation="vertical" size={0}>
+          {time.format(c.dueAt)}
+          <DeadlineTag obligation={{ state: c.state, dueAt: c.dueAt, metOnTime: null, metAt: c.completedAt }} now={now} />
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('spotChecks.title')} />
+      {manager ? (
+        <DrawForm onDrawn={(check) => select(check.id)} />
+      ) : (
+        <Alert type="info" showIcon title={t('spotChecks.managersOnly')} style={{ marginBottom: 16 }} />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={t('spotChecks.history')}>
+            <div className="ed-toolbar">
+              <InputNumber
+                min={2000}
+                max={2100}
+                precision={0}
+                placeholder={t('spotChecks.filters.year')}
+                aria-label={t('spotChecks.filters.year')}
+                value={year ?? null}
+                onChange={(value) => update({ filters: { year: value ? String(value) : undefined } })}
+                style={{ width: 120 }}
+              />
+            </div>
+            {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
+            <Table<SpotCheck>
+              data-testid="spot-checks-table"
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={data?.items}
+              loading={isFetching}
+              pagination={pagination(data?.total)}
+              onChange={onTableChange}
+              scroll={{ x: 560 }}
+              rowClassName={(c) => (c.id === selected ? 'ant-table-row-selected' : '')}
+              onRow={(c) => ({ 'data-month': c.month, onClick: () => select(c.id) }) as HTMLAttributes<HTMLElement>}
+              locale={{ emptyText: t('spotChecks.empty') }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={15}>
+          {selected ? (
+            <SpotCheckDetail spotCheckId={selected} canJudge={manager} />
+          ) : (
+            <Card size="small">
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('spotChecks.pick')} />
+            </Card>
+          )}
+        </Col>
+      </Row>
+    </>
+  );
+}
