@@ -1,4 +1,5 @@
 import type { CaseDetail, CaseSummary, Obligation } from '../contract/cases.js';
+import { presentJoinedUnit } from '../directory/service.js';
 import { metOnTime, type ObligationRow, obligationState } from '../platform/obligations/index.js';
 import { REPLY_RULE } from './rules.js';
 import type { CaseJoinRow } from './store.js';
@@ -38,17 +39,7 @@ export function presentCase(r: CaseJoinRow, obligations: ObligationRow[], asOf: 
     kind: r.kind as CaseSummary['kind'],
     channel: r.channel as CaseSummary['channel'],
     status: r.status as CaseSummary['status'],
-    unit:
-      r.unit_id && r.building_id
-        ? {
-            id: r.unit_id,
-            buildingId: r.building_id,
-            buildingName: r.building_name ?? '',
-            number: r.unit_number ?? '',
-            floor: Number(r.unit_floor),
-            areaM2: r.unit_area_m2 === null ? null : Number(r.unit_area_m2),
-          }
-        : null,
+    unit: presentJoinedUnit(r),
     residentId: r.resident_id,
     residentName: r.resident_name,
     residentPhone: r.resident_phone,

@@ -42,6 +42,7 @@ import {
   queueQuery,
   reassignObligations,
 } from '../platform/obligations/index.js';
+import { publishAll, occurredAt as whenItHappened } from '../platform/occurred.js';
 import { enqueue } from '../platform/outbox/index.js';
 import { notifyStaff } from './notify.js';
 import { presentCase, presentDetail, presentObligation } from './present.js';
@@ -76,22 +77,6 @@ async function visibleCase(db: Trx | AppContext['db'], actor: Actor, caseId: str
   const row = await store.findCase(db, caseId);
   if (!row || !seesEstate(actor, row.estate_id)) throw notFound('case');
   return row;
-}
-
-function instant(value: string | undefined, fallback: Date, field: string, now: Date): string {
-  if (!value) return fallback.toISOString();
-  const d = new Date(value);
-  // Something that happened may be entered late, never early.
-  if (d.getTime() > now.getTime() + 60_000)
-    throw new AppError('validation.failed', `${field}: cannot be in the future`, {
-      field,
-      issues: [{ path: `body.${field}`, message: 'cannot be in the future' }],
-    });
-  return d.toISOString();
-}
-
-async function publishAll(ctx: AppContext, events: LiveEvent[]) {
-  for (const e of events) await ctx.live.publish(e);
 }
 
 function changed(estateId: string, caseId: string, type = 'case.updated'): LiveEvent {
@@ -147,7 +132,7 @@ export async function createCase(
   const b = opts.body;
   const now = ctx.clock.now();
   const recordedAt = now.toISOString();
-  const occurredAt = instant(b.occurredAt, now, 'occurredAt', now);
+  const occurredAt = whenItHappened(b.occurredAt, now, { field: 'occurredAt' });
   const id = newId();
   const events = await ctx.db.transaction().execute(async (trx) => {
     const { policy, timeZone } = await estatePolicy(trx, opts.estateId);
@@ -486,7 +471,7 @@ export async function replyToCase(ctx: AppContext, opts: { actor: Actor; caseId:
   const b = opts.body;
   return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
     const now = ctx.clock.now();
-    const repliedAt = instant(b.repliedAt, now, 'repliedAt', now);
+    const repliedAt = whenItHappened(b.repliedAt, now, { field: 'repliedAt' });
     if (new Date(repliedAt) < new Date(row.occurred_at)) {
       throw new AppError('validation.failed', 'repliedAt: cannot be before the case happened', {
         issues: [{ path: 'body.repliedAt', message: 'before occurredAt' }],
@@ -801,7 +786,7 @@ export async function startRepair(ctx: AppContext, opts: { actor: Actor; caseId:
   return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
     requireRepair(row);
     const now = ctx.clock.now();
-    const startedAt = instant(b.startedAt, now, 'startedAt', now);
+    const startedAt = whenItHappened(b.startedAt, now, { field: 'startedAt' });
     let maintenanceId = row.maintenance_id ?? (opts.actor.role === 'maintenance' ? opts.actor.id : null);
     if (b.maintenanceStaffId) {
       const person = await store.staffInEstate(trx, row.estate_id, b.maintenanceStaffId);
@@ -873,7 +858,7 @@ export async function completeRepair(ctx: AppContext, opts: { actor: Actor; case
     requireRepair(row);
     if (row.repair_completed_at) throw caseError('case.repair_completed', 'the repair is already completed');
     const now = ctx.clock.now();
-    const completedAt = instant(b.completedAt, now, 'completedAt', now);
+    const completedAt = whenItHappened(b.completedAt, now, { field: 'completedAt' });
     if (new Date(completedAt) < new Date(row.occurred_at)) {
       throw new AppError('validation.failed', 'completedAt: cannot be before the case happened', {
         issues: [{ path: 'body.completedAt', message: 'before occurredAt' }],

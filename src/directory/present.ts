@@ -39,6 +39,26 @@ export function presentUnitSummary(row: UnitJoinRow) {
   };
 }
 
+/** The unit joined onto another record (a case, a notice, a visit), or null when it has none. */
+export function presentJoinedUnit(r: {
+  unit_id: string | null;
+  building_id: string | null;
+  building_name: string | null;
+  unit_number: string | null;
+  unit_floor: number | null;
+  unit_area_m2: number | null;
+}) {
+  if (!r.unit_id || !r.building_id) return null;
+  return presentUnitSummary({
+    id: r.unit_id,
+    building_id: r.building_id,
+    building_name: r.building_name ?? '',
+    number: r.unit_number ?? '',
+    floor: Number(r.unit_floor),
+    area_m2: r.unit_area_m2,
+  });
+}
+
 export function presentUnit(row: UnitJoinRow & { estate_id: string; created_at: string; updated_at: string }, residentCount: number): Unit {
   return {
     ...presentUnitSummary(row),

@@ -81,6 +81,19 @@ export async function listEstates(ctx: AppContext, opts: { actor: Actor } & Page
   return { items: rows.map(presentEstate), total: Number(n), page: opts.page, pageSize: opts.pageSize };
 }
 
+/** An estate's name, office, zone and policy (defaults filled in), for the rules of other capabilities. */
+export async function estateSettings(db: Trx | AppContext['db'], estateId: string) {
+  const row = await db
+    .selectFrom('estates')
+    .select(['id', 'name', 'office_name', 'policy', 'time_zone', 'created_at'])
+    .where('id', '=', estateId)
+    .executeTakeFirst();
+  if (!row) throw notFound('estate');
+  return { ...row, policy: EstatePolicy.parse(JSON.parse(row.policy)), timeZone: row.time_zone };
+}
+
+export { presentJoinedUnit } from './present.js';
+
 export async function getEstate(ctx: AppContext, opts: { actor: Actor; estateId: string }) {
   requireEstate(opts.actor, opts.estateId);
   const row = await store.findEstate(ctx.db, opts.estateId);

@@ -1,4 +1,5 @@
 import type { FollowUp, RainEvent, RectificationNotice, SpotCheck } from '../contract/followups.js';
+import { presentJoinedUnit } from '../directory/service.js';
 import { metOnTime, obligationState } from '../platform/obligations/index.js';
 import { noticeCode } from './rules.js';
 import type { FollowUpRow, NoticeRow } from './store.js';
@@ -7,25 +8,7 @@ import type { RainEventTable, SpotCheckItemTable, SpotCheckTable } from './table
 /** Row → API shapes of follow-ups, rain, notices and spot checks. */
 const person = (id: string | null, name: string | null | undefined) => (id ? { id, name: name ?? '' } : null);
 
-function unitOf(r: {
-  unit_id: string | null;
-  building_id: string | null;
-  building_name: string | null;
-  unit_number: string | null;
-  unit_floor: number | null;
-  unit_area_m2: number | null;
-}) {
-  return r.unit_id && r.building_id
-    ? {
-        id: r.unit_id,
-        buildingId: r.building_id,
-        buildingName: r.building_name ?? '',
-        number: r.unit_number ?? '',
-        floor: Number(r.unit_floor),
-        areaM2: r.unit_area_m2 === null ? null : Number(r.unit_area_m2),
-      }
-    : null;
-}
+const unitOf = presentJoinedUnit;
 
 export function noticeStatus(n: { voided_at: string | null; rectified_at: string | null; acknowledged_at: string | null }) {
   if (n.voided_at) return 'void' as const;

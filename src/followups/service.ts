@@ -22,6 +22,7 @@ import type {
   SpotVerdictBody,
   VoidNoticeBody,
 } from '../contract/followups.js';
+import { estateSettings } from '../directory/service.js';
 import { notifyStaff } from '../notices/service.js';
 import type { AppContext } from '../platform/context.js';
 import { nextNumber } from '../platform/counters.js';
@@ -32,6 +33,7 @@ import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
 import type { LiveEvent } from '../platform/live.js';
 import { cancelObligations, meetObligations, type ObligationRow, obligationState, openObligation } from '../platform/obligations/index.js';
+import { invalidField, occurredAt, publishAll } from '../platform/occurred.js';
 import { presentFollowUp, presentNotice, presentRain, presentSpotCheck } from './present.js';
 import { parseHkoRainfall, parseRainCsv, type RainPeriod } from './rain-feed.js';
 import {
@@ -77,31 +79,10 @@ function requireRole(actor: Actor, roles: ReadonlySet<string>, what: string): vo
   if (!roles.has(actor.role)) throw new AppError('auth.forbidden', `your role may not ${what}`, { role: actor.role });
 }
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('validation.failed', `${field}: ${message}`, { field, issues: [{ path: `body.${field}`, message }] });
-}
-
-/** When something happened: now, or earlier when entered late; never in the future, never before `notBefore`. */
-function occurred(value: string | undefined, now: Date, notBefore?: { at: string | null; what: string }): string {
-  const at = value ? new Date(value) : now;
-  if (at.getTime() > now.getTime() + 60_000) throw invalid('occurredAt', 'cannot be in the future');
-  if (notBefore?.at && at.getTime() < new Date(notBefore.at).getTime()) throw invalid('occurredAt', `cannot be before ${notBefore.what}`);
-  return at.toISOString();
-}
-
-async function estateOf(db: Db, estateId: string) {
-  const row = await db
-    .selectFrom('estates')
-    .select(['id', 'name', 'policy', 'time_zone', 'created_at'])
-    .where('id', '=', estateId)
-    .executeTakeFirst();
-  if (!row) throw notFound('estate');
-  return { ...row, policy: EstatePolicy.parse(JSON.parse(row.policy)), timeZone: row.time_zone };
-}
-
-async function publishAll(ctx: AppContext, events: LiveEvent[]) {
-  for (const e of events) await ctx.live.publish(e);
-}
+const invalid = invalidField;
+const occurred = (value: string | undefined, now: Date, notBefore?: { at: string | null; what: string }) =>
+  occurredAt(value, now, notBefore ? { notBefore } : {});
+const estateOf = estateSettings;
 
 const changed = (estateId: string, type: string, subjectId: string): LiveEvent => ({ estateId, type, subjectId });
 

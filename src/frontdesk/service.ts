@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { type Actor, requireEstate, requirePermission, seesEstate } from '../auth/policy.js';
 import { listCases } from '../cases/service.js';
-import { EstatePolicy } from '../contract/directory.js';
+import type { EstatePolicy } from '../contract/directory.js';
 import type {
   AcknowledgeVisitorBody,
   CompleteCallbackBody,
@@ -23,6 +23,7 @@ import type {
   UpdateDeskScriptBody,
   Visit,
 } from '../contract/frontdesk.js';
+import { estateSettings, presentJoinedUnit } from '../directory/service.js';
 import { notifyStaff } from '../notices/service.js';
 import type { AppContext } from '../platform/context.js';
 import type { Database } from '../platform/db/schema.js';
@@ -37,6 +38,7 @@ import {
   openObligation,
   reassignObligations,
 } from '../platform/obligations/index.js';
+import { occurredAt, publishAll } from '../platform/occurred.js';
 import {
   CALLBACK_RULE,
   callbackDueAt,
@@ -65,30 +67,10 @@ function refuse(code: RuleCode, message: string, details: Record<string, unknown
   return new AppError(code, message, details);
 }
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('validation.failed', `${field}: ${message}`, { field, issues: [{ path: `body.${field}`, message }] });
-}
-
-function occurred(value: string | undefined, now: Date, notBefore?: { at: string | null; what: string }): string {
-  const at = value ? new Date(value) : now;
-  if (at.getTime() > now.getTime() + 60_000) throw invalid('occurredAt', 'cannot be in the future');
-  if (notBefore?.at && at.getTime() < new Date(notBefore.at).getTime()) throw invalid('occurredAt', `cannot be before ${notBefore.what}`);
-  return at.toISOString();
-}
-
-async function estateOf(db: Db, estateId: string) {
-  const row = await db
-    .selectFrom('estates')
-    .select(['id', 'name', 'office_name', 'policy', 'time_zone'])
-    .where('id', '=', estateId)
-    .executeTakeFirst();
-  if (!row) throw notFound('estate');
-  return { ...row, policy: EstatePolicy.parse(JSON.parse(row.policy)), timeZone: row.time_zone };
-}
-
-async function publishAll(ctx: AppContext, events: LiveEvent[]) {
-  for (const e of events) await ctx.live.publish(e);
-}
+const occurred = (value: string | undefined, now: Date, notBefore?: { at: string | null; what: string }) =>
+  occurredAt(value, now, notBefore ? { notBefore } : {});
+const estateOf = estateSettings;
+const unitOf = presentJoinedUnit;
 
 async function log(trx: Trx, actor: Actor, estateId: string, at: string, entity: [string, string], action: string, after: unknown) {
   await recordChange(trx, { estateId, actorId: actor.id, at, entityType: entity[0], entityId: entity[1], action, before: null, after });
@@ -209,26 +191,6 @@ export async function updateDeskScript(
 }
 
 // ------------------------------------------------------------------ callers and calls (R-PH-4)
-
-function unitOf(r: {
-  unit_id: string | null;
-  building_id: string | null;
-  building_name: string | null;
-  unit_number: string | null;
-  unit_floor: number | null;
-  unit_area_m2: number | null;
-}) {
-  return r.unit_id && r.building_id
-    ? {
-        id: r.unit_id,
-        buildingId: r.building_id,
-        buildingName: r.building_name ?? '',
-        number: r.unit_number ?? '',
-        floor: Number(r.unit_floor),
-        areaM2: r.unit_area_m2 === null ? null : Number(r.unit_area_m2),
-      }
-    : null;
-}
 
 const unitColumns = [
   'units.id as unit_id',
