@@ -1,6 +1,6 @@
 import { Empty, Spin, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useEstateTime } from '../app/time';
 import { useHistory } from '../features/directory/api';
 import { translateOr } from '../i18n';
 import { useErrorText } from './errors';
@@ -8,6 +8,7 @@ import { useErrorText } from './errors';
 /** The recent change history of one record, newest first (R-RD-1). */
 export function HistoryList({ entityType, entityId }: { entityType: string; entityId: string }) {
   const { t } = useTranslation();
+  const { format } = useEstateTime();
   const errorText = useErrorText();
   const { data, isPending, error } = useHistory({ entityType, entityId, page: 1, pageSize: 20 });
 
@@ -20,7 +21,7 @@ export function HistoryList({ entityType, entityId }: { entityType: string; enti
       <Timeline
         items={data.items.map((entry) => ({
           key: entry.id,
-          title: dayjs(entry.at).format('YYYY-MM-DD HH:mm'),
+          title: format(entry.at),
           content: (
             <span>
               {translateOr(`history.actions.${entry.action}`, entry.action)}

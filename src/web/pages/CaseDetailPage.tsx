@@ -1,9 +1,9 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, type DescriptionsProps, Empty, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { useEstateTime } from '../app/time';
 import { isApiError, useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { useCase } from '../features/cases/api';
@@ -11,13 +11,11 @@ import { CaseActions } from '../features/cases/CaseActions';
 import { CaseAttachments } from '../features/cases/CaseAttachments';
 import { ChannelText, KindTag, StatusTag } from '../features/cases/CaseTags';
 import { CaseTimeline } from '../features/cases/CaseTimeline';
-import { ObligationBadge, TIME_FORMAT, useNow } from '../features/cases/ObligationBadge';
+import { ObligationBadge, useNow } from '../features/cases/ObligationBadge';
 import { ReplyComposer } from '../features/cases/ReplyComposer';
 import type { CaseDetail } from '../features/cases/types';
 import { useAllDepartments, useStaffList } from '../features/directory/api';
 import { CaseFollowUps } from '../features/followups/CaseFollowUps';
-
-const time = (value: string | null) => (value ? dayjs(value).format(TIME_FORMAT) : '—');
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -42,6 +40,7 @@ function useReplyShortcut() {
 
 function Facts({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const { format: time } = useEstateTime();
   const items: DescriptionsProps['items'] = [
     { key: 'kind', label: t('cases.fields.kind'), children: <span data-testid="case-kind">{t(`caseKinds.${detail.kind}`)}</span> },
     {

@@ -1,11 +1,11 @@
 import { Table, type TableColumnsType, type TableProps, Tooltip, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useEstateTime } from '../../app/time';
 import { ChannelText, KindTag, StatusTag } from './CaseTags';
-import { DeadlineTag, TIME_FORMAT, useNow } from './ObligationBadge';
+import { DeadlineTag, useNow } from './ObligationBadge';
 import type { CaseSummary } from './types';
 
 /** The cases of a list or a queue; the number opens the case. */
@@ -15,6 +15,7 @@ export function CaseTable({
   ...props
 }: Omit<TableProps<CaseSummary>, 'columns' | 'rowKey'> & { testId: string; sortOrderOf?: (key: string) => SortOrder }) {
   const { t } = useTranslation();
+  const { format } = useEstateTime();
   const now = useNow();
   const sortable = (key: string, directions: SortOrder[] = ['descend', 'ascend']) =>
     sortOrderOf ? { sorter: true, sortOrder: sortOrderOf(key), sortDirections: directions } : {};
@@ -98,7 +99,7 @@ export function CaseTable({
       key: 'recordedAt',
       width: 140,
       ...sortable('recordedAt'),
-      render: (_, c) => dayjs(c.recordedAt).format(TIME_FORMAT),
+      render: (_, c) => format(c.recordedAt),
     },
   ];
   return (

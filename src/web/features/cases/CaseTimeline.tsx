@@ -1,9 +1,8 @@
 import { Empty, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEstateTime } from '../../app/time';
 import { translateOr } from '../../i18n';
-import { TIME_FORMAT } from './ObligationBadge';
 import type { CaseEvent, CaseEventType } from './types';
 
 const EVENT_COLORS: Partial<Record<CaseEventType, string>> = {
@@ -72,6 +71,7 @@ function useDetails(nameOf: NameLookup): (event: CaseEvent) => ReactNode[] {
 /** Everything that happened to a case, oldest first, as the office's record of it (R-RD-1). */
 export function CaseTimeline({ events, nameOf }: { events: CaseEvent[]; nameOf: NameLookup }) {
   const { t } = useTranslation();
+  const { format } = useEstateTime();
   const details = useDetails(nameOf);
   if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caseEvents.empty')} />;
   const ordered = [...events].sort((a, b) => a.at.localeCompare(b.at));
@@ -81,7 +81,7 @@ export function CaseTimeline({ events, nameOf }: { events: CaseEvent[]; nameOf: 
         items={ordered.map((event) => ({
           key: event.id,
           color: EVENT_COLORS[event.type] ?? 'blue',
-          title: dayjs(event.at).format(TIME_FORMAT),
+          title: format(event.at),
           content: (
             <div data-testid="timeline-event" data-type={event.type}>
               <Typography.Text strong>{t(`caseEvents.types.${event.type}`)}</Typography.Text>

@@ -1,7 +1,7 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEstateTime } from '../../app/time';
 import { translateOr } from '../../i18n';
 import { deadlineOf, spanParts, TONE_COLORS } from './deadlines';
 import type { Obligation } from './types';
@@ -42,6 +42,7 @@ type DeadlineSource = Pick<Obligation, 'state' | 'dueAt' | 'metOnTime' | 'metAt'
 /** Due in / overdue by / met on time / met late, coloured, with the due time on hover. */
 export function DeadlineTag({ obligation, now }: { obligation: DeadlineSource; now: number }) {
   const { t } = useTranslation();
+  const { format } = useEstateTime();
   const spanText = useSpanText();
   const { tone, remainingMs } = deadlineOf(obligation, now);
   const span = spanText(remainingMs);
@@ -55,8 +56,8 @@ export function DeadlineTag({ obligation, now }: { obligation: DeadlineSource; n
   }[tone];
   const tip =
     obligation.metAt && (tone === 'met' || tone === 'late')
-      ? t('obligations.metAt', { time: dayjs(obligation.metAt).format(TIME_FORMAT), due: dayjs(obligation.dueAt).format(TIME_FORMAT) })
-      : t('obligations.dueAt', { time: dayjs(obligation.dueAt).format(TIME_FORMAT) });
+      ? t('obligations.metAt', { time: format(obligation.metAt), due: format(obligation.dueAt) })
+      : t('obligations.dueAt', { time: format(obligation.dueAt) });
   return (
     <Tooltip title={tip}>
       <Tag color={TONE_COLORS[tone]} data-testid="deadline-tag" data-tone={tone} tabIndex={0}>
@@ -69,12 +70,13 @@ export function DeadlineTag({ obligation, now }: { obligation: DeadlineSource; n
 /** One deadline of a case: the rule it comes from, its state and its due time. */
 export function ObligationBadge({ obligation, now }: { obligation: Obligation; now: number }) {
   const { t } = useTranslation();
+  const { format } = useEstateTime();
   const { tone } = deadlineOf(obligation, now);
   return (
     <Space size={6} wrap data-testid="obligation" data-rule={obligation.rule} data-tone={tone} data-state={obligation.state}>
       <Typography.Text strong>{ruleLabel(obligation.rule)}</Typography.Text>
       <DeadlineTag obligation={obligation} now={now} />
-      <Typography.Text type="secondary">{t('obligations.dueAt', { time: dayjs(obligation.dueAt).format(TIME_FORMAT) })}</Typography.Text>
+      <Typography.Text type="secondary">{t('obligations.dueAt', { time: format(obligation.dueAt) })}</Typography.Text>
       {obligation.escalatedTo && <Tag color="volcano">{t('obligations.escalatedTo', { name: obligation.escalatedTo.name })}</Tag>}
     </Space>
   );

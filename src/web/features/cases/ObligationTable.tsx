@@ -1,9 +1,9 @@
 import { Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DeadlineTag, ruleLabel, TIME_FORMAT, useNow } from './ObligationBadge';
+import { useEstateTime } from '../../app/time';
+import { DeadlineTag, ruleLabel, useNow } from './ObligationBadge';
 import type { Obligation } from './types';
 
 /** A queue of deadlines: what each is for, which case, when it is due and how it stands. */
@@ -24,6 +24,7 @@ export function ObligationTable({
   showEscalated?: boolean;
 }) {
   const { t } = useTranslation();
+  const { format } = useEstateTime();
   const now = useNow();
   const columns: TableColumnsType<Obligation> = [
     { title: t('obligations.rule'), key: 'rule', render: (_, o) => ruleLabel(o.rule) },
@@ -40,7 +41,7 @@ export function ObligationTable({
           <Typography.Text>{o.caseNumber ?? o.subjectType}</Typography.Text>
         ),
     },
-    { title: t('obligations.due'), key: 'dueAt', width: 140, render: (_, o) => dayjs(o.dueAt).format(TIME_FORMAT) },
+    { title: t('obligations.due'), key: 'dueAt', width: 140, render: (_, o) => format(o.dueAt) },
     { title: t('obligations.state'), key: 'state', render: (_, o) => <DeadlineTag obligation={o} now={now} /> },
   ];
   if (showEscalated) columns.push({ title: t('obligations.escalated'), key: 'escalatedTo', render: (_, o) => o.escalatedTo?.name ?? '—' });
