@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   CloudOutlined,
   CommentOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   DollarOutlined,
   DownOutlined,
@@ -17,15 +18,16 @@ import {
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
-  MessageOutlined,
+  PhoneOutlined,
   ProfileOutlined,
+  ReadOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UsergroupAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, Empty, Grid, Layout, Menu, type MenuProps, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Dropdown, Empty, Grid, Layout, Menu, type MenuProps, Select, Space, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -33,6 +35,7 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { ChangePasswordModal } from '../features/account/ChangePasswordModal';
 import { NoticeBell } from '../features/cases/NoticeBell';
 import { CreateEstateButton } from '../features/estate/CreateEstateButton';
+import { useMyOpenMessageCount } from '../features/frontdesk/api';
 import { useLiveRefresh } from './live';
 import { useAbilities, useSession, useStaff } from './session';
 
@@ -42,6 +45,8 @@ type MenuItem = NonNullable<MenuProps['items']>[number];
 const SECTIONS = [
   '/',
   '/presence',
+  '/frontdesk',
+  '/messages',
   '/cases',
   '/cases/new',
   '/cases/escalations',
@@ -56,6 +61,7 @@ const SECTIONS = [
   '/staff',
   '/settings',
   '/settings/phrases',
+  '/settings/desk-scripts',
 ];
 
 function selectedSection(pathname: string): string {
@@ -66,6 +72,7 @@ function selectedSection(pathname: string): string {
 function useNavigation(): MenuItem[] {
   const { t } = useTranslation();
   const { manager } = useAbilities();
+  const openMessages = useMyOpenMessageCount();
   const link = (path: string, label: string, testId: string) => (
     <Link to={path} data-testid={testId}>
       {label}
@@ -85,6 +92,19 @@ function useNavigation(): MenuItem[] {
   return [
     { key: '/', icon: <DashboardOutlined />, label: link('/', t('nav.dashboard'), 'nav-dashboard') },
     { key: '/presence', icon: <TeamOutlined />, label: link('/presence', t('nav.presence'), 'nav-presence') },
+    { key: '/frontdesk', icon: <CustomerServiceOutlined />, label: link('/frontdesk', t('nav.frontdesk'), 'nav-frontdesk') },
+    {
+      key: '/messages',
+      icon: <PhoneOutlined />,
+      label: (
+        <Link to="/messages" data-testid="nav-messages" title={t('nav.messagesCount', { count: openMessages })}>
+          <Space size={6}>
+            {t('nav.messages')}
+            {openMessages > 0 && <Badge count={openMessages} size="small" data-testid="nav-messages-count" />}
+          </Space>
+        </Link>
+      ),
+    },
     {
       key: 'cases',
       icon: <ProfileOutlined />,
@@ -144,15 +164,16 @@ function useNavigation(): MenuItem[] {
       key: 'soon',
       type: 'group',
       label: t('nav.upcoming'),
-      children: [
-        soon('frontdesk', t('nav.frontdesk'), <MessageOutlined />),
-        soon('public', t('nav.publicPages'), <GlobalOutlined />),
-        soon('fees', t('nav.fees'), <DollarOutlined />),
-      ],
+      children: [soon('public', t('nav.publicPages'), <GlobalOutlined />), soon('fees', t('nav.fees'), <DollarOutlined />)],
     },
     { type: 'divider' },
     { key: '/settings', icon: <SettingOutlined />, label: link('/settings', t('nav.settings'), 'nav-settings') },
     { key: '/settings/phrases', icon: <CommentOutlined />, label: link('/settings/phrases', t('nav.phrases'), 'nav-phrases') },
+    {
+      key: '/settings/desk-scripts',
+      icon: <ReadOutlined />,
+      label: link('/settings/desk-scripts', t('nav.deskScripts'), 'nav-desk-scripts'),
+    },
   ];
 }
 

@@ -66,6 +66,8 @@ export function useLiveEvents(estateId: string | null | undefined, onEvent: (mes
  * matching queries stale, so lists, queues and the open case refetch by themselves.
  */
 const FOLLOW_UP_FAMILY = ['followup.', 'rectification.', 'rain.', 'spotcheck.', 'case.'];
+// Calls, messages and visits change the desk; presence changes who should rise for a visitor.
+const FRONT_DESK_FAMILY = ['frontdesk.', 'presence.'];
 
 export function useLiveRefresh(estateId: string | null | undefined): void {
   const queryClient = useQueryClient();
@@ -75,6 +77,9 @@ export function useLiveRefresh(estateId: string | null | undefined): void {
     // repair schedules follow-ups, a problem opens a notice): any change refreshes all of it.
     if (FOLLOW_UP_FAMILY.some((prefix) => message.type.startsWith(prefix))) {
       void queryClient.invalidateQueries({ queryKey: [...estateKey, 'followups'] });
+    }
+    if (FRONT_DESK_FAMILY.some((prefix) => message.type.startsWith(prefix))) {
+      void queryClient.invalidateQueries({ queryKey: [...estateKey, 'frontdesk'] });
     }
     if (message.type.startsWith('case.')) {
       void queryClient.invalidateQueries({ queryKey: [...estateKey, 'cases'] });

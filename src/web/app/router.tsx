@@ -24,6 +24,9 @@ const RainPage = lazy(() => import('../pages/RainPage'));
 const RectificationNoticesPage = lazy(() => import('../pages/RectificationNoticesPage'));
 const NoticePrintPage = lazy(() => import('../pages/NoticePrintPage'));
 const SpotChecksPage = lazy(() => import('../pages/SpotChecksPage'));
+const FrontDeskPage = lazy(() => import('../pages/FrontDeskPage'));
+const MessagesPage = lazy(() => import('../pages/MessagesPage'));
+const DeskScriptsPage = lazy(() => import('../pages/DeskScriptsPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -37,6 +40,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <DashboardPage /> },
           { path: 'presence', element: <PresencePage /> },
+          { path: 'frontdesk', element: <FrontDeskPage /> },
+          { path: 'messages', element: <MessagesPage /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'residents', element: <ResidentsPage /> },
           { path: 'buildings', element: <BuildingsPage /> },
@@ -53,6 +58,7 @@ export const router = createBrowserRouter([
           { path: 'spot-checks', element: <SpotChecksPage /> },
           { path: 'settings', element: <EstateSettingsPage /> },
           { path: 'settings/phrases', element: <PhraseRulesPage /> },
+          { path: 'settings/desk-scripts', element: <DeskScriptsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -5,10 +5,14 @@ import {
   ClockCircleOutlined,
   CloudOutlined,
   ExperimentOutlined,
+  FieldTimeOutlined,
   FileExclamationOutlined,
   HomeOutlined,
   InboxOutlined,
+  MessageOutlined,
+  PhoneOutlined,
   TeamOutlined,
+  UserAddOutlined,
   UserOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -25,6 +29,9 @@ import { useBuildings, usePresenceBoard, useResidents, useUnits } from '../featu
 import { REPAIR_CLASSES, type RepairClassValue } from '../features/directory/types';
 import { useFollowUpSummary } from '../features/followups/api';
 import type { FollowUpSummary } from '../features/followups/types';
+import { useFrontDeskSummary } from '../features/frontdesk/api';
+import { clockText } from '../features/frontdesk/scripts';
+import type { FrontDeskSummary } from '../features/frontdesk/types';
 
 // A count needs only the list's total, so ask for the smallest page.
 const COUNT_ONLY = { page: 1, pageSize: 1 };
@@ -119,6 +126,42 @@ function ClassTile({
   );
 }
 
+/** The average and longest wait at the counter today, as minutes and seconds (R-WK-1). */
+function WaitTile({ summary, loading, error }: { summary: FrontDeskSummary | undefined; loading: boolean; error: unknown }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const wait = (seconds: number | null | undefined) => (seconds === null || seconds === undefined ? '—' : clockText(seconds * 1000));
+  return (
+    <Card data-testid="dashboard-desk-waits">
+      <Link to="/frontdesk" style={{ color: 'inherit' }}>
+        {loading ? (
+          <Skeleton active paragraph={false} />
+        ) : error ? (
+          <Typography.Text type="danger">{errorText(error)}</Typography.Text>
+        ) : (
+          <Row gutter={8}>
+            <Col span={12}>
+              <Statistic
+                title={t('dashboard.frontDesk.averageWait')}
+                prefix={<FieldTimeOutlined />}
+                value={wait(summary?.averageWaitSeconds)}
+                data-testid="dashboard-desk-average-wait"
+              />
+            </Col>
+            <Col span={12}>
+              <Statistic
+                title={t('dashboard.frontDesk.longestWait')}
+                value={wait(summary?.longestWaitSeconds)}
+                data-testid="dashboard-desk-longest-wait"
+              />
+            </Col>
+          </Row>
+        )}
+      </Link>
+    </Card>
+  );
+}
+
 /** What is due and overdue today (R-CP-4: an overdue reply shows here), then the directory's totals. */
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -134,6 +177,9 @@ export default function DashboardPage() {
   const followUps = useFollowUpSummary();
   const summary = followUps.data;
   const spotCheck = summary?.spotCheck;
+  const frontDesk = useFrontDeskSummary();
+  const desk = frontDesk.data;
+  const deskState = { loading: frontDesk.isPending, error: frontDesk.error };
 
   return (
     <>
@@ -192,6 +238,72 @@ export default function DashboardPage() {
               emptyText={t('obligations.emptyDueSoon')}
             />
           </Card>
+        </Col>
+      </Row>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('dashboard.frontDesk.title')}
+      </Typography.Title>
+      <Row gutter={[16, 16]} data-testid="dashboard-frontdesk">
+        <Col xs={24} sm={12} xl={8}>
+          <Tile
+            testId="dashboard-desk-calls"
+            title={t('dashboard.frontDesk.callsToday')}
+            icon={<PhoneOutlined />}
+            to="/frontdesk"
+            value={desk?.callsToday}
+            {...deskState}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={8}>
+          <Tile
+            testId="dashboard-desk-visits"
+            title={t('dashboard.frontDesk.visitsToday')}
+            icon={<UserAddOutlined />}
+            to="/frontdesk"
+            value={desk?.visitsToday}
+            suffix={
+              desk?.waitingNow ? (
+                <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                  {t('dashboard.frontDesk.waitingNow', { count: desk.waitingNow })}
+                </Tag>
+              ) : undefined
+            }
+            {...deskState}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={8}>
+          <Tile
+            testId="dashboard-desk-messages"
+            title={t('dashboard.frontDesk.messagesWaiting')}
+            icon={<MessageOutlined />}
+            to="/messages?for=all"
+            value={desk?.messagesWaiting}
+            {...deskState}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={8}>
+          <Tile
+            testId="dashboard-desk-callbacks-due"
+            title={t('dashboard.frontDesk.callbacksDue')}
+            icon={<ClockCircleOutlined />}
+            to="/messages?for=all"
+            value={desk?.callbacksDue}
+            {...deskState}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={8}>
+          <Tile
+            testId="dashboard-desk-callbacks-overdue"
+            title={t('dashboard.frontDesk.callbacksOverdue')}
+            icon={<WarningOutlined />}
+            to="/messages?for=all&status=overdue"
+            value={desk?.callbacksOverdue}
+            danger
+            {...deskState}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={8}>
+          <WaitTile summary={desk} {...deskState} />
         </Col>
       </Row>
       <Typography.Title level={5} style={{ marginTop: 24 }}>

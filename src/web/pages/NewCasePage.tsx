@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Space, Typ
 import dayjs, { type Dayjs } from 'dayjs';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useErrorText } from '../components/errors';
 import { applyServerErrors } from '../components/formErrors';
 import { PageHeader } from '../components/PageHeader';
@@ -12,7 +12,9 @@ import { CallerLookup, type CallerPick } from '../features/cases/CallerLookup';
 import { KeyChoice } from '../features/cases/KeyChoice';
 import { TIME_FORMAT } from '../features/cases/ObligationBadge';
 import { type CaseKind, CHANNELS, type Channel, INTAKE_KINDS, type RepairClass } from '../features/cases/types';
+import { useUnitDetail } from '../features/directory/api';
 import { REPAIR_CLASSES } from '../features/directory/types';
+import { useFrontDeskActions } from '../features/frontdesk/api';
 
 interface IntakeValues {
   kind?: CaseKind;
@@ -34,6 +36,55 @@ function isImplicitSubmit(event: KeyboardEvent): boolean {
   return event.key === 'Enter' && !event.ctrlKey && !event.metaKey && event.target instanceof HTMLInputElement;
 }
 
+/** What the front desk hands over when a call or a visit becomes a case: kind, channel and caller. */
+interface Prefill {
+  kind?: CaseKind;
+  channel?: Channel;
+  unitId?: string;
+  residentId?: string;
+  residentName?: string;
+  residentPhone?: string;
+  /** The call this case comes from; it is logged with the case once saved (R-PH-4). */
+  callStartedAt?: string;
+  askedForId?: string;
+}
+
+function prefillOf(search: URLSearchParams): Prefill {
+  const text = (key: string) => search.get(key)?.trim() || undefined;
+  const kind = search.get('kind') as CaseKind | null;
+  const channel = search.get('channel') as Channel | null;
+  const startedAt = text('callStartedAt');
+  return {
+    kind: kind && INTAKE_KINDS.includes(kind) ? kind : undefined,
+    channel: channel && CHANNELS.includes(channel) ? channel : undefined,
+    unitId: text('unitId'),
+    residentId: text('residentId'),
+    residentName: text('residentName'),
+    residentPhone: text('residentPhone'),
+    callStartedAt: startedAt && !Number.isNaN(Date.parse(startedAt)) ? startedAt : undefined,
+    askedForId: text('askedForId'),
+  };
+}
+
+/** The unit (and resident) handed over by the front desk, as the caller lookup shows a pick. */
+function usePrefilledCaller(prefill: Prefill, apply: (pick: CallerPick) => void) {
+  const unit = useUnitDetail(prefill.unitId ?? null);
+  const applied = useRef(false);
+  const latest = useRef(apply);
+  latest.current = apply;
+  useEffect(() => {
+    if (applied.current || !unit.data) return;
+    applied.current = true;
+    const u = unit.data;
+    const resident = u.residents.find((r) => r.id === prefill.residentId);
+    latest.current({
+      key: resident ? `r:${resident.id}:${u.id}` : `u:${u.id}`,
+      unit: { id: u.id, buildingName: u.buildingName, number: u.number },
+      resident: resident ? { id: resident.id, name: resident.name, phone: resident.phone } : null,
+    });
+  }, [unit.data, prefill.residentId]);
+}
+
 /**
  * Recording a case as it is told, by keyboard alone: focus starts on the kind; digits or
  * arrow keys choose kind and channel; the caller lookup finds the resident and unit by phone,
@@ -45,16 +96,53 @@ export default function NewCasePage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const create = useCreateCase();
+  const desk = useFrontDeskActions();
+  const [search] = useSearchParams();
+  const [prefill] = useState(() => prefillOf(search));
   const [form] = Form.useForm<IntakeValues>();
   const kind = Form.useWatch('kind', form);
   const [caller, setCaller] = useState<CallerPick | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const kindRef = useRef<HTMLDivElement>(null);
+  const descriptionRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    // The first field takes the focus, so the desk can start with a digit for the kind.
-    kindRef.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
-  }, []);
+    // The first field takes the focus, so the desk can start with a digit for the kind; when the
+    // desk has already chosen the kind, the description does.
+    if (prefill.kind) descriptionRef.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+    else kindRef.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+  }, [prefill.kind]);
+
+  usePrefilledCaller(prefill, (pick) => {
+    setCaller(pick);
+    form.setFieldsValue({
+      residentName: form.getFieldValue('residentName') || pick.resident?.name || undefined,
+      residentPhone: form.getFieldValue('residentPhone') || pick.resident?.phone || undefined,
+    });
+  });
+
+  /** R-PH-4: the call the case came from is logged with it; the case stands even if the log fails. */
+  const logCall = async (values: IntakeValues, caseId: string) => {
+    if (!prefill.callStartedAt || !values.kind) return;
+    const purpose =
+      values.kind === 'inquiry' || values.kind === 'repair' || values.kind === 'fee' || values.kind === 'complaint' ? values.kind : 'other';
+    try {
+      await desk.logCall({
+        occurredAt: prefill.callStartedAt,
+        durationSeconds: Math.max(0, Math.round((Date.now() - Date.parse(prefill.callStartedAt)) / 1000)),
+        callerName: orNull(values.residentName) ?? undefined,
+        callerPhone: orNull(values.residentPhone) ?? undefined,
+        unitId: caller?.unit?.id,
+        residentId: caller?.resident?.id,
+        purpose,
+        outcome: 'case_created',
+        askedForId: prefill.askedForId,
+        caseId,
+      });
+    } catch (error) {
+      message.warning(t('frontDesk.call.logFailed', { reason: errorText(error) }));
+    }
+  };
 
   const labels = {
     kind: t('cases.fields.kind'),
@@ -88,6 +176,7 @@ export default function NewCasePage() {
         occurredAt: (values.occurredAt ?? dayjs()).toISOString(),
         repairClass: values.kind === 'repair' ? (values.repairClass ?? null) : null,
       });
+      await logCall(values, created.id);
       message.success(t('cases.intake.saved', { number: created.number }));
       void navigate(`/cases/${created.id}`);
     } catch (error) {
@@ -118,7 +207,13 @@ export default function NewCasePage() {
             form={form}
             layout="vertical"
             requiredMark="optional"
-            initialValues={{ channel: 'phone', occurredAt: dayjs() }}
+            initialValues={{
+              kind: prefill.kind,
+              channel: prefill.channel ?? 'phone',
+              residentName: prefill.residentName,
+              residentPhone: prefill.residentPhone,
+              occurredAt: prefill.callStartedAt ? dayjs(prefill.callStartedAt) : dayjs(),
+            }}
             onFinish={save}
             scrollToFirstError
           >
@@ -172,19 +267,21 @@ export default function NewCasePage() {
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item
-              name="description"
-              label={labels.description}
-              rules={[{ required: true, whitespace: true, message: t('form.required', { field: labels.description }) }]}
-            >
-              <Input.TextArea
-                rows={5}
-                maxLength={5000}
-                showCount
-                placeholder={t('cases.intake.descriptionPlaceholder')}
-                data-testid="case-description"
-              />
-            </Form.Item>
+            <div ref={descriptionRef}>
+              <Form.Item
+                name="description"
+                label={labels.description}
+                rules={[{ required: true, whitespace: true, message: t('form.required', { field: labels.description }) }]}
+              >
+                <Input.TextArea
+                  rows={5}
+                  maxLength={5000}
+                  showCount
+                  placeholder={t('cases.intake.descriptionPlaceholder')}
+                  data-testid="case-description"
+                />
+              </Form.Item>
+            </div>
             <Form.Item name="occurredAt" label={labels.occurredAt} extra={t('cases.intake.occurredAtHelp')}>
               <DatePicker showTime format={TIME_FORMAT} allowClear={false} data-testid="case-occurred-at" />
             </Form.Item>

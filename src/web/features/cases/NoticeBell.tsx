@@ -20,7 +20,7 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
 }
 
-/** Where a notice leads: the notice, spot check or case it is about (a deadline's case for an obligation). */
+/** Where a notice leads: the notice, spot check, case, message or visit it is about (a deadline's case for an obligation). */
 function targetOf(notice: Notice): string | null {
   switch (notice.subjectType) {
     case 'case':
@@ -30,6 +30,10 @@ function targetOf(notice: Notice): string | null {
     case 'spot_check':
     case 'spot_check_item':
       return '/spot-checks';
+    case 'message':
+      return '/messages';
+    case 'visit':
+      return '/frontdesk';
   }
   const caseId = str(notice.data.caseId);
   if (caseId) return `/cases/${caseId}`;

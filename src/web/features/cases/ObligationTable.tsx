@@ -6,6 +6,12 @@ import { useEstateTime } from '../../app/time';
 import { DeadlineTag, ruleLabel, useNow } from './ObligationBadge';
 import type { Obligation } from './types';
 
+/** Deadlines of the front desk lead to its screens: a call-back to the messages, a wait to the desk. */
+const DESK_SUBJECTS: Record<string, { to: string; label: 'obligations.subjects.message' | 'obligations.subjects.visit' }> = {
+  message: { to: '/messages?for=all', label: 'obligations.subjects.message' },
+  visit: { to: '/frontdesk', label: 'obligations.subjects.visit' },
+};
+
 /** A queue of deadlines: what each is for, which case, when it is due and how it stands. */
 export function ObligationTable({
   items,
@@ -32,14 +38,17 @@ export function ObligationTable({
       title: t('obligations.subject'),
       key: 'subject',
       width: 110,
-      render: (_, o) =>
-        o.subjectType === 'case' ? (
-          <Link to={`/cases/${o.subjectId}`} data-testid="obligation-case">
-            {o.caseNumber ?? t('obligations.case')}
-          </Link>
-        ) : (
-          <Typography.Text>{o.caseNumber ?? o.subjectType}</Typography.Text>
-        ),
+      render: (_, o) => {
+        const desk = DESK_SUBJECTS[o.subjectType];
+        if (o.subjectType === 'case')
+          return (
+            <Link to={`/cases/${o.subjectId}`} data-testid="obligation-case">
+              {o.caseNumber ?? t('obligations.case')}
+            </Link>
+          );
+        if (desk) return <Link to={desk.to}>{t(desk.label)}</Link>;
+        return <Typography.Text>{o.caseNumber ?? o.subjectType}</Typography.Text>;
+      },
     },
     { title: t('obligations.due'), key: 'dueAt', width: 140, render: (_, o) => format(o.dueAt) },
     { title: t('obligations.state'), key: 'state', render: (_, o) => <DeadlineTag obligation={o} now={now} /> },

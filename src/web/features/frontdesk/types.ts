@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type {
+  CallbackReason as CallbackReasonSchema,
+  CallerMatch as CallerMatchSchema,
+  CallOutcome as CallOutcomeSchema,
+  CallPurpose as CallPurposeSchema,
+  Call as CallSchema,
+  CompleteCallbackBody,
+  DepartureBody,
+  DeskScript as DeskScriptSchema,
+  FrontDeskSummary as FrontDeskSummarySchema,
+  Greeting as GreetingSchema,
+  HandOnMessageBody,
+  LogCallBody,
+  Message,
+  PageStaffBody,
+  ReceiverSuggestion as ReceiverSuggestionSchema,
+  ReceiveVisitorBody,
+  RecordArrivalBody,
+  Situation,
+  TakeMessageBody,
+  UpdateDeskScriptBody,
+  Visit,
+  VisitPurpose as VisitPurposeSchema,
+} from '../../../contract/frontdesk';
+
+/** The front desk's shapes as the web app sees them, all taken from the shared contract. */
+export type { Message, Situation, Visit };
+export type Greeting = z.infer<typeof GreetingSchema>;
+export type DeskScript = z.infer<typeof DeskScriptSchema>;
+export type CallerMatch = z.infer<typeof CallerMatchSchema>;
+export type Call = z.infer<typeof CallSchema>;
+export type CallPurpose = z.infer<typeof CallPurposeSchema>;
+export type CallOutcome = z.infer<typeof CallOutcomeSchema>;
+export type CallbackReason = z.infer<typeof CallbackReasonSchema>;
+export type VisitPurpose = z.infer<typeof VisitPurposeSchema>;
+export type ReceiverSuggestion = z.infer<typeof ReceiverSuggestionSchema>;
+export type FrontDeskSummary = z.infer<typeof FrontDeskSummarySchema>;
+export type MessageState = Message['state'];
+
+export type LogCallInput = z.input<typeof LogCallBody>;
+export type TakeMessageInput = z.input<typeof TakeMessageBody>;
+export type CompleteCallbackInput = z.input<typeof CompleteCallbackBody>;
+export type HandOnInput = z.input<typeof HandOnMessageBody>;
+export type RecordArrivalInput = z.input<typeof RecordArrivalBody>;
+export type ReceiveVisitorInput = z.input<typeof ReceiveVisitorBody>;
+export type PageStaffInput = z.input<typeof PageStaffBody>;
+export type DepartureInput = z.input<typeof DepartureBody>;
+export type UpdateDeskScriptInput = z.input<typeof UpdateDeskScriptBody>;
+
+/** The values of each enum in display order; `Record<Union, true>` makes the compiler insist on all of them. */
+function valuesOf<T extends string>(record: Record<T, true>): T[] {
+  return Object.keys(record) as T[];
+}
+
+export const CALL_PURPOSES = valuesOf<CallPurpose>({
+  inquiry: true,
+  repair: true,
+  fee: true,
+  complaint: true,
+  colleague: true,
+  message: true,
+  other: true,
+});
+export const CALL_OUTCOMES = valuesOf<CallOutcome>({
+  answered: true,
+  transferred: true,
+  message_taken: true,
+  call_back_promised: true,
+  unanswered_transfer: true,
+  case_created: true,
+});
+export const VISIT_PURPOSES = valuesOf<VisitPurpose>({ inquiry: true, repair: true, fee: true, complaint: true, other: true });
+export const CALLBACK_REASONS = valuesOf<CallbackReason>({ promise: true, absent: true });
+export const SITUATIONS = valuesOf<Situation>({
+  out: true,
+  meeting: true,
+  on_call: true,
+  off_duty: true,
+  call_back_later: true,
+  ask_identity: true,
+  hold: true,
+});
+
+/** The case kinds a call becomes with one keystroke (Alt+1..4), in that order. */
+export const CASE_SHORTCUTS = ['inquiry', 'repair', 'fee', 'complaint'] as const;
+export type CaseShortcut = (typeof CASE_SHORTCUTS)[number];
+
+/** The message lists: whose, and which. */
+export const MESSAGE_WHOSE = ['me', 'all'] as const;
+export type MessageWhose = (typeof MESSAGE_WHOSE)[number];
+export const MESSAGE_STATUSES = ['open', 'overdue', 'done', 'all'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
