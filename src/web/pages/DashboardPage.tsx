@@ -73,6 +73,20 @@ function Tile({ testId, title, icon, to, value, suffix, danger, loading, error }
   );
 }
 
+/** The loading and error state a tile shows, from one query. */
+function queryState(query: { isPending: boolean; error: unknown }) {
+  return { loading: query.isPending, error: query.error };
+}
+
+/** A row's worth of count tiles, each in its own column. */
+function TileCols({ tiles, xl }: { tiles: TileProps[]; xl: number }) {
+  return tiles.map((tile) => (
+    <Col xs={24} sm={12} xl={xl} key={tile.testId}>
+      <Tile {...tile} />
+    </Col>
+  ));
+}
+
 /** One repair class's follow-ups: due today and overdue, each opening its queue (R-FU-1). */
 function ClassTile({
   summary,
@@ -179,46 +193,157 @@ export default function DashboardPage() {
   const spotCheck = summary?.spotCheck;
   const frontDesk = useFrontDeskSummary();
   const desk = frontDesk.data;
-  const deskState = { loading: frontDesk.isPending, error: frontDesk.error };
+  const deskState = queryState(frontDesk);
+
+  const overdueTiles: TileProps[] = [
+    {
+      testId: 'dashboard-overdue',
+      title: t('dashboard.overdue'),
+      icon: <WarningOutlined />,
+      to: '/cases/escalations',
+      value: overdue.data?.total,
+      danger: true,
+      ...queryState(overdue),
+    },
+    {
+      testId: 'dashboard-due-soon',
+      title: t('dashboard.dueSoon'),
+      icon: <ClockCircleOutlined />,
+      to: '/cases?status=open&sort=replyDueAt',
+      value: dueSoon.data?.total,
+      ...queryState(dueSoon),
+    },
+    {
+      testId: 'dashboard-open-cases',
+      title: t('dashboard.openCases'),
+      icon: <InboxOutlined />,
+      to: '/cases?status=open',
+      value: openCases.data?.total,
+      ...queryState(openCases),
+    },
+  ];
+  const deskTiles: TileProps[] = [
+    {
+      testId: 'dashboard-desk-calls',
+      title: t('dashboard.frontDesk.callsToday'),
+      icon: <PhoneOutlined />,
+      to: '/frontdesk',
+      value: desk?.callsToday,
+      ...deskState,
+    },
+    {
+      testId: 'dashboard-desk-visits',
+      title: t('dashboard.frontDesk.visitsToday'),
+      icon: <UserAddOutlined />,
+      to: '/frontdesk',
+      value: desk?.visitsToday,
+      suffix: desk?.waitingNow ? (
+        <Tag color="orange" style={{ marginInlineStart: 8 }}>
+          {t('dashboard.frontDesk.waitingNow', { count: desk.waitingNow })}
+        </Tag>
+      ) : undefined,
+      ...deskState,
+    },
+    {
+      testId: 'dashboard-desk-messages',
+      title: t('dashboard.frontDesk.messagesWaiting'),
+      icon: <MessageOutlined />,
+      to: '/messages?for=all',
+      value: desk?.messagesWaiting,
+      ...deskState,
+    },
+    {
+      testId: 'dashboard-desk-callbacks-due',
+      title: t('dashboard.frontDesk.callbacksDue'),
+      icon: <ClockCircleOutlined />,
+      to: '/messages?for=all',
+      value: desk?.callbacksDue,
+      ...deskState,
+    },
+    {
+      testId: 'dashboard-desk-callbacks-overdue',
+      title: t('dashboard.frontDesk.callbacksOverdue'),
+      icon: <WarningOutlined />,
+      to: '/messages?for=all&status=overdue',
+      value: desk?.callbacksOverdue,
+      danger: true,
+      ...deskState,
+    },
+  ];
+  const followUpState = queryState(followUps);
+  const followUpTiles: TileProps[] = [
+    {
+      testId: 'dashboard-awaiting-rain',
+      title: t('dashboard.followUps.awaitingRain'),
+      icon: <CloudOutlined />,
+      to: '/followups?queue=awaiting_rain',
+      value: summary?.awaitingRain,
+      ...followUpState,
+    },
+    {
+      testId: 'dashboard-notices-due',
+      title: t('dashboard.followUps.noticesDue'),
+      icon: <FileExclamationOutlined />,
+      to: '/followups?queue=done&result=problem',
+      value: summary?.noticesDue,
+      danger: true,
+      ...followUpState,
+    },
+    {
+      testId: 'dashboard-notices-unacknowledged',
+      title: t('dashboard.followUps.noticesUnacknowledged'),
+      icon: <AuditOutlined />,
+      to: '/rectification-notices?status=unacknowledged',
+      value: summary?.noticesUnacknowledged,
+      suffix: summary?.noticesPastDeadline ? (
+        <Tag color="error" style={{ marginInlineStart: 8 }}>
+          {t('dashboard.followUps.pastDeadline', { count: summary.noticesPastDeadline })}
+        </Tag>
+      ) : undefined,
+      ...followUpState,
+    },
+  ];
+  const directoryTiles: TileProps[] = [
+    {
+      testId: 'dashboard-units',
+      title: t('dashboard.units'),
+      icon: <HomeOutlined />,
+      to: '/units',
+      value: units.data?.total,
+      ...queryState(units),
+    },
+    {
+      testId: 'dashboard-residents',
+      title: t('dashboard.residents'),
+      icon: <UserOutlined />,
+      to: '/residents',
+      value: residents.data?.total,
+      ...queryState(residents),
+    },
+    {
+      testId: 'dashboard-in-office',
+      title: t('dashboard.inOffice'),
+      icon: <TeamOutlined />,
+      to: '/presence',
+      value: inOffice,
+      suffix: presence.data ? `/ ${presence.data.items.length}` : undefined,
+      ...queryState(presence),
+    },
+    {
+      testId: 'dashboard-buildings',
+      title: t('dashboard.buildings'),
+      icon: <BankOutlined />,
+      to: '/buildings',
+      value: buildings.data?.total,
+      ...queryState(buildings),
+    },
+  ];
 
   return (
     <>
       <PageHeader title={t('dashboard.title', { estate: estate.name })} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} xl={8}>
-          <Tile
-            testId="dashboard-overdue"
-            title={t('dashboard.overdue')}
-            icon={<WarningOutlined />}
-            to="/cases/escalations"
-            value={overdue.data?.total}
-            danger
-            loading={overdue.isPending}
-            error={overdue.error}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={8}>
-          <Tile
-            testId="dashboard-due-soon"
-            title={t('dashboard.dueSoon')}
-            icon={<ClockCircleOutlined />}
-            to="/cases?status=open&sort=replyDueAt"
-            value={dueSoon.data?.total}
-            loading={dueSoon.isPending}
-            error={dueSoon.error}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={8}>
-          <Tile
-            testId="dashboard-open-cases"
-            title={t('dashboard.openCases')}
-            icon={<InboxOutlined />}
-            to="/cases?status=open"
-            value={openCases.data?.total}
-            loading={openCases.isPending}
-            error={openCases.error}
-          />
-        </Col>
+        <TileCols tiles={overdueTiles} xl={8} />
         <Col xs={24} xl={12}>
           <Card size="small" title={t('dashboard.overdueList')}>
             <ObligationTable
@@ -244,64 +369,7 @@ export default function DashboardPage() {
         {t('dashboard.frontDesk.title')}
       </Typography.Title>
       <Row gutter={[16, 16]} data-testid="dashboard-frontdesk">
-        <Col xs={24} sm={12} xl={8}>
-          <Tile
-            testId="dashboard-desk-calls"
-            title={t('dashboard.frontDesk.callsToday')}
-            icon={<PhoneOutlined />}
-            to="/frontdesk"
-            value={desk?.callsToday}
-            {...deskState}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={8}>
-          <Tile
-            testId="dashboard-desk-visits"
-            title={t('dashboard.frontDesk.visitsToday')}
-            icon={<UserAddOutlined />}
-            to="/frontdesk"
-            value={desk?.visitsToday}
-            suffix={
-              desk?.waitingNow ? (
-                <Tag color="orange" style={{ marginInlineStart: 8 }}>
-                  {t('dashboard.frontDesk.waitingNow', { count: desk.waitingNow })}
-                </Tag>
-              ) : undefined
-            }
-            {...deskState}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={8}>
-          <Tile
-            testId="dashboard-desk-messages"
-            title={t('dashboard.frontDesk.messagesWaiting')}
-            icon={<MessageOutlined />}
-            to="/messages?for=all"
-            value={desk?.messagesWaiting}
-            {...deskState}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={8}>
-          <Tile
-            testId="dashboard-desk-callbacks-due"
-            title={t('dashboard.frontDesk.callbacksDue')}
-            icon={<ClockCircleOutlined />}
-            to="/messages?for=all"
-            value={desk?.callbacksDue}
-            {...deskState}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={8}>
-          <Tile
-            testId="dashboard-desk-callbacks-overdue"
-            title={t('dashboard.frontDesk.callbacksOverdue')}
-            icon={<WarningOutlined />}
-            to="/messages?for=all&status=overdue"
-            value={desk?.callbacksOverdue}
-            danger
-            {...deskState}
-          />
-        </Col>
+        <TileCols tiles={deskTiles} xl={8} />
         <Col xs={24} sm={12} xl={8}>
           <WaitTile summary={desk} {...deskState} />
         </Col>
@@ -312,50 +380,10 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]} data-testid="dashboard-followups">
         {REPAIR_CLASSES.map((c) => (
           <Col xs={24} sm={12} xl={8} key={c}>
-            <ClassTile summary={summary} repairClass={c} loading={followUps.isPending} error={followUps.error} />
+            <ClassTile summary={summary} repairClass={c} {...followUpState} />
           </Col>
         ))}
-        <Col xs={24} sm={12} xl={6}>
-          <Tile
-            testId="dashboard-awaiting-rain"
-            title={t('dashboard.followUps.awaitingRain')}
-            icon={<CloudOutlined />}
-            to="/followups?queue=awaiting_rain"
-            value={summary?.awaitingRain}
-            loading={followUps.isPending}
-            error={followUps.error}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Tile
-            testId="dashboard-notices-due"
-            title={t('dashboard.followUps.noticesDue')}
-            icon={<FileExclamationOutlined />}
-            to="/followups?queue=done&result=problem"
-            value={summary?.noticesDue}
-            danger
-            loading={followUps.isPending}
-            error={followUps.error}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Tile
-            testId="dashboard-notices-unacknowledged"
-            title={t('dashboard.followUps.noticesUnacknowledged')}
-            icon={<AuditOutlined />}
-            to="/rectification-notices?status=unacknowledged"
-            value={summary?.noticesUnacknowledged}
-            suffix={
-              summary?.noticesPastDeadline ? (
-                <Tag color="error" style={{ marginInlineStart: 8 }}>
-                  {t('dashboard.followUps.pastDeadline', { count: summary.noticesPastDeadline })}
-                </Tag>
-              ) : undefined
-            }
-            loading={followUps.isPending}
-            error={followUps.error}
-          />
-        </Col>
+        <TileCols tiles={followUpTiles} xl={6} />
         <Col xs={24} sm={12} xl={6}>
           <Card data-testid="dashboard-spot-check">
             <Link to="/spot-checks" style={{ color: 'inherit' }}>
@@ -377,51 +405,7 @@ export default function DashboardPage() {
         {t('dashboard.directory')}
       </Typography.Title>
       <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} xl={6}>
-          <Tile
-            testId="dashboard-units"
-            title={t('dashboard.units')}
-            icon={<HomeOutlined />}
-            to="/units"
-            value={units.data?.total}
-            loading={units.isPending}
-            error={units.error}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Tile
-            testId="dashboard-residents"
-            title={t('dashboard.residents')}
-            icon={<UserOutlined />}
-            to="/residents"
-            value={residents.data?.total}
-            loading={residents.isPending}
-            error={residents.error}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Tile
-            testId="dashboard-in-office"
-            title={t('dashboard.inOffice')}
-            icon={<TeamOutlined />}
-            to="/presence"
-            value={inOffice}
-            suffix={presence.data ? `/ ${presence.data.items.length}` : undefined}
-            loading={presence.isPending}
-            error={presence.error}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Tile
-            testId="dashboard-buildings"
-            title={t('dashboard.buildings')}
-            icon={<BankOutlined />}
-            to="/buildings"
-            value={buildings.data?.total}
-            loading={buildings.isPending}
-            error={buildings.error}
-          />
-        </Col>
+        <TileCols tiles={directoryTiles} xl={6} />
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 24 }}>
         {t('dashboard.more')}

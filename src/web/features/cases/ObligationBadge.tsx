@@ -40,11 +40,22 @@ export function ruleLabel(rule: string): string {
 type DeadlineSource = Pick<Obligation, 'state' | 'dueAt' | 'metOnTime' | 'metAt'>;
 
 /** Due in / overdue by / met on time / met late, coloured, with the due time on hover. */
-export function DeadlineTag({ obligation, now }: { obligation: DeadlineSource; now: number }) {
+export function DeadlineTag({
+  obligation,
+  now,
+  dueSoonHours,
+  testId = 'deadline-tag',
+}: {
+  obligation: DeadlineSource;
+  now: number;
+  /** How near the due time counts as "due soon", where a rule's clock is shorter than a day. */
+  dueSoonHours?: number;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const { format } = useEstateTime();
   const spanText = useSpanText();
-  const { tone, remainingMs } = deadlineOf(obligation, now);
+  const { tone, remainingMs } = deadlineOf(obligation, now, dueSoonHours);
   const span = spanText(remainingMs);
   const text = {
     met: t('obligations.tones.met'),
@@ -60,7 +71,7 @@ export function DeadlineTag({ obligation, now }: { obligation: DeadlineSource; n
       : t('obligations.dueAt', { time: format(obligation.dueAt) });
   return (
     <Tooltip title={tip}>
-      <Tag color={TONE_COLORS[tone]} data-testid="deadline-tag" data-tone={tone} tabIndex={0}>
+      <Tag color={TONE_COLORS[tone]} data-testid={testId} data-tone={tone} tabIndex={0}>
         {text}
       </Tag>
     </Tooltip>

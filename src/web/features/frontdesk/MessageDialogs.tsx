@@ -1,9 +1,7 @@
-import { App, Form, Input, Tag, Tooltip, Typography } from 'antd';
+import { App, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useEstateTime } from '../../app/time';
 import { FormModal } from '../../components/FormModal';
-import { deadlineOf, TONE_COLORS } from '../cases/deadlines';
-import { useSpanText } from '../cases/ObligationBadge';
+import { DeadlineTag } from '../cases/ObligationBadge';
 import { SubmitTextArea } from '../followups/FollowUpTags';
 import { useFrontDeskActions } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
@@ -15,26 +13,14 @@ const DUE_SOON_HOURS = 1;
 
 /** Open, due soon, overdue, done on time or late: counted again on screen so an open page stays right. */
 export function CallbackTag({ message, now }: { message: Message; now: number }) {
-  const { t } = useTranslation();
-  const spanText = useSpanText();
-  const time = useEstateTime();
   const metOnTime = message.calledBackAt ? Date.parse(message.calledBackAt) <= Date.parse(message.callbackDueAt) : null;
-  const { tone, remainingMs } = deadlineOf({ state: message.state, dueAt: message.callbackDueAt, metOnTime }, now, DUE_SOON_HOURS);
-  const span = spanText(remainingMs);
-  const text = {
-    met: t('obligations.tones.met'),
-    late: t('obligations.tones.late'),
-    overdue: t('obligations.tones.overdue', { span }),
-    due_soon: t('obligations.tones.due_soon', { span }),
-    open: t('obligations.tones.open', { span }),
-    cancelled: t('obligations.tones.cancelled'),
-  }[tone];
   return (
-    <Tooltip title={t('obligations.dueAt', { time: time.format(message.callbackDueAt) })}>
-      <Tag color={TONE_COLORS[tone]} data-testid="callback-state" data-tone={tone} tabIndex={0}>
-        {text}
-      </Tag>
-    </Tooltip>
+    <DeadlineTag
+      obligation={{ state: message.state, dueAt: message.callbackDueAt, metOnTime, metAt: message.calledBackAt }}
+      now={now}
+      dueSoonHours={DUE_SOON_HOURS}
+      testId="callback-state"
+    />
   );
 }
 
