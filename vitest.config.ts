@@ -40,6 +40,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A page waits on the server and a re-render; a loaded CI machine needs more than 1 s.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],
