@@ -9,7 +9,7 @@ import { NoticePrintPage } from './pages/NoticePrintPage.js';
 import { RainPage } from './pages/RainPage.js';
 import { SpotChecksPage } from './pages/SpotChecksPage.js';
 import { seenText } from './pages/text.js';
-import { ADMIN_PASSWORD, type BrowserSession, haveChromium, inCI, openBrowserSession } from './session.js';
+import { ADMIN_PASSWORD, BROWSER_TIME_ZONE, type BrowserSession, haveChromium, inCI, openBrowserSession } from './session.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1360, height: 900 };
@@ -334,7 +334,11 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: follow-ups, notices and 
       200,
     );
 
-    const context = await (session as BrowserSession).browser.newContext({ viewport: DESK, baseURL: session?.server.url });
+    const context = await (session as BrowserSession).browser.newContext({
+      viewport: DESK,
+      baseURL: session?.server.url,
+      timezoneId: BROWSER_TIME_ZONE,
+    });
     const managerPage = await context.newPage();
     try {
       const login = new LoginPage(managerPage);

@@ -7,7 +7,7 @@ import { FrontDeskPage } from './pages/FrontDeskPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { MessagesPage } from './pages/MessagesPage.js';
 import { seenText } from './pages/text.js';
-import { ADMIN_PASSWORD, type BrowserSession, haveChromium, inCI, openBrowserSession, SCREENSHOTS } from './session.js';
+import { ADMIN_PASSWORD, BROWSER_TIME_ZONE, type BrowserSession, haveChromium, inCI, openBrowserSession, SCREENSHOTS } from './session.js';
 
 const DESK = { width: 1440, height: 1000 };
 // The first resident of the demo estate (A座 1A) has this phone number.
@@ -115,7 +115,11 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     await setPresence('lau.ch', { state: 'out', until: back.toUTC().toISO() });
 
     // The colleague has the messages page open in another browser.
-    colleagueContext = await (session as BrowserSession).browser.newContext({ viewport: DESK, baseURL: session?.server.url });
+    colleagueContext = await (session as BrowserSession).browser.newContext({
+      viewport: DESK,
+      baseURL: session?.server.url,
+      timezoneId: BROWSER_TIME_ZONE,
+    });
     const colleaguePage = await colleagueContext.newPage();
     await signIn(colleaguePage, session?.server.url ?? '', 'lau.ch');
     const inbox = new MessagesPage(colleaguePage);
@@ -314,7 +318,11 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
   it('[R-PH-2] the manager rewords a situation script and the desk reads the estate’s wording', async () => {
     const wording = '{name}正在開會，大約{until}完會，請問需要留言嗎？';
     // The manager rewords "in a meeting" on the scripts page and saves with Ctrl+Enter.
-    managerContext = await (session as BrowserSession).browser.newContext({ viewport: DESK, baseURL: session?.server.url });
+    managerContext = await (session as BrowserSession).browser.newContext({
+      viewport: DESK,
+      baseURL: session?.server.url,
+      timezoneId: BROWSER_TIME_ZONE,
+    });
     const managerPage = await managerContext.newPage();
     await signIn(managerPage, session?.server.url ?? '', 'manager');
     await managerPage.goto('/settings/desk-scripts');

@@ -12,6 +12,11 @@ export const haveChromium = fs.existsSync(CHROMIUM);
 export const inCI = process.env.CI === 'true';
 export const ADMIN_PASSWORD = 'Admin-pass-2026';
 export const SCREENSHOTS = path.resolve('test-output/screenshots');
+/**
+ * The browser's own zone, far from the demo estate's (Asia/Hong_Kong, 16 hours apart): every
+ * time on screen and every time typed must be the estate's wall clock, never the laptop's.
+ */
+export const BROWSER_TIME_ZONE = 'America/Vancouver';
 
 if (!haveChromium && !inCI) {
   console.warn(
@@ -57,7 +62,7 @@ export async function openBrowserSession(opts: { prefix: string; viewport: { wid
       '--no-first-run',
     ],
   });
-  const context = await browser.newContext({ viewport: opts.viewport, baseURL: server.url });
+  const context = await browser.newContext({ viewport: opts.viewport, baseURL: server.url, timezoneId: BROWSER_TIME_ZONE });
   const page = await context.newPage();
   let step = 0;
   return {

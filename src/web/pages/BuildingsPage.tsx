@@ -1,11 +1,11 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Table, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../app/api';
 import { useEstate } from '../app/session';
+import { DATE_FORMAT, useEstateTime } from '../app/time';
 import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
@@ -17,6 +17,7 @@ const NO_FILTERS = [] as const;
 
 export default function BuildingsPage() {
   const { t } = useTranslation();
+  const time = useEstateTime();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const estate = useEstate();
@@ -43,7 +44,7 @@ export default function BuildingsPage() {
       title: t('common.createdAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD'),
+      render: (at: string) => time.format(at, DATE_FORMAT),
     },
     {
       title: t('common.actions'),

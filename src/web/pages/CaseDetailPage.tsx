@@ -67,7 +67,11 @@ function Facts({ detail }: { detail: CaseDetail }) {
     ...(detail.repairClass
       ? [{ key: 'repairClass', label: t('cases.fields.repairClass'), children: t(`repairClasses.${detail.repairClass}`) }]
       : []),
-    { key: 'occurredAt', label: t('cases.fields.occurredAt'), children: time(detail.occurredAt) },
+    {
+      key: 'occurredAt',
+      label: t('cases.fields.occurredAt'),
+      children: <span data-testid="case-occurred-at">{time(detail.occurredAt)}</span>,
+    },
     {
       key: 'recordedAt',
       label: t('cases.fields.recordedAt'),

@@ -1,9 +1,10 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useEstateTime } from '../app/time';
 import { useErrorText } from '../components/errors';
 import { applyServerErrors } from '../components/formErrors';
 import { PageHeader } from '../components/PageHeader';
@@ -92,6 +93,7 @@ function usePrefilledCaller(prefill: Prefill, apply: (pick: CallerPick) => void)
  */
 export default function NewCasePage() {
   const { t } = useTranslation();
+  const time = useEstateTime();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -173,7 +175,7 @@ export default function NewCasePage() {
         residentName: orNull(values.residentName),
         residentPhone: orNull(values.residentPhone),
         description: values.description.trim(),
-        occurredAt: (values.occurredAt ?? dayjs()).toISOString(),
+        occurredAt: values.occurredAt ? time.fromPicker(values.occurredAt) : new Date().toISOString(),
         repairClass: values.kind === 'repair' ? (values.repairClass ?? null) : null,
       });
       await logCall(values, created.id);
@@ -212,7 +214,7 @@ export default function NewCasePage() {
               channel: prefill.channel ?? 'phone',
               residentName: prefill.residentName,
               residentPhone: prefill.residentPhone,
-              occurredAt: prefill.callStartedAt ? dayjs(prefill.callStartedAt) : dayjs(),
+              occurredAt: prefill.callStartedAt ? time.toPicker(prefill.callStartedAt) : time.nowPicker(),
             }}
             onFinish={save}
             scrollToFirstError

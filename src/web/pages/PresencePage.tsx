@@ -1,7 +1,7 @@
 import { Alert, Col, Empty, Row, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEstateTime } from '../app/time';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { usePresenceBoard, useRefresh } from '../features/directory/api';
@@ -12,6 +12,7 @@ import { PresenceEditor } from '../features/presence/PresenceEditor';
 /** Who is in, out, in a meeting or on a call (R-WK-5); refreshed every 10 seconds. */
 export default function PresencePage() {
   const { t } = useTranslation();
+  const time = useEstateTime();
   const errorText = useErrorText();
   const refresh = useRefresh();
   const { data, isPending, error, dataUpdatedAt } = usePresenceBoard();
@@ -29,7 +30,11 @@ export default function PresencePage() {
         extra={
           data && (
             <Typography.Text type="secondary" data-testid="presence-summary">
-              {t('presence.summary', { inOffice, total: rows.length, time: dayjs(dataUpdatedAt).format('HH:mm:ss') })}
+              {t('presence.summary', {
+                inOffice,
+                total: rows.length,
+                time: time.format(new Date(dataUpdatedAt).toISOString(), 'HH:mm:ss'),
+              })}
             </Typography.Text>
           )
         }

@@ -1,8 +1,8 @@
 import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DATE_FORMAT, useEstateTime } from '../app/time';
 import { ExportButtons } from '../components/ExportButtons';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
@@ -17,6 +17,7 @@ const FILTERS = ['kind', 'buildingId', 'unitId'] as const;
 
 export default function ResidentsPage() {
   const { t } = useTranslation();
+  const time = useEstateTime();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const refresh = useRefresh();
@@ -73,7 +74,7 @@ export default function ResidentsPage() {
       key: 'createdAt',
       sorter: true,
       sortOrder: sortOrderOf('createdAt'),
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD'),
+      render: (at: string) => time.format(at, DATE_FORMAT),
     },
     {
       title: t('common.actions'),

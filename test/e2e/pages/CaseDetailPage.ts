@@ -11,6 +11,7 @@ export class CaseDetailPage {
   readonly description = (): Locator => this.page.getByTestId('case-description');
   readonly resident = (): Locator => this.page.getByTestId('case-resident');
   readonly unit = (): Locator => this.page.getByTestId('case-unit');
+  readonly occurredAt = (): Locator => this.page.getByTestId('case-occurred-at');
   readonly number = (): Locator => this.page.getByTestId('case-number');
   readonly obligation = (rule: string): Locator => this.page.locator(`[data-testid="obligation"][data-rule="${rule}"]`);
   readonly timeline = (): Locator => this.page.getByTestId('case-timeline');

@@ -13,6 +13,7 @@ export class NewCasePage {
   readonly residentPhone = (): Locator => this.page.getByTestId('case-resident-phone');
   readonly description = (): Locator => this.page.getByTestId('case-description');
   readonly unit = (): Locator => this.page.getByTestId('case-unit');
+  readonly occurredAt = (): Locator => this.page.getByTestId('case-occurred-at').locator('input').first();
   readonly error = (): Locator => this.page.getByTestId('new-case-error');
 
   /** Alt+N from any screen opens the intake screen. */

@@ -9,11 +9,12 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { useAbilities } from '../../app/session';
+import { useEstateTime } from '../../app/time';
 import { FormModal } from '../../components/FormModal';
 import { translateOr } from '../../i18n';
 import { useAllDepartments, useStaffList } from '../directory/api';
@@ -345,6 +346,7 @@ function CloseDialog({ open, detail, onClose }: DialogProps) {
 
 function RepairStartDialog({ open, detail, onClose }: DialogProps) {
   const { t } = useTranslation();
+  const time = useEstateTime();
   const staff = useStaffList({ page: 1, pageSize: 200, role: 'maintenance' });
   const labels = { maintenanceStaffId: t('cases.fields.maintenanceStaff'), startedAt: t('cases.fields.startedAt') };
   const submit = useSubmit(detail.id, labels);
@@ -355,8 +357,10 @@ function RepairStartDialog({ open, detail, onClose }: DialogProps) {
       title={t('cases.actions.repairStart')}
       testId="repair-start-form"
       labels={labels}
-      initialValues={{ maintenanceStaffId: detail.maintenanceStaff?.id, startedAt: dayjs() }}
-      onSubmit={(v) => submit('repair/start', { maintenanceStaffId: v.maintenanceStaffId, startedAt: v.startedAt?.toISOString() })}
+      initialValues={{ maintenanceStaffId: detail.maintenanceStaff?.id, startedAt: time.nowPicker() }}
+      onSubmit={(v) =>
+        submit('repair/start', { maintenanceStaffId: v.maintenanceStaffId, startedAt: v.startedAt && time.fromPicker(v.startedAt) })
+      }
     >
       <Form.Item name="maintenanceStaffId" label={labels.maintenanceStaffId}>
         <Select
@@ -377,6 +381,7 @@ function RepairWorkDialog({ open, detail, onClose, action }: DialogProps & { act
   const { t } = useTranslation();
   const required = useRequired();
   const complete = action === 'repair/complete';
+  const time = useEstateTime();
   const labels = {
     workDone: t('cases.fields.workDone'),
     materials: t('cases.fields.materials'),
@@ -390,13 +395,13 @@ function RepairWorkDialog({ open, detail, onClose, action }: DialogProps & { act
       title={complete ? t('cases.actions.repairComplete') : t('cases.actions.repairWork')}
       testId={complete ? 'repair-complete-form' : 'repair-work-form'}
       labels={labels}
-      initialValues={complete ? { completedAt: dayjs() } : {}}
+      initialValues={complete ? { completedAt: time.nowPicker() } : {}}
       onSubmit={(v) =>
         complete
           ? submit('repair/complete', {
               workDone: optional(v.workDone),
               materials: optional(v.materials),
-              completedAt: v.completedAt?.toISOString(),
+              completedAt: v.completedAt && time.fromPicker(v.completedAt),
             })
           : submit('repair/work', { workDone: v.workDone?.trim() ?? '', materials: optional(v.materials) })
       }

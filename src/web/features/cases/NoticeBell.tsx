@@ -1,15 +1,14 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, Popover, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { NoticePage, Notice as NoticeSchema } from '../../../contract/notices';
 import { api } from '../../app/api';
+import { useEstateTime } from '../../app/time';
 import { translateOr } from '../../i18n';
-import { TIME_FORMAT } from './ObligationBadge';
 
 type Notice = z.infer<typeof NoticeSchema>;
 type NoticeList = z.infer<typeof NoticePage>;
@@ -43,6 +42,7 @@ function targetOf(notice: Notice): string | null {
 /** The bell in the header: how many notices are unread, and the list of them. */
 export function NoticeBell() {
   const { t } = useTranslation();
+  const time = useEstateTime();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -91,7 +91,7 @@ export function NoticeBell() {
               <div>{str(notice.data.text ?? notice.data.problem ?? notice.data.note)}</div>
             )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {dayjs(notice.createdAt).format(TIME_FORMAT)}
+              {time.format(notice.createdAt)}
             </Typography.Text>
           </Button>
         ))}

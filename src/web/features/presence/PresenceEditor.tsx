@@ -1,7 +1,8 @@
 import { DatePicker, Form, Input, Select, Switch } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
+import { useEstateTime } from '../../app/time';
 import { FormModal } from '../../components/FormModal';
 import { PRESENCE_STATES, type PresenceRow, type PresenceState, type UpdatePresenceInput } from '../directory/types';
 
@@ -15,6 +16,8 @@ interface PresenceValues {
 /** Sets one staff member's presence; who may set whose is the server's decision. */
 export function PresenceEditor({ row, onClose, onSaved }: { row: PresenceRow | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
+  // The return time is the estate's wall clock, whatever zone the browser is in.
+  const time = useEstateTime();
   const labels = {
     state: t('presence.state'),
     until: t('presence.until'),
@@ -33,7 +36,7 @@ export function PresenceEditor({ row, onClose, onSaved }: { row: PresenceRow | n
         row
           ? {
               state: row.presence.state,
-              until: row.presence.until ? dayjs(row.presence.until) : null,
+              until: row.presence.until ? time.toPicker(row.presence.until) : null,
               note: row.presence.note,
               onTask: row.presence.onTask,
             }
@@ -43,7 +46,7 @@ export function PresenceEditor({ row, onClose, onSaved }: { row: PresenceRow | n
         if (!row) return;
         const body: UpdatePresenceInput = {
           state: values.state,
-          until: values.until ? values.until.format() : null,
+          until: values.until ? time.fromPicker(values.until) : null,
           note: values.note?.trim() ? values.note.trim() : null,
           onTask: values.onTask,
         };
