@@ -33,6 +33,18 @@ function safeFileName(name: string): string {
     .slice(0, 120);
 }
 
+/** The X-File-Name header is percent-encoded UTF-8 (so Chinese names survive HTTP); a broken escape is bad input. */
+export function decodedFileName(header: string): string {
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    throw new AppError('validation.failed', 'X-File-Name: not a percent-encoded UTF-8 file name', {
+      field: 'X-File-Name',
+      issues: [{ path: 'headers.x-file-name', message: 'not a percent-encoded UTF-8 file name', code: 'invalid_format' }],
+    });
+  }
+}
+
 function fileOf(ctx: AppContext, estateId: string, id: string): string {
   return path.join(ctx.config.dataDir, 'attachments', estateId, id);
 }

@@ -352,6 +352,30 @@ describe(`cases [${ENGINE}]`, () => {
     expect((await desk.get(`/cases/${c.body.id}`)).body.attachments).toHaveLength(1);
   });
 
+  it('an X-File-Name that is not valid percent-encoding is refused with 400 naming the header, not a server error', async () => {
+    const desk = await t.as('desk');
+    const c = await hotlineComplaint(desk, hoursAgo(1));
+    for (const name of ['%', '%E5%A4', 'a%zz.png']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${c.body.id}/attachments`,
+        headers: {
+          cookie: desk.cookie as string,
+          'x-csrf-token': desk.csrfToken as string,
+          'content-type': 'image/png',
+          'x-file-name': name,
+        },
+        payload: PNG,
+      });
+      expect(res.statusCode).toBe(400);
+      const error = JSON.parse(res.body).error;
+      expect(error.code).toBe('validation.failed');
+      expect(error.details.field).toBe('X-File-Name');
+      expect(error.message).toContain('X-File-Name');
+    }
+    expect((await desk.get(`/cases/${c.body.id}`)).body.attachments).toHaveLength(0);
+  });
+
   it('a written reply is queued once as an email to a resident who has an address; a call is not', async () => {
     await t.admin.patch(`/residents/${world.resident.id}`, { email: 'resident@example.com' });
     const desk = await t.as('desk');

@@ -29,7 +29,7 @@ import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
 import { errorResponses, okResponses } from '../platform/http/errors.js';
 import { onBreach } from '../platform/obligations/index.js';
-import { ATTACHMENT_TYPES, addAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from './attachments.js';
+import { ATTACHMENT_TYPES, addAttachment, decodedFileName, MAX_ATTACHMENT_BYTES, readAttachment } from './attachments.js';
 import { REPLY_RULE } from './rules.js';
 import * as service from './service.js';
 
@@ -243,7 +243,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
       },
       async (req, reply) => {
         const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+        const fileName = decodedFileName(String(req.headers['x-file-name'] ?? ''));
         const saved = await addAttachment(ctx, {
           actor: actorOf(req),
           caseId: req.params.caseId,
