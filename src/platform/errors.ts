@@ -6,6 +6,7 @@
 type KnownCode =
   | 'validation.failed'
   | 'request.malformed_json'
+  | 'request.too_deep'
   | 'request.too_large'
   | 'request.unsupported_media_type'
   | 'auth.required'
@@ -31,6 +32,7 @@ export type ErrorCode = KnownCode | RuleCode;
 const statusByCode: Record<KnownCode, number> = {
   'validation.failed': 400,
   'request.malformed_json': 400,
+  'request.too_deep': 400,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
   'auth.required': 401,

@@ -13,7 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { AppError } from '../errors.js';
+import { checkBodyShape } from './body-shape.js';
 import { errorHandler } from './errors.js';
 
 export type App = FastifyInstance<
@@ -34,28 +34,6 @@ export interface AppOptions {
 }
 
 export const API_PREFIX = '/api/v1';
-
-/**
- * No text may carry U+0000: PostgreSQL cannot store it, and no person types it. Refused before
- * validation on both engines alike, naming the field.
- */
-function rejectNulCharacters(value: unknown, path: string): void {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) {
-      const message = `${path}: must not contain the NUL character`;
-      throw new AppError('validation.failed', message, {
-        issues: [{ path, message: 'must not contain the NUL character', code: 'invalid_characters' }],
-      });
-    }
-  } else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) rejectNulCharacters(v, `${path}.${i}`);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) rejectNulCharacters(k, path);
-      rejectNulCharacters(v, `${path}.${k}`);
-    }
-  }
-}
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0] & { route?: { method: string | string[]; config?: { public?: boolean } } };
 
@@ -93,8 +71,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.addHook('preValidation', async (request) => {
-    rejectNulCharacters(request.body, 'body');
-    rejectNulCharacters(request.query, 'querystring');
+    checkBodyShape(request.body, 'body');
+    checkBodyShape(request.query, 'querystring');
   });
 
   await app.register(cookie);
