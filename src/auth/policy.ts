@@ -1,13 +1,22 @@
+import { casePolicy } from '../cases/policy.js';
 import type { Role } from '../contract/directory.js';
+import { directoryPolicy } from '../directory/policy.js';
+import { followUpPolicy } from '../followups/policy.js';
+import { frontDeskPolicy } from '../frontdesk/policy.js';
+import { phrasePolicy } from '../phrases/policy.js';
 import { AppError, notFound } from '../platform/errors.js';
+import { ADMINS, definePolicy } from './abilities.js';
 
-/** The signed-in staff member a request acts for, with the estates they may see. */
+/** The signed-in staff member a request acts for, with the estates they may see and their role in each. */
 export interface Actor {
   id: string;
   username: string;
   name: string;
   surname: string;
+  /** The company-level role: `admin` for the company's admins (every estate, every ability). */
   role: Role;
+  /** The person's role in each estate they work for (roles are held per estate). */
+  roles: Readonly<Record<string, Role>>;
   locale: string;
   /** Estates this person works for; an admin works for the whole company. */
   estateIds: readonly string[];
@@ -16,39 +25,90 @@ export interface Actor {
   csrfToken: string;
 }
 
-export type Permission =
-  | 'directory.write' // units, residents, buildings, imports
-  | 'structure.write' // departments, estate settings
-  | 'staff.write'
-  | 'estate.create'
-  | 'password.reset'
-  | 'presence.write.others'
-  | 'history.read';
+/** Abilities that belong to no one estate: only the company's admins hold them. */
+export const companyPolicy = definePolicy({
+  'estate.create': ADMINS,
+  'staff.password.reset': ADMINS,
+  'phrase.company.write': ADMINS,
+});
 
-const grants: Record<Role, readonly Permission[]> = {
-  admin: ['directory.write', 'structure.write', 'staff.write', 'estate.create', 'password.reset', 'presence.write.others', 'history.read'],
-  manager: ['directory.write', 'structure.write', 'staff.write', 'presence.write.others', 'history.read'],
-  receptionist: ['directory.write', 'presence.write.others'],
-  department: [],
-  maintenance: [],
-};
+/** Every capability's table, by capability: what the session answer, the web app and the access-matrix test read. */
+export const POLICIES = {
+  company: companyPolicy,
+  directory: directoryPolicy,
+  cases: casePolicy,
+  followups: followUpPolicy,
+  frontdesk: frontDeskPolicy,
+  phrases: phrasePolicy,
+} as const;
 
-export function can(actor: Actor, permission: Permission): boolean {
-  return grants[actor.role].includes(permission);
+type Tables = typeof POLICIES;
+export type EstateAbility = { [K in Exclude<keyof Tables, 'company'>]: keyof Tables[K] }[Exclude<keyof Tables, 'company'>] & string;
+export type CompanyAbility = keyof typeof companyPolicy & string;
+export type Ability = EstateAbility | CompanyAbility;
+
+const ESTATE_TABLE: Readonly<Record<string, readonly Role[]>> = Object.assign(
+  {},
+  ...Object.entries(POLICIES)
+    .filter(([name]) => name !== 'company')
+    .map(([, table]) => table),
+);
+const COMPANY_TABLE: Readonly<Record<string, readonly Role[]>> = companyPolicy;
+
+/** Every estate ability's name, for the session answer and tests. */
+export const ESTATE_ABILITIES = Object.keys(ESTATE_TABLE) as EstateAbility[];
+export const COMPANY_ABILITIES = Object.keys(COMPANY_TABLE) as CompanyAbility[];
+
+/** The roles holding an ability, read from the tables. */
+export function rolesWith(ability: Ability): readonly Role[] {
+  return ESTATE_TABLE[ability] ?? COMPANY_TABLE[ability] ?? [];
 }
 
-export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw new AppError('auth.forbidden', `your role may not do this (${permission})`, { permission });
+/** The actor's role in an estate, or undefined when they do not work for it. */
+export function roleIn(actor: Actor, estateId: string): Role | undefined {
+  if (actor.allEstates) return 'admin';
+  return actor.roles[estateId];
 }
 
 export function seesEstate(actor: Actor, estateId: string): boolean {
-  return actor.allEstates || actor.estateIds.includes(estateId);
+  return roleIn(actor, estateId) !== undefined;
+}
+
+/** May the actor do this in this estate? */
+export function can(actor: Actor, estateId: string, ability: EstateAbility): boolean {
+  const role = roleIn(actor, estateId);
+  return role !== undefined && (ESTATE_TABLE[ability]?.includes(role) ?? false);
+}
+
+export function canInCompany(actor: Actor, ability: CompanyAbility): boolean {
+  return actor.allEstates && (COMPANY_TABLE[ability]?.includes('admin') ?? false);
+}
+
+/** The abilities the actor holds in an estate, in table order. */
+export function abilitiesIn(actor: Actor, estateId: string): EstateAbility[] {
+  return ESTATE_ABILITIES.filter((a) => can(actor, estateId, a));
+}
+
+export function forbidden(ability: Ability, role: Role | undefined): AppError {
+  return new AppError('auth.forbidden', `your role may not do this (${ability})`, { ability, role: role ?? null });
 }
 
 /**
- * Every read and write is scoped to the caller's estates. A record of another estate answers
- * 404, exactly as a record that does not exist, so nothing about it leaks.
+ * Every use case checks one ability in the estate it acts in. A record of an estate the actor
+ * does not work for answers 404, exactly as a record that does not exist, so nothing about it
+ * leaks; a role without the ability answers 403 naming it.
  */
+export function requireAbility(actor: Actor, estateId: string, ability: EstateAbility, what = 'estate'): void {
+  const role = roleIn(actor, estateId);
+  if (role === undefined) throw notFound(what);
+  if (!ESTATE_TABLE[ability]?.includes(role)) throw forbidden(ability, role);
+}
+
+export function requireCompanyAbility(actor: Actor, ability: CompanyAbility): void {
+  if (!canInCompany(actor, ability)) throw forbidden(ability, actor.role);
+}
+
+/** Reads scoped to the estate only (the ability is checked by the caller on the record). */
 export function requireEstate(actor: Actor, estateId: string, what = 'estate'): void {
   if (!seesEstate(actor, estateId)) throw notFound(what);
 }
@@ -61,6 +121,7 @@ export function companyActor(id: string, name = 'estatedesk command line'): Acto
     name,
     surname: '',
     role: 'admin',
+    roles: {},
     locale: 'en',
     estateIds: [],
     allEstates: true,

@@ -5,14 +5,10 @@ import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import type { App } from '../platform/http/app.js';
 import { errorResponses } from '../platform/http/errors.js';
-import type { Actor } from './policy.js';
+import { type Actor, COMPANY_ABILITIES, ESTATE_ABILITIES } from './policy.js';
 import { authenticate, changePassword, csrfMatches, login, logout, resetPassword, sessionInfo } from './service.js';
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Reachable without signing in. */
-    public?: boolean;
-  }
   interface FastifyRequest {
     actor: Actor | null;
   }
@@ -33,6 +29,17 @@ export function actorOf(request: { actor: Actor | null }): Actor {
  */
 export function registerAuth(api: App, ctx: AppContext): void {
   api.decorateRequest('actor', null);
+  // Every operation names the ability it needs, so the access matrix can be read off the document.
+  api.addHook('onRoute', (route) => {
+    if (route.config?.public || route.method === 'HEAD' || route.schema?.hide) return;
+    const ability = route.config?.ability;
+    if (
+      ability !== 'self' &&
+      !(ESTATE_ABILITIES as string[]).includes(ability ?? '') &&
+      !(COMPANY_ABILITIES as string[]).includes(ability ?? '')
+    )
+      throw new Error(`route ${String(route.method)} ${route.url} names no known ability (config.ability: ${ability ?? 'missing'})`);
+  });
   api.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? await authenticate(ctx, token) : null;
@@ -73,6 +80,7 @@ export function registerAuth(api: App, ctx: AppContext): void {
   api.post(
     '/auth/logout',
     {
+      config: { ability: 'self' },
       schema: {
         operationId: 'logout',
         tags: ['auth'],
@@ -91,6 +99,7 @@ export function registerAuth(api: App, ctx: AppContext): void {
   api.get(
     '/auth/session',
     {
+      config: { ability: 'self' },
       schema: {
         operationId: 'getSession',
         tags: ['auth'],
@@ -104,6 +113,7 @@ export function registerAuth(api: App, ctx: AppContext): void {
   api.post(
     '/auth/password',
     {
+      config: { ability: 'self' },
       schema: {
         operationId: 'changePassword',
         tags: ['auth'],
@@ -121,6 +131,7 @@ export function registerAuth(api: App, ctx: AppContext): void {
   api.post(
     '/staff/:staffId/password',
     {
+      config: { ability: 'staff.password.reset' },
       schema: {
         operationId: 'resetStaffPassword',
         tags: ['staff'],

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../platform/errors.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
-import { type Actor, requirePermission } from './policy.js';
+import { type Actor, abilitiesIn, COMPANY_ABILITIES, canInCompany, requireCompanyAbility, roleIn } from './policy.js';
 
 /** Failed logins allowed in the window before the account or the address is held back. */
 export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
@@ -88,19 +88,23 @@ async function actorFor(ctx: AppContext, staffId: string, sessionId: string, csr
     .executeTakeFirst();
   if (!staff || staff.disabled_at) return null;
   const role = staff.role as Role;
-  const estates =
-    role === 'admin'
-      ? await ctx.db.selectFrom('estates').select('id as estate_id').execute()
-      : await ctx.db.selectFrom('staff_estates').select('estate_id').where('staff_id', '=', staff.id).execute();
+  const admin = role === 'admin';
+  const memberships = admin
+    ? []
+    : await ctx.db.selectFrom('staff_estates').select(['estate_id', 'role']).where('staff_id', '=', staff.id).execute();
+  const estateIds = admin
+    ? (await ctx.db.selectFrom('estates').select('id').execute()).map((e) => e.id)
+    : memberships.map((m) => m.estate_id);
   return {
     id: staff.id,
     username: staff.username,
     name: staff.name,
     surname: staff.surname,
     role,
+    roles: Object.fromEntries(memberships.map((m) => [m.estate_id, m.role as Role])),
     locale: staff.locale,
-    estateIds: estates.map((e) => e.estate_id),
-    allEstates: role === 'admin',
+    estateIds,
+    allEstates: admin,
     sessionId,
     csrfToken,
   };
@@ -144,7 +148,16 @@ export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<Sessio
       role: actor.role,
       locale: actor.locale as Locale,
     },
-    estates: estates.map((e) => ({ id: e.id, code: e.code, name: e.name, timeZone: e.time_zone, officeName: e.office_name })),
+    estates: estates.map((e) => ({
+      id: e.id,
+      code: e.code,
+      name: e.name,
+      timeZone: e.time_zone,
+      officeName: e.office_name,
+      role: roleIn(actor, e.id) ?? actor.role,
+      abilities: abilitiesIn(actor, e.id),
+    })),
+    companyAbilities: COMPANY_ABILITIES.filter((a) => canInCompany(actor, a)),
     csrfToken: actor.csrfToken,
   };
 }
@@ -181,7 +194,7 @@ export async function resetPassword(
   ctx: AppContext,
   opts: { actor: Actor; staffId: string; newPassword?: string | undefined },
 ): Promise<{ temporaryPassword: string | null }> {
-  requirePermission(opts.actor, 'password.reset');
+  requireCompanyAbility(opts.actor, 'staff.password.reset');
   const target = await ctx.db.selectFrom('staff').select('id').where('id', '=', opts.staffId).executeTakeFirst();
   if (!target) throw notFound('staff');
   const generated = opts.newPassword ? null : generatePassword();

@@ -17,7 +17,13 @@ export const SessionInfo = z
       role: Role,
       locale: Locale,
     }),
-    estates: z.array(Estate.pick({ id: true, code: true, name: true, timeZone: true, officeName: true })),
+    estates: z.array(
+      Estate.pick({ id: true, code: true, name: true, timeZone: true, officeName: true }).extend({
+        role: Role.describe("The person's role in this estate (roles are held per estate)"),
+        abilities: z.array(z.string()).describe("The named abilities the person holds in this estate (each capability's policy table)"),
+      }),
+    ),
+    companyAbilities: z.array(z.string()).describe('Abilities that belong to no one estate (company admins)'),
     csrfToken: z.string(),
   })
   .meta({ id: 'SessionInfo' });

@@ -244,8 +244,20 @@ export const PresenceBoardItem = z
   })
   .meta({ id: 'PresenceBoardItem' });
 
+/** A role held in one estate; `admin` is company-wide, never an estate's. */
+export const EstateRole = z.enum(['manager', 'receptionist', 'department', 'maintenance']);
+export type EstateRole = z.infer<typeof EstateRole>;
+
 export const StaffMembership = z.object({
   estateId: Id,
+  role: EstateRole.describe("The person's role in this estate (roles are held per estate)"),
+  departmentId: Id.nullable(),
+  counterSeat: CounterSeat.nullable(),
+});
+/** A membership as given: its role defaults to the person's role (kept as it was on an update). */
+export const StaffMembershipInput = z.strictObject({
+  estateId: Id,
+  role: EstateRole.optional().describe("The person's role in this estate; defaults to the top-level role"),
   departmentId: Id.nullable(),
   counterSeat: CounterSeat.nullable(),
 });
@@ -283,7 +295,7 @@ export const CreateStaffBody = z.strictObject({
   phone: Phone.nullable().optional(),
   locale: Locale.default('zh-Hant'),
   password: Password,
-  estates: z.array(StaffMembership).min(1).max(100),
+  estates: z.array(StaffMembershipInput).min(1).max(100),
 });
 export const UpdateStaffBody = z.strictObject({
   name: Text(100).optional(),
@@ -293,7 +305,7 @@ export const UpdateStaffBody = z.strictObject({
   phone: Phone.nullable().optional(),
   locale: Locale.optional(),
   disabled: z.boolean().optional(),
-  estates: z.array(StaffMembership).min(1).max(100).optional(),
+  estates: z.array(StaffMembershipInput).min(1).max(100).optional(),
 });
 export const ListStaffQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),

@@ -104,7 +104,7 @@ export async function loadDemo(ctx: AppContext, opts: { staffPassword: string; a
       });
       await trx
         .insertInto('staff_estates')
-        .values({ staff_id: row.id, estate_id: estateId, department_id: deptIds[s.dept] ?? null, counter_seat: s.seat })
+        .values({ staff_id: row.id, estate_id: estateId, department_id: deptIds[s.dept] ?? null, counter_seat: s.seat, role: s.role })
         .execute();
       await trx
         .insertInto('presence')

@@ -44,6 +44,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates',
     {
+      config: { ability: 'self' },
       schema: {
         operationId: 'listEstates',
         tags: ['estates'],
@@ -57,6 +58,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates',
     {
+      config: { ability: 'estate.create' },
       schema: {
         operationId: 'createEstate',
         tags: ['estates'],
@@ -69,12 +71,16 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   );
   api.get(
     '/estates/:estateId',
-    { schema: { operationId: 'getEstate', tags: ['estates'], params: EstateParams, response: okResponses(Estate) } },
+    {
+      config: { ability: 'estate.read' },
+      schema: { operationId: 'getEstate', tags: ['estates'], params: EstateParams, response: okResponses(Estate) },
+    },
     async (req) => service.getEstate(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
   );
   api.patch(
     '/estates/:estateId',
     {
+      config: { ability: 'estate.configure' },
       schema: {
         operationId: 'updateEstate',
         tags: ['estates'],
@@ -91,6 +97,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/buildings',
     {
+      config: { ability: 'unit.read' },
       schema: {
         operationId: 'listBuildings',
         tags: ['buildings'],
@@ -104,6 +111,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/buildings',
     {
+      config: { ability: 'unit.write' },
       schema: {
         operationId: 'createBuilding',
         tags: ['buildings'],
@@ -118,6 +126,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.patch(
     '/buildings/:buildingId',
     {
+      config: { ability: 'unit.write' },
       schema: {
         operationId: 'updateBuilding',
         tags: ['buildings'],
@@ -133,6 +142,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/units',
     {
+      config: { ability: 'unit.read' },
       schema: {
         operationId: 'listUnits',
         tags: ['units'],
@@ -146,6 +156,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/units',
     {
+      config: { ability: 'unit.write' },
       schema: { operationId: 'createUnit', tags: ['units'], params: EstateParams, body: CreateUnitBody, response: createdResponses(Unit) },
     },
     async (req, reply) =>
@@ -153,12 +164,16 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   );
   api.get(
     '/units/:unitId',
-    { schema: { operationId: 'getUnit', tags: ['units'], params: z.strictObject({ unitId: Id }), response: okResponses(UnitDetail) } },
+    {
+      config: { ability: 'unit.read' },
+      schema: { operationId: 'getUnit', tags: ['units'], params: z.strictObject({ unitId: Id }), response: okResponses(UnitDetail) },
+    },
     async (req) => service.getUnit(ctx, { actor: actorOf(req), unitId: req.params.unitId }),
   );
   api.patch(
     '/units/:unitId',
     {
+      config: { ability: 'unit.write' },
       schema: {
         operationId: 'updateUnit',
         tags: ['units'],
@@ -174,6 +189,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/residents',
     {
+      config: { ability: 'resident.read' },
       schema: {
         operationId: 'listResidents',
         tags: ['residents'],
@@ -187,6 +203,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/residents',
     {
+      config: { ability: 'resident.write' },
       schema: {
         operationId: 'createResident',
         tags: ['residents'],
@@ -201,6 +218,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/residents/:residentId',
     {
+      config: { ability: 'resident.read' },
       schema: {
         operationId: 'getResident',
         tags: ['residents'],
@@ -213,6 +231,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.patch(
     '/residents/:residentId',
     {
+      config: { ability: 'resident.write' },
       schema: {
         operationId: 'updateResident',
         tags: ['residents'],
@@ -226,13 +245,28 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
 
   // ------------------------------------------------------------ import / export
   const transfers = [
-    { path: 'units', entity: 'Units', run: transfer.importUnits, dump: transfer.exportUnits },
-    { path: 'residents', entity: 'Residents', run: transfer.importResidents, dump: transfer.exportResidents },
+    {
+      path: 'units',
+      entity: 'Units',
+      run: transfer.importUnits,
+      dump: transfer.exportUnits,
+      importAbility: 'unit.import',
+      exportAbility: 'unit.export',
+    },
+    {
+      path: 'residents',
+      entity: 'Residents',
+      run: transfer.importResidents,
+      dump: transfer.exportResidents,
+      importAbility: 'resident.import',
+      exportAbility: 'resident.export',
+    },
   ] as const;
   for (const t of transfers) {
     api.post(
       `/estates/:estateId/${t.path}/import`,
       {
+        config: { ability: t.importAbility },
         bodyLimit: 20 * 1024 * 1024,
         schema: {
           operationId: `import${t.entity}`,
@@ -255,6 +289,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
     api.get(
       `/estates/:estateId/${t.path}/export`,
       {
+        config: { ability: t.exportAbility },
         schema: {
           operationId: `export${t.entity}`,
           tags: [t.path],
@@ -289,6 +324,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/departments',
     {
+      config: { ability: 'department.read' },
       schema: {
         operationId: 'listDepartments',
         tags: ['departments'],
@@ -302,6 +338,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/departments',
     {
+      config: { ability: 'department.write' },
       schema: {
         operationId: 'createDepartment',
         tags: ['departments'],
@@ -316,6 +353,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.patch(
     '/departments/:departmentId',
     {
+      config: { ability: 'department.write' },
       schema: {
         operationId: 'updateDepartment',
         tags: ['departments'],
@@ -331,6 +369,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/staff',
     {
+      config: { ability: 'staff.read' },
       schema: {
         operationId: 'listStaff',
         tags: ['staff'],
@@ -344,6 +383,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/staff',
     {
+      config: { ability: 'staff.write' },
       schema: {
         operationId: 'createStaff',
         tags: ['staff'],
@@ -356,12 +396,16 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   );
   api.get(
     '/staff/:staffId',
-    { schema: { operationId: 'getStaff', tags: ['staff'], params: z.strictObject({ staffId: Id }), response: okResponses(Staff) } },
+    {
+      config: { ability: 'staff.read' },
+      schema: { operationId: 'getStaff', tags: ['staff'], params: z.strictObject({ staffId: Id }), response: okResponses(Staff) },
+    },
     async (req) => service.getStaff(ctx, { actor: actorOf(req), staffId: req.params.staffId }),
   );
   api.patch(
     '/staff/:staffId',
     {
+      config: { ability: 'staff.write' },
       schema: {
         operationId: 'updateStaff',
         tags: ['staff'],
@@ -377,6 +421,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/presence',
     {
+      config: { ability: 'presence.read' },
       schema: {
         operationId: 'listPresence',
         tags: ['presence'],
@@ -390,6 +435,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.put(
     '/staff/:staffId/presence',
     {
+      config: { ability: 'presence.write.others' },
       schema: {
         operationId: 'updatePresence',
         tags: ['presence'],
@@ -413,6 +459,7 @@ export function registerDirectoryRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/history',
     {
+      config: { ability: 'history.read' },
       schema: {
         operationId: 'listHistory',
         tags: ['history'],

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { insertStaff } from '../auth/accounts.js';
 import { hashPassword } from '../auth/passwords.js';
-import { type Actor, requireEstate, requirePermission, seesEstate } from '../auth/policy.js';
+import { type Actor, can, forbidden, requireAbility, requireCompanyAbility, roleIn, seesEstate } from '../auth/policy.js';
 import {
   type CreateBuildingBody,
   type CreateDepartmentBody,
@@ -12,6 +12,7 @@ import {
   type CreateUnitBody,
   defaultPolicy,
   EstatePolicy,
+  type EstateRole,
   type ListResidentsQuery,
   type ListStaffQuery,
   type ListUnitsQuery,
@@ -70,7 +71,7 @@ function change(
 
 export async function listEstates(ctx: AppContext, opts: { actor: Actor } & Page) {
   let q = ctx.db.selectFrom('estates');
-  if (!opts.actor.allEstates) q = opts.actor.estateIds.length ? q.where('id', 'in', opts.actor.estateIds) : q.where('id', '=', '');
+  if (!opts.actor.allEstates) q = opts.actor.estateIds.length ? q.where('id', 'in', [...opts.actor.estateIds]) : q.where('id', '=', '');
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .selectAll()
@@ -95,7 +96,7 @@ export async function estateSettings(db: Trx | AppContext['db'], estateId: strin
 export { presentJoinedUnit } from './present.js';
 
 export async function getEstate(ctx: AppContext, opts: { actor: Actor; estateId: string }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'estate.read');
   const row = await store.findEstate(ctx.db, opts.estateId);
   if (!row) throw notFound('estate');
   return presentEstate(row);
@@ -140,7 +141,7 @@ export async function insertStandardDepartments(trx: Trx, opts: { estateId: stri
 }
 
 export async function createEstate(ctx: AppContext, opts: { actor: Actor; body: z.infer<typeof CreateEstateBody> }) {
-  requirePermission(opts.actor, 'estate.create');
+  requireCompanyAbility(opts.actor, 'estate.create');
   const at = ctx.clock.now().toISOString();
   const id = newId();
   return inTransaction(ctx, 'code', async (trx) => {
@@ -163,8 +164,7 @@ export async function createEstate(ctx: AppContext, opts: { actor: Actor; body: 
 }
 
 export async function updateEstate(ctx: AppContext, opts: { actor: Actor; estateId: string; body: z.infer<typeof UpdateEstateBody> }) {
-  requireEstate(opts.actor, opts.estateId);
-  requirePermission(opts.actor, 'structure.write');
+  requireAbility(opts.actor, opts.estateId, 'estate.configure');
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, null, async (trx) => {
     const before = await store.findEstate(trx, opts.estateId);
@@ -188,7 +188,7 @@ export async function updateEstate(ctx: AppContext, opts: { actor: Actor; estate
 // ---------------------------------------------------------------- buildings
 
 export async function listBuildings(ctx: AppContext, opts: { actor: Actor; estateId: string } & Page) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'unit.read');
   const base = ctx.db.selectFrom('buildings').where('estate_id', '=', opts.estateId);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
@@ -218,8 +218,7 @@ export async function listBuildings(ctx: AppContext, opts: { actor: Actor; estat
 }
 
 export async function createBuilding(ctx: AppContext, opts: { actor: Actor; estateId: string; body: z.infer<typeof CreateBuildingBody> }) {
-  requireEstate(opts.actor, opts.estateId);
-  requirePermission(opts.actor, 'directory.write');
+  requireAbility(opts.actor, opts.estateId, 'unit.write');
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, 'name', async (trx) => {
     if (!(await store.findEstate(trx, opts.estateId))) throw notFound('estate');
@@ -237,8 +236,8 @@ export async function updateBuilding(
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, 'name', async (trx) => {
     const before = await store.findBuilding(trx, null, opts.buildingId);
-    if (!before || !seesEstate(opts.actor, before.estate_id)) throw notFound('building');
-    requirePermission(opts.actor, 'directory.write');
+    if (!before) throw notFound('building');
+    requireAbility(opts.actor, before.estate_id, 'unit.write', 'building');
     await trx.updateTable('buildings').set({ name: opts.body.name, updated_at: at }).where('id', '=', before.id).execute();
     const after = { ...before, name: opts.body.name, updated_at: at };
     await recordChange(trx, change(opts.actor, at, before.estate_id, 'building', before.id, 'updated', before, after));
@@ -260,7 +259,7 @@ const UNIT_SORT = {
 } as const;
 
 export async function listUnits(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListUnitsQuery> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'unit.read');
   const { q, buildingId, floor, sort, page, pageSize } = opts.query;
   let base = store.unitsQuery(ctx.db, opts.estateId);
   if (q) base = base.where('units.number', 'like', store.likePattern(q));
@@ -286,7 +285,8 @@ export async function listUnits(ctx: AppContext, opts: { actor: Actor; estateId:
 
 export async function getUnit(ctx: AppContext, opts: { actor: Actor; unitId: string }) {
   const row = await store.findUnit(ctx.db, null, opts.unitId);
-  if (!row || !seesEstate(opts.actor, row.estate_id)) throw notFound('unit');
+  if (!row) throw notFound('unit');
+  requireAbility(opts.actor, row.estate_id, 'unit.read', 'unit');
   const residents = await store.residentsOfUnit(ctx.db, row.id);
   return {
     ...presentUnit(row, residents.length),
@@ -301,8 +301,7 @@ async function requireBuildingIn(trx: Trx, estateId: string, buildingId: string,
 }
 
 export async function createUnit(ctx: AppContext, opts: { actor: Actor; estateId: string; body: z.infer<typeof CreateUnitBody> }) {
-  requireEstate(opts.actor, opts.estateId);
-  requirePermission(opts.actor, 'directory.write');
+  requireAbility(opts.actor, opts.estateId, 'unit.write');
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, 'number', async (trx) => {
     const building = await requireBuildingIn(trx, opts.estateId, opts.body.buildingId);
@@ -326,8 +325,8 @@ export async function updateUnit(ctx: AppContext, opts: { actor: Actor; unitId: 
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, 'number', async (trx) => {
     const before = await store.findUnit(trx, null, opts.unitId);
-    if (!before || !seesEstate(opts.actor, before.estate_id)) throw notFound('unit');
-    requirePermission(opts.actor, 'directory.write');
+    if (!before) throw notFound('unit');
+    requireAbility(opts.actor, before.estate_id, 'unit.write', 'unit');
     const b = opts.body;
     const building = b.buildingId ? await requireBuildingIn(trx, before.estate_id, b.buildingId) : null;
     const patch = {
@@ -348,7 +347,7 @@ export async function updateUnit(ctx: AppContext, opts: { actor: Actor; unitId: 
 // ---------------------------------------------------------------- residents
 
 export async function listResidents(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListResidentsQuery> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'resident.read');
   const { q, kind, unitId, buildingId, sort, page, pageSize } = opts.query;
   let base = ctx.db.selectFrom('residents').where('residents.estate_id', '=', opts.estateId);
   if (q) {
@@ -413,7 +412,8 @@ export async function listResidents(ctx: AppContext, opts: { actor: Actor; estat
 
 export async function getResident(ctx: AppContext, opts: { actor: Actor; residentId: string }) {
   const row = await store.findResident(ctx.db, null, opts.residentId);
-  if (!row || !seesEstate(opts.actor, row.estate_id)) throw notFound('resident');
+  if (!row) throw notFound('resident');
+  requireAbility(opts.actor, row.estate_id, 'resident.read', 'resident');
   return presentResident(row, await store.unitsOfResidents(ctx.db, [row.id]));
 }
 
@@ -433,8 +433,7 @@ async function linkUnits(trx: Trx, estateId: string, residentId: string, unitIds
 }
 
 export async function createResident(ctx: AppContext, opts: { actor: Actor; estateId: string; body: z.infer<typeof CreateResidentBody> }) {
-  requireEstate(opts.actor, opts.estateId);
-  requirePermission(opts.actor, 'directory.write');
+  requireAbility(opts.actor, opts.estateId, 'resident.write');
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, null, async (trx) => {
     if (!(await store.findEstate(trx, opts.estateId))) throw notFound('estate');
@@ -464,8 +463,8 @@ export async function updateResident(
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, null, async (trx) => {
     const before = await store.findResident(trx, null, opts.residentId);
-    if (!before || !seesEstate(opts.actor, before.estate_id)) throw notFound('resident');
-    requirePermission(opts.actor, 'directory.write');
+    if (!before) throw notFound('resident');
+    requireAbility(opts.actor, before.estate_id, 'resident.write', 'resident');
     const b = opts.body;
     const beforeUnits = (await store.unitsOfResidents(trx, [before.id])).map((u) => u.id);
     const patch = {
@@ -499,7 +498,7 @@ export async function updateResident(
 // ---------------------------------------------------------------- departments
 
 export async function listDepartments(ctx: AppContext, opts: { actor: Actor; estateId: string } & Page) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'department.read');
   const base = ctx.db.selectFrom('departments').where('estate_id', '=', opts.estateId);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
@@ -529,8 +528,7 @@ export async function createDepartment(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; body: z.infer<typeof CreateDepartmentBody> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
-  requirePermission(opts.actor, 'structure.write');
+  requireAbility(opts.actor, opts.estateId, 'department.write');
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, 'code', async (trx) => {
     if (!(await store.findEstate(trx, opts.estateId))) throw notFound('estate');
@@ -557,8 +555,8 @@ export async function updateDepartment(
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, null, async (trx) => {
     const before = await store.findDepartment(trx, null, opts.departmentId);
-    if (!before || !seesEstate(opts.actor, before.estate_id)) throw notFound('department');
-    requirePermission(opts.actor, 'structure.write');
+    if (!before) throw notFound('department');
+    requireAbility(opts.actor, before.estate_id, 'department.write', 'department');
     const b = opts.body;
     const patch = {
       ...(b.name !== undefined && { name: b.name }),
@@ -606,6 +604,7 @@ async function presentStaff(ctx: AppContext | { db: Trx }, actor: Actor, staffId
           .filter((m) => m.staff_id === id && seesEstate(actor, m.estate_id))
           .map((m) => ({
             estateId: m.estate_id,
+            role: m.role as EstateRole,
             departmentId: m.department_id,
             counterSeat: m.counter_seat as Staff['estates'][number]['counterSeat'],
           })),
@@ -620,7 +619,7 @@ async function presentStaff(ctx: AppContext | { db: Trx }, actor: Actor, staffId
 }
 
 export async function listStaff(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListStaffQuery> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'staff.read');
   const { q, role, departmentId, sort, page, pageSize } = opts.query;
   let base = ctx.db
     .selectFrom('staff')
@@ -632,11 +631,11 @@ export async function listStaff(ctx: AppContext, opts: { actor: Actor; estateId:
       eb.or([eb('staff.name', 'like', like), eb('staff.username', 'like', like), eb('staff.surname', 'like', like)]),
     );
   }
-  if (role) base = base.where('staff.role', '=', role);
+  if (role) base = base.where('staff_estates.role', '=', role);
   if (departmentId) base = base.where('staff_estates.department_id', '=', departmentId);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const desc = sort.startsWith('-') ? 'desc' : 'asc';
-  const column = sort === 'role' ? 'staff.role' : 'staff.name';
+  const column = sort === 'role' ? 'staff_estates.role' : 'staff.name';
   const ids = await base
     .select('staff.id')
     .orderBy(column, desc)
@@ -677,13 +676,21 @@ export async function getStaff(ctx: AppContext, opts: { actor: Actor; staffId: s
   return staff;
 }
 
-type Membership = { estateId: string; departmentId: string | null; counterSeat: string | null };
+type Membership = { estateId: string; role?: EstateRole | undefined; departmentId: string | null; counterSeat: string | null };
 
-/** Checks every membership names an estate the caller works for and a department of that estate. */
+/**
+ * Every membership names an estate where the caller may manage staff (a role is granted only
+ * in an estate its granter manages) and a department of that estate.
+ */
 async function checkMemberships(trx: Trx, actor: Actor, memberships: Membership[]) {
   const seen = new Set<string>();
   for (const [i, m] of memberships.entries()) {
     if (!seesEstate(actor, m.estateId) || !(await store.findEstate(trx, m.estateId))) throw unknownReference(`estates.${i}.estateId`);
+    if (!can(actor, m.estateId, 'staff.write'))
+      throw new AppError('auth.forbidden', `estates.${i}.estateId: you do not manage the staff of this estate`, {
+        field: `estates.${i}.estateId`,
+        ability: 'staff.write',
+      });
     if (seen.has(m.estateId))
       throw new AppError('validation.failed', `estates.${i}.estateId: listed twice`, { field: `estates.${i}.estateId` });
     seen.add(m.estateId);
@@ -693,14 +700,22 @@ async function checkMemberships(trx: Trx, actor: Actor, memberships: Membership[
 }
 
 function checkRoleGrant(actor: Actor, role: Role) {
-  if (role === 'admin' && actor.role !== 'admin')
+  if (role === 'admin' && !actor.allEstates)
     throw new AppError('auth.forbidden', 'role: only an admin may make an admin', { field: 'role' });
 }
 
+/** The role a membership gets: its own, else the person's role (an admin's memberships are as manager). */
+function membershipRole(m: Membership, personRole: Role): EstateRole {
+  return m.role ?? (personRole === 'admin' ? 'manager' : personRole);
+}
+
 export async function createStaff(ctx: AppContext, opts: { actor: Actor; body: z.infer<typeof CreateStaffBody> }) {
-  requirePermission(opts.actor, 'staff.write');
-  checkRoleGrant(opts.actor, opts.body.role);
   const b = opts.body;
+  const first = b.estates[0];
+  if (!first) throw new AppError('validation.failed', 'estates: at least one', { field: 'estates' });
+  // The ability is checked in every estate of the new person (checkMemberships); the first answers 404/403 as usual.
+  requireAbility(opts.actor, first.estateId, 'staff.write');
+  checkRoleGrant(opts.actor, b.role);
   const passwordHash = await hashPassword(b.password);
   const at = ctx.clock.now().toISOString();
   const id = newId();
@@ -720,19 +735,25 @@ export async function createStaff(ctx: AppContext, opts: { actor: Actor; body: z
       },
       actorId: opts.actor.id,
       at,
-      extra: { estates: b.estates },
+      extra: { estates: b.estates.map((m) => ({ ...m, role: membershipRole(m, b.role) })) },
     });
-    await insertMemberships(trx, id, b.estates);
+    await insertMemberships(trx, id, b.estates, b.role);
   });
   return getStaff(ctx, { actor: opts.actor, staffId: id });
 }
 
-async function insertMemberships(trx: Trx, staffId: string, memberships: Membership[]) {
+async function insertMemberships(trx: Trx, staffId: string, memberships: Membership[], personRole: Role) {
   try {
     await trx
       .insertInto('staff_estates')
       .values(
-        memberships.map((m) => ({ staff_id: staffId, estate_id: m.estateId, department_id: m.departmentId, counter_seat: m.counterSeat })),
+        memberships.map((m) => ({
+          staff_id: staffId,
+          estate_id: m.estateId,
+          department_id: m.departmentId,
+          counter_seat: m.counterSeat,
+          role: membershipRole(m, personRole),
+        })),
       )
       .execute();
   } catch (err) {
@@ -742,21 +763,40 @@ async function insertMemberships(trx: Trx, staffId: string, memberships: Members
   }
 }
 
+/**
+ * Changing someone is done estate by estate: the caller changes memberships only in estates
+ * where they manage staff, and what touches the whole account (the company-level role, being
+ * disabled) only when they manage every estate the person works for. So a manager of one
+ * estate can never grant, change or use a power in another.
+ */
 export async function updateStaff(ctx: AppContext, opts: { actor: Actor; staffId: string; body: z.infer<typeof UpdateStaffBody> }) {
-  requirePermission(opts.actor, 'staff.write');
   const b = opts.body;
   const at = ctx.clock.now().toISOString();
   await inTransaction(ctx, null, async (trx) => {
     const before = await requireVisibleStaff({ db: trx }, opts.actor, opts.staffId);
+    const beforeMemberships = await store.membershipsOf(trx, [before.id]);
+    const managed = beforeMemberships.filter((m) => can(opts.actor, m.estate_id, 'staff.write'));
+    if (!opts.actor.allEstates && managed.length === 0) {
+      const shared = beforeMemberships.find((m) => seesEstate(opts.actor, m.estate_id));
+      throw forbidden('staff.write', shared ? roleIn(opts.actor, shared.estate_id) : undefined);
+    }
+    const managesAll = opts.actor.allEstates || managed.length === beforeMemberships.length;
     // Only an admin may change an admin, or make one.
     if (before.role === 'admin') checkRoleGrant(opts.actor, 'admin');
     if (b.role) checkRoleGrant(opts.actor, b.role);
+    if (b.role !== undefined && b.role !== before.role && !managesAll)
+      throw new AppError('auth.forbidden', 'role: this person also works for estates you do not manage', {
+        field: 'role',
+        ability: 'staff.write',
+      });
     if (b.disabled && before.id === opts.actor.id)
       throw new AppError('validation.failed', 'disabled: you cannot disable yourself', { field: 'disabled' });
-    const beforeMemberships = await store.membershipsOf(trx, [before.id]);
-    // Disabling ends the account everywhere: only someone who sees all its estates may do it.
-    if (b.disabled !== undefined && beforeMemberships.some((m) => !seesEstate(opts.actor, m.estate_id))) {
-      throw new AppError('auth.forbidden', 'disabled: this person also works for estates you do not manage', { field: 'disabled' });
+    // Disabling ends the account everywhere: only someone who manages all its estates may do it.
+    if (b.disabled !== undefined && !managesAll) {
+      throw new AppError('auth.forbidden', 'disabled: this person also works for estates you do not manage', {
+        field: 'disabled',
+        ability: 'staff.write',
+      });
     }
     const patch = {
       ...(b.name !== undefined && { name: b.name }),
@@ -770,14 +810,30 @@ export async function updateStaff(ctx: AppContext, opts: { actor: Actor; staffId
     };
     await trx.updateTable('staff').set(patch).where('id', '=', before.id).execute();
     if (b.disabled) await trx.deleteFrom('sessions').where('staff_id', '=', before.id).execute();
+    // A new company-level role is the person's role in every estate (the caller manages them all).
+    if (b.role !== undefined && b.role !== before.role && !b.estates && beforeMemberships.length)
+      await trx
+        .updateTable('staff_estates')
+        .set({ role: b.role === 'admin' ? 'manager' : b.role })
+        .where('staff_id', '=', before.id)
+        .execute();
     if (b.estates) {
       await checkMemberships(trx, opts.actor, b.estates);
-      // Memberships of estates the caller cannot see are left as they are.
-      const visible = beforeMemberships.filter((m) => seesEstate(opts.actor, m.estate_id)).map((m) => m.estate_id);
-      if (visible.length)
-        await trx.deleteFrom('staff_estates').where('staff_id', '=', before.id).where('estate_id', 'in', visible).execute();
-      await insertMemberships(trx, before.id, b.estates);
+      // Memberships of estates the caller does not manage are left as they are.
+      const replaced = managed.map((m) => m.estate_id);
+      if (replaced.length)
+        await trx.deleteFrom('staff_estates').where('staff_id', '=', before.id).where('estate_id', 'in', replaced).execute();
+      const kept = (m: Membership) =>
+        m.role ??
+        (b.role !== undefined ? undefined : (beforeMemberships.find((x) => x.estate_id === m.estateId)?.role as EstateRole | undefined));
+      await insertMemberships(
+        trx,
+        before.id,
+        b.estates.map((m) => ({ ...m, role: kept(m) })),
+        b.role ?? (before.role as Role),
+      );
     }
+    const afterMemberships = await store.membershipsOf(trx, [before.id]);
     const { password_hash: _a, ...beforeVisible } = before;
     await recordChange(
       trx,
@@ -789,7 +845,7 @@ export async function updateStaff(ctx: AppContext, opts: { actor: Actor; staffId
         before.id,
         'updated',
         { ...beforeVisible, estates: beforeMemberships },
-        { ...beforeVisible, ...patch, estates: b.estates ?? beforeMemberships },
+        { ...beforeVisible, ...patch, estates: afterMemberships },
       ),
     );
   });
@@ -799,7 +855,7 @@ export async function updateStaff(ctx: AppContext, opts: { actor: Actor; staffId
 // ---------------------------------------------------------------- presence (R-WK-5)
 
 export async function listPresence(ctx: AppContext, opts: { actor: Actor; estateId: string }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'presence.read');
   const rows = await ctx.db
     .selectFrom('staff_estates')
     .innerJoin('staff', 'staff.id', 'staff_estates.staff_id')
@@ -809,7 +865,7 @@ export async function listPresence(ctx: AppContext, opts: { actor: Actor; estate
       'staff.id',
       'staff.name',
       'staff.surname',
-      'staff.role',
+      'staff_estates.role',
       'staff_estates.department_id',
       'departments.name as department_name',
       'staff_estates.counter_seat',
@@ -859,7 +915,13 @@ export async function updatePresence(ctx: AppContext, opts: { actor: Actor; staf
   const at = ctx.clock.now().toISOString();
   return inTransaction(ctx, null, async (trx) => {
     const target = await requireVisibleStaff({ db: trx }, opts.actor, opts.staffId);
-    if (target.id !== opts.actor.id) requirePermission(opts.actor, 'presence.write.others');
+    if (target.id !== opts.actor.id) {
+      const shared = await store.membershipsOf(trx, [target.id]);
+      if (!opts.actor.allEstates && !shared.some((m) => can(opts.actor, m.estate_id, 'presence.write.others'))) {
+        const seen = shared.find((m) => seesEstate(opts.actor, m.estate_id));
+        throw forbidden('presence.write.others', seen ? roleIn(opts.actor, seen.estate_id) : undefined);
+      }
+    }
     const before = await trx.selectFrom('presence').selectAll().where('staff_id', '=', target.id).executeTakeFirst();
     const b = opts.body;
     // "until" only means something while away; coming back clears it.
@@ -889,8 +951,7 @@ export async function listHistory(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; entityType?: string | undefined; entityId?: string | undefined } & Page,
 ) {
-  requireEstate(opts.actor, opts.estateId);
-  requirePermission(opts.actor, 'history.read');
+  requireAbility(opts.actor, opts.estateId, 'history.read');
   let base = ctx.db.selectFrom('history').where('history.estate_id', '=', opts.estateId);
   if (opts.entityType) base = base.where('history.entity_type', '=', opts.entityType);
   if (opts.entityId) base = base.where('history.entity_id', '=', opts.entityId);

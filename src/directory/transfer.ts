@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/policy.js';
-import { requireEstate, requirePermission } from '../auth/policy.js';
+import { requireAbility } from '../auth/policy.js';
 import type { ImportRowError } from '../contract/common.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -43,15 +43,14 @@ function rejectIfAny(errors: ImportRowError[]) {
   }
 }
 
-async function prepare(ctx: AppContext, opts: ImportOptions) {
-  requireEstate(opts.actor, opts.estateId);
-  requirePermission(opts.actor, 'directory.write');
+async function prepare(ctx: AppContext, opts: ImportOptions, ability: 'unit.import' | 'resident.import') {
+  requireAbility(opts.actor, opts.estateId, ability);
   if (!(await store.findEstate(ctx.db, opts.estateId))) throw notFound('estate');
   return readSheet(opts.format, opts.content, HEADER_ALIASES);
 }
 
 export async function importUnits(ctx: AppContext, opts: ImportOptions): Promise<ImportOutcome> {
-  const sheet = await prepare(ctx, opts);
+  const sheet = await prepare(ctx, opts, 'unit.import');
   const { rows, errors } = checkUnitRows(sheet);
   rejectIfAny(errors);
   const at = ctx.clock.now().toISOString();
@@ -138,7 +137,7 @@ function ignoreDryRun(err: unknown) {
 }
 
 export async function importResidents(ctx: AppContext, opts: ImportOptions): Promise<ImportOutcome> {
-  const sheet = await prepare(ctx, opts);
+  const sheet = await prepare(ctx, opts, 'resident.import');
   const { rows, errors } = checkResidentRows(sheet);
   const units = await store
     .unitsQuery(ctx.db, opts.estateId)
@@ -249,7 +248,7 @@ export async function importResidents(ctx: AppContext, opts: ImportOptions): Pro
 }
 
 export async function exportUnits(ctx: AppContext, opts: { actor: Actor; estateId: string; format: TabularFormat }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'unit.export');
   const rows = await store
     .unitsQuery(ctx.db, opts.estateId)
     .select(['buildings.name as building_name', 'units.number', 'units.floor', 'units.area_m2'])
@@ -266,7 +265,7 @@ export async function exportUnits(ctx: AppContext, opts: { actor: Actor; estateI
 }
 
 export async function exportResidents(ctx: AppContext, opts: { actor: Actor; estateId: string; format: TabularFormat }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'resident.export');
   const rows = await ctx.db
     .selectFrom('residents')
     .leftJoin('resident_units', 'resident_units.resident_id', 'residents.id')

@@ -147,16 +147,7 @@ for (const role of ROLES) {
     });
     afterAll(async () => t?.close());
 
-    for (const op of withRecordIds) {
-      it(`${role}: ${op.operationId} (${op.method} ${op.path}) on estate B's record answers 404 or 403 and shows nothing of B`, async () => {
-        const label = `${role} / ${op.operationId}`;
-        const before = await historyHeads(t);
-        const res = await member.request(op.method, pathFor(op, b), exampleBody(op, b));
-        expect([403, 404], `${label}: ${res.status} ${shown(res)}`).toContain(res.status);
-        expectNothingOf(b, res, label);
-        expect(await historyHeads(t), `${label}: something was changed`).toEqual(before);
-      });
-    }
+    // Every operation on estate B's records, for every role: test/api/access-matrix.test.ts.
 
     it(`${role}: listEstates shows estate A only`, async () => {
       const res = await member.get('/estates');
@@ -329,10 +320,107 @@ describe(`a staff member of both estates, seen from estate A [${ENGINE}]`, () =>
     const memberships = asAdmin.body.estates as { estateId: string; departmentId: string | null; counterSeat: string | null }[];
     expect(memberships.find((m) => m.estateId === b.estateId)).toEqual({
       estateId: b.estateId,
+      role: 'receptionist',
       departmentId: b.departmentId,
       counterSeat: 'R2',
     });
     expect(memberships.find((m) => m.estateId === a.estateId)?.departmentId).toBe(a.departmentId);
+  });
+});
+
+describe(`roles are held per estate [${ENGINE}]`, () => {
+  let t: TestApp;
+  let a: SeededEstate;
+  let b: SeededEstate;
+  let managerOfA: Client;
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ a, b } = await twoEstates(t));
+    managerOfA = await memberOfA(t, a, 'manager');
+  });
+  afterAll(async () => t?.close());
+
+  async function workerOfBoth(username: string, roles: { a: string; b: string }): Promise<string> {
+    const res = await t.admin.post('/staff', {
+      username,
+      name: '兩苑職員',
+      surname: '麥',
+      role: 'receptionist',
+      password: 'Both-estates-2026',
+      estates: [
+        { estateId: a.estateId, role: roles.a, departmentId: null, counterSeat: null },
+        { estateId: b.estateId, role: roles.b, departmentId: null, counterSeat: null },
+      ],
+    });
+    expect(res.status, shown(res)).toBe(201);
+    return res.body.id;
+  }
+
+  it('a manager in A who is a receptionist in B manages A and not B, and the session lists each role with its abilities', async () => {
+    await workerOfBoth('split.roles', { a: 'manager', b: 'receptionist' });
+    const person = await t.as('split.roles', 'Both-estates-2026');
+    expect((await person.get(`/estates/${a.estateId}/history`)).status).toBe(200);
+    const inB = await person.get(`/estates/${b.estateId}/history`);
+    expect(inB.status, shown(inB)).toBe(403);
+    expect(inB.body.error.details.ability).toBe('history.read');
+    const session = await person.get('/auth/session');
+    const byId = new Map(session.body.estates.map((e: { id: string }) => [e.id, e]));
+    expect(byId.get(a.estateId)).toMatchObject({ role: 'manager' });
+    expect(byId.get(b.estateId)).toMatchObject({ role: 'receptionist' });
+    expect((byId.get(a.estateId) as { abilities: string[] }).abilities).toContain('history.read');
+    expect((byId.get(b.estateId) as { abilities: string[] }).abilities).not.toContain('history.read');
+    expect((byId.get(b.estateId) as { abilities: string[] }).abilities).toContain('case.close');
+  });
+
+  it('a manager of A changing the role of a person who also works in B gets 403, and the person is unchanged in both', async () => {
+    const id = await workerOfBoth('works.in.both', { a: 'receptionist', b: 'receptionist' });
+    const res = await managerOfA.patch(`/staff/${id}`, { role: 'manager' });
+    expect(res.status, shown(res)).toBe(403);
+    expect(res.body.error.code).toBe('auth.forbidden');
+    const after = await t.admin.get(`/staff/${id}`);
+    expect(after.body.role).toBe('receptionist');
+    expect(after.body.estates.map((m: { role: string }) => m.role)).toEqual(['receptionist', 'receptionist']);
+    // The person cannot then act as a manager in B.
+    const person = await t.as('works.in.both', 'Both-estates-2026');
+    expect((await person.get(`/estates/${b.estateId}/history`)).status).toBe(403);
+  });
+
+  it('a manager of A may make that person manager in A only, which gives no power in B', async () => {
+    const id = await workerOfBoth('manager.in.a', { a: 'receptionist', b: 'department' });
+    const res = await managerOfA.patch(`/staff/${id}`, {
+      estates: [{ estateId: a.estateId, role: 'manager', departmentId: null, counterSeat: null }],
+    });
+    expect(res.status, shown(res)).toBe(200);
+    const after = await t.admin.get(`/staff/${id}`);
+    const roles = Object.fromEntries(after.body.estates.map((m: { estateId: string; role: string }) => [m.estateId, m.role]));
+    expect(roles).toEqual({ [a.estateId]: 'manager', [b.estateId]: 'department' });
+    const person = await t.as('manager.in.a', 'Both-estates-2026');
+    expect((await person.get(`/estates/${a.estateId}/history`)).status).toBe(200);
+    const inB = await person.patch(`/estates/${b.estateId}`, { name: '乙苑改名' });
+    expect(inB.status, shown(inB)).toBe(403);
+  });
+
+  it('a manager of A cannot grant a role in B, even to a person of A', async () => {
+    const res = await managerOfA.post('/staff', {
+      username: 'granted.in.b',
+      name: '越權',
+      surname: '關',
+      role: 'manager',
+      password: 'Granted-in-b-2026',
+      estates: [
+        { estateId: a.estateId, departmentId: null, counterSeat: null },
+        { estateId: b.estateId, departmentId: null, counterSeat: null },
+      ],
+    });
+    expect([403, 404, 422, 400], shown(res)).toContain(res.status);
+    expect(await t.ctx.db.selectFrom('staff').select('id').where('username', '=', 'granted.in.b').executeTakeFirst()).toBeUndefined();
+  });
+
+  it("a receptionist of A, who does not manage staff, cannot change anyone's role", async () => {
+    const desk = await memberOfA(t, a, 'receptionist');
+    const res = await desk.patch(`/staff/${a.staffId}`, { role: 'manager' });
+    expect(res.status, shown(res)).toBe(403);
+    expect(res.body.error.details.ability).toBe('staff.write');
   });
 });
 

@@ -5,6 +5,7 @@ import * as phrases from './migrations/2026-11-28-0003-phrases.js';
 import * as outboxNotices from './migrations/2026-11-28-0004-outbox-notices.js';
 import * as followups from './migrations/2026-11-28-0005-followups.js';
 import * as frontdesk from './migrations/2026-11-28-0006-frontdesk.js';
+import * as estateRoles from './migrations/2026-11-30-0007-estate-roles.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-0004-outbox-notices': outboxNotices,
   '2026-11-28-0005-followups': followups,
   '2026-11-28-0006-frontdesk': frontdesk,
+  '2026-11-30-0007-estate-roles': estateRoles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -86,6 +86,8 @@ export interface StaffEstateTable {
   estate_id: string;
   department_id: string | null;
   counter_seat: string | null;
+  /** The person's role in this estate (roles are held per estate). */
+  role: string;
 }
 
 export interface PresenceTable {

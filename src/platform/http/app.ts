@@ -35,7 +35,22 @@ export interface AppOptions {
 
 export const API_PREFIX = '/api/v1';
 
-type TransformInput = Parameters<typeof jsonSchemaTransform>[0] & { route?: { method: string | string[]; config?: { public?: boolean } } };
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /**
+     * The named ability (a capability's policy table) the operation needs in the estate of the
+     * record it acts on, `self` for what concerns only the signed-in person, published in the
+     * OpenAPI document as `x-ability`.
+     */
+    ability?: string;
+  }
+}
+
+type TransformInput = Parameters<typeof jsonSchemaTransform>[0] & {
+  route?: { method: string | string[]; config?: { public?: boolean; ability?: string } };
+};
 
 /**
  * Documents what the auth hook enforces: public routes need nothing, reads need the session,
@@ -48,6 +63,7 @@ function withSecurity(input: TransformInput) {
     const method = Array.isArray(route.method) ? route.method[0] : route.method;
     const security = route.config?.public ? [] : method === 'GET' || method === 'HEAD' ? [{ session: [] }] : [{ session: [], csrf: [] }];
     (out.schema as Record<string, unknown>).security = security;
+    if (route.config?.ability) (out.schema as Record<string, unknown>)['x-ability'] = route.config.ability;
   }
   return out;
 }

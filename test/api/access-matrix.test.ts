@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICIES, rolesWith } from '../../src/auth/policy.js';
+import type { Role } from '../../src/contract/directory.js';
+import { buildStaff } from '../support/factories.js';
+import { type Client, createTestApp, ENGINE, type Response, type TestApp } from '../support/harness.js';
+import {
+  API_PREFIX,
+  answerText,
+  exampleBody,
+  loadOpenApi,
+  type Operation,
+  operationsOf,
+  pathFor,
+  type SeededEstate,
+  seedEstate,
+} from '../support/openapi.js';
+
+/**
+ * The access matrix, generated from the policy tables and the OpenAPI document: every operation
+ * × every role × own or another estate, the expected answer read from the tables. An operation
+ * names its ability as `x-ability`; in its own estate a role that holds the ability is let
+ * through (whatever the answer, it is not 401, 403 or 404), a role that lacks it is refused
+ * (403, or 404 where the role may not even see the record) and nothing changes; another
+ * estate's record answers 404 and shows nothing of it. The records acted on belong to no one
+ * of the people asking, so "own" variants (`case.read.own`) do not apply.
+ */
+
+const doc = await loadOpenApi();
+const operations = operationsOf(doc);
+const ROLES: readonly Role[] = ['admin', 'manager', 'receptionist', 'department', 'maintenance'];
+const PUBLIC_OPERATIONS = ['login', 'getHealth'];
+
+function abilityOf(op: Operation): string | undefined {
+  const entry = doc.paths[`${API_PREFIX}${op.path}`]?.[op.method.toLowerCase()] as { 'x-ability'?: string } | undefined;
+  return entry?.['x-ability'];
+}
+
+const companyAbilities = new Set(Object.keys(POLICIES.company));
+const estateAbilities = new Set(
+  Object.entries(POLICIES)
+    .filter(([name]) => name !== 'company')
+    .flatMap(([, table]) => Object.keys(table)),
+);
+const checked = operations.filter((op) => !PUBLIC_OPERATIONS.includes(op.operationId) && abilityOf(op) !== 'self');
+// Mutations last, so that what one request changes cannot hide another's answer.
+checked.sort((a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET') || a.operationId.localeCompare(b.operationId));
+
+const shown = (res: Response) => answerText(res.body).slice(0, 400);
+const LET_THROUGH_NEVER = [401, 403, 404];
+const cells = { count: 0 };
+
+async function historyHeads(t: TestApp) {
+  return t.ctx.db.selectFrom('history_heads').select(['chain', 'seq', 'hash']).orderBy('chain').execute();
+}
+
+function secretsOf(b: SeededEstate): string[] {
+  return [b.estateName, b.estateCode, b.buildingName, b.unitNumber, b.residentName, b.residentPhone, b.staffName, b.staffUsername];
+}
+
+describe(`the access matrix's inputs [${ENGINE}]`, () => {
+  it('every operation but the public ones names an ability of the policy tables, or `self`', () => {
+    for (const op of operations) {
+      if (PUBLIC_OPERATIONS.includes(op.operationId)) continue;
+      const ability = abilityOf(op);
+      expect(
+        ability === 'self' || estateAbilities.has(ability ?? '') || companyAbilities.has(ability ?? ''),
+        `${op.operationId}: x-ability ${ability}`,
+      ).toBe(true);
+    }
+  });
+
+  it('every ability of the tables is needed by some operation or named as an "own" or further variant of one', () => {
+    const used = new Set(operations.map(abilityOf));
+    for (const ability of [...estateAbilities, ...companyAbilities]) {
+      const base = ability.replace(/\.(own|others|any|unsatisfied)$/, '');
+      const variant = [...used].some((u) => u === ability || u === base || (u ?? '').startsWith(`${base}.`));
+      expect(variant, `${ability} is in a policy table but no operation needs it`).toBe(true);
+    }
+  });
+});
+
+for (const role of ROLES) {
+  describe(`the access matrix for a ${role} [${ENGINE}]`, () => {
+    let t: TestApp;
+    let a: SeededEstate;
+    let b: SeededEstate;
+    let member: Client;
+
+    beforeAll(async () => {
+      t = await createTestApp();
+      a = await seedEstate(t, 'A', { estateName: '甲苑Alpha', unitNumber: 'A101', residentName: '甲住戶Alice', residentPhone: '91110001' });
+      b = await seedEstate(t, 'B', { estateName: '乙苑Bravo', unitNumber: 'Q7Z9', residentName: '乙住戶Bob', residentPhone: '92220002' });
+      if (role === 'admin') {
+        member = t.admin;
+      } else {
+        const username = `${role}.of.a`;
+        await buildStaff(t, a.estateId, { username, role, departmentId: role === 'department' ? a.departmentId : null });
+        member = await t.as(username);
+      }
+    });
+    afterAll(async () => t?.close());
+
+    for (const op of checked) {
+      const ability = abilityOf(op) ?? '';
+      const company = companyAbilities.has(ability);
+      const holds = rolesWith(ability as Parameters<typeof rolesWith>[0]).includes(role);
+
+      it(`${role} in own estate: ${op.operationId} needs ${ability}: ${holds ? 'let through' : 'refused'}`, async () => {
+        const before = await historyHeads(t);
+        const res = await member.request(op.method, pathFor(op, a), exampleBody(op, a));
+        cells.count++;
+        const label = `${role} / ${op.operationId} (${ability}): ${res.status} ${shown(res)}`;
+        expect(res.status, label).toBeLessThan(500);
+        if (holds) {
+          expect(LET_THROUGH_NEVER, label).not.toContain(res.status);
+        } else {
+          expect(company ? [403] : [403, 404], label).toContain(res.status);
+          if (res.status === 403) expect(res.body.error.details.ability, label).toBe(ability);
+          expect(await historyHeads(t), `${label}: something was changed`).toEqual(before);
+        }
+      });
+
+      if (role !== 'admin' && !company) {
+        it(`${role} of estate A on estate B: ${op.operationId} answers 404 and shows nothing of B`, async () => {
+          const before = await historyHeads(t);
+          const res = await member.request(op.method, pathFor(op, b), exampleBody(op, b));
+          cells.count++;
+          const label = `${role} / ${op.operationId} on B: ${res.status} ${shown(res)}`;
+          expect(res.status, label).toBe(404);
+          const text = answerText(res.body);
+          for (const secret of secretsOf(b)) expect(text, `${label}: shows estate B's "${secret}"`).not.toContain(secret);
+          expect(await historyHeads(t), `${label}: something was changed`).toEqual(before);
+        });
+      }
+    }
+  });
+}
+
+describe(`the access matrix's size [${ENGINE}]`, () => {
+  it('checked every operation for every role in both estates', () => {
+    const perRole = checked.length;
+    const estateOps = checked.filter((op) => !companyAbilities.has(abilityOf(op) ?? '')).length;
+    const expected = ROLES.length * perRole + (ROLES.length - 1) * estateOps;
+    console.log(
+      `access matrix [${ENGINE}]: ${cells.count} cells checked (${checked.length} operations × ${ROLES.length} roles × own/other estate)`,
+    );
+    expect(cells.count).toBe(expected);
+  });
+});
