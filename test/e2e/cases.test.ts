@@ -6,7 +6,7 @@ import { CasesPage } from './pages/CasesPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NewCasePage } from './pages/NewCasePage.js';
 import { seenText } from './pages/text.js';
-import { ADMIN_PASSWORD, BROWSER_TIME_ZONE, type BrowserSession, haveChromium, inCI, openBrowserSession } from './session.js';
+import { ADMIN_PASSWORD, type BrowserSession, haveChromium, inCI, openBrowserSession } from './session.js';
 
 // The first resident of the demo estate (A座 1A) has this phone number.
 const CALLER_PHONE = '91007919';
