@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rolesWith } from '../../src/auth/policy.js';
 import { buildStaff } from '../support/factories.js';
 import { type Client, createTestApp, ENGINE, type Response, type TestApp } from '../support/harness.js';
 import {
@@ -165,6 +166,13 @@ for (const role of ROLES) {
     });
 
     it(`${role}: listResidents of A finds none of B's residents, by name, phone, unit or unit number`, async () => {
+      if (!rolesWith('resident.read').includes(role)) {
+        // Maintenance staff see the resident of the repair they hold, not the directory.
+        const refused = await member.get(`/estates/${a.estateId}/residents`);
+        expect(refused.status).toBe(403);
+        expectNothingOf(b, refused, `${role} / listResidents`);
+        return;
+      }
       const own = await member.get(`/estates/${a.estateId}/residents?q=${encodeURIComponent(a.residentName)}`);
       expect(own.status).toBe(200);
       expect(own.body.total, 'the search finds A’s own resident by name').toBe(1);
@@ -229,11 +237,15 @@ for (const role of ROLES) {
       expectNothingOf(b, presence, `${role} / listPresence`);
     });
 
-    it(`${role}: the units and residents exports of A hold none of B's rows; B's exports answer 404`, async () => {
-      for (const what of ['units', 'residents']) {
+    it(`${role}: the units and residents exports of A, where the role may export, hold none of B's rows; B's exports answer 404`, async () => {
+      for (const what of ['units', 'residents'] as const) {
         const own = await member.get(`/estates/${a.estateId}/${what}/export?format=csv`);
-        expect(own.status, `export ${what} of A`).toBe(200);
-        expect(String(own.body)).toContain(what === 'units' ? a.unitNumber : a.residentName);
+        if (rolesWith(what === 'units' ? 'unit.export' : 'resident.export').includes(role)) {
+          expect(own.status, `export ${what} of A`).toBe(200);
+          expect(String(own.body)).toContain(what === 'units' ? a.unitNumber : a.residentName);
+        } else {
+          expect(own.status, `export ${what} of A`).toBe(403);
+        }
         expectNothingOf(b, own, `${role} / export ${what} of A`);
         const theirs = await member.get(`/estates/${b.estateId}/${what}/export?format=csv`);
         expect(theirs.status, `export ${what} of B`).toBe(404);
