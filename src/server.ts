@@ -43,6 +43,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean; web
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
     webRoot: opts.webRoot ?? WEB_ROOT,
     version: VERSION,
+    trustProxy: ctx.config.trustProxy,
     routes: (api) => {
       registerAuth(api, ctx);
       api.get(

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEstate, buildStaff } from '../../test/support/factories.js';
-import { ADMIN_PASSWORD, createTestApp, ENGINE, type TestApp } from '../../test/support/harness.js';
+import { ADMIN_PASSWORD, Client, createTestApp, ENGINE, type TestApp } from '../../test/support/harness.js';
+import { buildServer } from '../server.js';
 
 describe(`accounts and sessions [${ENGINE}]`, () => {
   let t: TestApp;
@@ -133,6 +134,34 @@ describe(`accounts and sessions [${ENGINE}]`, () => {
     expect((await t.admin.patch(`/staff/${staff.id}`, { disabled: true })).status).toBe(200);
     expect((await leaver.get('/auth/session')).status).toBe(401);
     expect((await t.client().login('leaver', ADMIN_PASSWORD)).status).toBe(401);
+  });
+
+  it('behind a TLS-terminating proxy (TRUST_PROXY) the session cookie is Secure when the original request was https', async () => {
+    const proxied = await buildServer({ ...t.ctx, config: { ...t.ctx.config, trustProxy: '127.0.0.1' } }, { webRoot: undefined });
+    try {
+      const viaHttps = new Client(proxied);
+      const https = await viaHttps.request(
+        'POST',
+        '/auth/login',
+        { username: 'admin', password: ADMIN_PASSWORD },
+        { headers: { 'x-forwarded-proto': 'https' } },
+      );
+      expect(https.status).toBe(200);
+      expect(String(https.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+      const plain = await new Client(proxied).login('admin', ADMIN_PASSWORD);
+      expect(plain.status).toBe(200);
+      expect(String(plain.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('without TRUST_PROXY a client cannot claim https through X-Forwarded-Proto', async () => {
+    const res = await t
+      .client()
+      .request('POST', '/auth/login', { username: 'admin', password: ADMIN_PASSWORD }, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(res.status).toBe(200);
+    expect(String(res.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
   });
 
   it('stores only an argon2id hash of the password, never the password', async () => {

@@ -11,6 +11,11 @@ export interface Config {
   logLevel: string;
   /** How often the deadline engine looks for breached obligations. */
   sweepIntervalMs: number;
+  /**
+   * Which proxies' X-Forwarded-For / X-Forwarded-Proto to believe (Fastify's `trustProxy`):
+   * false, true (any), a hop count, or addresses and CIDR ranges separated by commas.
+   */
+  trustProxy: boolean | number | string;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string, min = 1): number {
@@ -18,6 +23,19 @@ function intFrom(value: string | undefined, fallback: number, name: string, min 
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}`);
   return n;
+}
+
+const ADDRESS_OR_RANGE = /^(?:[0-9.]+|[0-9a-fA-F:.]+)(?:\/\d{1,3})?$|^(?:loopback|linklocal|uniquelocal)$/;
+
+function trustProxyFrom(value: string | undefined): boolean | number | string {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const parts = v.split(',').map((p) => p.trim());
+  if (parts.some((p) => !ADDRESS_OR_RANGE.test(p)))
+    throw new Error('TRUST_PROXY must be true, false, a number of hops or a comma-separated list of addresses and CIDR ranges');
+  return parts.join(',');
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFrom(env.ESTATEDESK_SESSION_IDLE_MINUTES, 240, 'ESTATEDESK_SESSION_IDLE_MINUTES'),
     logLevel: env.LOG_LEVEL || 'info',
     sweepIntervalMs: intFrom(env.ESTATEDESK_SWEEP_INTERVAL_MS, 60_000, 'ESTATEDESK_SWEEP_INTERVAL_MS'),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }
 

@@ -29,6 +29,8 @@ export interface AppOptions {
   /** Where the built web app lives; served with a fallback to index.html for client routes. */
   webRoot?: string | undefined;
   version: string;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-* headers give the client's address and protocol. */
+  trustProxy?: boolean | number | string | undefined;
   /** Registers the capabilities' routes under /api/v1. */
   routes: (api: App) => Promise<void> | void;
 }
@@ -68,6 +70,10 @@ function withSecurity(input: TransformInput) {
   return out;
 }
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger
@@ -78,7 +84,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         }
       : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // A hop count becomes the function Fastify would make of it (its types take no number).
+    trustProxy: typeof opts.trustProxy === 'number' ? trustHops(opts.trustProxy) : (opts.trustProxy ?? false),
     requestIdHeader: false,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
