@@ -73,6 +73,18 @@ describe(`accounts and sessions [${ENGINE}]`, () => {
     expect((await c.get('/auth/session')).status).toBe(401);
   });
 
+  it('a session in use is kept alive even when the idle limit is one minute', async () => {
+    t.ctx.config.sessionIdleMinutes = 1;
+    const c = await t.as('admin');
+    // Used every 50 s for five minutes: never a minute unused, so it stays signed in.
+    for (let i = 0; i < 6; i++) {
+      t.clock.advance(50_000);
+      expect((await c.get('/auth/session')).status).toBe(200);
+    }
+    t.clock.advance(61_000);
+    expect((await c.get('/auth/session')).status).toBe(401);
+  });
+
   it('refuses a state-changing request without the CSRF token, and changes nothing', async () => {
     const estate = await buildEstate(t);
     const res = await t.admin.request('POST', `/estates/${estate.id}/buildings`, { name: 'C座' }, { csrf: false });

@@ -6,6 +6,7 @@ import type { AppContext } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
+import { sessionTouchAfterMs } from './limits.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 import { type Actor, abilitiesIn, COMPANY_ABILITIES, canInCompany, requireCompanyAbility, roleIn } from './policy.js';
 
@@ -117,12 +118,12 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
   if (!session) return null;
   const now = ctx.clock.now();
   const idleMs = now.getTime() - new Date(session.last_seen_at).getTime();
-  if (idleMs > ctx.config.sessionIdleMinutes * 60_000) {
+  const idleLimitMs = ctx.config.sessionIdleMinutes * 60_000;
+  if (idleMs > idleLimitMs) {
     await ctx.db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
-  // Touch at most once a minute: a busy desk should not write on every request.
-  if (idleMs > 60_000) {
+  if (idleMs > sessionTouchAfterMs(idleLimitMs)) {
     await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
   }
   return actorFor(ctx, session.staff_id, id, session.csrf_token);
