@@ -538,4 +538,108 @@ describe(`follow-ups, rain, rectification notices and spot checks [${ENGINE}]`, 
     const summary = await boss.get(`/estates/${estateId}/follow-ups/summary`);
     expect(summary.body.spotCheck).toMatchObject({ month: '2026-10', status: 'complete' });
   });
+
+  /** A repair whose follow-up found a problem, and the rectification notice issued for it to `recipientId`. */
+  async function problemNotice(recipientId: string, problem = '門鉸鬆脫') {
+    const caseId = await completedRepair('other', '2026-12-01T01:00:00.000Z', '大堂門鉸損壞');
+    const [visit] = await followUpsOf(caseId);
+    const recorded = await desk.post(`/follow-ups/${visit?.id}/record`, {
+      method: 'visit',
+      result: 'problem',
+      residentWords: '門仍然歪',
+      satisfaction: 2,
+      problem,
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    const issued = await desk.post(`/estates/${estateId}/rectification-notices`, {
+      followUpId: visit?.id,
+      requiredAction: '更換門鉸',
+      deadlineAt: '2026-12-20T00:00:00.000Z',
+      recipientId,
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    return issued.body as { id: string; code: string };
+  }
+
+  it('maintenance staff cannot record a follow-up or an attempt of one: 403 naming followup.record, and nothing is written', async () => {
+    const caseId = await completedRepair('safety', '2026-12-09T01:00:00.000Z', '後樓梯燈不亮');
+    const [visit] = await followUpsOf(caseId);
+    const recorded = await fixer.post(`/follow-ups/${visit?.id}/record`, {
+      method: 'phone',
+      result: 'ok',
+      residentWords: '好',
+      satisfaction: 5,
+    });
+    expect(recorded.status).toBe(403);
+    expect(recorded.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'followup.record', role: 'maintenance' } });
+    const attempt = await fixer.post(`/follow-ups/${visit?.id}/attempts`, { method: 'phone', note: '無人接聽' });
+    expect(attempt.status).toBe(403);
+    expect(attempt.body.error.details.ability).toBe('followup.record');
+    const after = await desk.get(`/follow-ups/${visit?.id}`);
+    expect(after.body).toMatchObject({ status: 'open', result: null, attempts: [], performedAt: null });
+  });
+
+  it("maintenance staff cannot read another's rectification notice (404, not listed); their own they read, acknowledge and mark rectified", async () => {
+    const otherId = (await buildStaff(t, estateId, { username: 'fixer2', role: 'maintenance' })).id;
+    const other = await t.as('fixer2');
+    const mine = await problemNotice(fixerId, '門鉸鬆脫');
+    const theirs = await problemNotice(otherId, '地台去水位淤塞');
+
+    const peek = await other.get(`/rectification-notices/${mine.id}`);
+    expect(peek.status).toBe(404);
+    expect(JSON.stringify(peek.body)).not.toContain('門鉸鬆脫');
+    expect((await other.get(`/rectification-notices/${mine.id}/pdf`)).status).toBe(404);
+    expect((await other.post(`/rectification-notices/${mine.id}/acknowledge`, {})).status).toBe(404);
+    expect((await other.post(`/rectification-notices/${mine.id}/rectified`, {})).status).toBe(404);
+    const otherList = await other.get(`/estates/${estateId}/rectification-notices?status=all`);
+    expect(otherList.status).toBe(200);
+    expect(otherList.body).toMatchObject({ total: 1, items: [{ id: theirs.id, recipient: { id: otherId } }] });
+
+    const myList = await fixer.get(`/estates/${estateId}/rectification-notices?status=all`);
+    expect(myList.body.items.map((n: { id: string }) => n.id)).toEqual([mine.id]);
+    const read = await fixer.get(`/rectification-notices/${mine.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ problem: '門鉸鬆脫', recipient: { id: fixerId } });
+    const acked = await fixer.post(`/rectification-notices/${mine.id}/acknowledge`, {});
+    expect(acked.status, JSON.stringify(acked.body)).toBe(200);
+    expect(acked.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: { id: fixerId } });
+    const rectified = await fixer.post(`/rectification-notices/${mine.id}/rectified`, { note: '已更換門鉸' });
+    expect(rectified.status, JSON.stringify(rectified.body)).toBe(200);
+    expect(rectified.body).toMatchObject({ status: 'rectified', rectifiedBy: { id: fixerId }, nextFollowUpId: expect.any(String) });
+    // The office sees both, as they stand.
+    const office = await desk.get(`/estates/${estateId}/rectification-notices?status=all`);
+    expect(office.body.items.map((n: { id: string; status: string }) => [n.id, n.status])).toEqual([
+      [theirs.id, 'issued'],
+      [mine.id, 'rectified'],
+    ]);
+  });
+
+  it("a department member cannot acknowledge someone else's notice (403 notice.acknowledge, the desk may) but may report it rectified", async () => {
+    await buildStaff(t, estateId, { username: 'clerk', role: 'department' });
+    const clerk = await t.as('clerk');
+    const notice = await problemNotice(fixerId);
+    const byClerk = await clerk.post(`/rectification-notices/${notice.id}/acknowledge`, {});
+    expect(byClerk.status).toBe(403);
+    expect(byClerk.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'notice.acknowledge' } });
+    const byDesk = await desk.post(`/rectification-notices/${notice.id}/acknowledge`, {});
+    expect(byDesk.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: { id: deskId } });
+    const rectified = await clerk.post(`/rectification-notices/${notice.id}/rectified`, { note: '師傅已更換' });
+    expect(rectified.status, JSON.stringify(rectified.body)).toBe(200);
+    expect(rectified.body.status).toBe('rectified');
+  });
+
+  it("a receptionist cannot void a notice (403 notice.void) or draw the month's spot check (403 spotcheck.draw); nothing changes", async () => {
+    const notice = await problemNotice(fixerId);
+    const voiding = await desk.post(`/rectification-notices/${notice.id}/void`, { reason: '寫錯' });
+    expect(voiding.status).toBe(403);
+    expect(voiding.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'notice.void', role: 'receptionist' } });
+    expect((await desk.get(`/rectification-notices/${notice.id}`)).body).toMatchObject({ status: 'issued', voidReason: null });
+
+    const draw = await desk.post(`/estates/${estateId}/spot-checks`, { month: '2026-11', seed: 'desk-seed' });
+    expect(draw.status).toBe(403);
+    expect(draw.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'spotcheck.draw' } });
+    expect(await t.ctx.db.selectFrom('spot_checks').select('id').where('estate_id', '=', estateId).execute()).toEqual([]);
+    const byManager = await boss.post(`/estates/${estateId}/spot-checks`, { month: '2026-11', seed: 'boss-seed' });
+    expect(byManager.status, JSON.stringify(byManager.body)).toBe(201);
+  });
 });

@@ -31,6 +31,7 @@ import type { App } from '../platform/http/app.js';
 import { createdResponses, errorResponses, okResponses } from '../platform/http/errors.js';
 import { onBreach, onSweep } from '../platform/obligations/index.js';
 import { noticePdf } from './pdf.js';
+import type { followUpPolicy } from './policy.js';
 import { AFTER_RAIN_RULE, FOLLOW_UP_RULE, NOTICE_RULE, RECTIFY_RULE, SPOT_CHECK_RULE } from './rules.js';
 import * as service from './service.js';
 
@@ -49,12 +50,14 @@ for (const rule of [FOLLOW_UP_RULE, AFTER_RAIN_RULE, NOTICE_RULE, RECTIFY_RULE, 
 }
 
 type Actor = ReturnType<typeof actorOf>;
+type FollowUpAbility = keyof typeof followUpPolicy;
 
 export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   // ------------------------------------------------------------ follow-ups
   api.get(
     '/estates/:estateId/follow-ups',
     {
+      config: { ability: 'followup.read' },
       schema: {
         operationId: 'listFollowUps',
         tags,
@@ -69,6 +72,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/follow-ups/summary',
     {
+      config: { ability: 'followup.read' },
       schema: {
         operationId: 'getFollowUpSummary',
         tags,
@@ -84,6 +88,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/follow-ups/:followUpId',
     {
+      config: { ability: 'followup.read' },
       schema: {
         operationId: 'getFollowUp',
         tags,
@@ -102,6 +107,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   const actions: {
     path: string;
     operationId: string;
+    ability: FollowUpAbility;
     summary: string;
     body: z.ZodType;
     run: (c: AppContext, o: { actor: Actor; followUpId: string; body: never }) => Promise<FollowUp>;
@@ -109,6 +115,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     {
       path: 'record',
       operationId: 'recordFollowUp',
+      ability: 'followup.record',
       summary:
         "R-FU-4: record the visit or call: who, when, method, the resident's words, satisfaction, result; a problem needs a notice (R-RC-1)",
       body: RecordFollowUpBody,
@@ -117,6 +124,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     {
       path: 'attempts',
       operationId: 'recordFollowUpAttempt',
+      ability: 'followup.record',
       summary: 'R-FU-4: a try that did not reach the resident; "unreachable" is recorded after enough of them',
       body: FollowUpAttemptBody,
       run: service.recordFollowUpAttempt,
@@ -124,6 +132,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     {
       path: 'assign',
       operationId: 'assignFollowUp',
+      ability: 'followup.assign',
       summary: 'Give the follow-up to a person (or nobody)',
       body: AssignFollowUpBody,
       run: service.assignFollowUp,
@@ -133,6 +142,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     api.post(
       `/follow-ups/:followUpId/${action.path}`,
       {
+        config: { ability: action.ability },
         schema: {
           operationId: action.operationId,
           tags,
@@ -150,6 +160,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/rain-events',
     {
+      config: { ability: 'rain.read' },
       schema: {
         operationId: 'listRainEvents',
         tags,
@@ -164,6 +175,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/rain-events',
     {
+      config: { ability: 'rain.record' },
       schema: {
         operationId: 'recordRainEvent',
         tags,
@@ -180,6 +192,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     '/estates/:estateId/rain-events/import',
     {
       bodyLimit: 20 * 1024 * 1024,
+      config: { ability: 'rain.record' },
       schema: {
         operationId: 'importRainEvents',
         tags,
@@ -196,6 +209,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/rectification-notices',
     {
+      config: { ability: 'notice.read.own' },
       schema: {
         operationId: 'listRectificationNotices',
         tags,
@@ -210,6 +224,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/rectification-notices',
     {
+      config: { ability: 'notice.issue' },
       schema: {
         operationId: 'issueRectificationNotice',
         tags,
@@ -226,12 +241,16 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   );
   api.get(
     '/rectification-notices/:rectificationNoticeId',
-    { schema: { operationId: 'getRectificationNotice', tags, params: NoticeParams, response: okResponses(RectificationNotice) } },
+    {
+      config: { ability: 'notice.read' },
+      schema: { operationId: 'getRectificationNotice', tags, params: NoticeParams, response: okResponses(RectificationNotice) },
+    },
     async (req) => service.getRectificationNotice(ctx, { actor: actorOf(req), noticeId: req.params.rectificationNoticeId }),
   );
   api.get(
     '/rectification-notices/:rectificationNoticeId/pdf',
     {
+      config: { ability: 'notice.read' },
       schema: {
         operationId: 'getRectificationNoticePdf',
         tags,
@@ -256,6 +275,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   const noticeActions: {
     path: string;
     operationId: string;
+    ability: FollowUpAbility;
     summary: string;
     body: z.ZodType;
     run: (c: AppContext, o: { actor: Actor; noticeId: string; body: never }) => Promise<RectificationNotice>;
@@ -263,6 +283,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     {
       path: 'acknowledge',
       operationId: 'acknowledgeRectificationNotice',
+      ability: 'notice.acknowledge',
       summary: 'R-RC-2: the recipient acknowledges receipt (or the office records the signed copy)',
       body: AcknowledgeNoticeBody,
       run: service.acknowledgeRectificationNotice,
@@ -270,6 +291,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     {
       path: 'rectified',
       operationId: 'markRectified',
+      ability: 'notice.rectified',
       summary: 'R-RC-3: the rectification is done; a new follow-up is scheduled by R-FU-1 for the same repair class',
       body: MarkRectifiedBody,
       run: service.markRectified,
@@ -277,6 +299,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     {
       path: 'void',
       operationId: 'voidRectificationNotice',
+      ability: 'notice.void',
       summary: 'Void a notice with a reason; it keeps its number and stays on record',
       body: VoidNoticeBody,
       run: service.voidRectificationNotice,
@@ -286,6 +309,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     api.post(
       `/rectification-notices/:rectificationNoticeId/${action.path}`,
       {
+        config: { ability: action.ability },
         schema: {
           operationId: action.operationId,
           tags,
@@ -303,6 +327,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/spot-checks',
     {
+      config: { ability: 'spotcheck.read' },
       schema: {
         operationId: 'listSpotChecks',
         tags,
@@ -317,6 +342,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/spot-checks',
     {
+      config: { ability: 'spotcheck.draw' },
       schema: {
         operationId: 'drawSpotCheck',
         tags,
@@ -333,12 +359,16 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   );
   api.get(
     '/spot-checks/:spotCheckId',
-    { schema: { operationId: 'getSpotCheck', tags, params: z.strictObject({ spotCheckId: Id }), response: okResponses(SpotCheck) } },
+    {
+      config: { ability: 'spotcheck.read' },
+      schema: { operationId: 'getSpotCheck', tags, params: z.strictObject({ spotCheckId: Id }), response: okResponses(SpotCheck) },
+    },
     async (req) => service.getSpotCheck(ctx, { actor: actorOf(req), spotCheckId: req.params.spotCheckId }),
   );
   api.post(
     '/spot-check-items/:spotCheckItemId/verdict',
     {
+      config: { ability: 'spotcheck.verdict' },
       schema: {
         operationId: 'recordSpotCheckVerdict',
         tags,

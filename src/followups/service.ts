@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import { type Actor, requireEstate, seesEstate } from '../auth/policy.js';
+import { type Actor, can, requireAbility } from '../auth/policy.js';
 import { recordOnCase } from '../cases/service.js';
 import type { ImportRowError } from '../contract/common.js';
 import { EstatePolicy } from '../contract/directory.js';
@@ -34,6 +34,7 @@ import { newId } from '../platform/ids.js';
 import type { LiveEvent } from '../platform/live.js';
 import { cancelObligations, meetObligations, type ObligationRow, obligationState, openObligation } from '../platform/obligations/index.js';
 import { invalidField, occurredAt, publishAll } from '../platform/occurred.js';
+import type { followUpPolicy } from './policy.js';
 import { presentFollowUp, presentNotice, presentRain, presentSpotCheck } from './present.js';
 import { parseHkoRainfall, parseRainCsv, type RainPeriod } from './rain-feed.js';
 import {
@@ -67,16 +68,11 @@ const NOTICE = 'rectification_notice';
 const SPOT_CHECK = 'spot_check';
 const SPOT_ITEM = 'spot_check_item';
 
-/** The office records follow-ups and notices; maintenance staff do the repairs they check. */
-const OFFICE_ROLES = new Set(['admin', 'manager', 'receptionist', 'department']);
-const MANAGING_ROLES = new Set(['admin', 'manager']);
+/** What each use case needs, by name (`policy.ts`): the office checks the work maintenance staff do. */
+type FollowUpAbility = keyof typeof followUpPolicy;
 
 function refuse(code: RuleCode, message: string, details: Record<string, unknown> = {}): AppError {
   return new AppError(code, message, details);
-}
-
-function requireRole(actor: Actor, roles: ReadonlySet<string>, what: string): void {
-  if (!roles.has(actor.role)) throw new AppError('auth.forbidden', `your role may not ${what}`, { role: actor.role });
 }
 
 const invalid = invalidField;
@@ -99,15 +95,24 @@ async function log(
   await recordChange(trx, { estateId, actorId, at, entityType: entity[0], entityId: entity[1], action, before, after });
 }
 
-async function visibleFollowUp(db: Db, actor: Actor, followUpId: string) {
+/** A follow-up, loaded first and then the ability checked in its estate (another estate's answers 404). */
+async function followUpFor(db: Db, actor: Actor, followUpId: string, ability: FollowUpAbility) {
   const row = await store.findFollowUp(db, followUpId);
-  if (!row || !seesEstate(actor, row.estate_id)) throw notFound('follow-up');
+  if (!row) throw notFound('follow-up');
+  requireAbility(actor, row.estate_id, ability, 'follow-up');
   return row;
 }
 
-async function visibleNotice(db: Db, actor: Actor, noticeId: string) {
+/**
+ * A notice the actor may read: the office reads every notice of the estate (`notice.read`);
+ * anyone else only the notices addressed to them (`notice.read.own`), and another's answers 404
+ * exactly like a missing one.
+ */
+async function readableNotice(db: Db, actor: Actor, noticeId: string) {
   const row = await store.findNotice(db, noticeId);
-  if (!row || !seesEstate(actor, row.estate_id)) throw notFound('rectification notice');
+  if (!row) throw notFound('rectification notice');
+  requireAbility(actor, row.estate_id, 'notice.read.own', 'rectification notice');
+  if (row.recipient_id !== actor.id && !can(actor, row.estate_id, 'notice.read')) throw notFound('rectification notice');
   return row;
 }
 
@@ -341,7 +346,7 @@ export async function recordRainEvent(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; body: z.infer<typeof RecordRainEventBody> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'rain.record');
   const b = opts.body;
   const now = ctx.clock.now();
   if (new Date(b.startedAt).getTime() > now.getTime() + 60_000) throw invalid('startedAt', 'cannot be in the future');
@@ -370,7 +375,7 @@ export async function listRainEvents(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; query: z.infer<typeof ListRainEventsQuery> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'rain.read');
   const q = opts.query;
   let base = ctx.db.selectFrom('rain_events').where('rain_events.estate_id', '=', opts.estateId);
   if (q.from) base = base.where('rain_events.ended_at', '>=', new Date(q.from).toISOString());
@@ -406,8 +411,7 @@ async function openedByRain(db: Db, rainIds: string[]): Promise<Map<string, numb
 
 /** Reads a weather feed file; rain already on record (same start and end) is skipped, so a file imported twice adds nothing. */
 export async function importRainEvents(ctx: AppContext, opts: { actor: Actor; estateId: string; body: z.infer<typeof ImportRainBody> }) {
-  requireEstate(opts.actor, opts.estateId);
-  requireRole(opts.actor, OFFICE_ROLES, 'import rain records');
+  requireAbility(opts.actor, opts.estateId, 'rain.record');
   const b = opts.body;
   const text = Buffer.from(b.contentBase64, 'base64').toString('utf8');
   const estate = await estateOf(ctx.db, opts.estateId);
@@ -489,14 +493,18 @@ async function presentFollowUps(db: Db, rows: store.FollowUpRow[], asOf: Date) {
   );
 }
 
-export async function getFollowUp(ctx: AppContext, opts: { actor: Actor; followUpId: string; asOf?: Date }) {
-  const row = await visibleFollowUp(ctx.db, opts.actor, opts.followUpId);
-  const [item] = await presentFollowUps(ctx.db, [row], opts.asOf ?? ctx.clock.now());
+async function presentFollowUpRow(db: Db, row: store.FollowUpRow, asOf: Date) {
+  const [item] = await presentFollowUps(db, [row], asOf);
   return item as NonNullable<typeof item>;
 }
 
+export async function getFollowUp(ctx: AppContext, opts: { actor: Actor; followUpId: string; asOf?: Date }) {
+  const row = await followUpFor(ctx.db, opts.actor, opts.followUpId, 'followup.read');
+  return presentFollowUpRow(ctx.db, row, opts.asOf ?? ctx.clock.now());
+}
+
 export async function listFollowUps(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListFollowUpsQuery> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'followup.read');
   const q = opts.query;
   const estate = await estateOf(ctx.db, opts.estateId);
   const asOf = q.asOf ? new Date(q.asOf) : ctx.clock.now();
@@ -556,20 +564,21 @@ export async function listFollowUps(ctx: AppContext, opts: { actor: Actor; estat
   };
 }
 
-/** Runs one use case on a follow-up: load (scoped), change in one transaction, publish after commit. */
+/** Runs one use case on a follow-up: load, check the ability in its estate, change in one transaction, publish after commit. */
 async function onFollowUp(
   ctx: AppContext,
   actor: Actor,
   followUpId: string,
+  ability: FollowUpAbility,
   fn: (trx: Trx, row: store.FollowUpRow, now: Date) => Promise<LiveEvent[] | undefined>,
 ) {
   const events = await ctx.db.transaction().execute(async (trx) => {
-    const row = await visibleFollowUp(trx, actor, followUpId);
+    const row = await followUpFor(trx, actor, followUpId, ability);
     const extra = (await fn(trx, row, ctx.clock.now())) ?? [];
     return [changed(row.estate_id, 'followup.changed', row.id), ...extra];
   });
   await publishAll(ctx, events);
-  return getFollowUp(ctx, { actor, followUpId });
+  return presentFollowUpRow(ctx.db, (await store.findFollowUp(ctx.db, followUpId)) as store.FollowUpRow, ctx.clock.now());
 }
 
 function requireOpen(row: store.FollowUpRow) {
@@ -590,8 +599,7 @@ export async function recordFollowUp(
   opts: { actor: Actor; followUpId: string; body: z.infer<typeof RecordFollowUpBody> },
 ) {
   const b = opts.body;
-  return onFollowUp(ctx, opts.actor, opts.followUpId, async (trx, row, now) => {
-    requireRole(opts.actor, OFFICE_ROLES, 'record follow-ups of repairs');
+  return onFollowUp(ctx, opts.actor, opts.followUpId, 'followup.record', async (trx, row, now) => {
     requireOpen(row);
     const estate = await estateOf(trx, row.estate_id);
     const performedAt = occurred(b.occurredAt, now, notBeforeOf(row));
@@ -665,8 +673,7 @@ export async function recordFollowUpAttempt(
   opts: { actor: Actor; followUpId: string; body: z.infer<typeof FollowUpAttemptBody> },
 ) {
   const b = opts.body;
-  return onFollowUp(ctx, opts.actor, opts.followUpId, async (trx, row, now) => {
-    requireRole(opts.actor, OFFICE_ROLES, 'record follow-ups of repairs');
+  return onFollowUp(ctx, opts.actor, opts.followUpId, 'followup.record', async (trx, row, now) => {
     requireOpen(row);
     const at = occurred(b.occurredAt, now, notBeforeOf(row));
     const attempt = {
@@ -694,8 +701,7 @@ export async function assignFollowUp(
   opts: { actor: Actor; followUpId: string; body: z.infer<typeof AssignFollowUpBody> },
 ) {
   const assigneeId = opts.body.assigneeId;
-  return onFollowUp(ctx, opts.actor, opts.followUpId, async (trx, row, now) => {
-    requireRole(opts.actor, OFFICE_ROLES, 'assign follow-ups');
+  return onFollowUp(ctx, opts.actor, opts.followUpId, 'followup.assign', async (trx, row, now) => {
     if (row.status === 'done') throw refuse('followup.already_recorded', 'this follow-up is already recorded');
     if (assigneeId && !(await store.staffInEstate(trx, row.estate_id, assigneeId))) throw unknownReference('assigneeId');
     await trx.updateTable('followups').set({ assignee_id: assigneeId }).where('id', '=', row.id).execute();
@@ -727,7 +733,7 @@ export async function assignFollowUp(
 // ------------------------------------------------------------------ rectification notices (R-RC-1..3)
 
 async function getNoticeWith(db: Db, actor: Actor, noticeId: string) {
-  return presentNotice(await visibleNotice(db, actor, noticeId));
+  return presentNotice(await readableNotice(db, actor, noticeId));
 }
 
 export async function getRectificationNotice(ctx: AppContext, opts: { actor: Actor; noticeId: string }) {
@@ -738,9 +744,11 @@ export async function listRectificationNotices(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; query: z.infer<typeof ListNoticesQuery> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'notice.read.own');
   const q = opts.query;
   let base = store.noticesQuery(ctx.db, opts.estateId);
+  // Without `notice.read` the list holds the notices addressed to the actor, not a refusal.
+  if (!can(opts.actor, opts.estateId, 'notice.read')) base = base.where('n.recipient_id', '=', opts.actor.id);
   switch (q.status) {
     case 'void':
       base = base.where('n.voided_at', 'is not', null);
@@ -830,8 +838,7 @@ export async function issueRectificationNotice(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; body: z.infer<typeof IssueNoticeBody> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
-  requireRole(opts.actor, OFFICE_ROLES, 'issue rectification notices');
+  requireAbility(opts.actor, opts.estateId, 'notice.issue');
   const b = opts.body;
   const { id, events } = await ctx.db.transaction().execute(async (trx) => {
     const estate = await estateOf(trx, opts.estateId);
@@ -932,14 +939,21 @@ export async function issueRectificationNotice(
   return getNoticeWith(ctx.db, opts.actor, id);
 }
 
+/**
+ * Runs one use case on a notice the actor may read: `ability` is what acting on another's notice
+ * needs; with `recipientMay` the recipient acts on their own without it.
+ */
 async function onNotice(
   ctx: AppContext,
   actor: Actor,
   noticeId: string,
+  access: { ability: FollowUpAbility; recipientMay: boolean },
   fn: (trx: Trx, row: store.NoticeRow, now: Date) => Promise<LiveEvent[] | undefined>,
 ) {
   const events = await ctx.db.transaction().execute(async (trx) => {
-    const row = await visibleNotice(trx, actor, noticeId);
+    const row = await readableNotice(trx, actor, noticeId);
+    if (!(access.recipientMay && row.recipient_id === actor.id))
+      requireAbility(actor, row.estate_id, access.ability, 'rectification notice');
     const extra = (await fn(trx, row, ctx.clock.now())) ?? [];
     return [changed(row.estate_id, 'rectification.changed', row.id), ...extra];
   });
@@ -951,19 +965,13 @@ function requireLive(row: store.NoticeRow) {
   if (row.voided_at) throw refuse('notice.void', 'the notice is void');
 }
 
-/** The recipient, or the office on their behalf (a signed paper copy), records receipt. */
-function requireRecipientOrOffice(actor: Actor, row: store.NoticeRow, what: string) {
-  if (actor.id !== row.recipient_id && !['admin', 'manager', 'receptionist'].includes(actor.role))
-    throw new AppError('auth.forbidden', `only the recipient or the office may ${what}`);
-}
-
+/** The recipient, or the desk on their behalf (a signed paper copy), records receipt. */
 export async function acknowledgeRectificationNotice(
   ctx: AppContext,
   opts: { actor: Actor; noticeId: string; body: z.infer<typeof AcknowledgeNoticeBody> },
 ) {
-  return onNotice(ctx, opts.actor, opts.noticeId, async (trx, row, now) => {
+  return onNotice(ctx, opts.actor, opts.noticeId, { ability: 'notice.acknowledge', recipientMay: true }, async (trx, row, now) => {
     requireLive(row);
-    requireRecipientOrOffice(opts.actor, row, 'acknowledge the notice');
     // Acknowledging twice changes nothing: the first receipt stands (a retried request is harmless).
     if (row.acknowledged_at) return [];
     const at = occurred(opts.body.occurredAt, now, { at: row.issued_at, what: 'the notice was issued' });
@@ -977,11 +985,13 @@ export async function acknowledgeRectificationNotice(
   });
 }
 
-/** R-RC-3: the rectification is done; a new follow-up is scheduled by R-FU-1 for the same repair class. */
+/**
+ * R-RC-3: the rectification is done (reported by the recipient, or by the office); a new
+ * follow-up is scheduled by R-FU-1 for the same repair class.
+ */
 export async function markRectified(ctx: AppContext, opts: { actor: Actor; noticeId: string; body: z.infer<typeof MarkRectifiedBody> }) {
-  return onNotice(ctx, opts.actor, opts.noticeId, async (trx, row, now) => {
+  return onNotice(ctx, opts.actor, opts.noticeId, { ability: 'notice.rectified', recipientMay: true }, async (trx, row, now) => {
     requireLive(row);
-    requireRecipientOrOffice(opts.actor, row, 'mark the notice rectified');
     if (row.rectified_at) throw refuse('notice.already_rectified', 'the notice is already marked rectified');
     if (!row.acknowledged_at)
       throw refuse('notice.not_acknowledged', 'R-RC-2: the recipient acknowledges the notice before it is marked rectified');
@@ -1029,8 +1039,7 @@ export async function voidRectificationNotice(
   ctx: AppContext,
   opts: { actor: Actor; noticeId: string; body: z.infer<typeof VoidNoticeBody> },
 ) {
-  return onNotice(ctx, opts.actor, opts.noticeId, async (trx, row, now) => {
-    requireRole(opts.actor, MANAGING_ROLES, 'void rectification notices');
+  return onNotice(ctx, opts.actor, opts.noticeId, { ability: 'notice.void', recipientMay: false }, async (trx, row, now) => {
     requireLive(row);
     if (row.rectified_at) throw refuse('notice.already_rectified', 'a rectified notice stays on record as it is');
     const at = now.toISOString();
@@ -1144,14 +1153,10 @@ async function loadSpotCheck(db: Db, spotCheckId: string, asOf: Date, alreadyDra
   return presentSpotCheck(check, items, followUps, asOf, alreadyDrawn);
 }
 
-async function visibleSpotCheck(db: Db, actor: Actor, spotCheckId: string) {
-  const row = await db.selectFrom('spot_checks').select(['id', 'estate_id']).where('id', '=', spotCheckId).executeTakeFirst();
-  if (!row || !seesEstate(actor, row.estate_id)) throw notFound('spot check');
-  return row;
-}
-
 export async function getSpotCheck(ctx: AppContext, opts: { actor: Actor; spotCheckId: string }) {
-  await visibleSpotCheck(ctx.db, opts.actor, opts.spotCheckId);
+  const row = await ctx.db.selectFrom('spot_checks').select('estate_id').where('id', '=', opts.spotCheckId).executeTakeFirst();
+  if (!row) throw notFound('spot check');
+  requireAbility(opts.actor, row.estate_id, 'spotcheck.read', 'spot check');
   return loadSpotCheck(ctx.db, opts.spotCheckId, ctx.clock.now());
 }
 
@@ -1159,7 +1164,7 @@ export async function listSpotChecks(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; query: z.infer<typeof ListSpotChecksQuery> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'spotcheck.read');
   const q = opts.query;
   let base = ctx.db.selectFrom('spot_checks').where('estate_id', '=', opts.estateId);
   if (q.year) base = base.where('month', 'like', `${q.year}-%`);
@@ -1182,8 +1187,7 @@ export async function listSpotChecks(
  * sample can be redone by anyone, and drawing again returns it rather than a new one.
  */
 export async function drawSpotCheck(ctx: AppContext, opts: { actor: Actor; estateId: string; body: z.infer<typeof DrawSpotCheckBody> }) {
-  requireEstate(opts.actor, opts.estateId);
-  requireRole(opts.actor, MANAGING_ROLES, 'draw the monthly spot check');
+  requireAbility(opts.actor, opts.estateId, 'spotcheck.draw');
   const now = ctx.clock.now();
   const { id, fresh, events } = await ctx.db.transaction().execute(async (trx) => {
     const estate = await estateOf(trx, opts.estateId);
@@ -1264,8 +1268,8 @@ export async function recordSpotCheckVerdict(
 ) {
   const b = opts.body;
   const item = await ctx.db.selectFrom('spot_check_items').selectAll().where('id', '=', opts.itemId).executeTakeFirst();
-  if (!item || !seesEstate(opts.actor, item.estate_id)) throw notFound('spot-check item');
-  requireRole(opts.actor, MANAGING_ROLES, 'record spot-check verdicts');
+  if (!item) throw notFound('spot-check item');
+  requireAbility(opts.actor, item.estate_id, 'spotcheck.verdict', 'spot-check item');
   const now = ctx.clock.now();
   const events = await ctx.db.transaction().execute(async (trx) => {
     const at = now.toISOString();
@@ -1351,7 +1355,7 @@ export async function recordSpotCheckVerdict(
 // ------------------------------------------------------------------ the dashboard
 
 export async function followUpSummary(ctx: AppContext, opts: { actor: Actor; estateId: string; asOf?: string }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'followup.read');
   const estate = await estateOf(ctx.db, opts.estateId);
   const asOf = opts.asOf ? new Date(opts.asOf) : ctx.clock.now();
   const asOfIso = asOf.toISOString();

@@ -176,13 +176,14 @@ export async function findNotice(db: Db, noticeId: string) {
 }
 export type NoticeRow = NonNullable<Awaited<ReturnType<typeof findNotice>>>;
 
+/** The estate's managers: those whose role in this estate is manager (roles are held per estate). */
 export async function managersOf(db: Db, estateId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('staff_estates')
     .innerJoin('staff', 'staff.id', 'staff_estates.staff_id')
     .select('staff.id')
     .where('staff_estates.estate_id', '=', estateId)
-    .where('staff.role', '=', 'manager')
+    .where('staff_estates.role', '=', 'manager')
     .where('staff.disabled_at', 'is', null)
     .orderBy('staff.name')
     .execute();

@@ -226,4 +226,90 @@ describe(`the front desk [${ENGINE}]`, () => {
     const wong = await t.as('wong');
     expect((await wong.get('/notices')).body.items.map((n: { kind: string }) => n.kind)).toContain('visit.paged');
   });
+
+  it('a department account cannot reword a desk script (403 desk.script.write); the manager can, and everyone reads it', async () => {
+    const wong = await t.as('wong');
+    const refused = await wong.put(`/estates/${estateId}/desk-scripts/out`, { locale: 'zh-Hant', text: '佢唔喺度' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'desk.script.write', role: 'department' } });
+    expect(await t.ctx.db.selectFrom('desk_scripts').select('text').where('estate_id', '=', estateId).execute()).toEqual([]);
+
+    await buildStaff(t, estateId, { username: 'boss', role: 'manager' });
+    const boss = await t.as('boss');
+    const reworded = await boss.put(`/estates/${estateId}/desk-scripts/out`, {
+      locale: 'zh-Hant',
+      text: '對不起,他剛出外辦事,請問有什么可以代為轉告?',
+    });
+    expect(reworded.status, JSON.stringify(reworded.body)).toBe(200);
+    const read = await wong.get(`/estates/${estateId}/desk-scripts`);
+    expect(
+      read.body.items.find((s: { situation: string; locale: string }) => s.situation === 'out' && s.locale === 'zh-Hant'),
+    ).toMatchObject({
+      text: '對不起,他剛出外辦事,請問有什么可以代為轉告?',
+      custom: true,
+    });
+  });
+
+  it("maintenance staff cannot use the caller lookup, which shows residents' phones (403 caller.lookup)", async () => {
+    await buildStaff(t, estateId, { username: 'fixer', role: 'maintenance' });
+    const fixer = await t.as('fixer');
+    const digits = String(world.resident.phone).replace(/\D/g, '').slice(-4);
+    const res = await fixer.get(`/estates/${estateId}/callers?q=${digits}`);
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'caller.lookup', role: 'maintenance' } });
+    expect(JSON.stringify(res.body)).not.toContain(String(world.resident.phone));
+    // The office finds the caller.
+    const found = await desk.get(`/estates/${estateId}/callers?q=${digits}`);
+    expect(found.body.items.map((m: { residentId: string }) => m.residentId)).toContain(world.resident.id);
+  });
+
+  it('a department member cannot complete or hand on a call-back left for someone else (403 message.handle); its recipient can', async () => {
+    const taken = await desk.post(`/estates/${estateId}/messages`, {
+      callerName: '馬太',
+      text: '冷氣機滴水',
+      forStaffId: ids.wong,
+      reason: 'promise',
+    });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+    const fee = await t.as('fee');
+    const done = await fee.post(`/messages/${taken.body.id}/callback`, { note: '已回覆' });
+    expect(done.status).toBe(403);
+    expect(done.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'message.handle', role: 'department' } });
+    const handed = await fee.post(`/messages/${taken.body.id}/hand-on`, { toStaffId: ids.fee });
+    expect(handed.status).toBe(403);
+    expect(handed.body.error.details.ability).toBe('message.handle');
+    // Nor does the message show in their list: they see the messages left for them.
+    const feeList = await fee.get(`/estates/${estateId}/messages`);
+    expect(feeList.body).toMatchObject({ total: 0, items: [] });
+
+    const wong = await t.as('wong');
+    const byRecipient = await wong.post(`/messages/${taken.body.id}/callback`, { note: '已約師傅' });
+    expect(byRecipient.status, JSON.stringify(byRecipient.body)).toBe(200);
+    expect(byRecipient.body).toMatchObject({ state: 'met', calledBackBy: { id: ids.wong }, for: { id: ids.wong } });
+  });
+
+  it("the greeting follows the person's role in that estate: receptionist here answers for the office, department elsewhere gives the surname", async () => {
+    const other = await buildWorld(t);
+    const created = await t.admin.post('/staff', {
+      username: 'two-hats',
+      name: '何兩職',
+      surname: '何',
+      role: 'department',
+      locale: 'zh-Hant',
+      password: 'Two-hats-pass-2026',
+      estates: [
+        { estateId, role: 'receptionist', departmentId: null, counterSeat: null },
+        { estateId: other.estate.id, role: 'department', departmentId: null, counterSeat: null },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const person = await t.as('two-hats', 'Two-hats-pass-2026');
+    const here = await person.get(`/estates/${estateId}/greeting`);
+    expect(here.status, JSON.stringify(here.body)).toBe(200);
+    expect(here.body).toMatchObject({ variant: 'front_desk', surname: '何' });
+    expect(here.body.text).toContain(world.estate.officeName);
+    const there = await person.get(`/estates/${other.estate.id}/greeting`);
+    expect(there.body).toMatchObject({ variant: 'department', surname: '何' });
+    expect(there.body.text).not.toContain(other.estate.officeName);
+  });
 });

@@ -32,6 +32,7 @@ import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
 import { createdResponses, okResponses } from '../platform/http/errors.js';
 import { onBreach } from '../platform/obligations/index.js';
+import type { frontDeskPolicy } from './policy.js';
 import { CALLBACK_RULE, WAIT_RULE } from './rules.js';
 import * as service from './service.js';
 
@@ -45,12 +46,14 @@ onBreach(CALLBACK_RULE, (trx, obligation, at, ctx) => service.onFrontDeskBreach(
 onBreach(WAIT_RULE, (trx, obligation, at, ctx) => service.onFrontDeskBreach(trx, ctx, obligation, at));
 
 type Actor = ReturnType<typeof actorOf>;
+type FrontDeskAbility = keyof typeof frontDeskPolicy;
 
 export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   // ------------------------------------------------------------ the phone desk
   api.get(
     '/estates/:estateId/greeting',
     {
+      config: { ability: 'desk.greet' },
       schema: {
         operationId: 'getGreeting',
         tags,
@@ -65,6 +68,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/desk-scripts',
     {
+      config: { ability: 'desk.script.read' },
       schema: {
         operationId: 'listDeskScripts',
         tags,
@@ -79,6 +83,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.put(
     '/estates/:estateId/desk-scripts/:situation',
     {
+      config: { ability: 'desk.script.write' },
       schema: {
         operationId: 'updateDeskScript',
         tags,
@@ -99,6 +104,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/callers',
     {
+      config: { ability: 'caller.lookup' },
       schema: {
         operationId: 'lookupCaller',
         tags,
@@ -113,6 +119,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/calls',
     {
+      config: { ability: 'call.read' },
       schema: {
         operationId: 'listCalls',
         tags,
@@ -127,6 +134,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/calls',
     {
+      config: { ability: 'call.log' },
       schema: {
         operationId: 'logCall',
         tags,
@@ -144,6 +152,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/messages',
     {
+      config: { ability: 'message.read.own' },
       schema: {
         operationId: 'listMessages',
         tags,
@@ -158,6 +167,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/messages',
     {
+      config: { ability: 'message.take' },
       schema: {
         operationId: 'takeMessage',
         tags,
@@ -170,9 +180,11 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     async (req, reply) =>
       reply.status(201).send(await service.takeMessage(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
+  // The recipient may always complete or hand on their own message; `message.handle` is for anyone else's.
   const messageActions: {
     path: string;
     operationId: string;
+    ability: FrontDeskAbility;
     summary: string;
     body: z.ZodType;
     run: (c: AppContext, o: { actor: Actor; messageId: string; body: never }) => Promise<Message>;
@@ -180,6 +192,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     {
       path: 'callback',
       operationId: 'completeCallback',
+      ability: 'message.handle',
       summary: 'R-PH-3: the call-back is made; meets its deadline',
       body: CompleteCallbackBody,
       run: service.completeCallback,
@@ -187,6 +200,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     {
       path: 'hand-on',
       operationId: 'handOnMessage',
+      ability: 'message.handle',
       summary: 'Hand the call-back on to a colleague',
       body: HandOnMessageBody,
       run: service.handOnMessage,
@@ -196,6 +210,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     api.post(
       `/messages/:messageId/${action.path}`,
       {
+        config: { ability: action.ability },
         schema: {
           operationId: action.operationId,
           tags,
@@ -213,6 +228,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/visits/suggestion',
     {
+      config: { ability: 'visit.read' },
       schema: {
         operationId: 'suggestReceiver',
         tags,
@@ -227,6 +243,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/visits',
     {
+      config: { ability: 'visit.read' },
       schema: {
         operationId: 'listVisits',
         tags,
@@ -241,6 +258,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/visits',
     {
+      config: { ability: 'visit.record' },
       schema: {
         operationId: 'recordVisitArrival',
         tags,
@@ -256,6 +274,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   const visitActions: {
     path: string;
     operationId: string;
+    ability: FrontDeskAbility;
     summary: string;
     body: z.ZodType;
     run: (c: AppContext, o: { actor: Actor; visitId: string; body: never }) => Promise<Visit>;
@@ -263,6 +282,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     {
       path: 'acknowledge',
       operationId: 'acknowledgeVisitor',
+      ability: 'visit.record',
       summary: 'R-WK-4: the waiting visitor is greeted',
       body: AcknowledgeVisitorBody,
       run: service.acknowledgeVisitor,
@@ -270,6 +290,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     {
       path: 'receive',
       operationId: 'receiveVisitor',
+      ability: 'visit.record',
       summary: 'R-WK-1: who received the visitor, and when',
       body: ReceiveVisitorBody,
       run: service.receiveVisitor,
@@ -277,6 +298,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     {
       path: 'page',
       operationId: 'pageStaff',
+      ability: 'visit.record',
       summary: 'R-WK-3: page a colleague to the counter (a notice on their screen)',
       body: PageStaffBody,
       run: service.pageStaff,
@@ -284,6 +306,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     {
       path: 'departure',
       operationId: 'recordVisitDeparture',
+      ability: 'visit.record',
       summary: 'R-WK-1: the outcome and the departure',
       body: DepartureBody,
       run: service.recordVisitDeparture,
@@ -293,6 +316,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     api.post(
       `/visits/:visitId/${action.path}`,
       {
+        config: { ability: action.ability },
         schema: {
           operationId: action.operationId,
           tags,
@@ -309,6 +333,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/front-desk/summary',
     {
+      config: { ability: 'desk.summary' },
       schema: {
         operationId: 'getFrontDeskSummary',
         tags,

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import { type Actor, requireEstate, requirePermission, seesEstate } from '../auth/policy.js';
+import { type Actor, can, requireAbility } from '../auth/policy.js';
 import { listCases } from '../cases/service.js';
 import type { EstatePolicy } from '../contract/directory.js';
 import type {
@@ -87,7 +87,7 @@ async function deskStaff(db: Db, estateId: string) {
       'staff.id',
       'staff.name',
       'staff.surname',
-      'staff.role',
+      'staff_estates.role',
       'staff.locale',
       'staff_estates.counter_seat',
       'staff_estates.department_id',
@@ -134,11 +134,12 @@ async function personIn(db: Db, estateId: string, staffId: string, field: string
 // ------------------------------------------------------------------ greeting and scripts (R-PH-1, R-PH-2)
 
 export async function getGreeting(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof GreetingQuery> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'desk.greet');
   const estate = await estateOf(ctx.db, opts.estateId);
   const person = await personIn(ctx.db, estate.id, opts.query.staffId ?? opts.actor.id, 'staffId');
   const at = opts.query.at ?? ctx.clock.now().toISOString();
   const locale = (opts.query.locale ?? person.locale ?? 'zh-Hant') as Locale;
+  // The role the person holds in this estate: a receptionist here may be a manager elsewhere.
   const variant = person.departmentCode === 'front_desk' || person.role === 'receptionist' ? 'front_desk' : 'department';
   const tod = timeOfDay(at, estate.timeZone);
   return {
@@ -153,8 +154,12 @@ export async function getGreeting(ctx: AppContext, opts: { actor: Actor; estateI
 }
 
 export async function listDeskScripts(ctx: AppContext, opts: { actor: Actor; estateId: string }) {
-  requireEstate(opts.actor, opts.estateId);
-  const own = await ctx.db.selectFrom('desk_scripts').selectAll().where('estate_id', '=', opts.estateId).execute();
+  requireAbility(opts.actor, opts.estateId, 'desk.script.read');
+  return deskScripts(ctx.db, opts.estateId);
+}
+
+async function deskScripts(db: Db, estateId: string) {
+  const own = await db.selectFrom('desk_scripts').selectAll().where('estate_id', '=', estateId).execute();
   const items = SITUATIONS.flatMap((situation) =>
     (['zh-Hant', 'zh-Hans', 'en'] as const).map((locale) => {
       const custom = own.find((o) => o.situation === situation && o.locale === locale);
@@ -168,8 +173,7 @@ export async function updateDeskScript(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; situation: Situation; body: z.infer<typeof UpdateDeskScriptBody> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
-  requirePermission(opts.actor, 'structure.write');
+  requireAbility(opts.actor, opts.estateId, 'desk.script.write');
   const at = ctx.clock.now().toISOString();
   const { locale, text } = opts.body;
   await ctx.db.transaction().execute(async (trx) => {
@@ -187,7 +191,7 @@ export async function updateDeskScript(
     }
     await log(trx, opts.actor, opts.estateId, at, ['desk_script', `${opts.situation}:${locale}`], 'updated', { text });
   });
-  return listDeskScripts(ctx, opts);
+  return deskScripts(ctx.db, opts.estateId);
 }
 
 // ------------------------------------------------------------------ callers and calls (R-PH-4)
@@ -203,7 +207,7 @@ const unitColumns = [
 
 /** Who is calling: residents by phone (any part of it), unit or name, with their household and open cases. */
 export async function lookupCaller(ctx: AppContext, opts: { actor: Actor; estateId: string; q: string }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'caller.lookup');
   const q = opts.q.trim();
   if (!q) return { items: [] };
   const digits = q.replace(/\D/g, '');
@@ -314,7 +318,7 @@ async function checkRefs(
 
 /** R-PH-4: every call is logged: caller, unit, purpose, outcome, who answered, how long. */
 export async function logCall(ctx: AppContext, opts: { actor: Actor; estateId: string; body: z.infer<typeof LogCallBody> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'call.log');
   const b = opts.body;
   const now = ctx.clock.now();
   const id = newId();
@@ -346,7 +350,7 @@ export async function logCall(ctx: AppContext, opts: { actor: Actor; estateId: s
 }
 
 export async function listCalls(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListCallsQuery> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'call.read');
   const q = opts.query;
   const estate = await estateOf(ctx.db, opts.estateId);
   let base = ctx.db.selectFrom('calls').where('calls.estate_id', '=', opts.estateId);
@@ -428,7 +432,7 @@ async function getMessage(db: Db, estateId: string, id: string, asOf: Date) {
  * 30 minutes after they are back when away, 09:00 next morning when nobody knows when.
  */
 export async function takeMessage(ctx: AppContext, opts: { actor: Actor; estateId: string; body: z.infer<typeof TakeMessageBody> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'message.take');
   const b = opts.body;
   const now = ctx.clock.now();
   const id = newId();
@@ -495,9 +499,14 @@ export async function takeMessage(ctx: AppContext, opts: { actor: Actor; estateI
   return getMessage(ctx.db, opts.estateId, id, now);
 }
 
-async function visibleMessage(db: Db, actor: Actor, messageId: string) {
+/**
+ * A message to complete or hand on: its recipient always may (`message.read.own`); anyone else
+ * needs `message.handle` in its estate. Another estate's message answers 404 like a missing one.
+ */
+async function handledMessage(db: Db, actor: Actor, messageId: string) {
   const row = await db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
-  if (!row || !seesEstate(actor, row.estate_id)) throw notFound('message');
+  if (!row) throw notFound('message');
+  requireAbility(actor, row.estate_id, row.for_id === actor.id ? 'message.read.own' : 'message.handle', 'message');
   return row;
 }
 
@@ -507,9 +516,7 @@ export async function completeCallback(
   opts: { actor: Actor; messageId: string; body: z.infer<typeof CompleteCallbackBody> },
 ) {
   const now = ctx.clock.now();
-  const row = await visibleMessage(ctx.db, opts.actor, opts.messageId);
-  if (row.for_id !== opts.actor.id && !['admin', 'manager', 'receptionist'].includes(opts.actor.role))
-    throw new AppError('auth.forbidden', 'only the recipient or the desk may close this call-back');
+  const row = await handledMessage(ctx.db, opts.actor, opts.messageId);
   if (row.called_back_at) throw refuse('frontdesk.already_called_back', 'the call-back is already done');
   const at = occurred(opts.body.occurredAt, now, { at: row.taken_at, what: 'the message was taken' });
   await ctx.db.transaction().execute(async (trx) => {
@@ -528,7 +535,7 @@ export async function completeCallback(
 /** Hands a call-back on to a colleague; the deadline stays and follows them. */
 export async function handOnMessage(ctx: AppContext, opts: { actor: Actor; messageId: string; body: z.infer<typeof HandOnMessageBody> }) {
   const now = ctx.clock.now();
-  const row = await visibleMessage(ctx.db, opts.actor, opts.messageId);
+  const row = await handledMessage(ctx.db, opts.actor, opts.messageId);
   if (row.called_back_at) throw refuse('frontdesk.already_called_back', 'the call-back is already done');
   await ctx.db.transaction().execute(async (trx) => {
     const to = await personIn(trx, row.estate_id, opts.body.toStaffId, 'toStaffId');
@@ -552,11 +559,13 @@ export async function handOnMessage(ctx: AppContext, opts: { actor: Actor; messa
   return getMessage(ctx.db, row.estate_id, row.id, now);
 }
 
+/** The desk sees every message of the estate (`message.read`); everyone else the messages left for them. */
 export async function listMessages(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListMessagesQuery> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'message.read.own');
   const q = opts.query;
   const asOf = q.asOf ? new Date(q.asOf) : ctx.clock.now();
   let base = ctx.db.selectFrom('messages').where('messages.estate_id', '=', opts.estateId);
+  if (!can(opts.actor, opts.estateId, 'message.read')) base = base.where('messages.for_id', '=', opts.actor.id);
   if (q.for) base = base.where('messages.for_id', '=', q.for === 'me' ? opts.actor.id : q.for);
   if (q.status === 'open') base = base.where('messages.called_back_at', 'is', null);
   if (q.status === 'overdue')
@@ -620,7 +629,7 @@ export async function suggestReceiverFor(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; query: z.infer<typeof SuggestReceiverQuery> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'visit.read');
   return suggestionFor(ctx.db, await estateOf(ctx.db, opts.estateId), opts.query);
 }
 
@@ -674,7 +683,7 @@ export async function recordVisitArrival(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; body: z.infer<typeof RecordArrivalBody> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'visit.record');
   const b = opts.body;
   const now = ctx.clock.now();
   const id = newId();
@@ -728,7 +737,8 @@ async function onVisit(
 ) {
   const now = ctx.clock.now();
   const own = await ctx.db.selectFrom('visits').select('estate_id').where('id', '=', visitId).executeTakeFirst();
-  if (!own || !seesEstate(actor, own.estate_id)) throw notFound('visit');
+  if (!own) throw notFound('visit');
+  requireAbility(actor, own.estate_id, 'visit.record', 'visit');
   const events = await ctx.db.transaction().execute(async (trx) => {
     const row = await visitsQuery(trx, own.estate_id).where('visits.id', '=', visitId).executeTakeFirstOrThrow();
     return (await fn(trx, row, now)) ?? [];
@@ -805,7 +815,7 @@ export async function recordVisitDeparture(ctx: AppContext, opts: { actor: Actor
 }
 
 export async function listVisits(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListVisitsQuery> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'visit.read');
   const q = opts.query;
   const estate = await estateOf(ctx.db, opts.estateId);
   const asOf = q.asOf ? new Date(q.asOf) : ctx.clock.now();
@@ -834,7 +844,7 @@ export async function listVisits(ctx: AppContext, opts: { actor: Actor; estateId
 // ------------------------------------------------------------------ the dashboard
 
 export async function frontDeskSummary(ctx: AppContext, opts: { actor: Actor; estateId: string; asOf?: string | undefined }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'desk.summary');
   const estate = await estateOf(ctx.db, opts.estateId);
   const asOf = opts.asOf ? new Date(opts.asOf) : ctx.clock.now();
   const asOfIso = asOf.toISOString();

@@ -121,7 +121,7 @@ describe(`phrase guide (R-WD-1) [${ENGINE}]`, () => {
     const before = await ruleCount(t);
     const res = await desk.post(`/estates/${estateA}/phrase-rules`, { locale: 'zh-Hant', avoid: '唔知', suggestion: '對不起,我不太清楚' });
     expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('auth.forbidden');
+    expect(res.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'phrase.write', role: 'receptionist' } });
     expect(await ruleCount(t)).toBe(before);
   });
 
@@ -170,6 +170,7 @@ describe(`phrase guide (R-WD-1) [${ENGINE}]`, () => {
   it("R-WD-1: only an admin changes the company's guide; disabling a company rule stops it at every estate", async () => {
     const byManager = await managerA.patch(`/phrase-rules/${SEED_EN_CALL_BACK_LATER}`, { disabled: true });
     expect(byManager.status).toBe(403);
+    expect(byManager.body.error.details.ability).toBe('phrase.company.write');
     const companyByManager = await managerA.post(`/estates/${estateA}/phrase-rules`, {
       locale: 'zh-Hant',
       avoid: '等一等',
@@ -177,6 +178,7 @@ describe(`phrase guide (R-WD-1) [${ENGINE}]`, () => {
       scope: 'company',
     });
     expect(companyByManager.status).toBe(403);
+    expect(companyByManager.body.error.details.ability).toBe('phrase.company.write');
 
     const before = await desk.post(`/estates/${estateA}/phrases/check`, { text: 'Please call back later.' });
     expect(before.body.matches).toMatchObject([{ ruleId: SEED_EN_CALL_BACK_LATER, text: 'call back later' }]);
@@ -238,5 +240,31 @@ describe(`phrase guide (R-WD-1) [${ENGINE}]`, () => {
     expect(page2.body).toMatchObject({ page: 2, pageSize: 10, total: PHRASE_SEED.length + 1 });
     expect(page2.body.items).toHaveLength(10);
     expect(page2.body.items[0].id).toBe(all.body.items[10].id);
+  });
+
+  it("a manager of one estate who is receptionist in another cannot extend the second estate's guide (403 phrase.write)", async () => {
+    const created = await t.admin.post('/staff', {
+      username: 'two-hats',
+      name: '何兩職',
+      surname: '何',
+      role: 'manager',
+      locale: 'zh-Hant',
+      password: 'Two-hats-pass-2026',
+      estates: [
+        { estateId: estateA, role: 'manager', departmentId: null, counterSeat: null },
+        { estateId: estateB, role: 'receptionist', departmentId: null, counterSeat: null },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const person = await t.as('two-hats', 'Two-hats-pass-2026');
+    const atA = await person.post(`/estates/${estateA}/phrase-rules`, { locale: 'en', avoid: 'No idea', suggestion: 'Let me find out' });
+    expect(atA.status, JSON.stringify(atA.body)).toBe(201);
+    const before = await ruleCount(t);
+    const atB = await person.post(`/estates/${estateB}/phrase-rules`, { locale: 'en', avoid: 'No idea', suggestion: 'Let me find out' });
+    expect(atB.status).toBe(403);
+    expect(atB.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'phrase.write', role: 'receptionist' } });
+    expect(await ruleCount(t)).toBe(before);
+    // Checking words is everyone's, in both estates.
+    expect((await person.post(`/estates/${estateB}/phrases/check`, { text: 'No idea' })).status).toBe(200);
   });
 });

@@ -21,6 +21,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/phrases/check',
     {
+      config: { ability: 'phrase.check' },
       schema: {
         operationId: 'checkPhrases',
         tags: ['phrases'],
@@ -35,6 +36,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/phrase-rules',
     {
+      config: { ability: 'phrase.read' },
       schema: {
         operationId: 'listPhraseRules',
         tags: ['phrases'],
@@ -49,6 +51,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/phrase-rules',
     {
+      config: { ability: 'phrase.write' },
       schema: {
         operationId: 'createPhraseRule',
         tags: ['phrases'],
@@ -64,6 +67,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
   api.patch(
     '/phrase-rules/:ruleId',
     {
+      config: { ability: 'phrase.write' },
       schema: {
         operationId: 'updatePhraseRule',
         tags: ['phrases'],

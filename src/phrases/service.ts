@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Actor, requireEstate, requirePermission, seesEstate } from '../auth/policy.js';
+import { type Actor, type EstateAbility, requireAbility, requireCompanyAbility, requireEstate } from '../auth/policy.js';
 import type { Locale } from '../contract/common.js';
 import type {
   CheckPhrasesBody,
@@ -48,8 +48,8 @@ function ruleInput(row: PhraseRuleRow): PhraseRuleInput {
   };
 }
 
-async function requireEstateRecord(ctx: AppContext, actor: Actor, estateId: string): Promise<void> {
-  requireEstate(actor, estateId);
+async function requireEstateRecord(ctx: AppContext, actor: Actor, estateId: string, ability: EstateAbility): Promise<void> {
+  requireAbility(actor, estateId, ability);
   if (!(await findEstate(ctx.db, estateId))) throw notFound('estate');
 }
 
@@ -62,7 +62,7 @@ export async function checkPhrases(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; body: z.infer<typeof CheckPhrasesBody> },
 ): Promise<PhraseCheck> {
-  await requireEstateRecord(ctx, opts.actor, opts.estateId);
+  await requireEstateRecord(ctx, opts.actor, opts.estateId, 'phrase.check');
   const rules = await store.enabledRules(ctx.db, opts.estateId);
   return { matches: findPhrases(opts.body.text, rules.map(ruleInput), { locale: opts.actor.locale }) };
 }
@@ -71,22 +71,22 @@ export async function listPhraseRules(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; query: z.infer<typeof ListPhraseRulesQuery> },
 ) {
-  await requireEstateRecord(ctx, opts.actor, opts.estateId);
+  await requireEstateRecord(ctx, opts.actor, opts.estateId, 'phrase.read');
   const { q, locale, scope, page, pageSize } = opts.query;
   const { rows, total } = await store.listRules(ctx.db, opts.estateId, { q, locale, scope }, { page, pageSize });
   return { items: rows.map(presentRule), total, page, pageSize };
 }
 
-/** An estate adds to the guide; an admin may add to the company's guide, in force for every estate. */
+/** An estate's manager adds to its guide; the company's guide, in force for every estate, needs `phrase.company.write`. */
 export async function createPhraseRule(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; body: z.infer<typeof CreatePhraseRuleBody> },
 ): Promise<PhraseRule> {
-  requireEstate(opts.actor, opts.estateId);
-  requirePermission(opts.actor, 'structure.write');
   const b = opts.body;
-  if (b.scope === 'company' && opts.actor.role !== 'admin')
-    throw new AppError('auth.forbidden', "scope: only an admin may change the company's guide", { field: 'scope' });
+  if (b.scope === 'company') {
+    requireEstate(opts.actor, opts.estateId);
+    requireCompanyAbility(opts.actor, 'phrase.company.write');
+  } else requireAbility(opts.actor, opts.estateId, 'phrase.write');
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await findEstate(trx, opts.estateId))) throw notFound('estate');
@@ -118,7 +118,7 @@ export async function createPhraseRule(
   });
 }
 
-/** Changes or disables an estate's own rule; the company's rules only an admin may change. */
+/** Changes or disables an estate's own rule (`phrase.write` there); the company's rules need `phrase.company.write`. */
 export async function updatePhraseRule(
   ctx: AppContext,
   opts: { actor: Actor; ruleId: string; body: z.infer<typeof UpdatePhraseRuleBody> },
@@ -126,10 +126,9 @@ export async function updatePhraseRule(
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const before = await store.findRule(trx, null, opts.ruleId);
-    if (!before || (before.estate_id !== null && !seesEstate(opts.actor, before.estate_id))) throw notFound('phrase rule');
-    requirePermission(opts.actor, 'structure.write');
-    if (before.estate_id === null && opts.actor.role !== 'admin')
-      throw new AppError('auth.forbidden', "only an admin may change the company's guide", { permission: 'structure.write' });
+    if (!before) throw notFound('phrase rule');
+    if (before.estate_id === null) requireCompanyAbility(opts.actor, 'phrase.company.write');
+    else requireAbility(opts.actor, before.estate_id, 'phrase.write', 'phrase rule');
     const b = opts.body;
     const patch = {
       ...(b.locale !== undefined && { locale: b.locale }),
