@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { CompanyAbilityName, EstateAbilityName } from '../../contract/abilities';
 import type { SessionInfo } from '../../contract/auth';
 import { ApiError, api, setCsrfToken, setUnauthorizedHandler } from './api';
 
@@ -131,6 +132,59 @@ export function useEstate(): EstateSummary {
   const { estate } = useSession();
   if (!estate) throw new Error('useEstate needs a selected estate');
   return estate;
+}
+
+/** May the signed-in person do this in the selected estate? The server still decides every request. */
+export type Can = (ability: EstateAbilityName) => boolean;
+
+/** Whether the session answer lists the ability for this estate (false for an estate the person does not work for). */
+export function holdsIn(estate: Pick<EstateSummary, 'abilities'> | null | undefined, ability: EstateAbilityName): boolean {
+  return estate?.abilities.includes(ability) ?? false;
+}
+
+/**
+ * The abilities the person holds in the selected estate, from the session answer (each
+ * capability's policy table decides them): `const can = useCan(); can('case.close')`. A screen
+ * shows only the actions its reader holds; what they may not do is not shown at all.
+ */
+export function useCan(): Can {
+  const { estate } = useSession();
+  return useCallback((ability: EstateAbilityName) => holdsIn(estate, ability), [estate]);
+}
+
+/** Whether the person may do this in the given estate (e.g. grant a role there), not only the selected one. */
+export function useCanIn(): (estateId: string, ability: EstateAbilityName) => boolean {
+  const { session } = useSession();
+  return useCallback(
+    (estateId: string, ability: EstateAbilityName) =>
+      holdsIn(
+        session?.estates.find((e) => e.id === estateId),
+        ability,
+      ),
+    [session],
+  );
+}
+
+/** Abilities that belong to no one estate (making an estate, resetting a password): the company's admins. */
+export function useCanInCompany(): (ability: CompanyAbilityName) => boolean {
+  const { session } = useSession();
+  return useCallback((ability: CompanyAbilityName) => session?.companyAbilities.includes(ability) ?? false, [session]);
+}
+
+/**
+ * The company's admins (the company-level role, not an estate's): only they may make someone
+ * an admin. Nothing inside an estate is decided by it; use `useCan` there.
+ */
+export function useIsCompanyAdmin(): boolean {
+  return useStaff().role === 'admin';
+}
+
+/**
+ * Maintenance staff read only the cases whose repair they hold (`case.read.own` without
+ * `case.read`): their screen is "my repairs and my notices", not the office's dashboard.
+ */
+export function worksOwnCasesOnly(can: Can): boolean {
+  return !can('case.read') && can('case.read.own');
 }
 
 /** What the signed-in role may try; the server still decides every request. */

@@ -2,13 +2,13 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAbilities, useEstate } from '../app/session';
+import { useCan, useCanInCompany, useEstate, useIsCompanyAdmin } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { SearchBox } from '../components/SearchBox';
 import { useListParams } from '../components/useListParams';
 import { useAllDepartments, useRefresh, useStaffList } from '../features/directory/api';
-import { PRESENCE_COLORS, ROLE_COLORS, ROLES, type Role, type Staff } from '../features/directory/types';
+import { ESTATE_ROLES, PRESENCE_COLORS, ROLE_COLORS, type Staff } from '../features/directory/types';
 import { ResetPasswordButton } from '../features/staff/ResetPasswordButton';
 import { membershipIn, StaffForm } from '../features/staff/StaffForm';
 
@@ -18,7 +18,12 @@ export default function StaffPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const estate = useEstate();
-  const abilities = useAbilities();
+  const can = useCan();
+  const canInCompany = useCanInCompany();
+  const isAdmin = useIsCompanyAdmin();
+  const mayWrite = can('staff.write');
+  // An admin's record is only an admin's to change.
+  const mayEdit = (s: Staff) => mayWrite && (s.role !== 'admin' || isAdmin);
   const errorText = useErrorText();
   const refresh = useRefresh();
   const { params, update, sortOrderOf, onTableChange, pagination } = useListParams('name', FILTERS);
@@ -52,12 +57,20 @@ export default function StaffPage() {
       ),
     },
     {
+      // The role in this estate (roles are held per estate); a company admin is marked as such.
       title: t('staff.role'),
-      dataIndex: 'role',
       key: 'role',
       sorter: true,
       sortOrder: sortOrderOf('role'),
-      render: (r: Role) => <Tag color={ROLE_COLORS[r]}>{t(`roles.${r}`)}</Tag>,
+      render: (_, s) => {
+        const role = membershipIn(s, estate.id)?.role;
+        return (
+          <Space size={4} wrap data-testid="staff-role" data-role={role ?? ''}>
+            {role && <Tag color={ROLE_COLORS[role]}>{t(`roles.${role}`)}</Tag>}
+            {s.role === 'admin' && <Tag color={ROLE_COLORS.admin}>{t('roles.admin')}</Tag>}
+          </Space>
+        );
+      },
     },
     {
       title: t('staff.department'),
@@ -86,20 +99,24 @@ export default function StaffPage() {
         ),
     },
     { title: t('staff.phone'), dataIndex: 'phone', key: 'phone', render: (p: string | null) => p ?? '—' },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, s) => (
-        <Space>
-          {abilities.manageStaff && (
-            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)}>
-              {t('common.edit')}
-            </Button>
-          )}
-          {abilities.admin && <ResetPasswordButton staff={s} />}
-        </Space>
-      ),
-    },
+    ...(mayWrite || canInCompany('staff.password.reset')
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, s: Staff) => (
+              <Space>
+                {mayEdit(s) && (
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} data-testid="staff-edit">
+                    {t('common.edit')}
+                  </Button>
+                )}
+                {canInCompany('staff.password.reset') && <ResetPasswordButton staff={s} />}
+              </Space>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -107,7 +124,7 @@ export default function StaffPage() {
       <PageHeader
         title={t('staff.title')}
         extra={
-          abilities.manageStaff && (
+          mayWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="staff-create">
               {t('staff.create')}
             </Button>
@@ -123,7 +140,7 @@ export default function StaffPage() {
           aria-label={t('staff.role')}
           value={role}
           onChange={(value?: string) => update({ filters: { role: value } })}
-          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          options={ESTATE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           data-testid="filter-role"
         />
         <Select

@@ -17,7 +17,10 @@ export const keys = {
 
 const listPath = (estateId: string, collection: Collection) => `/estates/${estateId}/${collection}`;
 
-function useList<T>(collection: Collection, params: QueryParams, options: { refetchInterval?: number } = {}) {
+/** `enabled: false` for a list the person may not read (the screen does not show it). */
+export type ListOptions = { refetchInterval?: number; enabled?: boolean };
+
+function useList<T>(collection: Collection, params: QueryParams, options: ListOptions = {}) {
   const estate = useEstate();
   return useQuery({
     queryKey: keys.list(estate.id, collection, params),
@@ -27,9 +30,9 @@ function useList<T>(collection: Collection, params: QueryParams, options: { refe
   });
 }
 
-export const useUnits = (params: QueryParams) => useList<Unit>('units', params);
-export const useResidents = (params: QueryParams) => useList<Resident>('residents', params);
-export const useBuildings = (params: QueryParams) => useList<Building>('buildings', params);
+export const useUnits = (params: QueryParams, options?: ListOptions) => useList<Unit>('units', params, options);
+export const useResidents = (params: QueryParams, options?: ListOptions) => useList<Resident>('residents', params, options);
+export const useBuildings = (params: QueryParams, options?: ListOptions) => useList<Building>('buildings', params, options);
 export const useDepartments = (params: QueryParams) => useList<Department>('departments', params);
 export const useStaffList = (params: QueryParams) => useList<Staff>('staff', params);
 export const useHistory = (params: QueryParams) => useList<HistoryEntry>('history', params);
@@ -39,12 +42,22 @@ export const useAllBuildings = () => useBuildings({ page: 1, pageSize: 200 });
 /** Every department of the estate, for filters and forms. */
 export const useAllDepartments = () => useDepartments({ page: 1, pageSize: 200 });
 
-export function usePresenceBoard() {
+/** Every department of another estate the person works for (a membership row of the staff form). */
+export function useDepartmentsOf(estateId: string) {
+  const params = { page: 1, pageSize: 200 };
+  return useQuery({
+    queryKey: keys.list(estateId, 'departments', params),
+    queryFn: ({ signal }) => api.get<Page<Department>>(listPath(estateId, 'departments'), params, signal),
+  });
+}
+
+export function usePresenceBoard(options: { enabled?: boolean } = {}) {
   const estate = useEstate();
   return useQuery({
     queryKey: keys.collection(estate.id, 'presence'),
     queryFn: ({ signal }) => api.get<{ items: PresenceRow[] }>(`/estates/${estate.id}/presence`, undefined, signal),
     refetchInterval: 10_000,
+    ...options,
   });
 }
 

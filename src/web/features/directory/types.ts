@@ -13,6 +13,7 @@ import type {
   Department as DepartmentSchema,
   Estate,
   EstatePolicy,
+  EstateRole,
   HistoryEntry as HistoryEntrySchema,
   PresenceBoardItem as PresenceBoardItemSchema,
   Presence as PresenceSchema,
@@ -33,7 +34,7 @@ import type {
 } from '../../../contract/directory';
 
 /** The directory's shapes as the web app sees them, all taken from the shared contract. */
-export type { Estate, EstatePolicy, Resident, Role, Staff, Unit };
+export type { Estate, EstatePolicy, EstateRole, Resident, Role, Staff, Unit };
 export type Building = z.infer<typeof BuildingSchema>;
 export type Department = z.infer<typeof DepartmentSchema>;
 export type DepartmentCode = z.infer<typeof DepartmentCodeSchema>;
@@ -74,6 +75,8 @@ function valuesOf<T extends string>(record: Record<T, true>): T[] {
 }
 
 export const ROLES = valuesOf<Role>({ admin: true, manager: true, receptionist: true, department: true, maintenance: true });
+/** The roles held in an estate; `admin` is the company's, never one estate's. */
+export const ESTATE_ROLES = valuesOf<EstateRole>({ manager: true, receptionist: true, department: true, maintenance: true });
 export const RESIDENT_KINDS = valuesOf<ResidentKind>({ owner: true, tenant: true });
 export const PRESENCE_STATES = valuesOf<PresenceState>({
   in_office: true,
