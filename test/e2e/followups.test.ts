@@ -305,8 +305,10 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: follow-ups, notices and 
   });
 
   it('[R-FU-5] the manager draws last month’s spot check, sees seed, population and sample, and records a verdict', async () => {
-    // The receptionist does not see the spot checks at all.
-    expect(await page.getByTestId('nav-spot-checks').count()).toBe(0);
+    // The receptionist reads the spot checks (the office's) but does not draw one: that is the manager's.
+    await page.getByTestId('nav-spot-checks').click();
+    await page.getByTestId('spot-checks-table').waitFor();
+    expect(await page.getByTestId('spot-draw').count()).toBe(0);
 
     // A leak repair followed up last month (estate time), so last month has something to check.
     const lastMonth = DateTime.now().setZone(desk.timeZone).minus({ months: 1 }).startOf('month');

@@ -23,6 +23,7 @@ import {
   ReadOutlined,
   SettingOutlined,
   TeamOutlined,
+  ToolOutlined,
   UnorderedListOutlined,
   UsergroupAddOutlined,
   UserOutlined,
@@ -37,13 +38,15 @@ import { NoticeBell } from '../features/cases/NoticeBell';
 import { CreateEstateButton } from '../features/estate/CreateEstateButton';
 import { useMyOpenMessageCount } from '../features/frontdesk/api';
 import { useLiveRefresh } from './live';
-import { useAbilities, useSession, useStaff } from './session';
+import { mayOpen, type Screen } from './screens';
+import { useCan, useCanInCompany, useSession, useStaff, worksOwnCasesOnly } from './session';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
 /** The sections of the side navigation, by path; the menu keys are these paths. */
 const SECTIONS = [
   '/',
+  '/my-work',
   '/presence',
   '/frontdesk',
   '/messages',
@@ -71,8 +74,9 @@ function selectedSection(pathname: string): string {
 
 function useNavigation(): MenuItem[] {
   const { t } = useTranslation();
-  const { manager } = useAbilities();
-  const openMessages = useMyOpenMessageCount();
+  const can = useCan();
+  const may = (screen: Screen) => mayOpen(can, screen);
+  const openMessages = useMyOpenMessageCount(may('/messages'));
   const link = (path: string, label: string, testId: string) => (
     <Link to={path} data-testid={testId}>
       {label}
@@ -89,11 +93,24 @@ function useNavigation(): MenuItem[] {
       </span>
     ),
   });
+  /** Only the entries the person may open; a group or submenu with none left is not shown. */
+  const only = (screen: Screen, item: MenuItem): MenuItem[] => (may(screen) ? [item] : []);
+  const submenu = (key: string, icon: ReactNode, label: ReactNode, children: MenuItem[]): MenuItem[] =>
+    children.length ? [{ key, icon, label, children }] : [];
+  const group = (key: string, label: string, children: MenuItem[]): MenuItem[] =>
+    children.length ? [{ key, type: 'group', label, children }] : [];
   return [
-    { key: '/', icon: <DashboardOutlined />, label: link('/', t('nav.dashboard'), 'nav-dashboard') },
-    { key: '/presence', icon: <TeamOutlined />, label: link('/presence', t('nav.presence'), 'nav-presence') },
-    { key: '/frontdesk', icon: <CustomerServiceOutlined />, label: link('/frontdesk', t('nav.frontdesk'), 'nav-frontdesk') },
-    {
+    ...only('/', { key: '/', icon: <DashboardOutlined />, label: link('/', t('nav.dashboard'), 'nav-dashboard') }),
+    ...(worksOwnCasesOnly(can)
+      ? only('/my-work', { key: '/my-work', icon: <ToolOutlined />, label: link('/my-work', t('nav.myWork'), 'nav-my-work') })
+      : []),
+    ...only('/presence', { key: '/presence', icon: <TeamOutlined />, label: link('/presence', t('nav.presence'), 'nav-presence') }),
+    ...only('/frontdesk', {
+      key: '/frontdesk',
+      icon: <CustomerServiceOutlined />,
+      label: link('/frontdesk', t('nav.frontdesk'), 'nav-frontdesk'),
+    }),
+    ...only('/messages', {
       key: '/messages',
       icon: <PhoneOutlined />,
       label: (
@@ -104,62 +121,53 @@ function useNavigation(): MenuItem[] {
           </Space>
         </Link>
       ),
-    },
-    {
-      key: 'cases',
-      icon: <ProfileOutlined />,
-      label: <span data-testid="nav-cases">{t('nav.cases')}</span>,
-      children: [
-        {
-          key: '/cases/new',
-          icon: <FileAddOutlined />,
-          label: (
-            <Link to="/cases/new" data-testid="nav-cases-new" title={t('nav.newCaseShortcut')}>
-              {t('nav.newCase')}
-            </Link>
-          ),
-        },
-        { key: '/cases', icon: <UnorderedListOutlined />, label: link('/cases', t('nav.caseList'), 'nav-cases-list') },
-        {
-          key: '/cases/escalations',
-          icon: <ExclamationCircleOutlined />,
-          label: link('/cases/escalations', t('nav.escalations'), 'nav-cases-escalations'),
-        },
-      ],
-    },
-    {
-      key: 'followups',
-      icon: <CalendarOutlined />,
-      label: <span data-testid="nav-followups">{t('nav.followups')}</span>,
-      children: [
-        { key: '/followups', icon: <UnorderedListOutlined />, label: link('/followups', t('nav.followupQueue'), 'nav-followups-queue') },
-        { key: '/rain', icon: <CloudOutlined />, label: link('/rain', t('nav.rain'), 'nav-rain') },
-        ...(manager
-          ? [{ key: '/spot-checks', icon: <ExperimentOutlined />, label: link('/spot-checks', t('nav.spotChecks'), 'nav-spot-checks') }]
-          : []),
-      ],
-    },
-    {
+    }),
+    ...submenu('cases', <ProfileOutlined />, <span data-testid="nav-cases">{t('nav.cases')}</span>, [
+      ...only('/cases/new', {
+        key: '/cases/new',
+        icon: <FileAddOutlined />,
+        label: (
+          <Link to="/cases/new" data-testid="nav-cases-new" title={t('nav.newCaseShortcut')}>
+            {t('nav.newCase')}
+          </Link>
+        ),
+      }),
+      ...only('/cases', { key: '/cases', icon: <UnorderedListOutlined />, label: link('/cases', t('nav.caseList'), 'nav-cases-list') }),
+      ...only('/cases/escalations', {
+        key: '/cases/escalations',
+        icon: <ExclamationCircleOutlined />,
+        label: link('/cases/escalations', t('nav.escalations'), 'nav-cases-escalations'),
+      }),
+    ]),
+    ...submenu('followups', <CalendarOutlined />, <span data-testid="nav-followups">{t('nav.followups')}</span>, [
+      ...only('/followups', {
+        key: '/followups',
+        icon: <UnorderedListOutlined />,
+        label: link('/followups', t('nav.followupQueue'), 'nav-followups-queue'),
+      }),
+      ...only('/rain', { key: '/rain', icon: <CloudOutlined />, label: link('/rain', t('nav.rain'), 'nav-rain') }),
+      ...only('/spot-checks', {
+        key: '/spot-checks',
+        icon: <ExperimentOutlined />,
+        label: link('/spot-checks', t('nav.spotChecks'), 'nav-spot-checks'),
+      }),
+    ]),
+    ...only('/rectification-notices', {
       key: '/rectification-notices',
       icon: <AuditOutlined />,
       label: link('/rectification-notices', t('nav.rectification'), 'nav-rectification'),
-    },
-    {
-      key: 'directory',
-      type: 'group',
-      label: t('nav.directory'),
-      children: [
-        { key: '/units', icon: <HomeOutlined />, label: link('/units', t('nav.units'), 'nav-units') },
-        { key: '/residents', icon: <UserOutlined />, label: link('/residents', t('nav.residents'), 'nav-residents') },
-        { key: '/buildings', icon: <BankOutlined />, label: link('/buildings', t('nav.buildings'), 'nav-buildings') },
-        {
-          key: '/departments',
-          icon: <ApartmentOutlined />,
-          label: link('/departments', t('nav.departments'), 'nav-departments'),
-        },
-        { key: '/staff', icon: <IdcardOutlined />, label: link('/staff', t('nav.staff'), 'nav-staff') },
-      ],
-    },
+    }),
+    ...group('directory', t('nav.directory'), [
+      ...only('/units', { key: '/units', icon: <HomeOutlined />, label: link('/units', t('nav.units'), 'nav-units') }),
+      ...only('/residents', { key: '/residents', icon: <UserOutlined />, label: link('/residents', t('nav.residents'), 'nav-residents') }),
+      ...only('/buildings', { key: '/buildings', icon: <BankOutlined />, label: link('/buildings', t('nav.buildings'), 'nav-buildings') }),
+      ...only('/departments', {
+        key: '/departments',
+        icon: <ApartmentOutlined />,
+        label: link('/departments', t('nav.departments'), 'nav-departments'),
+      }),
+      ...only('/staff', { key: '/staff', icon: <IdcardOutlined />, label: link('/staff', t('nav.staff'), 'nav-staff') }),
+    ]),
     {
       key: 'soon',
       type: 'group',
@@ -167,13 +175,17 @@ function useNavigation(): MenuItem[] {
       children: [soon('public', t('nav.publicPages'), <GlobalOutlined />), soon('fees', t('nav.fees'), <DollarOutlined />)],
     },
     { type: 'divider' },
-    { key: '/settings', icon: <SettingOutlined />, label: link('/settings', t('nav.settings'), 'nav-settings') },
-    { key: '/settings/phrases', icon: <CommentOutlined />, label: link('/settings/phrases', t('nav.phrases'), 'nav-phrases') },
-    {
+    ...only('/settings', { key: '/settings', icon: <SettingOutlined />, label: link('/settings', t('nav.settings'), 'nav-settings') }),
+    ...only('/settings/phrases', {
+      key: '/settings/phrases',
+      icon: <CommentOutlined />,
+      label: link('/settings/phrases', t('nav.phrases'), 'nav-phrases'),
+    }),
+    ...only('/settings/desk-scripts', {
       key: '/settings/desk-scripts',
       icon: <ReadOutlined />,
       label: link('/settings/desk-scripts', t('nav.deskScripts'), 'nav-desk-scripts'),
-    },
+    }),
   ];
 }
 
@@ -204,12 +216,21 @@ function EstateSwitcher() {
 function UserMenu() {
   const { t } = useTranslation();
   const staff = useStaff();
-  const { logout } = useSession();
+  const { logout, estate } = useSession();
   const navigate = useNavigate();
   const [changingPassword, setChangingPassword] = useState(false);
 
   const items: MenuProps['items'] = [
-    { key: 'who', label: <Typography.Text type="secondary">{t(`roles.${staff.role}`)}</Typography.Text>, disabled: true },
+    {
+      key: 'who',
+      // The role in the selected estate (roles are held per estate); a company admin is admin everywhere.
+      label: (
+        <Typography.Text type="secondary" data-testid="menu-role">
+          {t(`roles.${estate?.role ?? staff.role}`)}
+        </Typography.Text>
+      ),
+      disabled: true,
+    },
     { type: 'divider' },
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('header.changePassword')}</span> },
     {
@@ -247,18 +268,20 @@ function UserMenu() {
 
 function NoEstate() {
   const { t } = useTranslation();
-  const { createEstate } = useAbilities();
+  const canInCompany = useCanInCompany();
   return (
     <Empty description={t('header.noEstateHelp')} data-testid="no-estate">
-      {createEstate && <CreateEstateButton />}
+      {canInCompany('estate.create') && <CreateEstateButton />}
     </Empty>
   );
 }
 
-/** Alt+N from anywhere opens the intake screen: a call comes in while another screen is open. */
+/** Alt+N from anywhere opens the intake screen: a call comes in while another screen is open (for those who record cases). */
 function useNewCaseShortcut() {
   const navigate = useNavigate();
+  const mayRecord = useCan()('case.create');
   useEffect(() => {
+    if (!mayRecord) return;
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyN') return;
       event.preventDefault();
@@ -266,7 +289,7 @@ function useNewCaseShortcut() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, mayRecord]);
 }
 
 /** The signed-in shell: side navigation, header with estate, notices, language and user menu. */

@@ -1,8 +1,10 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './AppLayout';
+import { Landing, RequireAbility } from './RequireAbility';
 import { RequireSession } from './RequireSession';
 import { RouteError } from './RouteError';
+import type { Screen } from './screens';
 
 // Each page is its own chunk, so the login page does not wait for the directory screens.
 const LoginPage = lazy(() => import('../pages/LoginPage'));
@@ -27,7 +29,11 @@ const SpotChecksPage = lazy(() => import('../pages/SpotChecksPage'));
 const FrontDeskPage = lazy(() => import('../pages/FrontDeskPage'));
 const MessagesPage = lazy(() => import('../pages/MessagesPage'));
 const DeskScriptsPage = lazy(() => import('../pages/DeskScriptsPage'));
+const MyWorkPage = lazy(() => import('../pages/MyWorkPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+
+/** A page behind the abilities its screen needs (`SCREENS`). */
+const guarded = (screen: Screen, page: ReactNode) => <RequireAbility screen={screen}>{page}</RequireAbility>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -38,27 +44,28 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <DashboardPage /> },
-          { path: 'presence', element: <PresencePage /> },
-          { path: 'frontdesk', element: <FrontDeskPage /> },
-          { path: 'messages', element: <MessagesPage /> },
-          { path: 'units', element: <UnitsPage /> },
-          { path: 'residents', element: <ResidentsPage /> },
-          { path: 'buildings', element: <BuildingsPage /> },
-          { path: 'departments', element: <DepartmentsPage /> },
-          { path: 'staff', element: <StaffPage /> },
-          { path: 'cases', element: <CasesPage /> },
-          { path: 'cases/new', element: <NewCasePage /> },
-          { path: 'cases/escalations', element: <EscalationsPage /> },
-          { path: 'cases/:caseId', element: <CaseDetailPage /> },
-          { path: 'followups', element: <FollowUpsPage /> },
-          { path: 'rain', element: <RainPage /> },
-          { path: 'rectification-notices', element: <RectificationNoticesPage /> },
-          { path: 'rectification-notices/:noticeId', element: <NoticePrintPage /> },
-          { path: 'spot-checks', element: <SpotChecksPage /> },
-          { path: 'settings', element: <EstateSettingsPage /> },
-          { path: 'settings/phrases', element: <PhraseRulesPage /> },
-          { path: 'settings/desk-scripts', element: <DeskScriptsPage /> },
+          { index: true, element: <Landing dashboard={guarded('/', <DashboardPage />)} /> },
+          { path: 'my-work', element: guarded('/my-work', <MyWorkPage />) },
+          { path: 'presence', element: guarded('/presence', <PresencePage />) },
+          { path: 'frontdesk', element: guarded('/frontdesk', <FrontDeskPage />) },
+          { path: 'messages', element: guarded('/messages', <MessagesPage />) },
+          { path: 'units', element: guarded('/units', <UnitsPage />) },
+          { path: 'residents', element: guarded('/residents', <ResidentsPage />) },
+          { path: 'buildings', element: guarded('/buildings', <BuildingsPage />) },
+          { path: 'departments', element: guarded('/departments', <DepartmentsPage />) },
+          { path: 'staff', element: guarded('/staff', <StaffPage />) },
+          { path: 'cases', element: guarded('/cases', <CasesPage />) },
+          { path: 'cases/new', element: guarded('/cases/new', <NewCasePage />) },
+          { path: 'cases/escalations', element: guarded('/cases/escalations', <EscalationsPage />) },
+          { path: 'cases/:caseId', element: guarded('/cases', <CaseDetailPage />) },
+          { path: 'followups', element: guarded('/followups', <FollowUpsPage />) },
+          { path: 'rain', element: guarded('/rain', <RainPage />) },
+          { path: 'rectification-notices', element: guarded('/rectification-notices', <RectificationNoticesPage />) },
+          { path: 'rectification-notices/:noticeId', element: guarded('/rectification-notices', <NoticePrintPage />) },
+          { path: 'spot-checks', element: guarded('/spot-checks', <SpotChecksPage />) },
+          { path: 'settings', element: guarded('/settings', <EstateSettingsPage />) },
+          { path: 'settings/phrases', element: guarded('/settings/phrases', <PhraseRulesPage />) },
+          { path: 'settings/desk-scripts', element: guarded('/settings/desk-scripts', <DeskScriptsPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -186,11 +186,3 @@ export function useIsCompanyAdmin(): boolean {
 export function worksOwnCasesOnly(can: Can): boolean {
   return !can('case.read') && can('case.read.own');
 }
-
-/** What the signed-in role may try; the server still decides every request. */
-export function useAbilities() {
-  const staff = useStaff();
-  const admin = staff.role === 'admin';
-  const manager = admin || staff.role === 'manager';
-  return { admin, manager, manageStaff: manager, editEstate: manager, createEstate: admin };
-}

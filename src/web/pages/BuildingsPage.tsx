@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../app/api';
-import { useEstate } from '../app/session';
+import { useCan, useEstate } from '../app/session';
 import { DATE_FORMAT, useEstateTime } from '../app/time';
 import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
@@ -25,6 +25,7 @@ export default function BuildingsPage() {
   const refresh = useRefresh();
   const { params, onTableChange, pagination } = useListParams('name', NO_FILTERS);
   const { data, isFetching, error } = useBuildings({ page: params.page, pageSize: params.pageSize });
+  const mayWrite = useCan()('unit.write');
   const [editing, setEditing] = useState<Building | 'new' | null>(null);
   const current = editing === 'new' ? null : editing;
   const labels = { name: t('buildings.name') };
@@ -46,16 +47,20 @@ export default function BuildingsPage() {
       key: 'createdAt',
       render: (at: string) => time.format(at, DATE_FORMAT),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 96,
-      render: (_, b) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(b)}>
-          {t('common.edit')}
-        </Button>
-      ),
-    },
+    ...(mayWrite
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 96,
+            render: (_: unknown, b: Building) => (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(b)}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -63,9 +68,11 @@ export default function BuildingsPage() {
       <PageHeader
         title={t('buildings.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="buildings-create">
-            {t('buildings.create')}
-          </Button>
+          mayWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="buildings-create">
+              {t('buildings.create')}
+            </Button>
+          )
         }
       />
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}

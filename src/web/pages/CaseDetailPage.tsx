@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, type DescriptionsProps, Empty, 
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { useCan, worksOwnCasesOnly } from '../app/session';
 import { useEstateTime } from '../app/time';
 import { isApiError, useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
@@ -63,7 +64,18 @@ function Facts({ detail }: { detail: CaseDetail }) {
       label: t('cases.fields.residentName'),
       children: <span data-testid="case-resident">{detail.residentName ?? '—'}</span>,
     },
-    { key: 'phone', label: t('cases.fields.residentPhone'), children: detail.residentPhone ?? '—' },
+    {
+      key: 'phone',
+      label: t('cases.fields.residentPhone'),
+      // On a phone a tap dials the resident.
+      children: detail.residentPhone ? (
+        <a href={`tel:${detail.residentPhone}`} className="ed-tel" data-testid="case-phone">
+          {detail.residentPhone}
+        </a>
+      ) : (
+        '—'
+      ),
+    },
     ...(detail.repairClass
       ? [{ key: 'repairClass', label: t('cases.fields.repairClass'), children: t(`repairClasses.${detail.repairClass}`) }]
       : []),
@@ -143,6 +155,12 @@ export default function CaseDetailPage() {
   const { t } = useTranslation();
   const { caseId = '' } = useParams();
   const navigate = useNavigate();
+  const can = useCan();
+  // Maintenance staff come here from their own list of repairs, not the office's case list.
+  const ownOnly = worksOwnCasesOnly(can);
+  const back = ownOnly ? '/my-work' : '/cases';
+  const backText = ownOnly ? t('myWork.back') : t('cases.detail.backToList');
+  const mayWrite = can('case.reply') || can('case.note');
   const errorText = useErrorText();
   const { data: detail, error, isPending } = useCase(caseId);
   const now = useNow();
@@ -157,8 +175,8 @@ export default function CaseDetailPage() {
           status="404"
           title={t('cases.detail.notFound')}
           extra={
-            <Button type="primary" onClick={() => void navigate('/cases')}>
-              {t('cases.detail.backToList')}
+            <Button type="primary" onClick={() => void navigate(back)}>
+              {backText}
             </Button>
           }
         />
@@ -179,8 +197,8 @@ export default function CaseDetailPage() {
           </Space>
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/cases')}>
-            {t('cases.detail.backToList')}
+          <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(back)}>
+            {backText}
           </Button>
         }
       />
@@ -201,33 +219,35 @@ export default function CaseDetailPage() {
                 </Space>
               )}
             </Card>
-            <Card size="small" title={t('cases.detail.actions')}>
-              <CaseActions detail={detail} />
-            </Card>
-            <Card
-              size="small"
-              title={t('cases.detail.composer')}
-              extra={
-                <Typography.Text type="secondary">
-                  {t('cases.detail.replyShortcut')} <kbd>R</kbd>
-                </Typography.Text>
-              }
-            >
-              <ReplyComposer caseId={detail.id} disabled={detail.status === 'closed'} />
-            </Card>
+            <CaseActions detail={detail} title={t('cases.detail.actions')} />
+            {mayWrite && (
+              <Card
+                size="small"
+                title={can('case.reply') ? t('cases.detail.composer') : t('cases.note.tab')}
+                extra={
+                  can('case.reply') && (
+                    <Typography.Text type="secondary">
+                      {t('cases.detail.replyShortcut')} <kbd>R</kbd>
+                    </Typography.Text>
+                  )
+                }
+              >
+                <ReplyComposer caseId={detail.id} disabled={detail.status === 'closed'} />
+              </Card>
+            )}
             <Card size="small" title={t('cases.detail.timeline')}>
               <CaseTimeline events={detail.timeline} nameOf={nameOf} />
             </Card>
           </Space>
         </Col>
         <Col xs={24} xl={8}>
-          {detail.kind === 'repair' && (
+          {detail.kind === 'repair' && can('followup.read') && (
             <Card size="small" title={t('followUps.casePanel')} style={{ marginBottom: 16 }} data-testid="case-followups-panel">
               <CaseFollowUps caseId={detail.id} />
             </Card>
           )}
           <Card size="small" title={t('cases.attachments.title')}>
-            {detail.attachments.length === 0 && detail.status === 'closed' ? (
+            {detail.attachments.length === 0 && (detail.status === 'closed' || !can('case.attach')) ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.attachments.empty')} />
             ) : (
               <CaseAttachments caseId={detail.id} attachments={detail.attachments} />

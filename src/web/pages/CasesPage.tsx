@@ -3,6 +3,7 @@ import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Switch, Typ
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
@@ -50,15 +51,18 @@ export default function CasesPage() {
   const staff = useStaffList({ page: 1, pageSize: 200 });
   const onSearch = useCallback((q: string) => update({ q }), [update]);
   const filtered = Boolean(params.q) || FILTERS.some((k) => f[k]);
+  const mayRecord = useCan()('case.create');
 
   return (
     <>
       <PageHeader
         title={t('cases.list.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="cases-create">
-            {t('cases.intake.title')}
-          </Button>
+          mayRecord && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="cases-create">
+              {t('cases.intake.title')}
+            </Button>
+          )
         }
       />
       <SavedViews />

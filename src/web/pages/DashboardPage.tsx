@@ -20,7 +20,7 @@ import { Card, Col, Row, Skeleton, Space, Statistic, Tag, Typography } from 'ant
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useEstate } from '../app/session';
+import { useCan, useEstate } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { useCases, useObligations } from '../features/cases/api';
@@ -180,47 +180,60 @@ function WaitTile({ summary, loading, error }: { summary: FrontDeskSummary | und
 export default function DashboardPage() {
   const { t } = useTranslation();
   const estate = useEstate();
-  const units = useUnits(COUNT_ONLY);
-  const residents = useResidents(COUNT_ONLY);
-  const buildings = useBuildings(COUNT_ONLY);
-  const presence = usePresenceBoard();
+  const can = useCan();
+  // Each figure only for those who may read what it counts; the others are not shown at all.
+  const mayReadDeadlines = can('obligation.read');
+  const mayReadFollowUps = can('followup.read');
+  const mayReadDesk = can('desk.summary');
+  const units = useUnits(COUNT_ONLY, { enabled: can('unit.read') });
+  const residents = useResidents(COUNT_ONLY, { enabled: can('resident.read') });
+  const buildings = useBuildings(COUNT_ONLY, { enabled: can('unit.read') });
+  const presence = usePresenceBoard({ enabled: can('presence.read') });
   const inOffice = presence.data?.items.filter((row) => row.presence.state === 'in_office').length;
-  const dueSoon = useObligations({ ...QUEUE_PAGE, queue: 'due_soon', withinHours: 24 });
-  const overdue = useObligations({ ...QUEUE_PAGE, queue: 'overdue' });
-  const openCases = useCases({ ...COUNT_ONLY, status: 'open' });
-  const followUps = useFollowUpSummary();
+  const dueSoon = useObligations({ ...QUEUE_PAGE, queue: 'due_soon', withinHours: 24 }, { enabled: mayReadDeadlines });
+  const overdue = useObligations({ ...QUEUE_PAGE, queue: 'overdue' }, { enabled: mayReadDeadlines });
+  const openCases = useCases({ ...COUNT_ONLY, status: 'open' }, { enabled: can('case.read') });
+  const followUps = useFollowUpSummary({ enabled: mayReadFollowUps });
   const summary = followUps.data;
   const spotCheck = summary?.spotCheck;
-  const frontDesk = useFrontDeskSummary();
+  const frontDesk = useFrontDeskSummary({ enabled: mayReadDesk });
   const desk = frontDesk.data;
   const deskState = queryState(frontDesk);
 
   const overdueTiles: TileProps[] = [
-    {
-      testId: 'dashboard-overdue',
-      title: t('dashboard.overdue'),
-      icon: <WarningOutlined />,
-      to: '/cases/escalations',
-      value: overdue.data?.total,
-      danger: true,
-      ...queryState(overdue),
-    },
-    {
-      testId: 'dashboard-due-soon',
-      title: t('dashboard.dueSoon'),
-      icon: <ClockCircleOutlined />,
-      to: '/cases?status=open&sort=replyDueAt',
-      value: dueSoon.data?.total,
-      ...queryState(dueSoon),
-    },
-    {
-      testId: 'dashboard-open-cases',
-      title: t('dashboard.openCases'),
-      icon: <InboxOutlined />,
-      to: '/cases?status=open',
-      value: openCases.data?.total,
-      ...queryState(openCases),
-    },
+    ...(!mayReadDeadlines
+      ? []
+      : [
+          {
+            testId: 'dashboard-overdue',
+            title: t('dashboard.overdue'),
+            icon: <WarningOutlined />,
+            to: '/cases/escalations',
+            value: overdue.data?.total,
+            danger: true,
+            ...queryState(overdue),
+          },
+          {
+            testId: 'dashboard-due-soon',
+            title: t('dashboard.dueSoon'),
+            icon: <ClockCircleOutlined />,
+            to: '/cases?status=open&sort=replyDueAt',
+            value: dueSoon.data?.total,
+            ...queryState(dueSoon),
+          },
+        ]),
+    ...(!can('case.read')
+      ? []
+      : [
+          {
+            testId: 'dashboard-open-cases',
+            title: t('dashboard.openCases'),
+            icon: <InboxOutlined />,
+            to: '/cases?status=open',
+            value: openCases.data?.total,
+            ...queryState(openCases),
+          },
+        ]),
   ];
   const deskTiles: TileProps[] = [
     {
@@ -304,39 +317,55 @@ export default function DashboardPage() {
     },
   ];
   const directoryTiles: TileProps[] = [
-    {
-      testId: 'dashboard-units',
-      title: t('dashboard.units'),
-      icon: <HomeOutlined />,
-      to: '/units',
-      value: units.data?.total,
-      ...queryState(units),
-    },
-    {
-      testId: 'dashboard-residents',
-      title: t('dashboard.residents'),
-      icon: <UserOutlined />,
-      to: '/residents',
-      value: residents.data?.total,
-      ...queryState(residents),
-    },
-    {
-      testId: 'dashboard-in-office',
-      title: t('dashboard.inOffice'),
-      icon: <TeamOutlined />,
-      to: '/presence',
-      value: inOffice,
-      suffix: presence.data ? `/ ${presence.data.items.length}` : undefined,
-      ...queryState(presence),
-    },
-    {
-      testId: 'dashboard-buildings',
-      title: t('dashboard.buildings'),
-      icon: <BankOutlined />,
-      to: '/buildings',
-      value: buildings.data?.total,
-      ...queryState(buildings),
-    },
+    ...(!can('unit.read')
+      ? []
+      : [
+          {
+            testId: 'dashboard-units',
+            title: t('dashboard.units'),
+            icon: <HomeOutlined />,
+            to: '/units',
+            value: units.data?.total,
+            ...queryState(units),
+          },
+        ]),
+    ...(!can('resident.read')
+      ? []
+      : [
+          {
+            testId: 'dashboard-residents',
+            title: t('dashboard.residents'),
+            icon: <UserOutlined />,
+            to: '/residents',
+            value: residents.data?.total,
+            ...queryState(residents),
+          },
+        ]),
+    ...(!can('presence.read')
+      ? []
+      : [
+          {
+            testId: 'dashboard-in-office',
+            title: t('dashboard.inOffice'),
+            icon: <TeamOutlined />,
+            to: '/presence',
+            value: inOffice,
+            suffix: presence.data ? `/ ${presence.data.items.length}` : undefined,
+            ...queryState(presence),
+          },
+        ]),
+    ...(!can('unit.read')
+      ? []
+      : [
+          {
+            testId: 'dashboard-buildings',
+            title: t('dashboard.buildings'),
+            icon: <BankOutlined />,
+            to: '/buildings',
+            value: buildings.data?.total,
+            ...queryState(buildings),
+          },
+        ]),
   ];
 
   return (
@@ -344,63 +373,77 @@ export default function DashboardPage() {
       <PageHeader title={t('dashboard.title', { estate: estate.name })} />
       <Row gutter={[16, 16]}>
         <TileCols tiles={overdueTiles} xl={8} />
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('dashboard.overdueList')}>
-            <ObligationTable
-              testId="dashboard-overdue-list"
-              items={overdue.data?.items}
-              loading={overdue.isPending}
-              emptyText={t('obligations.emptyOverdue')}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('dashboard.dueSoonList')}>
-            <ObligationTable
-              testId="dashboard-due-soon-list"
-              items={dueSoon.data?.items}
-              loading={dueSoon.isPending}
-              emptyText={t('obligations.emptyDueSoon')}
-            />
-          </Card>
-        </Col>
-      </Row>
-      <Typography.Title level={5} style={{ marginTop: 24 }}>
-        {t('dashboard.frontDesk.title')}
-      </Typography.Title>
-      <Row gutter={[16, 16]} data-testid="dashboard-frontdesk">
-        <TileCols tiles={deskTiles} xl={8} />
-        <Col xs={24} sm={12} xl={8}>
-          <WaitTile summary={desk} {...deskState} />
-        </Col>
-      </Row>
-      <Typography.Title level={5} style={{ marginTop: 24 }}>
-        {t('dashboard.followUps.title')}
-      </Typography.Title>
-      <Row gutter={[16, 16]} data-testid="dashboard-followups">
-        {REPAIR_CLASSES.map((c) => (
-          <Col xs={24} sm={12} xl={8} key={c}>
-            <ClassTile summary={summary} repairClass={c} {...followUpState} />
-          </Col>
-        ))}
-        <TileCols tiles={followUpTiles} xl={6} />
-        <Col xs={24} sm={12} xl={6}>
-          <Card data-testid="dashboard-spot-check">
-            <Link to="/spot-checks" style={{ color: 'inherit' }}>
-              {followUps.isPending ? (
-                <Skeleton active paragraph={false} />
-              ) : (
-                <Statistic
-                  title={t('dashboard.followUps.spotCheck')}
-                  prefix={<ExperimentOutlined />}
-                  value={spotCheck ? `${spotCheck.month} · ${t(`spotChecks.statuses.${spotCheck.status}`)}` : '—'}
-                  styles={spotCheck?.state === 'overdue' ? { content: { color: '#cf1322' } } : undefined}
+        {mayReadDeadlines && (
+          <>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('dashboard.overdueList')}>
+                <ObligationTable
+                  testId="dashboard-overdue-list"
+                  items={overdue.data?.items}
+                  loading={overdue.isPending}
+                  emptyText={t('obligations.emptyOverdue')}
                 />
-              )}
-            </Link>
-          </Card>
-        </Col>
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('dashboard.dueSoonList')}>
+                <ObligationTable
+                  testId="dashboard-due-soon-list"
+                  items={dueSoon.data?.items}
+                  loading={dueSoon.isPending}
+                  emptyText={t('obligations.emptyDueSoon')}
+                />
+              </Card>
+            </Col>
+          </>
+        )}
       </Row>
+      {mayReadDesk && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('dashboard.frontDesk.title')}
+          </Typography.Title>
+          <Row gutter={[16, 16]} data-testid="dashboard-frontdesk">
+            <TileCols tiles={deskTiles} xl={8} />
+            <Col xs={24} sm={12} xl={8}>
+              <WaitTile summary={desk} {...deskState} />
+            </Col>
+          </Row>
+        </>
+      )}
+      {mayReadFollowUps && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('dashboard.followUps.title')}
+          </Typography.Title>
+          <Row gutter={[16, 16]} data-testid="dashboard-followups">
+            {REPAIR_CLASSES.map((c) => (
+              <Col xs={24} sm={12} xl={8} key={c}>
+                <ClassTile summary={summary} repairClass={c} {...followUpState} />
+              </Col>
+            ))}
+            <TileCols tiles={followUpTiles} xl={6} />
+            {can('spotcheck.read') && (
+              <Col xs={24} sm={12} xl={6}>
+                <Card data-testid="dashboard-spot-check">
+                  <Link to="/spot-checks" style={{ color: 'inherit' }}>
+                    {followUps.isPending ? (
+                      <Skeleton active paragraph={false} />
+                    ) : (
+                      <Statistic
+                        title={t('dashboard.followUps.spotCheck')}
+                        prefix={<ExperimentOutlined />}
+                        value={spotCheck ? `${spotCheck.month} · ${t(`spotChecks.statuses.${spotCheck.status}`)}` : '—'}
+                        styles={spotCheck?.state === 'overdue' ? { content: { color: '#cf1322' } } : undefined}
+                      />
+                    )}
+                  </Link>
+                </Card>
+              </Col>
+            )}
+          </Row>
+        </>
+      )}
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('dashboard.directory')}
       </Typography.Title>

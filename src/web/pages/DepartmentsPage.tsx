@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../app/api';
-import { useEstate } from '../app/session';
+import { useCan, useEstate } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
@@ -39,6 +39,7 @@ export default function DepartmentsPage() {
   const refresh = useRefresh();
   const { params, onTableChange, pagination } = useListParams('name', NO_FILTERS);
   const { data, isFetching, error } = useDepartments({ page: params.page, pageSize: params.pageSize });
+  const mayWrite = useCan()('department.write');
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const current = editing === 'new' ? null : editing;
   const labels = {
@@ -81,16 +82,20 @@ export default function DepartmentsPage() {
         </Button>
       ),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 96,
-      render: (_, d) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(d)}>
-          {t('common.edit')}
-        </Button>
-      ),
-    },
+    ...(mayWrite
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 96,
+            render: (_: unknown, d: Department) => (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(d)}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -98,9 +103,11 @@ export default function DepartmentsPage() {
       <PageHeader
         title={t('departments.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="departments-create">
-            {t('departments.create')}
-          </Button>
+          mayWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="departments-create">
+              {t('departments.create')}
+            </Button>
+          )
         }
       />
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}

@@ -2,7 +2,7 @@ import { RollbackOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAbilities } from '../app/session';
+import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { useDeskScripts, useFrontDeskActions } from '../features/frontdesk/api';
@@ -97,7 +97,7 @@ function ScriptEditor({ script, readOnly }: { script: DeskScript; readOnly: bool
 export default function DeskScriptsPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const { manager } = useAbilities();
+  const mayWrite = useCan()('desk.script.write');
   const { data, isPending, error } = useDeskScripts();
   const of = (situation: Situation) => LANGUAGES.map((locale) => data?.items.find((s) => s.situation === situation && s.locale === locale));
 
@@ -105,7 +105,7 @@ export default function DeskScriptsPage() {
     <div data-testid="desk-scripts-page">
       <PageHeader title={t('frontDesk.scripts.title')} />
       <Typography.Paragraph type="secondary">{t('frontDesk.scripts.help')}</Typography.Paragraph>
-      {!manager && <Alert type="info" showIcon title={t('frontDesk.scripts.readOnly')} style={{ marginBottom: 16 }} />}
+      {!mayWrite && <Alert type="info" showIcon title={t('frontDesk.scripts.readOnly')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
       {isPending ? (
         <Skeleton active />
@@ -118,7 +118,7 @@ export default function DeskScriptsPage() {
                   (script) =>
                     script && (
                       <Col xs={24} lg={8} key={`${script.locale}:${script.custom}:${script.text}`}>
-                        <ScriptEditor script={script} readOnly={!manager} />
+                        <ScriptEditor script={script} readOnly={!mayWrite} />
                       </Col>
                     ),
                 )}

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Collapse, Form, Input, InputNumber, Row,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
-import { useAbilities, useEstate, useSession } from '../app/session';
+import { useCan, useCanInCompany, useEstate, useSession } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { applyServerErrors } from '../components/formErrors';
 import { HistoryList } from '../components/HistoryList';
@@ -268,18 +268,20 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
 export default function EstateSettingsPage() {
   const { t } = useTranslation();
   const estate = useEstate();
-  const abilities = useAbilities();
+  const can = useCan();
+  const canInCompany = useCanInCompany();
+  const mayConfigure = can('estate.configure');
   const errorText = useErrorText();
   const { data, isPending, error } = useEstateRecord();
 
   return (
     <>
-      <PageHeader title={t('settings.title', { estate: estate.name })} extra={abilities.createEstate && <CreateEstateButton />} />
-      {!abilities.editEstate && <Alert type="info" showIcon title={t('settings.readOnly')} style={{ marginBottom: 16 }} />}
+      <PageHeader title={t('settings.title', { estate: estate.name })} extra={canInCompany('estate.create') && <CreateEstateButton />} />
+      {!mayConfigure && <Alert type="info" showIcon title={t('settings.readOnly')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={errorText(error)} />}
       {isPending && <Skeleton active />}
-      {data && <EstateForm key={data.updatedAt} estate={data} readOnly={!abilities.editEstate} />}
-      {data && (
+      {data && <EstateForm key={data.updatedAt} estate={data} readOnly={!mayConfigure} />}
+      {data && can('history.read') && (
         <Collapse
           style={{ marginTop: 24 }}
           items={[

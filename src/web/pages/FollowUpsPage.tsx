@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { PAGE_SIZES, useListParams } from '../components/useListParams';
@@ -42,6 +43,7 @@ export default function FollowUpsPage() {
   const navigate = useNavigate();
   const errorText = useErrorText();
   const now = useNow();
+  const can = useCan();
   const { params, update } = useListParams('dueAt', FILTERS);
   const f = params.filters;
   const queue: FollowUpQueue = isQueue(f.queue) ? f.queue : DEFAULT_QUEUE;
@@ -102,9 +104,11 @@ export default function FollowUpsPage() {
         title={t('followUps.title')}
         extra={
           <Space wrap>
-            <Button icon={<CloudOutlined />} onClick={() => void navigate('/rain')} data-testid="followups-rain">
-              {t('nav.rain')}
-            </Button>
+            {can('rain.read') && (
+              <Button icon={<CloudOutlined />} onClick={() => void navigate('/rain')} data-testid="followups-rain">
+                {t('nav.rain')}
+              </Button>
+            )}
             <Button icon={<ReloadOutlined />} onClick={() => void refetch()} loading={isFetching} aria-label={t('common.reload')} />
           </Space>
         }

@@ -2,6 +2,8 @@ import { MessageOutlined } from '@ant-design/icons';
 import { Badge, Button, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { mayOpen } from '../app/screens';
+import { useCan } from '../app/session';
 import { PageHeader } from '../components/PageHeader';
 import { useEstateRecord } from '../features/directory/api';
 import { useMessages } from '../features/frontdesk/api';
@@ -18,7 +20,9 @@ export default function FrontDeskPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const estate = useEstateRecord();
-  const mine = useMessages({ for: 'me', status: 'open', page: 1, pageSize: 1 });
+  const can = useCan();
+  const mayReadMessages = mayOpen(can, '/messages');
+  const mine = useMessages({ for: 'me', status: 'open', page: 1, pageSize: 1 }, { enabled: mayReadMessages });
   return (
     <div data-testid="frontdesk-page">
       <PageHeader
@@ -28,26 +32,35 @@ export default function FrontDeskPage() {
             <Typography.Text type="secondary" className="ed-shortcut-help">
               {t('frontDesk.shortcuts.help')}
             </Typography.Text>
-            <Button icon={<MessageOutlined />} onClick={() => void navigate('/messages')} data-testid="frontdesk-messages">
-              <Space size={6}>
-                {t('nav.messages')}
-                <Badge count={mine.data?.total ?? 0} size="small" />
-              </Space>
-            </Button>
+            {mayReadMessages && (
+              <Button icon={<MessageOutlined />} onClick={() => void navigate('/messages')} data-testid="frontdesk-messages">
+                <Space size={6}>
+                  {t('nav.messages')}
+                  <Badge count={mine.data?.total ?? 0} size="small" />
+                </Space>
+              </Button>
+            )}
           </Space>
         }
       />
       <PresenceStrip seatOrder={estate.data?.policy.counterSeatOrder} />
+      {/* Each part for those who hold its reading: the caller lookup, the walk-ins, the call log. */}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <PhoneDesk />
-        </Col>
-        <Col xs={24} xl={12}>
-          <WalkIns />
-        </Col>
-        <Col xs={24}>
-          <CallLog />
-        </Col>
+        {can('caller.lookup') && (
+          <Col xs={24} xl={12}>
+            <PhoneDesk />
+          </Col>
+        )}
+        {can('visit.read') && (
+          <Col xs={24} xl={12}>
+            <WalkIns />
+          </Col>
+        )}
+        {can('call.read') && (
+          <Col xs={24}>
+            <CallLog />
+          </Col>
+        )}
       </Row>
     </div>
   );

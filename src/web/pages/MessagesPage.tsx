@@ -2,6 +2,7 @@ import { CheckOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, Button, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan, useStaff } from '../app/session';
 import { useEstateTime } from '../app/time';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
@@ -27,7 +28,14 @@ export default function MessagesPage() {
   const time = useEstateTime();
   const now = useNow(15_000);
   const { params, update, pagination } = useListParams('callbackDueAt', FILTERS);
-  const whose: MessageWhose = isWhose(params.filters.for) ? params.filters.for : 'me';
+  const can = useCan();
+  const me = useStaff();
+  // Everyone's messages are the desk's to see (`message.read`); everyone else sees the ones left for them.
+  const mayReadAll = can('message.read');
+  const whoseChoices = MESSAGE_WHOSE.filter((w) => w === 'me' || mayReadAll);
+  const whose: MessageWhose = isWhose(params.filters.for) && whoseChoices.includes(params.filters.for) ? params.filters.for : 'me';
+  /** The person a message is for calls back or hands it on; the desk may do it for anyone. */
+  const mayHandle = (m: Message) => m.for.id === me.id || can('message.handle');
   const status: MessageStatus = isStatus(params.filters.status) ? params.filters.status : 'open';
   const { data, isPending, isFetching, error, refetch } = useMessages({
     for: whose === 'me' ? 'me' : undefined,
@@ -110,7 +118,7 @@ export default function MessagesPage() {
       title: t('common.actions'),
       width: 150,
       render: (_, m) =>
-        m.calledBackAt ? null : (
+        m.calledBackAt || !mayHandle(m) ? null : (
           <Space orientation="vertical" size={4}>
             <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setCallingBack(m)} data-testid="message-callback">
               {t('frontDesk.messages.callbackDone')}
@@ -130,15 +138,17 @@ export default function MessagesPage() {
         extra={<Button icon={<ReloadOutlined />} onClick={() => void refetch()} loading={isFetching} aria-label={t('common.reload')} />}
       />
       <div className="ed-toolbar">
-        <Segmented<MessageWhose>
-          value={whose}
-          onChange={(value) => update({ filters: { for: value === 'me' ? undefined : value } })}
-          options={MESSAGE_WHOSE.map((w) => ({
-            value: w,
-            label: <span data-testid={`messages-for-${w}`}>{t(`frontDesk.messages.whose.${w}`)}</span>,
-          }))}
-          aria-label={t('frontDesk.messages.whoseLabel')}
-        />
+        {whoseChoices.length > 1 && (
+          <Segmented<MessageWhose>
+            value={whose}
+            onChange={(value) => update({ filters: { for: value === 'me' ? undefined : value } })}
+            options={whoseChoices.map((w) => ({
+              value: w,
+              label: <span data-testid={`messages-for-${w}`}>{t(`frontDesk.messages.whose.${w}`)}</span>,
+            }))}
+            aria-label={t('frontDesk.messages.whoseLabel')}
+          />
+        )}
         <Segmented<MessageStatus>
           value={status}
           onChange={(value) => update({ filters: { status: value === 'open' ? undefined : value } })}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CreatePhraseRuleBody, PhraseMatchMode, PhraseRule, PhraseScope, UpdatePhraseRuleBody } from '../../contract/phrases';
 import { api, type Page, type QueryParams } from '../app/api';
-import { useAbilities, useEstate } from '../app/session';
+import { useCan, useCanInCompany, useEstate } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
@@ -46,7 +46,9 @@ export default function PhraseRulesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const estate = useEstate();
-  const abilities = useAbilities();
+  const can = useCan();
+  const canInCompany = useCanInCompany();
+  const mayWriteCompany = canInCompany('phrase.company.write');
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const { params, update, onTableChange, pagination } = useListParams('avoid', FILTERS);
@@ -74,8 +76,8 @@ export default function PhraseRulesPage() {
     scope: t('phrases.scope'),
   };
 
-  /** A manager changes the estate's rules; the company's only an admin. */
-  const mayChange = (rule: PhraseRule) => (rule.scope === 'company' ? abilities.admin : abilities.manager);
+  /** A manager changes the estate's rules (`phrase.write`); the company's only an admin (`phrase.company.write`). */
+  const mayChange = (rule: PhraseRule) => (rule.scope === 'company' ? mayWriteCompany : can('phrase.write'));
 
   const setDisabled = async (rule: PhraseRule, disabled: boolean) => {
     setBusyId(rule.id);
@@ -173,7 +175,7 @@ export default function PhraseRulesPage() {
       <PageHeader
         title={t('phrases.title')}
         extra={
-          abilities.manager && (
+          (can('phrase.write') || mayWriteCompany) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="phrase-rules-create">
               {t('phrases.create')}
             </Button>
@@ -257,7 +259,7 @@ export default function PhraseRulesPage() {
             ? await api.patch<PhraseRule>(`/phrase-rules/${current.id}`, common satisfies UpdateInput)
             : await api.post<PhraseRule>(`/estates/${estate.id}/phrase-rules`, {
                 ...common,
-                scope: abilities.admin ? values.scope : 'estate',
+                scope: mayWriteCompany ? values.scope : 'estate',
               } satisfies CreateInput);
           message.success(t('phrases.saved', { avoid: saved.avoid }));
           await refresh();
@@ -287,7 +289,7 @@ export default function PhraseRulesPage() {
         <Form.Item name="note" label={labels.note}>
           <Input.TextArea maxLength={300} rows={2} data-testid="phrase-rule-form-note" />
         </Form.Item>
-        {abilities.admin && !current && (
+        {mayWriteCompany && !current && (
           <Form.Item name="scope" label={labels.scope} extra={t('phrases.scopeHelp')}>
             <Select options={SCOPES.map((s) => ({ value: s, label: t(`phrases.scopes.${s}`) }))} />
           </Form.Item>

@@ -3,6 +3,7 @@ import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Table
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
@@ -105,6 +106,8 @@ export default function RainPage() {
   });
   const [recording, setRecording] = useState(false);
   const [importing, setImporting] = useState(false);
+  // Everyone may see when it rained; the office records it.
+  const mayRecord = useCan()('rain.record');
   const filtered = FILTERS.some((k) => f[k]);
 
   const columns: TableColumnsType<RainEvent> = [
@@ -138,14 +141,16 @@ export default function RainPage() {
       <PageHeader
         title={t('rain.title')}
         extra={
-          <>
-            <Button icon={<CloudUploadOutlined />} onClick={() => setImporting(true)} data-testid="rain-import">
-              {t('rain.import.button')}
-            </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="rain-record">
-              {t('rain.record.button')}
-            </Button>
-          </>
+          mayRecord && (
+            <>
+              <Button icon={<CloudUploadOutlined />} onClick={() => setImporting(true)} data-testid="rain-import">
+                {t('rain.import.button')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="rain-record">
+                {t('rain.record.button')}
+              </Button>
+            </>
+          )
         }
       />
       <Typography.Paragraph type="secondary">{t('rain.intro')}</Typography.Paragraph>
@@ -188,8 +193,12 @@ export default function RainPage() {
         scroll={{ x: 1000 }}
         locale={{ emptyText: filtered ? t('table.noMatch') : t('rain.empty') }}
       />
-      <RecordRainDialog open={recording} onClose={() => setRecording(false)} />
-      <RainImportDialog open={importing} defaultPlace={estate.data?.policy.rainfallPlace ?? null} onClose={() => setImporting(false)} />
+      {mayRecord && (
+        <>
+          <RecordRainDialog open={recording} onClose={() => setRecording(false)} />
+          <RainImportDialog open={importing} defaultPlace={estate.data?.policy.rainfallPlace ?? null} onClose={() => setImporting(false)} />
+        </>
+      )}
     </>
   );
 }

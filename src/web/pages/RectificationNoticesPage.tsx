@@ -3,6 +3,7 @@ import { Alert, Button, InputNumber, Select, Space, Table, type TableColumnsType
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { useListParams } from '../components/useListParams';
@@ -38,6 +39,10 @@ export default function RectificationNoticesPage() {
     year,
     caseId: f.caseId,
   });
+  const can = useCan();
+  // Maintenance staff see only the notices addressed to them: no one else to filter by.
+  const mayReadAll = can('notice.read');
+  const mayIssue = can('notice.issue');
   const staff = useStaffList({ page: 1, pageSize: 200 });
   const launchedFrom = useFollowUp(f.issueFor ?? null);
   const [picking, setPicking] = useState(false);
@@ -145,9 +150,11 @@ export default function RectificationNoticesPage() {
       <PageHeader
         title={t('rectification.title')}
         extra={
-          <Button type="primary" icon={<AuditOutlined />} onClick={() => setPicking(true)} data-testid="notice-issue">
-            {t('rectification.issue.button')}
-          </Button>
+          mayIssue && (
+            <Button type="primary" icon={<AuditOutlined />} onClick={() => setPicking(true)} data-testid="notice-issue">
+              {t('rectification.issue.button')}
+            </Button>
+          )
         }
       />
       <div className="ed-toolbar" data-testid="notice-filters">
@@ -164,20 +171,22 @@ export default function RectificationNoticesPage() {
           ]}
           data-testid="filter-notice-status"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 150 }}
-          placeholder={t('rectification.filters.anyRecipient')}
-          aria-label={t('rectification.fields.recipient')}
-          value={f.recipient}
-          onChange={(value?: string) => update({ filters: { recipient: value } })}
-          options={[
-            { value: 'me', label: t('rectification.filters.mine') },
-            ...(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
-          ]}
-          showSearch={{ optionFilterProp: 'label' }}
-          data-testid="filter-notice-recipient"
-        />
+        {mayReadAll && (
+          <Select
+            allowClear
+            style={{ minWidth: 150 }}
+            placeholder={t('rectification.filters.anyRecipient')}
+            aria-label={t('rectification.fields.recipient')}
+            value={f.recipient}
+            onChange={(value?: string) => update({ filters: { recipient: value } })}
+            options={[
+              { value: 'me', label: t('rectification.filters.mine') },
+              ...(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
+            ]}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="filter-notice-recipient"
+          />
+        )}
         <InputNumber
           min={2000}
           max={2100}
@@ -210,7 +219,13 @@ export default function RectificationNoticesPage() {
         onRow={(n) => ({ 'data-notice-code': n.code, 'data-status': n.status }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: filtered ? t('table.noMatch') : t('rectification.empty') }}
       />
-      <IssueNoticeDialog source={source} onClose={closeIssue} onIssued={(notice) => void navigate(`/rectification-notices/${notice.id}`)} />
+      {mayIssue && (
+        <IssueNoticeDialog
+          source={source}
+          onClose={closeIssue}
+          onIssued={(notice) => void navigate(`/rectification-notices/${notice.id}`)}
+        />
+      )}
     </>
   );
 }

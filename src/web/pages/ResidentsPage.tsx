@@ -2,6 +2,7 @@ import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../app/session';
 import { DATE_FORMAT, useEstateTime } from '../app/time';
 import { ExportButtons } from '../components/ExportButtons';
 import { useErrorText } from '../components/errors';
@@ -34,6 +35,8 @@ export default function ResidentsPage() {
   });
   const buildings = useAllBuildings();
   const filterUnit = useUnitDetail(unitId ?? null);
+  const can = useCan();
+  const mayWrite = can('resident.write');
   const [editing, setEditing] = useState<Resident | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const onSearch = useCallback((q: string) => update({ q }), [update]);
@@ -76,16 +79,20 @@ export default function ResidentsPage() {
       sortOrder: sortOrderOf('createdAt'),
       render: (at: string) => time.format(at, DATE_FORMAT),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 96,
-      render: (_, r) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)}>
-          {t('common.edit')}
-        </Button>
-      ),
-    },
+    ...(mayWrite
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 96,
+            render: (_: unknown, r: Resident) => (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const filtering = Boolean(params.q || kind || buildingId || unitId);
@@ -96,13 +103,17 @@ export default function ResidentsPage() {
         title={t('residents.title')}
         extra={
           <>
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="residents-import">
-              {t('import.button')}
-            </Button>
+            {can('resident.import') && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="residents-import">
+                {t('import.button')}
+              </Button>
+            )}
             <ExportButtons target="residents" />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="residents-create">
-              {t('residents.create')}
-            </Button>
+            {mayWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="residents-create">
+                {t('residents.create')}
+              </Button>
+            )}
           </>
         }
       />

@@ -22,7 +22,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAbilities } from '../app/session';
+import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { applyServerErrors } from '../components/formErrors';
 import { PageHeader } from '../components/PageHeader';
@@ -185,7 +185,7 @@ export default function SpotChecksPage() {
   const errorText = useErrorText();
   const time = useEstateTime();
   const now = useNow();
-  const { manager } = useAbilities();
+  const can = useCan();
   const { params, update, onTableChange, pagination } = useListParams('-month', FILTERS);
   const f = params.filters;
   const year = f.year && /^\d{4}$/.test(f.year) ? Number(f.year) : undefined;
@@ -219,7 +219,7 @@ export default function SpotChecksPage() {
   return (
     <>
       <PageHeader title={t('spotChecks.title')} />
-      {manager ? (
+      {can('spotcheck.draw') ? (
         <DrawForm onDrawn={(check) => select(check.id)} />
       ) : (
         <Alert type="info" showIcon title={t('spotChecks.managersOnly')} style={{ marginBottom: 16 }} />
@@ -258,7 +258,7 @@ export default function SpotChecksPage() {
         </Col>
         <Col xs={24} xl={15}>
           {selected ? (
-            <SpotCheckDetail spotCheckId={selected} canJudge={manager} />
+            <SpotCheckDetail spotCheckId={selected} canJudge={can('spotcheck.verdict')} />
           ) : (
             <Card size="small">
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('spotChecks.pick')} />

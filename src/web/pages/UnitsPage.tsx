@@ -3,6 +3,7 @@ import { Alert, App, Button, InputNumber, Select, Table, type TableColumnsType }
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useCan } from '../app/session';
 import { ExportButtons } from '../components/ExportButtons';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
@@ -32,6 +33,8 @@ export default function UnitsPage() {
     floor,
   });
   const buildings = useAllBuildings();
+  const can = useCan();
+  const mayWrite = can('unit.write');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [search, setSearch] = useSearchParams();
@@ -72,16 +75,20 @@ export default function UnitsPage() {
       render: (area: number | null) => (area === null ? '—' : area),
     },
     { title: t('units.residentCount'), dataIndex: 'residentCount', key: 'residentCount' },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 96,
-      render: (_, unit) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(unit)} aria-label={t('common.edit')}>
-          {t('common.edit')}
-        </Button>
-      ),
-    },
+    ...(mayWrite
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 96,
+            render: (_: unknown, unit: Unit) => (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(unit)} aria-label={t('common.edit')}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -90,13 +97,17 @@ export default function UnitsPage() {
         title={t('units.title')}
         extra={
           <>
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="units-import">
-              {t('import.button')}
-            </Button>
+            {can('unit.import') && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="units-import">
+                {t('import.button')}
+              </Button>
+            )}
             <ExportButtons target="units" />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="units-create">
-              {t('units.create')}
-            </Button>
+            {mayWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="units-create">
+                {t('units.create')}
+              </Button>
+            )}
           </>
         }
       />

@@ -8,12 +8,13 @@ import {
   ToolOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EstateAbilityName } from '../../../contract/abilities';
 import { ApiError } from '../../app/api';
-import { useAbilities } from '../../app/session';
+import { useCan } from '../../app/session';
 import { useEstateTime } from '../../app/time';
 import { FormModal } from '../../components/FormModal';
 import { translateOr } from '../../i18n';
@@ -36,35 +37,57 @@ type Dialog =
 
 const optional = (value: string | undefined | null) => (value?.trim() ? value.trim() : undefined);
 
-/** What can be done to a case in its state, each behind a button that opens a short form. */
-export function CaseActions({ detail }: { detail: CaseDetail }) {
+/** The ability (`cases/policy.ts`) each action needs; the server's route for it names the same. */
+const NEEDS: Record<Dialog, EstateAbilityName> = {
+  assign: 'case.assign',
+  forward: 'case.forward',
+  escalate: 'case.escalate',
+  satisfaction: 'case.satisfaction',
+  resolve: 'case.resolve',
+  close: 'case.close',
+  reopen: 'case.reopen',
+  repairStart: 'repair.work',
+  repairWork: 'repair.work',
+  repairComplete: 'repair.work',
+};
+
+/**
+ * What can be done to a case in its state, each behind a button that opens a short form; only
+ * the actions the person's role holds are shown (a department does not close a complaint it
+ * handled, R-CP-3). Nothing at all when none is left.
+ */
+export function CaseActions({ detail, title }: { detail: CaseDetail; title: ReactNode }) {
   const { t } = useTranslation();
+  const can = useCan();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const closed = detail.status === 'closed';
   const repair = detail.kind === 'repair';
   const repairRunning = repair && detail.repairStartedAt !== null && detail.repairCompletedAt === null;
 
-  const button = (key: Dialog, icon: ReactNode, label: string, show: boolean, danger = false) =>
-    show && (
-      <Button key={key} icon={icon} danger={danger} onClick={() => setDialog(key)} data-testid={`action-${key}`}>
-        {label}
-      </Button>
-    );
+  const buttons: [Dialog, ReactNode, boolean, boolean?][] = [
+    ['assign', <UserSwitchOutlined key="i" />, !closed],
+    ['forward', <SendOutlined key="i" />, !closed],
+    ['escalate', <ExclamationCircleOutlined key="i" />, !closed, true],
+    ['repairStart', <ToolOutlined key="i" />, repair && !closed && detail.repairStartedAt === null],
+    ['repairWork', <ToolOutlined key="i" />, repairRunning && !closed],
+    ['repairComplete', <CheckCircleOutlined key="i" />, repairRunning && !closed],
+    ['satisfaction', <SmileOutlined key="i" />, !closed && detail.kind === 'complaint'],
+    ['resolve', <CheckCircleOutlined key="i" />, !closed && detail.status !== 'resolved'],
+    ['close', <LockOutlined key="i" />, !closed],
+    ['reopen', <RedoOutlined key="i" />, closed || detail.status === 'resolved'],
+  ];
+  const shown = buttons.filter(([key, , show]) => show && can(NEEDS[key]));
+  if (shown.length === 0) return null;
 
   const props = { detail, onClose: () => setDialog(null) };
   return (
-    <>
+    <Card size="small" title={title}>
       <Space wrap data-testid="case-actions">
-        {button('assign', <UserSwitchOutlined />, t('cases.actions.assign'), !closed)}
-        {button('forward', <SendOutlined />, t('cases.actions.forward'), !closed)}
-        {button('escalate', <ExclamationCircleOutlined />, t('cases.actions.escalate'), !closed, true)}
-        {button('repairStart', <ToolOutlined />, t('cases.actions.repairStart'), repair && !closed && detail.repairStartedAt === null)}
-        {button('repairWork', <ToolOutlined />, t('cases.actions.repairWork'), repairRunning && !closed)}
-        {button('repairComplete', <CheckCircleOutlined />, t('cases.actions.repairComplete'), repairRunning && !closed)}
-        {button('satisfaction', <SmileOutlined />, t('cases.actions.satisfaction'), !closed && detail.kind === 'complaint')}
-        {button('resolve', <CheckCircleOutlined />, t('cases.actions.resolve'), !closed && detail.status !== 'resolved')}
-        {button('close', <LockOutlined />, t('cases.actions.close'), !closed)}
-        {button('reopen', <RedoOutlined />, t('cases.actions.reopen'), closed || detail.status === 'resolved')}
+        {shown.map(([key, icon, , danger]) => (
+          <Button key={key} icon={icon} danger={danger} onClick={() => setDialog(key)} data-testid={`action-${key}`}>
+            {t(`cases.actions.${key}`)}
+          </Button>
+        ))}
       </Space>
       <AssignDialog open={dialog === 'assign'} {...props} />
       <ForwardDialog open={dialog === 'forward'} {...props} />
@@ -76,7 +99,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
       <RepairStartDialog open={dialog === 'repairStart'} {...props} />
       <RepairWorkDialog open={dialog === 'repairWork'} action="repair/work" {...props} />
       <RepairWorkDialog open={dialog === 'repairComplete'} action="repair/complete" {...props} />
-    </>
+    </Card>
   );
 }
 
@@ -311,9 +334,10 @@ function ResolveDialog({ open, detail, onClose }: DialogProps) {
 
 function CloseDialog({ open, detail, onClose }: DialogProps) {
   const { t } = useTranslation();
-  const { manager } = useAbilities();
+  // Only a manager closes a complaint the resident was not satisfied with, giving the reason (R-CP-3).
+  const mayCloseUnsatisfied = useCan()('case.close.unsatisfied');
   const complaint = detail.kind === 'complaint';
-  const needsReason = complaint && manager && detail.satisfaction !== 'satisfied';
+  const needsReason = complaint && mayCloseUnsatisfied && detail.satisfaction !== 'satisfied';
   const labels = { result: t('cases.fields.result'), reason: t('cases.fields.closeReason') };
   const submit = useSubmit(detail.id, labels);
   return (
@@ -330,7 +354,7 @@ function CloseDialog({ open, detail, onClose }: DialogProps) {
       <Form.Item name="result" label={labels.result}>
         <Input.TextArea rows={3} maxLength={5000} disabled={Boolean(detail.result)} data-testid="close-result" />
       </Form.Item>
-      {manager && (
+      {mayCloseUnsatisfied && (
         <Form.Item
           name="reason"
           label={labels.reason}
@@ -347,6 +371,8 @@ function CloseDialog({ open, detail, onClose }: DialogProps) {
 function RepairStartDialog({ open, detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const time = useEstateTime();
+  // Handing the repair to someone is assigning it; a maintenance worker starting it takes it on themselves.
+  const mayChoose = useCan()('case.assign');
   const staff = useStaffList({ page: 1, pageSize: 200, role: 'maintenance' });
   const labels = { maintenanceStaffId: t('cases.fields.maintenanceStaff'), startedAt: t('cases.fields.startedAt') };
   const submit = useSubmit(detail.id, labels);
@@ -359,17 +385,22 @@ function RepairStartDialog({ open, detail, onClose }: DialogProps) {
       labels={labels}
       initialValues={{ maintenanceStaffId: detail.maintenanceStaff?.id, startedAt: time.nowPicker() }}
       onSubmit={(v) =>
-        submit('repair/start', { maintenanceStaffId: v.maintenanceStaffId, startedAt: v.startedAt && time.fromPicker(v.startedAt) })
+        submit('repair/start', {
+          maintenanceStaffId: mayChoose ? v.maintenanceStaffId : undefined,
+          startedAt: v.startedAt && time.fromPicker(v.startedAt),
+        })
       }
     >
-      <Form.Item name="maintenanceStaffId" label={labels.maintenanceStaffId}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          data-testid="repair-staff"
-        />
-      </Form.Item>
+      {mayChoose && (
+        <Form.Item name="maintenanceStaffId" label={labels.maintenanceStaffId}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            data-testid="repair-staff"
+          />
+        </Form.Item>
+      )}
       <Form.Item name="startedAt" label={labels.startedAt}>
         <DatePicker showTime format={TIME_FORMAT} />
       </Form.Item>

@@ -3,6 +3,7 @@ import { App, Button, Empty, Image, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_BASE } from '../../app/api';
+import { useCan } from '../../app/session';
 import { useErrorText } from '../../components/errors';
 import { useUploadAttachment } from './api';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type Attachment } from './types';
@@ -20,6 +21,7 @@ export function CaseAttachments({ caseId, attachments }: { caseId: string; attac
   const { message } = App.useApp();
   const errorText = useErrorText();
   const upload = useUploadAttachment(caseId);
+  const mayAttach = useCan()('case.attach');
   const [uploading, setUploading] = useState(0);
 
   const send = async (file: File) => {
@@ -45,20 +47,22 @@ export function CaseAttachments({ caseId, attachments }: { caseId: string; attac
   const images = attachments.filter((a) => a.contentType.startsWith('image/'));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="attachments">
-      <Upload
-        accept={ATTACHMENT_TYPES.join(',')}
-        multiple
-        showUploadList={false}
-        beforeUpload={(file) => {
-          void send(file);
-          // The file goes up as a raw body through the api client, not antd's form post.
-          return false;
-        }}
-      >
-        <Button icon={<CameraOutlined />} loading={uploading > 0} data-testid="attachment-upload">
-          {t('cases.attachments.upload')}
-        </Button>
-      </Upload>
+      {mayAttach && (
+        <Upload
+          accept={ATTACHMENT_TYPES.join(',')}
+          multiple
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void send(file);
+            // The file goes up as a raw body through the api client, not antd's form post.
+            return false;
+          }}
+        >
+          <Button icon={<CameraOutlined />} loading={uploading > 0} data-testid="attachment-upload">
+            {t('cases.attachments.upload')}
+          </Button>
+        </Upload>
+      )}
       {images.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.attachments.empty')} />
       ) : (

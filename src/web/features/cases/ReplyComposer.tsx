@@ -2,7 +2,7 @@ import { SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Radio, Space, Tabs, Typography } from 'antd';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEstate } from '../../app/session';
+import { useCan, useEstate } from '../../app/session';
 import { useErrorText } from '../../components/errors';
 import { PhraseCheckedTextArea } from '../phrases/PhraseCheckedTextArea';
 import { useCaseAction } from './api';
@@ -19,22 +19,25 @@ function isSendKey(event: KeyboardEvent): boolean {
  */
 export function ReplyComposer({ caseId, disabled }: { caseId: string; disabled?: boolean }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'reply' | 'note'>('reply');
-  return (
-    <Tabs
-      activeKey={tab}
-      onChange={(key) => setTab(key === 'note' ? 'note' : 'reply')}
-      data-testid="composer"
-      items={[
-        {
-          key: 'reply',
-          label: <span data-testid="composer-reply-tab">{t('cases.reply.tab')}</span>,
-          children: <ReplyForm caseId={caseId} disabled={disabled} />,
-        },
-        { key: 'note', label: <span data-testid="composer-note-tab">{t('cases.note.tab')}</span>, children: <NoteForm caseId={caseId} /> },
-      ]}
-    />
-  );
+  const can = useCan();
+  const mayReply = can('case.reply');
+  const [tab, setTab] = useState<'reply' | 'note'>(mayReply ? 'reply' : 'note');
+  // Maintenance staff write notes on their repairs; replying to the resident is the office's.
+  const items = [
+    ...(mayReply
+      ? [
+          {
+            key: 'reply',
+            label: <span data-testid="composer-reply-tab">{t('cases.reply.tab')}</span>,
+            children: <ReplyForm caseId={caseId} disabled={disabled} />,
+          },
+        ]
+      : []),
+    ...(can('case.note')
+      ? [{ key: 'note', label: <span data-testid="composer-note-tab">{t('cases.note.tab')}</span>, children: <NoteForm caseId={caseId} /> }]
+      : []),
+  ];
+  return <Tabs activeKey={tab} onChange={(key) => setTab(key === 'note' ? 'note' : 'reply')} data-testid="composer" items={items} />;
 }
 
 function ReplyForm({ caseId, disabled }: { caseId: string; disabled?: boolean }) {

@@ -68,13 +68,14 @@ export function useAssigneeSuggestions(caseId: string, enabled: boolean) {
   });
 }
 
-export function useObligations(params: QueryParams) {
+export function useObligations(params: QueryParams, options: { enabled?: boolean } = {}) {
   const estate = useEstate();
   return useQuery({
     queryKey: caseKeys.obligationList(estate.id, params),
     queryFn: ({ signal }) => api.get<Page<Obligation>>(`/estates/${estate.id}/obligations`, params, signal),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
+    ...options,
   });
 }
 

@@ -1,6 +1,7 @@
 import { Alert, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCan } from '../../app/session';
 import { useErrorText } from '../../components/errors';
 import { useNow } from '../cases/ObligationBadge';
 import { useFollowUps } from './api';
@@ -13,6 +14,7 @@ export function CaseFollowUps({ caseId }: { caseId: string }) {
   const errorText = useErrorText();
   const time = useEstateTime();
   const now = useNow();
+  const mayIssue = useCan()('notice.issue');
   const { data, isPending, error } = useFollowUps({ caseId, queue: 'all', page: 1, pageSize: 50 });
   if (isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (error) return <Alert type="error" showIcon title={errorText(error)} />;
@@ -39,7 +41,7 @@ export function CaseFollowUps({ caseId }: { caseId: string }) {
               <Link to={`/rectification-notices/${n.id}`}>{t('followUps.noticeLink', { code: n.code })}</Link>
             </div>
           ))}
-          {f.result === 'problem' && !f.rectification?.notices.some((n) => n.status !== 'void') && (
+          {f.result === 'problem' && mayIssue && !f.rectification?.notices.some((n) => n.status !== 'void') && (
             <Link to={`/rectification-notices?issueFor=${f.id}`} data-testid="case-followup-issue-notice">
               {t('followUps.actions.issueNotice')}
             </Link>

@@ -3,7 +3,7 @@ import { App, Button, Card, Space, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useStaff } from '../../app/session';
+import { useCan, useStaff } from '../../app/session';
 import { useErrorText } from '../../components/errors';
 import { DeadlineTag } from '../cases/ObligationBadge';
 import { useFollowUpActions } from './api';
@@ -27,6 +27,7 @@ export function FollowUpCard({ followUp, now, actions }: { followUp: FollowUp; n
   const errorText = useErrorText();
   const time = useEstateTime();
   const me = useStaff();
+  const can = useCan();
   const api = useFollowUpActions();
   const open = followUp.status === 'open';
   const done = followUp.status === 'done';
@@ -156,17 +157,17 @@ export function FollowUpCard({ followUp, now, actions }: { followUp: FollowUp; n
           </Typography.Text>
         )}
         <div className="ed-followup-actions">
-          {open && (
+          {open && can('followup.record') && (
             <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => actions.onRecord(followUp)} data-testid="followup-record">
               {t('followUps.actions.record')}
             </Button>
           )}
-          {open && (
+          {open && can('followup.record') && (
             <Button icon={<PhoneOutlined />} onClick={() => actions.onAttempt(followUp)} data-testid="followup-attempt">
               {t('followUps.actions.attempt')}
             </Button>
           )}
-          {followUp.result === 'problem' && (
+          {followUp.result === 'problem' && can('notice.issue') && (
             <Button
               danger={liveNotices.length === 0}
               icon={<AuditOutlined />}
@@ -176,12 +177,12 @@ export function FollowUpCard({ followUp, now, actions }: { followUp: FollowUp; n
               {t('followUps.actions.issueNotice')}
             </Button>
           )}
-          {!done && followUp.assignee?.id !== me.id && (
+          {!done && followUp.assignee?.id !== me.id && can('followup.assign') && (
             <Button icon={<UserAddOutlined />} onClick={() => void assign(me.id)} data-testid="followup-assign-me">
               {t('followUps.actions.assignMe')}
             </Button>
           )}
-          {!done && followUp.assignee && (
+          {!done && followUp.assignee && can('followup.assign') && (
             <Button icon={<UserDeleteOutlined />} onClick={() => void assign(null)} data-testid="followup-unassign">
               {t('followUps.actions.unassign')}
             </Button>

@@ -3,7 +3,7 @@ import { App, Button, DatePicker, Form, Input, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAbilities } from '../../app/session';
+import { useCan, useStaff } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
 import { useFollowUpActions } from './api';
 import { SubmitTextArea } from './FollowUpTags';
@@ -19,31 +19,48 @@ interface ActionValues {
 }
 
 /**
+ * Who may act on a notice: its recipient always acknowledges it and reports it rectified; the
+ * desk acknowledges on their behalf (a signed paper copy, `notice.acknowledge`) and the office
+ * records the rectification (`notice.rectified`); only a manager voids one (`notice.void`).
+ */
+export function useNoticeAbilities(notice: RectificationNotice) {
+  const can = useCan();
+  const mine = notice.recipient.id === useStaff().id;
+  return {
+    acknowledge: mine || can('notice.acknowledge'),
+    rectified: mine || can('notice.rectified'),
+    void: can('notice.void'),
+  };
+}
+
+/**
  * What happens to a notice after it is issued: the maintenance staff acknowledge it (R-RC-2),
  * report it rectified (which schedules a new follow-up, R-RC-3), or a mistaken one is voided
- * with a reason and stays on record.
+ * with a reason and stays on record. Only what the person may do is shown.
  */
 export function NoticeActions({ notice, size }: { notice: RectificationNotice; size?: 'small' | 'middle' }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Action | null>(null);
-  const { manager } = useAbilities();
+  const may = useNoticeAbilities(notice);
   const live = notice.status !== 'void' && notice.status !== 'rectified';
-  if (!live) return null;
+  const acknowledge = notice.status === 'issued' && may.acknowledge;
+  // R-RC-2: a notice is acknowledged before it is reported rectified.
+  const rectified = notice.status === 'acknowledged' && may.rectified;
+  if (!live || !(acknowledge || rectified || may.void)) return null;
   return (
     <>
       <Space wrap size={4} data-testid="notice-actions">
-        {notice.status === 'issued' && (
+        {acknowledge && (
           <Button size={size} icon={<CheckOutlined />} onClick={() => setDialog('acknowledge')} data-testid="notice-acknowledge">
             {t('rectification.actions.acknowledge')}
           </Button>
         )}
-        {/* R-RC-2: a notice is acknowledged before it is reported rectified. */}
-        {notice.status === 'acknowledged' && (
+        {rectified && (
           <Button size={size} icon={<SafetyCertificateOutlined />} onClick={() => setDialog('rectified')} data-testid="notice-rectified">
             {t('rectification.actions.rectified')}
           </Button>
         )}
-        {manager && (
+        {may.void && (
           <Button size={size} danger icon={<StopOutlined />} onClick={() => setDialog('void')} data-testid="notice-void">
             {t('rectification.actions.void')}
           </Button>

@@ -4,6 +4,7 @@ import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCan } from '../../app/session';
 import { useErrorText } from '../../components/errors';
 import { applyServerErrors } from '../../components/formErrors';
 import { useFollowUpActions } from './api';
@@ -36,6 +37,7 @@ export function SpotCheckItemCard({
   const errorText = useErrorText();
   const time = useEstateTime();
   const actions = useFollowUpActions();
+  const mayIssue = useCan()('notice.issue');
   const [form] = Form.useForm<VerdictValues>();
   const [saving, setSaving] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
@@ -109,7 +111,7 @@ export function SpotCheckItemCard({
             {item.problemFound ? ` · ${t('spotChecks.fields.problemFound')}` : ''}
           </Typography.Text>
         )}
-        {canJudge && item.verdict && (item.verdict === 'discrepancy' || item.problemFound) && (
+        {mayIssue && item.verdict && (item.verdict === 'discrepancy' || item.problemFound) && (
           <Space wrap>
             <Button danger icon={<AuditOutlined />} onClick={() => onIssueNotice(item)} data-testid="spot-issue-notice">
               {t('followUps.actions.issueNotice')}

@@ -62,12 +62,13 @@ export function useFollowUp(followUpId: string | null) {
   });
 }
 
-export function useFollowUpSummary() {
+export function useFollowUpSummary(options: { enabled?: boolean } = {}) {
   const estate = useEstate();
   return useQuery({
     queryKey: followUpKeys.summary(estate.id),
     queryFn: ({ signal }) => api.get<FollowUpSummary>(`/estates/${estate.id}/follow-ups/summary`, undefined, signal),
     refetchInterval: 60_000,
+    ...options,
   });
 }
 

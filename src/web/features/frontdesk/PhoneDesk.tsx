@@ -12,6 +12,7 @@ import { Alert, Button, Card, Empty, Input, type InputRef, List, Space, Spin, Ta
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useCan } from '../../app/session';
 import { useErrorText } from '../../components/errors';
 import { translateOr } from '../../i18n';
 import { useNow } from '../cases/ObligationBadge';
@@ -313,6 +314,10 @@ export function PhoneDesk() {
   const [messageDraft, setMessageDraft] = useState<MessageDraft | null>(null);
   const [callDraft, setCallDraft] = useState<CallDraft | null>(null);
   const askedFor = usePresenceOf(askedForId);
+  const can = useCan();
+  const mayTakeMessage = can('message.take');
+  const mayLogCall = can('call.log');
+  const mayRecordCase = can('case.create');
   const typedPhone = !caller && PHONE.test(text.trim()) ? text.trim() : null;
 
   const newCall = () => {
@@ -356,15 +361,13 @@ export function PhoneDesk() {
     void navigate(`/cases/new?${params.toString()}`);
   };
 
+  // Only the keys of what the person may do: a key for a hidden button would do nothing but fail.
   useAltShortcuts({
-    m: takeMessage,
-    l: logCall,
+    ...(mayTakeMessage && { m: takeMessage }),
+    ...(mayLogCall && { l: logCall }),
     r: newCall,
     c: () => callerInput.current?.focus(),
-    1: () => toCase('inquiry'),
-    2: () => toCase('repair'),
-    3: () => toCase('fee'),
-    4: () => toCase('complaint'),
+    ...(mayRecordCase && Object.fromEntries(CASE_SHORTCUTS.map((kind, i) => [String(i + 1), () => toCase(kind)]))),
   });
 
   return (
@@ -399,24 +402,32 @@ export function PhoneDesk() {
           <Typography.Text strong>{t('frontDesk.phone.askedForLabel')}</Typography.Text>
           <ColleaguePanel staffId={askedForId} onChange={setAskedForId} locale={locale} />
         </div>
-        <Space wrap>
-          <Button type="primary" icon={<MessageOutlined />} onClick={takeMessage} data-testid="desk-take-message">
-            <Keyed label={t('frontDesk.phone.takeMessage')} keys="Alt+M" />
-          </Button>
-          <Button icon={<PhoneOutlined />} onClick={logCall} data-testid="desk-log-call">
-            <Keyed label={t('frontDesk.phone.logCall')} keys="Alt+L" />
-          </Button>
-        </Space>
-        <div>
-          <Typography.Text type="secondary">{t('frontDesk.phone.toCaseHelp')}</Typography.Text>
-          <div className="ed-toolbar" style={{ marginTop: 8, marginBottom: 0 }}>
-            {CASE_SHORTCUTS.map((kind, i) => (
-              <Button key={kind} icon={<FileAddOutlined />} onClick={() => toCase(kind)} data-testid={`desk-case-${kind}`}>
-                <Keyed label={t(`caseKinds.${kind}`)} keys={`Alt+${i + 1}`} />
+        {(mayTakeMessage || mayLogCall) && (
+          <Space wrap>
+            {mayTakeMessage && (
+              <Button type="primary" icon={<MessageOutlined />} onClick={takeMessage} data-testid="desk-take-message">
+                <Keyed label={t('frontDesk.phone.takeMessage')} keys="Alt+M" />
               </Button>
-            ))}
+            )}
+            {mayLogCall && (
+              <Button icon={<PhoneOutlined />} onClick={logCall} data-testid="desk-log-call">
+                <Keyed label={t('frontDesk.phone.logCall')} keys="Alt+L" />
+              </Button>
+            )}
+          </Space>
+        )}
+        {mayRecordCase && (
+          <div>
+            <Typography.Text type="secondary">{t('frontDesk.phone.toCaseHelp')}</Typography.Text>
+            <div className="ed-toolbar" style={{ marginTop: 8, marginBottom: 0 }}>
+              {CASE_SHORTCUTS.map((kind, i) => (
+                <Button key={kind} icon={<FileAddOutlined />} onClick={() => toCase(kind)} data-testid={`desk-case-${kind}`}>
+                  <Keyed label={t(`caseKinds.${kind}`)} keys={`Alt+${i + 1}`} />
+                </Button>
+              ))}
+            </div>
           </div>
-        </div>
+        )}
         {!caller && !askedForId && !text && (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('frontDesk.phone.idle')} style={{ margin: 0 }} />
         )}

@@ -3,7 +3,7 @@ import { Button, Card, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useStaff } from '../../app/session';
+import { useCan, useStaff } from '../../app/session';
 import { usePresenceBoard, useRefresh } from '../directory/api';
 import { type CounterSeat, PRESENCE_COLORS, type PresenceRow } from '../directory/types';
 import { useUntilText } from '../presence/PresenceCard';
@@ -24,8 +24,11 @@ export function byDesk(rows: readonly PresenceRow[], seatOrder: readonly Counter
 function PresenceChip({ row, onEdit }: { row: PresenceRow; onEdit: (row: PresenceRow) => void }) {
   const { t } = useTranslation();
   const me = useStaff();
+  const can = useCan();
   const untilText = useUntilText();
   const { staff, presence } = row;
+  // Everyone sets their own presence; the desk sets a colleague's.
+  const mayChange = staff.id === me.id || can('presence.write.others');
   const until = untilText(presence.until);
   const detail = [
     t(`presence.states.${presence.state}`),
@@ -35,30 +38,40 @@ function PresenceChip({ row, onEdit }: { row: PresenceRow; onEdit: (row: Presenc
   ]
     .filter(Boolean)
     .join(' · ');
+  const attributes = {
+    'data-testid': 'presence-chip',
+    'data-staff-id': staff.id,
+    'data-state': presence.state,
+    'data-on-task': presence.onTask,
+  };
+  const content = (
+    <Space size={4}>
+      <Tag color={PRESENCE_COLORS[presence.state]} style={{ marginInlineEnd: 0 }}>
+        {staff.counterSeat ? t(`seats.${staff.counterSeat}`) : t(`presence.states.${presence.state}`)}
+      </Tag>
+      <span>
+        {staff.name}
+        {staff.id === me.id ? ` (${t('presence.you')})` : ''}
+      </span>
+      {staff.counterSeat && presence.state !== 'in_office' && (
+        <Typography.Text type="secondary">{t(`presence.states.${presence.state}`)}</Typography.Text>
+      )}
+      {presence.onTask && <Tag color="magenta">{t('presence.onTask')}</Tag>}
+      {until && <Typography.Text type="secondary">{until}</Typography.Text>}
+    </Space>
+  );
+  if (!mayChange)
+    return (
+      <Tooltip title={detail}>
+        <span className="ed-presence-chip" {...attributes}>
+          {content}
+        </span>
+      </Tooltip>
+    );
   return (
     <Tooltip title={`${detail} · ${t('presence.editTitle', { name: staff.name })}`}>
-      <Button
-        size="small"
-        onClick={() => onEdit(row)}
-        data-testid="presence-chip"
-        data-staff-id={staff.id}
-        data-state={presence.state}
-        data-on-task={presence.onTask}
-      >
-        <Space size={4}>
-          <Tag color={PRESENCE_COLORS[presence.state]} style={{ marginInlineEnd: 0 }}>
-            {staff.counterSeat ? t(`seats.${staff.counterSeat}`) : t(`presence.states.${presence.state}`)}
-          </Tag>
-          <span>
-            {staff.name}
-            {staff.id === me.id ? ` (${t('presence.you')})` : ''}
-          </span>
-          {staff.counterSeat && presence.state !== 'in_office' && (
-            <Typography.Text type="secondary">{t(`presence.states.${presence.state}`)}</Typography.Text>
-          )}
-          {presence.onTask && <Tag color="magenta">{t('presence.onTask')}</Tag>}
-          {until && <Typography.Text type="secondary">{until}</Typography.Text>}
-        </Space>
+      <Button size="small" onClick={() => onEdit(row)} {...attributes}>
+        {content}
       </Button>
     </Tooltip>
   );

@@ -13,6 +13,7 @@ import { Alert, App, Badge, Button, Card, Col, Empty, Form, Input, type InputRef
 import { type RefObject, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useCan } from '../../app/session';
 import { useEstateTime } from '../../app/time';
 import { useErrorText } from '../../components/errors';
 import { applyServerErrors } from '../../components/formErrors';
@@ -74,6 +75,7 @@ function SuggestionPanel({
   const untilText = useUntilText();
   const { receiver, routedTo } = suggestion;
   const waiting = visit.status === 'waiting';
+  const mayTakeMessage = useCan()('message.take');
 
   const page = async (staffId: string, name: string) => {
     try {
@@ -152,7 +154,7 @@ function SuggestionPanel({
                     {t('frontDesk.walkIn.handOver', { name: s.name })}
                   </Button>
                 ))}
-              {routedTo && suggestion.options.includes('take_contact') && (
+              {routedTo && suggestion.options.includes('take_contact') && mayTakeMessage && (
                 <Button
                   icon={<ContactsOutlined />}
                   onClick={() => handlers.takeContact(visit, { id: routedTo.id, until: routedTo.until })}
@@ -183,6 +185,8 @@ function VisitItem({ visit, now, handlers }: { visit: Visit; now: number; handle
   // R-WK-4: counted here every second; the server marks it too, so a slow clock never hides it.
   const apologise = waiting && (now >= Date.parse(visit.waitLimitAt) || visit.apologyDue);
   const suggested = visit.suggestion?.receiver ?? null;
+  const can = useCan();
+  const mayRecord = can('visit.record');
 
   const acknowledge = async () => {
     try {
@@ -250,60 +254,70 @@ function VisitItem({ visit, now, handlers }: { visit: Visit; now: number; handle
           description={t('frontDesk.walkIn.apologyHelp', { name: visitorText(visit, t('frontDesk.walkIn.anonymous')) })}
         />
       )}
-      <Space wrap size={6} style={{ marginTop: 6 }}>
-        {waiting ? (
-          <>
-            {!visit.acknowledgedAt && (
-              <Button size="small" onClick={() => void acknowledge()} data-testid="visit-acknowledge">
-                {t('frontDesk.walkIn.acknowledge')}
+      {mayRecord && (
+        <Space wrap size={6} style={{ marginTop: 6 }}>
+          {waiting ? (
+            <>
+              {!visit.acknowledgedAt && (
+                <Button size="small" onClick={() => void acknowledge()} data-testid="visit-acknowledge">
+                  {t('frontDesk.walkIn.acknowledge')}
+                </Button>
+              )}
+              {suggested && (
+                <Button
+                  size="small"
+                  type="primary"
+                  icon={<CheckOutlined />}
+                  onClick={() => handlers.receive(visit, suggested.id)}
+                  data-testid="visit-receive-suggested"
+                >
+                  {t('frontDesk.walkIn.receiveBy', { name: suggested.name })}
+                </Button>
+              )}
+              <Button
+                size="small"
+                icon={<TeamOutlined />}
+                onClick={() => handlers.chooseReceiver(visit, suggested?.id ?? null)}
+                data-testid="visit-receive"
+              >
+                {t('frontDesk.walkIn.receiveOther')}
               </Button>
-            )}
-            {suggested && (
+              {visit.suggestion?.routedTo && !visit.suggestion.routedTo.available && can('message.take') && (
+                <Button
+                  size="small"
+                  icon={<ContactsOutlined />}
+                  onClick={() => {
+                    const routed = visit.suggestion?.routedTo;
+                    if (routed) handlers.takeContact(visit, { id: routed.id, until: routed.until });
+                  }}
+                >
+                  {t('frontDesk.walkIn.takeContact')}
+                </Button>
+              )}
+              <Button size="small" icon={<LogoutOutlined />} onClick={() => handlers.depart(visit)} data-testid="visit-left">
+                {t('frontDesk.walkIn.left')}
+              </Button>
+            </>
+          ) : (
+            <>
+              {can('case.create') && (
+                <Button size="small" icon={<FileAddOutlined />} onClick={toCase} data-testid="visit-to-case">
+                  {t('frontDesk.walkIn.toCase')}
+                </Button>
+              )}
               <Button
                 size="small"
                 type="primary"
-                icon={<CheckOutlined />}
-                onClick={() => handlers.receive(visit, suggested.id)}
-                data-testid="visit-receive-suggested"
+                icon={<LogoutOutlined />}
+                onClick={() => handlers.depart(visit)}
+                data-testid="visit-depart"
               >
-                {t('frontDesk.walkIn.receiveBy', { name: suggested.name })}
+                {t('frontDesk.walkIn.depart')}
               </Button>
-            )}
-            <Button
-              size="small"
-              icon={<TeamOutlined />}
-              onClick={() => handlers.chooseReceiver(visit, suggested?.id ?? null)}
-              data-testid="visit-receive"
-            >
-              {t('frontDesk.walkIn.receiveOther')}
-            </Button>
-            {visit.suggestion?.routedTo && !visit.suggestion.routedTo.available && (
-              <Button
-                size="small"
-                icon={<ContactsOutlined />}
-                onClick={() => {
-                  const routed = visit.suggestion?.routedTo;
-                  if (routed) handlers.takeContact(visit, { id: routed.id, until: routed.until });
-                }}
-              >
-                {t('frontDesk.walkIn.takeContact')}
-              </Button>
-            )}
-            <Button size="small" icon={<LogoutOutlined />} onClick={() => handlers.depart(visit)} data-testid="visit-left">
-              {t('frontDesk.walkIn.left')}
-            </Button>
-          </>
-        ) : (
-          <>
-            <Button size="small" icon={<FileAddOutlined />} onClick={toCase} data-testid="visit-to-case">
-              {t('frontDesk.walkIn.toCase')}
-            </Button>
-            <Button size="small" type="primary" icon={<LogoutOutlined />} onClick={() => handlers.depart(visit)} data-testid="visit-depart">
-              {t('frontDesk.walkIn.depart')}
-            </Button>
-          </>
-        )}
-      </Space>
+            </>
+          )}
+        </Space>
+      )}
     </div>
   );
 }
@@ -313,8 +327,9 @@ function NextFree({ visit, handlers }: { visit: Visit; handlers: VisitHandlers }
   const { t } = useTranslation();
   const seatText = useSeatText();
   const now = useSuggestion({ purpose: visit.purpose, askedForId: visit.askedFor?.id });
+  const mayRecord = useCan()('visit.record');
   const receiver = now.data?.receiver;
-  if (!receiver) return null;
+  if (!receiver || !mayRecord) return null;
   return (
     <Alert
       type="info"
@@ -495,8 +510,9 @@ export function WalkIns() {
   // The latest arrival's suggestion stays up until that visitor is no longer in the queue.
   const gone = latest !== null && waiting.dataUpdatedAt > latest.at && !(waiting.data?.items ?? []).some((v) => v.id === latest.visit.id);
   const latestWaiting = latest && !gone ? latest.visit : null;
+  const mayRecord = useCan()('visit.record');
 
-  useAltShortcuts({ v: () => nameRef.current?.focus() });
+  useAltShortcuts(mayRecord ? { v: () => nameRef.current?.focus() } : {});
 
   const handlers: VisitHandlers = {
     receive: (visit, receiverId) => {
@@ -524,11 +540,11 @@ export function WalkIns() {
         <Space>
           <UserAddOutlined />
           {t('frontDesk.walkIn.title')}
-          <kbd>Alt+V</kbd>
+          {mayRecord && <kbd>Alt+V</kbd>}
         </Space>
       }
     >
-      <ArrivalForm nameRef={nameRef} onArrived={(visit) => setLatest({ visit, at: Date.now() })} />
+      {mayRecord && <ArrivalForm nameRef={nameRef} onArrived={(visit) => setLatest({ visit, at: Date.now() })} />}
       {latestWaiting?.suggestion && (
         <div style={{ marginTop: 12 }}>
           <SuggestionPanel

@@ -102,14 +102,14 @@ export function useVisits(params: QueryParams) {
   });
 }
 
-/** How many call-backs wait for the signed-in person, for the menu's badge (none without an estate). */
-export function useMyOpenMessageCount(): number {
+/** How many call-backs wait for the signed-in person, for the menu's badge (none without an estate or the messages screen). */
+export function useMyOpenMessageCount(allowed = true): number {
   const { estate } = useSession();
   const params = { for: 'me', status: 'open', page: 1, pageSize: 1 };
   const { data } = useQuery({
     queryKey: frontDeskKeys.messages(estate?.id ?? '', params),
     queryFn: ({ signal }) => api.get<Page<Message>>(`/estates/${estate?.id}/messages`, params, signal),
-    enabled: Boolean(estate),
+    enabled: Boolean(estate) && allowed,
     refetchInterval: 60_000,
     retry: false,
   });
@@ -126,12 +126,13 @@ export function useSuggestion(params: { purpose?: string; askedForId?: string },
   });
 }
 
-export function useFrontDeskSummary() {
+export function useFrontDeskSummary(options: { enabled?: boolean } = {}) {
   const estate = useEstate();
   return useQuery({
     queryKey: frontDeskKeys.summary(estate.id),
     queryFn: ({ signal }) => api.get<FrontDeskSummary>(`/estates/${estate.id}/front-desk/summary`, undefined, signal),
     refetchInterval: 60_000,
+    ...options,
   });
 }
 

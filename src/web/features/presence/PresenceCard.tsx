@@ -3,7 +3,7 @@ import { App, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
-import { useStaff } from '../../app/session';
+import { useCan, useStaff } from '../../app/session';
 import { useEstateTime } from '../../app/time';
 import { useErrorText } from '../../components/errors';
 import { useRefresh } from '../directory/api';
@@ -32,8 +32,11 @@ export function PresenceCard({ row, onEdit }: { row: PresenceRow; onEdit: (row: 
   const errorText = useErrorText();
   const refresh = useRefresh();
   const me = useStaff();
+  const can = useCan();
   const [saving, setSaving] = useState(false);
   const { staff, presence } = row;
+  // Everyone sets their own presence; the desk sets a colleague's.
+  const mayChange = staff.id === me.id || can('presence.write.others');
   const until = useUntilText()(presence.until);
 
   const setState = async (state: PresenceState) => {
@@ -61,13 +64,15 @@ export function PresenceCard({ row, onEdit }: { row: PresenceRow; onEdit: (row: 
         </Space>
       }
       extra={
-        <Button
-          type="text"
-          size="small"
-          icon={<EditOutlined />}
-          aria-label={t('presence.editTitle', { name: staff.name })}
-          onClick={() => onEdit(row)}
-        />
+        mayChange && (
+          <Button
+            type="text"
+            size="small"
+            icon={<EditOutlined />}
+            aria-label={t('presence.editTitle', { name: staff.name })}
+            onClick={() => onEdit(row)}
+          />
+        )
       }
     >
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
@@ -92,17 +97,19 @@ export function PresenceCard({ row, onEdit }: { row: PresenceRow; onEdit: (row: 
             .join(' · ')}
         </Typography.Text>
         {presence.note && <Typography.Text>{presence.note}</Typography.Text>}
-        <Select<PresenceState>
-          size="small"
-          style={{ width: '100%' }}
-          aria-label={t('presence.setState', { name: staff.name })}
-          value={presence.state}
-          loading={saving}
-          disabled={saving}
-          onChange={setState}
-          options={PRESENCE_STATES.map((s) => ({ value: s, label: t(`presence.states.${s}`) }))}
-          data-testid="presence-select"
-        />
+        {mayChange && (
+          <Select<PresenceState>
+            size="small"
+            style={{ width: '100%' }}
+            aria-label={t('presence.setState', { name: staff.name })}
+            value={presence.state}
+            loading={saving}
+            disabled={saving}
+            onChange={setState}
+            options={PRESENCE_STATES.map((s) => ({ value: s, label: t(`presence.states.${s}`) }))}
+            data-testid="presence-select"
+          />
+        )}
       </Space>
     </Card>
   );

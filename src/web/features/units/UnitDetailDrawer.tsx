@@ -1,6 +1,7 @@
 import { Alert, Button, Descriptions, Divider, Drawer, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useCan } from '../../app/session';
 import { useErrorText } from '../../components/errors';
 import { HistoryList } from '../../components/HistoryList';
 import { useUnitDetail } from '../directory/api';
@@ -11,6 +12,7 @@ export function UnitDetailDrawer({ unitId, onClose }: { unitId: string | null; o
   const navigate = useNavigate();
   const errorText = useErrorText();
   const { data: unit, isPending, error } = useUnitDetail(unitId);
+  const can = useCan();
 
   return (
     <Drawer
@@ -38,29 +40,38 @@ export function UnitDetailDrawer({ unitId, onClose }: { unitId: string | null; o
               },
             ]}
           />
-          <Divider titlePlacement="start">{t('units.residentsOfUnit', { count: unit.residents.length })}</Divider>
-          {unit.residents.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.noResidents')} />
-          ) : (
-            <List
-              data-testid="unit-residents"
-              dataSource={unit.residents}
-              renderItem={(r) => (
-                <List.Item key={r.id}>
-                  <Space>
-                    <Typography.Text strong>{r.name}</Typography.Text>
-                    <Tag color={r.kind === 'owner' ? 'blue' : 'green'}>{t(`residents.kinds.${r.kind}`)}</Tag>
-                    {r.phone && <Typography.Text copyable>{r.phone}</Typography.Text>}
-                  </Space>
-                </List.Item>
+          {/* Residents' names and phones are the office's (`resident.read`); the change history the manager's. */}
+          {can('resident.read') && (
+            <>
+              <Divider titlePlacement="start">{t('units.residentsOfUnit', { count: unit.residents.length })}</Divider>
+              {unit.residents.length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.noResidents')} />
+              ) : (
+                <List
+                  data-testid="unit-residents"
+                  dataSource={unit.residents}
+                  renderItem={(r) => (
+                    <List.Item key={r.id}>
+                      <Space>
+                        <Typography.Text strong>{r.name}</Typography.Text>
+                        <Tag color={r.kind === 'owner' ? 'blue' : 'green'}>{t(`residents.kinds.${r.kind}`)}</Tag>
+                        {r.phone && <Typography.Text copyable>{r.phone}</Typography.Text>}
+                      </Space>
+                    </List.Item>
+                  )}
+                />
               )}
-            />
+              <Button style={{ marginTop: 8 }} onClick={() => navigate(`/residents?unitId=${unit.id}`)}>
+                {t('units.openResidents')}
+              </Button>
+            </>
           )}
-          <Button style={{ marginTop: 8 }} onClick={() => navigate(`/residents?unitId=${unit.id}`)}>
-            {t('units.openResidents')}
-          </Button>
-          <Divider titlePlacement="start">{t('history.title')}</Divider>
-          <HistoryList entityType="unit" entityId={unit.id} />
+          {can('history.read') && (
+            <>
+              <Divider titlePlacement="start">{t('history.title')}</Divider>
+              <HistoryList entityType="unit" entityId={unit.id} />
+            </>
+          )}
         </>
       )}
     </Drawer>
