@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Actor } from '../auth/policy.js';
-import { seesEstate } from '../auth/policy.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
+import { requireCaseRead, requireOnCase } from './access.js';
 import * as store from './store.js';
 
 /**
@@ -54,7 +54,8 @@ export async function addAttachment(
   opts: { actor: Actor; caseId: string; contentType: string; fileName: string; bytes: Buffer },
 ) {
   const row = await store.findCase(ctx.db, opts.caseId);
-  if (!row || !seesEstate(opts.actor, row.estate_id)) throw notFound('case');
+  if (!row) throw notFound('case');
+  requireOnCase(opts.actor, row, 'case.attach');
   const declared = opts.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!(declared in ATTACHMENT_TYPES)) {
     throw new AppError('request.unsupported_media_type', 'body: send a JPEG, PNG or WebP image', {
@@ -113,8 +114,11 @@ export async function addAttachment(
   return { id, fileName, contentType: declared, size: opts.bytes.length, createdAt: at, url: `/api/v1/attachments/${id}` };
 }
 
+/** A photo is read by whoever may read its case. */
 export async function readAttachment(ctx: AppContext, opts: { actor: Actor; attachmentId: string }) {
   const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', opts.attachmentId).executeTakeFirst();
-  if (!row || !seesEstate(opts.actor, row.estate_id)) throw notFound('attachment');
+  const owner = row && (await store.findCase(ctx.db, row.case_id));
+  if (!row || !owner) throw notFound('attachment');
+  requireCaseRead(opts.actor, owner, 'attachment');
   return { row, bytes: fs.readFileSync(fileOf(ctx, row.estate_id, row.id)) };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildStaff, buildWorld } from '../../test/support/factories.js';
+import { buildResident, buildStaff, buildWorld } from '../../test/support/factories.js';
 import { createTestApp, ENGINE, type TestApp } from '../../test/support/harness.js';
 import { subscribe } from '../platform/events.js';
 import { sweep } from '../platform/obligations/index.js';
@@ -15,15 +15,18 @@ const PNG = Buffer.from(
 describe(`cases [${ENGINE}]`, () => {
   let t: TestApp;
   let world: Awaited<ReturnType<typeof buildWorld>>;
+  let fixerId: string;
+  let propertyId: string;
   beforeEach(async () => {
     t = await createTestApp({ now: NOW });
     world = await buildWorld(t);
     const depts = await t.admin.get(`/estates/${world.estate.id}/departments`);
     const property = depts.body.items.find((d: { code: string }) => d.code === 'property');
     const engineering = depts.body.items.find((d: { code: string }) => d.code === 'engineering');
+    propertyId = property.id;
     await buildStaff(t, world.estate.id, { username: 'boss', role: 'manager', departmentId: property.id });
     await buildStaff(t, world.estate.id, { username: 'desk', role: 'receptionist' });
-    await buildStaff(t, world.estate.id, { username: 'fixer', role: 'maintenance', departmentId: engineering.id });
+    fixerId = (await buildStaff(t, world.estate.id, { username: 'fixer', role: 'maintenance', departmentId: engineering.id })).id;
   });
   afterEach(async () => t.close());
 
@@ -235,9 +238,11 @@ describe(`cases [${ENGINE}]`, () => {
         repairClass: 'leak',
         occurredAt: hoursAgo(30),
       });
+      // Assigned to the maintenance worker, the case is theirs: starting it makes them its repairer.
+      await desk.post(`/cases/${c.body.id}/assign`, { assigneeId: fixerId });
       const fixer = await t.as('fixer');
       const started = await fixer.post(`/cases/${c.body.id}/repair/start`, {});
-      expect(started.body).toMatchObject({ status: 'in_progress', maintenanceStaff: { name: expect.any(String) } });
+      expect(started.body).toMatchObject({ status: 'in_progress', maintenanceStaff: { id: fixerId, name: expect.any(String) } });
       await fixer.post(`/cases/${c.body.id}/repair/work`, { workDone: '更換喉管接頭', materials: '喉管接頭 x2' });
       const done = await fixer.post(`/cases/${c.body.id}/repair/complete`, { workDone: '已修妥', completedAt: hoursAgo(1) });
       expect(done.body).toMatchObject({ status: 'resolved', repairCompletedAt: hoursAgo(1) });
@@ -387,5 +392,174 @@ describe(`cases [${ENGINE}]`, () => {
     expect(queued[0]).toMatchObject({ channel: 'email', status: 'pending' });
     expect(queued[0]?.subject).toContain(c.body.number);
     expect(queued[0]?.body).toContain('我們已安排師傅明早上門檢查。');
+  });
+
+  describe('who may do what with a case (cases/policy.ts)', () => {
+    /** A hotline complaint with a reply and a recorded result, waiting for the resident's satisfaction. */
+    async function resolvedComplaint(): Promise<string> {
+      const desk = await t.as('desk');
+      const c = await hotlineComplaint(desk, hoursAgo(5));
+      await desk.post(`/cases/${c.body.id}/replies`, { method: 'call', content: '已通知樓上住戶' });
+      await desk.post(`/cases/${c.body.id}/resolve`, { result: '已向樓上住戶發出提示' });
+      return c.body.id;
+    }
+    const typesOf = (detail: { timeline: { type: string }[] }) => detail.timeline.map((e) => e.type);
+
+    it('[R-CP-3] a department account and a maintenance account closing a complaint are refused 403 naming case.close; the desk closes it', async () => {
+      const id = await resolvedComplaint();
+      const desk = await t.as('desk');
+      await desk.post(`/cases/${id}/satisfaction`, { satisfaction: 'satisfied' });
+      // Even assigned to the maintenance worker, the complaint is not theirs to close.
+      await desk.post(`/cases/${id}/assign`, { assigneeId: fixerId });
+      await buildStaff(t, world.estate.id, { username: 'dept', role: 'department', departmentId: propertyId });
+      for (const username of ['dept', 'fixer']) {
+        const who = await t.as(username);
+        for (const body of [{}, { reason: '已處理完畢' }]) {
+          const res = await who.post(`/cases/${id}/close`, body);
+          expect(res.status, `${username} ${JSON.stringify(body)}`).toBe(403);
+          expect(res.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'case.close' } });
+        }
+      }
+      const still = await desk.get(`/cases/${id}`);
+      expect(still.body).toMatchObject({ status: 'resolved', closedAt: null });
+      expect(typesOf(still.body)).not.toContain('closed');
+      const closed = await desk.post(`/cases/${id}/close`, {});
+      expect(closed.status).toBe(200);
+      expect(closed.body.status).toBe('closed');
+    });
+
+    it("[R-CP-3] recording the resident's satisfaction as a department account is refused 403 naming case.satisfaction; nothing is recorded", async () => {
+      const id = await resolvedComplaint();
+      await buildStaff(t, world.estate.id, { username: 'dept', role: 'department', departmentId: propertyId });
+      const dept = await t.as('dept');
+      const res = await dept.post(`/cases/${id}/satisfaction`, { satisfaction: 'satisfied', note: '業戶表示滿意' });
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'case.satisfaction' } });
+      const after = await dept.get(`/cases/${id}`);
+      expect(after.status).toBe(200);
+      expect(after.body.satisfaction).toBeNull();
+      expect(typesOf(after.body)).not.toContain('satisfaction');
+    });
+
+    it('[R-CP-3] closing a complaint without satisfaction with a reason: a receptionist is refused 403 naming case.close.unsatisfied, a manager closes it', async () => {
+      const id = await resolvedComplaint();
+      const desk = await t.as('desk');
+      const refused = await desk.post(`/cases/${id}/close`, { reason: '業戶拒絕回答是否滿意' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toMatchObject({ code: 'auth.forbidden', details: { ability: 'case.close.unsatisfied' } });
+      expect((await desk.get(`/cases/${id}`)).body).toMatchObject({ status: 'resolved', closedAt: null, closeReason: null });
+      const boss = await t.as('boss');
+      const closed = await boss.post(`/cases/${id}/close`, { reason: '業戶拒絕回答是否滿意' });
+      expect(closed.status).toBe(200);
+      expect(closed.body).toMatchObject({ status: 'closed', closedAt: NOW, closeReason: '業戶拒絕回答是否滿意' });
+    });
+
+    it("a maintenance worker reads the repair they hold with the resident's phone; the estate's other cases answer 404 and their list and search show only their own", async () => {
+      const desk = await t.as('desk');
+      const repair = (description: string, residentId: string) =>
+        desk.post(`/estates/${world.estate.id}/cases`, {
+          kind: 'repair',
+          channel: 'phone',
+          unitId: world.unit.id,
+          residentId,
+          description,
+          repairClass: 'leak',
+        });
+      const held = await repair('浴室天花滲水', world.resident.id);
+      await desk.post(`/cases/${held.body.id}/repair/start`, { maintenanceStaffId: fixerId });
+      const assigned = await repair('露台去水渠淤塞', world.resident.id);
+      await desk.post(`/cases/${assigned.body.id}/assign`, { assigneeId: fixerId });
+      const neighbour = await buildResident(t, world.estate.id, { name: '李鄰居', phone: '98887777', unitIds: [world.unit.id] });
+      const other = await repair('廚房水喉爆裂', neighbour.id);
+      const complaint = await hotlineComplaint(desk, hoursAgo(1));
+      const photo = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${other.body.id}/attachments`,
+        headers: { cookie: desk.cookie as string, 'x-csrf-token': desk.csrfToken as string, 'content-type': 'image/png' },
+        payload: PNG,
+      });
+      expect(photo.statusCode).toBe(201);
+
+      const fixer = await t.as('fixer');
+      const read = await fixer.get(`/cases/${held.body.id}`);
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({
+        residentName: world.resident.name,
+        residentPhone: world.resident.phone,
+        maintenanceStaff: { id: fixerId },
+      });
+      expect((await fixer.get(`/cases/${assigned.body.id}`)).status).toBe(200);
+
+      const missing = await fixer.get('/cases/019a0000-0000-7000-8000-000000000000');
+      expect(missing.status).toBe(404);
+      for (const id of [other.body.id, complaint.body.id]) {
+        const res = await fixer.get(`/cases/${id}`);
+        expect(res.status).toBe(404);
+        expect(res.body).toEqual(missing.body);
+      }
+      for (const [path, body] of [
+        ['notes', { content: '順道看看' }],
+        ['repair/start', {}],
+        ['repair/work', { workDone: '更換喉管' }],
+      ] as const) {
+        const res = await fixer.post(`/cases/${other.body.id}/${path}`, body);
+        expect(res.status, path).toBe(404);
+        expect(JSON.stringify(res.body)).not.toContain('98887777');
+      }
+      const otherPhoto = await t.app.inject({
+        method: 'GET',
+        url: JSON.parse(photo.body).url,
+        headers: { cookie: fixer.cookie as string },
+      });
+      expect(otherPhoto.statusCode).toBe(404);
+      expect((await fixer.post(`/cases/${held.body.id}/notes`, { content: '明早上門' })).status).toBe(200);
+      expect((await fixer.post(`/cases/${assigned.body.id}/repair/start`, {})).body.maintenanceStaff).toMatchObject({ id: fixerId });
+
+      const list = await fixer.get(`/estates/${world.estate.id}/cases?pageSize=100`);
+      expect(list.status).toBe(200);
+      expect(list.body.total).toBe(2);
+      expect(list.body.items.map((c: { id: string }) => c.id).sort()).toEqual([held.body.id, assigned.body.id].sort());
+      expect(JSON.stringify(list.body)).not.toContain('98887777');
+      expect((await desk.get(`/estates/${world.estate.id}/cases`)).body.total).toBe(4);
+      // The office finds the neighbour's case by phone and words; the worker finds nothing of it.
+      for (const q of ['98887777', '水喉']) {
+        const path = `/estates/${world.estate.id}/cases/search?q=${encodeURIComponent(q)}`;
+        expect(
+          (await desk.get(path)).body.items.map((c: { id: string }) => c.id),
+          q,
+        ).toEqual([other.body.id]);
+        const theirs = await fixer.get(path);
+        expect(theirs.status, q).toBe(200);
+        expect(theirs.body.total, q).toBe(0);
+        expect((await fixer.get(`/estates/${world.estate.id}/cases?q=${encodeURIComponent(q)}`)).body.total, q).toBe(0);
+      }
+      const queue = await fixer.get(`/estates/${world.estate.id}/obligations`);
+      expect(queue.status).toBe(403);
+      expect(queue.body.error.details.ability).toBe('obligation.read');
+    });
+
+    it("roles are held per estate: the role in the case's estate decides, not the person's company-level role", async () => {
+      await buildStaff(t, world.estate.id, { username: 'manager.elsewhere', role: 'manager', estateRole: 'receptionist' });
+      const worker = await buildStaff(t, world.estate.id, { username: 'worker.here', role: 'receptionist', estateRole: 'maintenance' });
+      const id = await resolvedComplaint();
+      const counter = await t.as('manager.elsewhere');
+      const refused = await counter.post(`/cases/${id}/close`, { reason: '業戶拒絕回答是否滿意' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.details.ability).toBe('case.close.unsatisfied');
+
+      const desk = await t.as('desk');
+      const c = await desk.post(`/estates/${world.estate.id}/cases`, {
+        kind: 'repair',
+        channel: 'phone',
+        description: '門鐘失靈',
+        repairClass: 'other',
+      });
+      await desk.post(`/cases/${c.body.id}/assign`, { assigneeId: worker.id });
+      const here = await t.as('worker.here');
+      const started = await here.post(`/cases/${c.body.id}/repair/start`, {});
+      expect(started.status).toBe(200);
+      expect(started.body.maintenanceStaff).toMatchObject({ id: worker.id });
+      expect((await here.get(`/cases/${id}`)).status).toBe(404);
+    });
   });
 });

@@ -29,6 +29,7 @@ import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
 import { errorResponses, okResponses } from '../platform/http/errors.js';
 import { onBreach } from '../platform/obligations/index.js';
+import type { CaseAbility } from './access.js';
 import { ATTACHMENT_TYPES, addAttachment, decodedFileName, MAX_ATTACHMENT_BYTES, readAttachment } from './attachments.js';
 import { REPLY_RULE } from './rules.js';
 import * as service from './service.js';
@@ -43,6 +44,8 @@ type CaseAction = {
   path: string;
   operationId: string;
   summary: string;
+  /** The ability (`policy.ts`) the service checks in the case's estate. */
+  ability: CaseAbility;
   body: z.ZodType;
   run: (ctx: AppContext, opts: { actor: ReturnType<typeof actorOf>; caseId: string; body: never }) => Promise<z.infer<typeof CaseDetail>>;
 };
@@ -52,6 +55,7 @@ const ACTIONS: CaseAction[] = [
   {
     path: 'assign',
     operationId: 'assignCase',
+    ability: 'case.assign',
     summary: 'Assign to a department and/or a person (suggestions: suggestAssignees)',
     body: AssignCaseBody,
     run: service.assignCase,
@@ -59,6 +63,7 @@ const ACTIONS: CaseAction[] = [
   {
     path: 'replies',
     operationId: 'replyToCase',
+    ability: 'case.reply',
     summary: 'Record a reply to the resident (call, visit, written); the first one meets R-CP-1',
     body: ReplyBody,
     run: service.replyToCase,
@@ -66,6 +71,7 @@ const ACTIONS: CaseAction[] = [
   {
     path: 'notes',
     operationId: 'addCaseNote',
+    ability: 'case.note',
     summary: 'An internal note (not a reply to the resident)',
     body: NoteBody,
     run: service.addNote,
@@ -73,6 +79,7 @@ const ACTIONS: CaseAction[] = [
   {
     path: 'forward',
     operationId: 'forwardCase',
+    ability: 'case.forward',
     summary: 'R-CP-2: forward to the responsible department, with a reason',
     body: ForwardBody,
     run: service.forwardCase,
@@ -80,6 +87,7 @@ const ACTIONS: CaseAction[] = [
   {
     path: 'escalate',
     operationId: 'escalateCase',
+    ability: 'case.escalate',
     summary: 'R-CP-2: escalate a policy matter to the manager',
     body: EscalateBody,
     run: service.escalateCase,
@@ -87,6 +95,7 @@ const ACTIONS: CaseAction[] = [
   {
     path: 'satisfaction',
     operationId: 'recordSatisfaction',
+    ability: 'case.satisfaction',
     summary: "R-CP-3: the resident's satisfaction; not satisfied keeps a complaint open and escalates it",
     body: SatisfactionBody,
     run: service.recordSatisfaction,
@@ -94,6 +103,7 @@ const ACTIONS: CaseAction[] = [
   {
     path: 'resolve',
     operationId: 'resolveCase',
+    ability: 'case.resolve',
     summary: 'Record the handling result and mark resolved',
     body: ResolveBody,
     run: service.resolveCase,
@@ -101,14 +111,23 @@ const ACTIONS: CaseAction[] = [
   {
     path: 'close',
     operationId: 'closeCase',
+    ability: 'case.close',
     summary: 'Close; a complaint needs a result and satisfaction, or a manager with a reason (R-CP-3)',
     body: CloseBody,
     run: service.closeCase,
   },
-  { path: 'reopen', operationId: 'reopenCase', summary: 'Reopen a resolved or closed case', body: ReopenBody, run: service.reopenCase },
+  {
+    path: 'reopen',
+    operationId: 'reopenCase',
+    ability: 'case.reopen',
+    summary: 'Reopen a resolved or closed case',
+    body: ReopenBody,
+    run: service.reopenCase,
+  },
   {
     path: 'repair/start',
     operationId: 'startRepair',
+    ability: 'repair.work',
     summary: 'Start the repair work order, with the maintenance staff member',
     body: StartRepairBody,
     run: service.startRepair,
@@ -116,6 +135,7 @@ const ACTIONS: CaseAction[] = [
   {
     path: 'repair/work',
     operationId: 'recordRepairWork',
+    ability: 'repair.work',
     summary: 'Record work done and materials used',
     body: RepairWorkBody,
     run: service.recordRepairWork,
@@ -123,6 +143,7 @@ const ACTIONS: CaseAction[] = [
   {
     path: 'repair/complete',
     operationId: 'completeRepair',
+    ability: 'repair.work',
     summary: 'Complete the repair; schedules its follow-up visits (repairCompleted)',
     body: CompleteRepairBody,
     run: service.completeRepair,
@@ -133,6 +154,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/cases',
     {
+      config: { ability: 'case.create' },
       schema: {
         operationId: 'createCase',
         tags: ['cases'],
@@ -149,10 +171,11 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/cases',
     {
+      config: { ability: 'case.read.own' },
       schema: {
         operationId: 'listCases',
         tags: ['cases'],
-        summary: 'Cases with filters, full-text q and asOf',
+        summary: 'Cases with filters, full-text q and asOf; someone who reads only their own cases (maintenance) gets those',
         params: EstateParams,
         querystring: ListCasesQuery,
         response: okResponses(pageOf(CaseSummary)),
@@ -163,6 +186,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/cases/search',
     {
+      config: { ability: 'case.read.own' },
       schema: {
         operationId: 'searchCases',
         tags: ['cases'],
@@ -180,6 +204,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/cases/:caseId',
     {
+      config: { ability: 'case.read' },
       schema: {
         operationId: 'getCase',
         tags: ['cases'],
@@ -195,6 +220,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/cases/:caseId/assignees',
     {
+      config: { ability: 'case.assign' },
       schema: {
         operationId: 'suggestAssignees',
         tags: ['cases'],
@@ -209,6 +235,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
     api.post(
       `/cases/:caseId/${action.path}`,
       {
+        config: { ability: action.ability },
         schema: {
           operationId: action.operationId,
           tags: ['cases'],
@@ -232,6 +259,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
       '/cases/:caseId/attachments',
       {
         bodyLimit: MAX_ATTACHMENT_BYTES,
+        config: { ability: 'case.attach' },
         schema: {
           operationId: 'uploadCaseAttachment',
           tags: ['cases'],
@@ -258,6 +286,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/attachments/:attachmentId',
     {
+      config: { ability: 'case.read' },
       schema: {
         operationId: 'getAttachment',
         tags: ['cases'],
@@ -282,6 +311,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/obligations',
     {
+      config: { ability: 'obligation.read' },
       schema: {
         operationId: 'listObligations',
         tags: ['obligations'],
@@ -298,6 +328,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/estates/:estateId/case-views',
     {
+      config: { ability: 'view.manage' },
       schema: {
         operationId: 'listSavedViews',
         tags: ['cases'],
@@ -311,6 +342,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/estates/:estateId/case-views',
     {
+      config: { ability: 'view.manage' },
       schema: {
         operationId: 'createSavedView',
         tags: ['cases'],
@@ -324,7 +356,11 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   );
   api.delete(
     '/case-views/:viewId',
-    { schema: { operationId: 'deleteSavedView', tags: ['cases'], params: z.strictObject({ viewId: Id }), response: okResponses(Ok) } },
+    {
+      // Only ever one's own view: it concerns the signed-in person alone.
+      config: { ability: 'self' },
+      schema: { operationId: 'deleteSavedView', tags: ['cases'], params: z.strictObject({ viewId: Id }), response: okResponses(Ok) },
+    },
     async (req) => {
       await service.deleteSavedView(ctx, { actor: actorOf(req), viewId: req.params.viewId });
       return { ok: true as const };

@@ -42,20 +42,20 @@ export type CloseDecision =
 
 /**
  * R-CP-3: "處理投訴要做到讓業主滿意…處理結果做好記錄" — a complaint closes only with a recorded
- * handling result and the resident's satisfaction. Not satisfied keeps it open. Only a
- * manager (or admin) may close without satisfaction, and must give a reason.
+ * handling result and the resident's satisfaction. Not satisfied keeps it open. Only someone
+ * who may close a complaint without satisfaction in the case's estate (`case.close.unsatisfied`:
+ * its managers) may do so, and must give a reason.
  */
 export function closeDecision(
   c: { kind: CaseKind; result: string | null; satisfaction: Satisfaction | null },
-  by: { role: Role },
+  by: { mayCloseUnsatisfied: boolean },
   input: { reason?: string | undefined },
 ): CloseDecision {
   if (c.kind !== 'complaint') return { ok: true, withoutSatisfaction: false };
   if (!c.result)
     return { ok: false, code: 'case.close_needs_result', message: 'R-CP-3: a complaint closes only with a recorded handling result' };
   if (c.satisfaction === 'satisfied') return { ok: true, withoutSatisfaction: false };
-  const manager = by.role === 'manager' || by.role === 'admin';
-  if (!manager) {
+  if (!by.mayCloseUnsatisfied) {
     return {
       ok: false,
       code: 'case.close_needs_satisfaction',

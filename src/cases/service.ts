@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import { type Actor, requireEstate, seesEstate } from '../auth/policy.js';
+import { type Actor, can, forbidden, requireAbility, roleIn, seesEstate } from '../auth/policy.js';
 import type {
   AssignCaseBody,
   CaseDetail,
@@ -44,6 +44,7 @@ import {
 } from '../platform/obligations/index.js';
 import { publishAll, occurredAt as whenItHappened } from '../platform/occurred.js';
 import { enqueue } from '../platform/outbox/index.js';
+import { type CaseAbility, requireCaseRead, requireOnCase } from './access.js';
 import { notifyStaff } from './notify.js';
 import { presentCase, presentDetail, presentObligation } from './present.js';
 import {
@@ -72,10 +73,14 @@ async function estatePolicy(db: Trx | AppContext['db'], estateId: string) {
   return { policy: EstatePolicy.parse(JSON.parse(row.policy)), timeZone: row.time_zone };
 }
 
-/** The case behind an id, if the actor works for its estate; otherwise 404 as if it did not exist. */
-async function visibleCase(db: Trx | AppContext['db'], actor: Actor, caseId: string) {
+/**
+ * The case behind an id, with the operation's ability checked in the case's estate: a case of an
+ * estate the actor does not work for answers 404 as if it did not exist (see `access.ts`).
+ */
+async function caseFor(db: Trx | AppContext['db'], actor: Actor, caseId: string, ability: CaseAbility) {
   const row = await store.findCase(db, caseId);
-  if (!row || !seesEstate(actor, row.estate_id)) throw notFound('case');
+  if (!row) throw notFound('case');
+  requireOnCase(actor, row, ability);
   return row;
 }
 
@@ -83,15 +88,16 @@ function changed(estateId: string, caseId: string, type = 'case.updated'): LiveE
   return { estateId, type, subjectId: caseId };
 }
 
-/** Runs one use case on a case: load (scoped), change in one transaction, publish after commit. */
+/** Runs one use case on a case: load, check its ability, change in one transaction, publish after commit. */
 async function onCase(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
+  ability: CaseAbility,
   fn: (trx: Trx, row: store.CaseJoinRow, at: string) => Promise<LiveEvent[] | undefined>,
 ): Promise<CaseDetail> {
   const events = await ctx.db.transaction().execute(async (trx) => {
-    const row = await visibleCase(trx, actor, caseId);
+    const row = await caseFor(trx, actor, caseId, ability);
     const at = ctx.clock.now().toISOString();
     const extra = (await fn(trx, row, at)) ?? [];
     await trx.updateTable('cases').set({ updated_at: at }).where('id', '=', caseId).execute();
@@ -128,7 +134,7 @@ export async function createCase(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; body: z.infer<typeof CreateCaseBody> },
 ): Promise<CaseDetail> {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'case.create');
   const b = opts.body;
   const now = ctx.clock.now();
   const recordedAt = now.toISOString();
@@ -236,8 +242,11 @@ export async function createCase(
 
 // ------------------------------------------------------------------ reading
 
+/** A case with its timeline: `case.read` reads any case of the estate, `case.read.own` the person's own. */
 export async function getCase(ctx: AppContext, opts: { actor: Actor; caseId: string; asOf?: Date }): Promise<CaseDetail> {
-  const row = await visibleCase(ctx.db, opts.actor, opts.caseId);
+  const row = await store.findCase(ctx.db, opts.caseId);
+  if (!row) throw notFound('case');
+  requireCaseRead(opts.actor, row);
   const asOf = opts.asOf ?? ctx.clock.now();
   const [events, obligations, attachments] = await Promise.all([
     ctx.db
@@ -273,12 +282,25 @@ async function obligationsWithNames(ctx: AppContext, subjectType: string, subjec
   }));
 }
 
+/**
+ * The estate's cases. Everyone working there may list (`case.read.own`); someone without
+ * `case.read` (maintenance staff) gets only their own cases: the repairs they hold and the cases
+ * assigned to them.
+ */
 export async function listCases(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListCasesQuery> }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'case.read.own');
+  return queryCases(ctx, opts);
+}
+
+async function queryCases(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListCasesQuery> }) {
   const q = opts.query;
   const asOf = q.asOf ? new Date(q.asOf) : ctx.clock.now();
   const asOfIso = asOf.toISOString();
   let base = store.casesQuery(ctx.db, opts.estateId);
+  if (!can(opts.actor, opts.estateId, 'case.read')) {
+    const me = opts.actor.id;
+    base = base.where((eb) => eb.or([eb('cases.maintenance_id', '=', me), eb('cases.assignee_id', '=', me)]));
+  }
   if (q.status === 'open') base = base.where('cases.status', '!=', 'closed');
   else if (q.status) base = base.where('cases.status', '=', q.status);
   if (q.kind) base = base.where('cases.kind', '=', q.kind);
@@ -339,9 +361,9 @@ export async function searchCases(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; q: string; page: number; pageSize: number; asOf?: string | undefined },
 ) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'case.read.own');
   if (!opts.q.trim()) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize };
-  return listCases(ctx, {
+  return queryCases(ctx, {
     actor: opts.actor,
     estateId: opts.estateId,
     query: { q: opts.q, page: opts.page, pageSize: opts.pageSize, sort: '-recordedAt', asOf: opts.asOf },
@@ -351,7 +373,7 @@ export async function searchCases(
 // ------------------------------------------------------------------ assignment (R-CP-2, R-PH-4)
 
 export async function suggestAssignees(ctx: AppContext, opts: { actor: Actor; caseId: string }) {
-  const row = await visibleCase(ctx.db, opts.actor, opts.caseId);
+  const row = await caseFor(ctx.db, opts.actor, opts.caseId, 'case.assign');
   const departments = await ctx.db.selectFrom('departments').selectAll().where('estate_id', '=', row.estate_id).execute();
   const ranked = departmentsFor(
     row.kind as CaseKind,
@@ -410,7 +432,7 @@ export async function suggestAssignees(ctx: AppContext, opts: { actor: Actor; ca
 
 export async function assignCase(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof AssignCaseBody> }) {
   const b = opts.body;
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'case.assign', async (trx, row, at) => {
     if (row.status === 'closed') throw caseError('case.closed', 'the case is closed; reopen it first');
     let departmentId = b.departmentId === undefined ? row.department_id : b.departmentId;
     if (b.departmentId) {
@@ -469,7 +491,7 @@ export async function assignCase(ctx: AppContext, opts: { actor: Actor; caseId: 
 
 export async function replyToCase(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof ReplyBody> }) {
   const b = opts.body;
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'case.reply', async (trx, row, at) => {
     const now = ctx.clock.now();
     const repliedAt = whenItHappened(b.repliedAt, now, { field: 'repliedAt' });
     if (new Date(repliedAt) < new Date(row.occurred_at)) {
@@ -521,7 +543,7 @@ async function mailReplyToResident(trx: Trx, row: store.CaseJoinRow, replyId: st
 }
 
 export async function addNote(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof NoteBody> }) {
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'case.note', async (trx, row, at) => {
     await store.addEvent(trx, {
       estateId: row.estate_id,
       caseId: row.id,
@@ -540,7 +562,7 @@ export async function addNote(ctx: AppContext, opts: { actor: Actor; caseId: str
 
 export async function forwardCase(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof ForwardBody> }) {
   const b = opts.body;
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'case.forward', async (trx, row, at) => {
     if (row.status === 'closed') throw caseError('case.closed', 'the case is closed; reopen it first');
     const target = await trx
       .selectFrom('departments')
@@ -632,7 +654,7 @@ async function escalateToManager(
 }
 
 export async function escalateCase(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof EscalateBody> }) {
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'case.escalate', async (trx, row, at) => {
     if (row.status === 'closed') throw caseError('case.closed', 'the case is closed; reopen it first');
     return escalateToManager(trx, ctx, row, at, opts.actor, opts.body.reason, 'R-CP-2');
   });
@@ -642,7 +664,7 @@ export async function escalateCase(ctx: AppContext, opts: { actor: Actor; caseId
 
 export async function recordSatisfaction(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof SatisfactionBody> }) {
   const b = opts.body;
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'case.satisfaction', async (trx, row, at) => {
     if (row.status === 'closed') throw caseError('case.closed', 'the case is closed; reopen it first');
     const result = b.result ?? row.result;
     await trx.updateTable('cases').set({ satisfaction: b.satisfaction, result }).where('id', '=', row.id).execute();
@@ -674,7 +696,7 @@ export async function recordSatisfaction(ctx: AppContext, opts: { actor: Actor; 
 }
 
 export async function resolveCase(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof ResolveBody> }) {
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'case.resolve', async (trx, row, at) => {
     if (row.status === 'closed') throw caseError('case.closed', 'the case is closed; reopen it first');
     await trx.updateTable('cases').set({ status: 'resolved', result: opts.body.result }).where('id', '=', row.id).execute();
     await store.addEvent(trx, {
@@ -701,14 +723,19 @@ export async function resolveCase(ctx: AppContext, opts: { actor: Actor; caseId:
 
 export async function closeCase(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof CloseBody> }) {
   const b = opts.body;
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'case.close', async (trx, row, at) => {
     if (row.status === 'closed') throw caseError('case.closed', 'the case is already closed');
     const result = b.result ?? row.result;
+    const mayCloseUnsatisfied = can(opts.actor, row.estate_id, 'case.close.unsatisfied');
     const decision = closeDecision(
       { kind: row.kind as CaseKind, result, satisfaction: row.satisfaction as 'satisfied' | null },
-      { role: opts.actor.role },
+      { mayCloseUnsatisfied },
       { reason: b.reason },
     );
+    // A reason asks to close without the resident's satisfaction: that is the managers' to do (403),
+    // where without one the desk is only told what the complaint still lacks (422).
+    if (!decision.ok && decision.code === 'case.close_needs_satisfaction' && b.reason && !mayCloseUnsatisfied)
+      throw forbidden('case.close.unsatisfied', roleIn(opts.actor, row.estate_id));
     if (!decision.ok)
       throw caseError(decision.code, decision.message, {
         field:
@@ -744,7 +771,7 @@ export async function closeCase(ctx: AppContext, opts: { actor: Actor; caseId: s
 }
 
 export async function reopenCase(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof ReopenBody> }) {
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'case.reopen', async (trx, row, at) => {
     if (row.status !== 'closed' && row.status !== 'resolved')
       throw caseError('case.not_closed', 'only a resolved or closed case can be reopened');
     const status = row.assignee_id ? 'assigned' : 'new';
@@ -783,11 +810,14 @@ function requireRepair(row: store.CaseJoinRow) {
 
 export async function startRepair(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof StartRepairBody> }) {
   const b = opts.body;
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'repair.work', async (trx, row, at) => {
     requireRepair(row);
     const now = ctx.clock.now();
     const startedAt = whenItHappened(b.startedAt, now, { field: 'startedAt' });
-    let maintenanceId = row.maintenance_id ?? (opts.actor.role === 'maintenance' ? opts.actor.id : null);
+    let maintenanceId = row.maintenance_id ?? (roleIn(opts.actor, row.estate_id) === 'maintenance' ? opts.actor.id : null);
+    // Handing the repair to someone else is assigning it: a worker on their own case takes it on themselves.
+    const handedOn = b.maintenanceStaffId && b.maintenanceStaffId !== opts.actor.id && b.maintenanceStaffId !== row.maintenance_id;
+    if (handedOn && !can(opts.actor, row.estate_id, 'case.assign')) throw forbidden('case.assign', roleIn(opts.actor, row.estate_id));
     if (b.maintenanceStaffId) {
       const person = await store.staffInEstate(trx, row.estate_id, b.maintenanceStaffId);
       if (!person) throw unknownReference('maintenanceStaffId');
@@ -831,7 +861,7 @@ export async function startRepair(ctx: AppContext, opts: { actor: Actor; caseId:
 }
 
 export async function recordRepairWork(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof RepairWorkBody> }) {
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'repair.work', async (trx, row, at) => {
     requireRepair(row);
     await store.addEvent(trx, {
       estateId: row.estate_id,
@@ -854,7 +884,7 @@ export async function recordRepairWork(ctx: AppContext, opts: { actor: Actor; ca
  */
 export async function completeRepair(ctx: AppContext, opts: { actor: Actor; caseId: string; body: z.infer<typeof CompleteRepairBody> }) {
   const b = opts.body;
-  return onCase(ctx, opts.actor, opts.caseId, async (trx, row, at) => {
+  return onCase(ctx, opts.actor, opts.caseId, 'repair.work', async (trx, row, at) => {
     requireRepair(row);
     if (row.repair_completed_at) throw caseError('case.repair_completed', 'the repair is already completed');
     const now = ctx.clock.now();
@@ -933,7 +963,7 @@ export async function listObligations(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; query: z.infer<typeof ListObligationsQuery> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'obligation.read');
   const q = opts.query;
   const asOf = q.asOf ? new Date(q.asOf) : ctx.clock.now();
   const departments = await ctx.db
@@ -986,8 +1016,9 @@ export async function escalateOverdueReply(
 
 // ------------------------------------------------------------------ saved views
 
+/** Saved views are each person's own: nobody lists, or deletes, anyone else's. */
 export async function listSavedViews(ctx: AppContext, opts: { actor: Actor; estateId: string }) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'view.manage');
   const rows = await ctx.db
     .selectFrom('saved_views')
     .selectAll()
@@ -1004,7 +1035,7 @@ export async function createSavedView(
   ctx: AppContext,
   opts: { actor: Actor; estateId: string; body: z.infer<typeof CreateSavedViewBody> },
 ) {
-  requireEstate(opts.actor, opts.estateId);
+  requireAbility(opts.actor, opts.estateId, 'view.manage');
   const row = {
     id: newId(),
     estate_id: opts.estateId,
@@ -1017,7 +1048,18 @@ export async function createSavedView(
   return { id: row.id, name: row.name, query: opts.body.query, createdAt: row.created_at };
 }
 
+/**
+ * Deleting concerns only the person's own view (`self`, like their notices): anyone else's, or
+ * one of an estate they no longer work for, answers 404 like a missing one.
+ */
 export async function deleteSavedView(ctx: AppContext, opts: { actor: Actor; viewId: string }) {
+  const view = await ctx.db
+    .selectFrom('saved_views')
+    .select('estate_id')
+    .where('id', '=', opts.viewId)
+    .where('staff_id', '=', opts.actor.id)
+    .executeTakeFirst();
+  if (!view || !seesEstate(opts.actor, view.estate_id)) throw notFound('saved view');
   const result = await ctx.db
     .deleteFrom('saved_views')
     .where('id', '=', opts.viewId)

@@ -9,6 +9,7 @@ export function registerNoticeRoutes(api: App, ctx: AppContext): void {
   api.get(
     '/notices',
     {
+      config: { ability: 'self' },
       schema: {
         operationId: 'listNotices',
         tags: ['notices'],
@@ -22,6 +23,7 @@ export function registerNoticeRoutes(api: App, ctx: AppContext): void {
   api.post(
     '/notices/:noticeId/read',
     {
+      config: { ability: 'self' },
       schema: {
         operationId: 'markNoticeRead',
         tags: ['notices'],

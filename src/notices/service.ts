@@ -95,7 +95,12 @@ function present(row: Selectable<NoticeTable>): Notice {
 export async function listNotices(ctx: AppContext, opts: { actor: Actor; query: z.infer<typeof ListNoticesQuery> }) {
   const { unread, estateId, page, pageSize } = opts.query;
   if (estateId) requireEstate(opts.actor, estateId);
-  const scope: store.EstateScope = estateId ? [estateId] : opts.actor.allEstates ? null : opts.actor.estateIds;
+  // Only estates the person still holds a role in: a membership that ended hides its notices.
+  const scope: store.EstateScope = estateId
+    ? [estateId]
+    : opts.actor.allEstates
+      ? null
+      : opts.actor.estateIds.filter((id) => seesEstate(opts.actor, id));
   const mine = store.noticesOf(ctx.db, opts.actor.id, scope);
   const unreadOnly = mine.where('read_at', 'is', null);
   const listed = unread === 'true' ? unreadOnly : mine;

@@ -65,6 +65,8 @@ export async function buildStaff(
   overrides: Partial<{
     username: string;
     role: 'admin' | 'manager' | 'receptionist' | 'department' | 'maintenance';
+    /** The role held in this estate; defaults to `role` (roles are held per estate). */
+    estateRole: 'manager' | 'receptionist' | 'department' | 'maintenance';
     departmentId: string | null;
     counterSeat: 'L1' | 'L2' | 'R1' | 'R2' | null;
   }> = {},
@@ -79,7 +81,14 @@ export async function buildStaff(
       role: overrides.role ?? 'receptionist',
       locale: 'zh-Hant',
       password: ADMIN_PASSWORD,
-      estates: [{ estateId, departmentId: overrides.departmentId ?? null, counterSeat: overrides.counterSeat ?? null }],
+      estates: [
+        {
+          estateId,
+          ...(overrides.estateRole && { role: overrides.estateRole }),
+          departmentId: overrides.departmentId ?? null,
+          counterSeat: overrides.counterSeat ?? null,
+        },
+      ],
     },
   });
 }

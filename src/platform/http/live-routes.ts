@@ -46,6 +46,7 @@ export function registerLiveRoutes(api: App, ctx: AppContext, opts: LiveRouteOpt
   api.get(
     '/live',
     {
+      config: { ability: 'self' },
       schema: {
         operationId: 'streamLiveEvents',
         tags: ['live'],
