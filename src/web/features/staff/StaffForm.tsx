@@ -56,6 +56,10 @@ function MembershipFields({ index, estateId }: { index: number; estateId: string
   const departments = useDepartmentsOf(estateId);
   return (
     <Row gutter={12}>
+      {/* The estate of the row is fixed; a field only so that it is sent with the row. */}
+      <Form.Item name={[index, 'estateId']} hidden>
+        <Input />
+      </Form.Item>
       <Col xs={24} sm={8}>
         <Form.Item name={[index, 'role']} label={t('staff.estateRole')} rules={[{ required: true }]}>
           <Select
@@ -131,7 +135,6 @@ export function StaffForm({
   // The server names a membership's field by its place in the list sent, which is the form's list.
   const fieldLabels: Record<string, string> = { ...labels };
   for (let i = 0; i < initialEstates.length + addable.length; i++) {
-    fieldLabels[`estates.${i}.estateId`] = t('staff.estate');
     fieldLabels[`estates.${i}.role`] = t('staff.estateRole');
     fieldLabels[`estates.${i}.departmentId`] = t('staff.department');
     fieldLabels[`estates.${i}.counterSeat`] = t('staff.counterSeat');
