@@ -30,6 +30,13 @@ export class AppShell {
     await this.page.locator(`.ant-segmented-item-selected [data-testid="language-${language}"]`).waitFor();
   }
 
+  /** On a phone the menu folds away completely; its handle opens it. */
+  async openMenuOnPhone(): Promise<void> {
+    const handle = this.page.locator('.ant-layout-sider-zero-width-trigger');
+    if (await handle.isVisible()) await handle.click();
+    await this.sideNav().locator('.ant-menu-title-content').first().waitFor();
+  }
+
   /** The visible labels of the side navigation, top to bottom. */
   async navLabels(): Promise<string[]> {
     return (await this.sideNav().locator('.ant-menu-title-content').allInnerTexts()).map((s) => s.trim());
