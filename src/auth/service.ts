@@ -95,14 +95,14 @@ async function actorFor(ctx: AppContext, staffId: string, sessionId: string, csr
     : await ctx.db.selectFrom('staff_estates').select(['estate_id', 'role']).where('staff_id', '=', staff.id).execute();
   const estateIds = admin
     ? (await ctx.db.selectFrom('estates').select('id').execute()).map((e) => e.id)
-    : memberships.map((m) => m.estate_id);
+    : memberships.filter((m) => m.role).map((m) => m.estate_id);
   return {
     id: staff.id,
     username: staff.username,
     name: staff.name,
     surname: staff.surname,
     role,
-    roles: Object.fromEntries(memberships.map((m) => [m.estate_id, m.role as Role])),
+    roles: Object.fromEntries(memberships.filter((m) => m.role).map((m) => [m.estate_id, m.role as Role])),
     locale: staff.locale,
     estateIds,
     allEstates: admin,

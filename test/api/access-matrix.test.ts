@@ -153,7 +153,9 @@ for (const role of ROLES) {
           const res = await member.request(op.method, pathFor(op, b), exampleBody(op, b));
           cells.count++;
           const label = `${role} / ${op.operationId} on B: ${res.status} ${shown(res)}`;
-          expect(res.status, label).toBe(404);
+          // An estate named in the body rather than the path is a reference the body gets wrong.
+          if (op.pathParams.length === 0 && res.status === 422) expect(res.body.error.code, label).toBe('reference.not_found');
+          else expect(res.status, label).toBe(404);
           const text = answerText(res.body);
           for (const secret of secretsOf(b)) expect(text, `${label}: shows estate B's "${secret}"`).not.toContain(secret);
           expect(await historyHeads(t), `${label}: something was changed`).toEqual(before);
