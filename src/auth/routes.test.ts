@@ -46,6 +46,30 @@ describe(`accounts and sessions [${ENGINE}]`, () => {
     expect((await t.client().login('admin', ADMIN_PASSWORD)).status).toBe(429);
   });
 
+  it('60 concurrent wrong guesses get at most 5 password checks: the attempt is reserved atomically before the check', async () => {
+    const ip = '198.51.100.7';
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: ip,
+          payload: { username: 'admin', password: `guess-${i}` },
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(55);
+    // Every password check is one reserved attempt.
+    const checked = await t.ctx.db
+      .selectFrom('login_attempts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('ip', '=', ip)
+      .executeTakeFirstOrThrow();
+    expect(Number(checked.n)).toBe(5);
+  });
+
   it('rotates the session at login: the cookie from before no longer works', async () => {
     const c = t.client();
     await c.login('admin', ADMIN_PASSWORD);

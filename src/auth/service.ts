@@ -1,8 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
 import type { SessionInfo } from '../contract/auth.js';
 import type { Locale } from '../contract/common.js';
 import type { Role } from '../contract/directory.js';
 import type { AppContext } from '../platform/context.js';
+import type { Database } from '../platform/db/schema.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
@@ -20,8 +22,8 @@ export interface LoginResult {
   session: SessionInfo;
 }
 
-async function failuresSince(ctx: AppContext, column: 'account' | 'ip', value: string, since: string): Promise<number> {
-  const row = await ctx.db
+async function failuresSince(trx: Transaction<Database>, column: 'account' | 'ip', value: string, since: string): Promise<number> {
+  const row = await trx
     .selectFrom('login_attempts')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(column, '=', value)
@@ -31,28 +33,49 @@ async function failuresSince(ctx: AppContext, column: 'account' | 'ip', value: s
   return Number(row.n);
 }
 
+/**
+ * Reserves a sign-in attempt before the password is checked: in one transaction the failures are
+ * counted and, when under the limits, this attempt is written as a failure (turned into a success
+ * once the password matches). On PostgreSQL attempts on the same account or address queue on
+ * advisory locks (always account first, then address, so they never deadlock); on SQLite the
+ * single connection serialises the transaction. So concurrent guesses never get more password
+ * checks than the limits allow.
+ */
+async function reserveAttempt(ctx: AppContext, opts: { account: string; ip: string; now: Date }): Promise<string> {
+  const since = new Date(opts.now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000).toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    if (ctx.engine === 'postgres') {
+      for (const key of [`login:account:${opts.account}`, `login:ip:${opts.ip}`])
+        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+    }
+    if (
+      (await failuresSince(trx, 'account', opts.account, since)) >= LOGIN_LIMITS.perAccount ||
+      (await failuresSince(trx, 'ip', opts.ip, since)) >= LOGIN_LIMITS.perAddress
+    ) {
+      throw new AppError('auth.too_many_attempts', 'too many failed logins; try again later', {
+        retryAfterMinutes: LOGIN_LIMITS.windowMinutes,
+      });
+    }
+    const id = newId();
+    await trx
+      .insertInto('login_attempts')
+      .values({ id, account: opts.account, ip: opts.ip, at: opts.now.toISOString(), succeeded: 0 })
+      .execute();
+    return id;
+  });
+}
+
 export async function login(
   ctx: AppContext,
   opts: { username: string; password: string; ip: string; userAgent: string | null; previousToken?: string | undefined },
 ): Promise<LoginResult> {
   const now = ctx.clock.now();
-  const since = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000).toISOString();
   const account = opts.username.toLowerCase();
-  if (
-    (await failuresSince(ctx, 'account', account, since)) >= LOGIN_LIMITS.perAccount ||
-    (await failuresSince(ctx, 'ip', opts.ip, since)) >= LOGIN_LIMITS.perAddress
-  ) {
-    throw new AppError('auth.too_many_attempts', 'too many failed logins; try again later', {
-      retryAfterMinutes: LOGIN_LIMITS.windowMinutes,
-    });
-  }
+  const attemptId = await reserveAttempt(ctx, { account, ip: opts.ip, now });
   const staff = await ctx.db.selectFrom('staff').selectAll().where('username', '=', account).executeTakeFirst();
   const ok = (await verifyPassword(staff?.password_hash ?? null, opts.password)) && staff && !staff.disabled_at;
-  await ctx.db
-    .insertInto('login_attempts')
-    .values({ id: newId(), account, ip: opts.ip, at: now.toISOString(), succeeded: ok ? 1 : 0 })
-    .execute();
   if (!ok || !staff) throw new AppError('auth.invalid_credentials', 'wrong username or password');
+  await ctx.db.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
