@@ -32,33 +32,60 @@ describe(`accounts and sessions [${ENGINE}]`, () => {
     expect((await c.get('/auth/session')).status).toBe(401);
   });
 
-  it('holds back an account after 5 failed logins, even with the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await t.client().login('admin', `nope-${i}`)).status).toBe(401);
-    const res = await t.client().login('admin', ADMIN_PASSWORD);
-    expect(res.status).toBe(429);
-    expect(res.body.error.code).toBe('auth.too_many_attempts');
-    t.clock.advance(16 * 60_000);
-    expect((await t.client().login('admin', ADMIN_PASSWORD)).status).toBe(200);
+  /** A sign-in as it arrives from a given client address. */
+  const signInFrom = async (ip: string, username: string, password: string) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { username, password } });
+    return { status: res.statusCode, body: res.json(), retryAfter: res.headers['retry-after'] };
+  };
+
+  it('5 wrong passwords from one address make that address wait for that account, doubling per further failure, instead of locking the account out', async () => {
+    const attacker = '203.0.113.9';
+    for (let i = 0; i < 5; i++) expect((await signInFrom(attacker, 'admin', `nope-${i}`)).status).toBe(401);
+    const held = await signInFrom(attacker, 'admin', ADMIN_PASSWORD);
+    expect(held.status).toBe(429);
+    expect(held.body.error.code).toBe('auth.too_many_attempts');
+    expect(held.body.error.details.retryAfterSeconds).toBe(30);
+    expect(held.retryAfter).toBe('30');
+    // The admin at another address signs in while the attacker's address waits.
+    expect((await signInFrom('198.51.100.20', 'admin', ADMIN_PASSWORD)).status).toBe(200);
+    // After the wait one more guess is allowed; failing it doubles the wait.
+    t.clock.advance(31_000);
+    expect((await signInFrom(attacker, 'admin', 'nope-5')).status).toBe(401);
+    const longer = await signInFrom(attacker, 'admin', ADMIN_PASSWORD);
+    expect(longer.status).toBe(429);
+    expect(longer.body.error.details.retryAfterSeconds).toBe(60);
+    t.clock.advance(61_000);
+    expect((await signInFrom(attacker, 'admin', ADMIN_PASSWORD)).status).toBe(200);
+    // A successful sign-in forgets the earlier failures of that address.
+    expect((await signInFrom(attacker, 'admin', 'nope-again')).status).toBe(401);
   });
 
-  it('holds back an address after 20 failed logins across accounts', async () => {
-    for (let i = 0; i < 20; i++) expect((await t.client().login(`nobody${i}`, 'x')).status).toBe(401);
-    expect((await t.client().login('admin', ADMIN_PASSWORD)).status).toBe(429);
+  it('holds back an address after 20 failed logins across accounts; other addresses are not affected', async () => {
+    for (let i = 0; i < 20; i++) expect((await signInFrom('203.0.113.10', `nobody${i}`, 'x')).status).toBe(401);
+    const held = await signInFrom('203.0.113.10', 'admin', ADMIN_PASSWORD);
+    expect(held.status).toBe(429);
+    expect(held.body.error.details.retryAfterSeconds).toBe(15 * 60);
+    expect(held.retryAfter).toBe(String(15 * 60));
+    expect((await signInFrom('203.0.113.11', 'admin', ADMIN_PASSWORD)).status).toBe(200);
+    t.clock.advance(15 * 60_000 + 1_000);
+    expect((await signInFrom('203.0.113.10', 'admin', ADMIN_PASSWORD)).status).toBe(200);
+  });
+
+  it('an admin signing in from a trusted network (ESTATEDESK_TRUSTED_NETWORKS) is never held back; other accounts there are', async () => {
+    const estate = await buildEstate(t);
+    await buildStaff(t, estate.id, { username: 'desk9' });
+    t.ctx.config.trustedNetworks = ['10.0.0.0/8', '192.168.1.5'];
+    for (let i = 0; i < 25; i++) expect((await signInFrom('10.1.2.3', 'admin', `nope-${i}`)).status).toBe(401);
+    expect((await signInFrom('10.1.2.3', 'admin', ADMIN_PASSWORD)).status).toBe(200);
+    expect((await signInFrom('::ffff:192.168.1.5', 'admin', ADMIN_PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await signInFrom('10.9.9.9', 'desk9', `nope-${i}`)).status).toBe(401);
+    expect((await signInFrom('10.9.9.9', 'desk9', ADMIN_PASSWORD)).status).toBe(429);
   });
 
   it('60 concurrent wrong guesses get at most 5 password checks: the attempt is reserved atomically before the check', async () => {
     const ip = '198.51.100.7';
-    const answers = await Promise.all(
-      Array.from({ length: 60 }, (_, i) =>
-        t.app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          remoteAddress: ip,
-          payload: { username: 'admin', password: `guess-${i}` },
-        }),
-      ),
-    );
-    const statuses = answers.map((a) => a.statusCode);
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => signInFrom(ip, 'admin', `guess-${i}`)));
+    const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(55);
     // Every password check is one reserved attempt.

@@ -8,12 +8,10 @@ import type { Database } from '../platform/db/schema.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
-import { sessionTouchAfterMs } from './limits.js';
+import { inNetworks, networkList } from '../platform/networks.js';
+import { addressRetryAfterSeconds, LOGIN_LIMITS, pairRetryAfterSeconds, sessionTouchAfterMs } from './limits.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 import { type Actor, abilitiesIn, COMPANY_ABILITIES, canInCompany, requireCompanyAbility, roleIn } from './policy.js';
-
-/** Failed logins allowed in the window before the account or the address is held back. */
-export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -22,39 +20,55 @@ export interface LoginResult {
   session: SessionInfo;
 }
 
-async function failuresSince(trx: Transaction<Database>, column: 'account' | 'ip', value: string, since: string): Promise<number> {
-  const row = await trx
+async function pairWait(trx: Transaction<Database>, account: string, ip: string, now: Date): Promise<number> {
+  const pair = trx.selectFrom('login_attempts').where('account', '=', account).where('ip', '=', ip);
+  const lastSuccess = await pair
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('succeeded', '=', 1)
+    .executeTakeFirst();
+  const memoryStart = new Date(now.getTime() - LOGIN_LIMITS.memoryMinutes * 60_000).toISOString();
+  const since = lastSuccess?.at && lastSuccess.at > memoryStart ? lastSuccess.at : memoryStart;
+  const failed = await pair
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last')])
+    .where('succeeded', '=', 0)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return pairRetryAfterSeconds(Number(failed.n), failed.last ?? null, now);
+}
+
+async function addressWait(trx: Transaction<Database>, ip: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - LOGIN_LIMITS.addressWindowMinutes * 60_000).toISOString();
+  const recent = await trx
     .selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value)
+    .select('at')
+    .where('ip', '=', ip)
     .where('succeeded', '=', 0)
     .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .orderBy('at', 'desc')
+    .limit(LOGIN_LIMITS.perAddress)
+    .execute();
+  return addressRetryAfterSeconds(
+    recent.map((r) => r.at),
+    now,
+  );
 }
 
 /**
- * Reserves a sign-in attempt before the password is checked: in one transaction the failures are
- * counted and, when under the limits, this attempt is written as a failure (turned into a success
- * once the password matches). On PostgreSQL attempts on the same account or address queue on
- * advisory locks (always account first, then address, so they never deadlock); on SQLite the
- * single connection serialises the transaction. So concurrent guesses never get more password
- * checks than the limits allow.
+ * Reserves a sign-in attempt before the password is checked: in one transaction the attempts of
+ * the address are counted and, when none must wait, this one is written as a failure (turned
+ * into a success once the password matches). On PostgreSQL the address's attempts queue on an
+ * advisory lock; on SQLite the single connection serialises the transaction. So concurrent
+ * guesses never get more password checks than the limits allow.
  */
-async function reserveAttempt(ctx: AppContext, opts: { account: string; ip: string; now: Date }): Promise<string> {
-  const since = new Date(opts.now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000).toISOString();
+async function reserveAttempt(ctx: AppContext, opts: { account: string; ip: string; now: Date; throttled: boolean }): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
-    if (ctx.engine === 'postgres') {
-      for (const key of [`login:account:${opts.account}`, `login:ip:${opts.ip}`])
-        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
-    }
-    if (
-      (await failuresSince(trx, 'account', opts.account, since)) >= LOGIN_LIMITS.perAccount ||
-      (await failuresSince(trx, 'ip', opts.ip, since)) >= LOGIN_LIMITS.perAddress
-    ) {
-      throw new AppError('auth.too_many_attempts', 'too many failed logins; try again later', {
-        retryAfterMinutes: LOGIN_LIMITS.windowMinutes,
-      });
+    if (ctx.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${opts.ip}`}, 0))`.execute(trx);
+    if (opts.throttled) {
+      const wait = Math.max(await pairWait(trx, opts.account, opts.ip, opts.now), await addressWait(trx, opts.ip, opts.now));
+      if (wait > 0)
+        throw new AppError('auth.too_many_attempts', `too many failed sign-ins from this address; try again in ${wait} s`, {
+          retryAfterSeconds: wait,
+        });
     }
     const id = newId();
     await trx
@@ -71,8 +85,11 @@ export async function login(
 ): Promise<LoginResult> {
   const now = ctx.clock.now();
   const account = opts.username.toLowerCase();
-  const attemptId = await reserveAttempt(ctx, { account, ip: opts.ip, now });
   const staff = await ctx.db.selectFrom('staff').selectAll().where('username', '=', account).executeTakeFirst();
+  // An admin at the office (ESTATEDESK_TRUSTED_NETWORKS) is never held back: someone guessing from
+  // a shared address cannot keep the company's admin out.
+  const trustedAdmin = staff?.role === 'admin' && inNetworks(opts.ip, networkList(ctx.config.trustedNetworks));
+  const attemptId = await reserveAttempt(ctx, { account, ip: opts.ip, now, throttled: !trustedAdmin });
   const ok = (await verifyPassword(staff?.password_hash ?? null, opts.password)) && staff && !staff.disabled_at;
   if (!ok || !staff) throw new AppError('auth.invalid_credentials', 'wrong username or password');
   await ctx.db.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();

@@ -19,4 +19,10 @@ describe('loadConfig', () => {
   it('refuses a TRUST_PROXY that is neither a flag, a hop count nor addresses, naming the setting', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('reads ESTATEDESK_TRUSTED_NETWORKS as addresses and ranges, and refuses anything else naming the setting', () => {
+    expect(loadConfig({}).trustedNetworks).toEqual([]);
+    expect(loadConfig({ ESTATEDESK_TRUSTED_NETWORKS: '10.0.0.0/8, 192.168.1.5' }).trustedNetworks).toEqual(['10.0.0.0/8', '192.168.1.5']);
+    expect(() => loadConfig({ ESTATEDESK_TRUSTED_NETWORKS: 'office' })).toThrow(/ESTATEDESK_TRUSTED_NETWORKS/);
+  });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { networkList } from './networks.js';
 
 /** Process configuration, read once from the environment (documented in README.md). */
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
    * false, true (any), a hop count, or addresses and CIDR ranges separated by commas.
    */
   trustProxy: boolean | number | string;
+  /** Addresses and CIDR ranges from which an admin's sign-in is never held back by throttling. */
+  trustedNetworks: string[];
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string, min = 1): number {
@@ -38,6 +41,19 @@ function trustProxyFrom(value: string | undefined): boolean | number | string {
   return parts.join(',');
 }
 
+function networksFrom(value: string | undefined, name: string): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  try {
+    networkList(entries);
+  } catch (err) {
+    throw new Error(`${name} must be IP addresses or CIDR ranges separated by commas (${(err as Error).message})`);
+  }
+  return entries;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.HOST || '127.0.0.1',
@@ -50,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     sweepIntervalMs: intFrom(env.ESTATEDESK_SWEEP_INTERVAL_MS, 60_000, 'ESTATEDESK_SWEEP_INTERVAL_MS'),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    trustedNetworks: networksFrom(env.ESTATEDESK_TRUSTED_NETWORKS, 'ESTATEDESK_TRUSTED_NETWORKS'),
   };
 }
 

@@ -45,6 +45,8 @@ function validationIssues(err: FastifyError): ValidationIssue[] {
 
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
+    // A refusal that says when to come back (throttling) says it in the standard header too.
+    if (typeof err.details.retryAfterSeconds === 'number') reply.header('retry-after', String(err.details.retryAfterSeconds));
     return reply.status(err.status).send(body(err.code, err.message, err.details));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
