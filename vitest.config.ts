@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'api-sqlite',
           include: apiTests,
           env: { ESTATEDESK_TEST_ENGINE: 'sqlite' },
+          globalSetup: ['test/support/sqlite-setup.ts'],
           testTimeout: 30_000,
         },
       },

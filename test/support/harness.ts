@@ -7,7 +7,6 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { type DbHandle, type Engine, openPostgres, openSqlite } from '../../src/platform/db/connect.js';
-import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { App } from '../../src/platform/http/app.js';
 import { MemoryLiveBus } from '../../src/platform/live.js';
 import { buildServer, prepareFirstRun } from '../../src/server.js';
@@ -18,7 +17,7 @@ export const ADMIN_PASSWORD = 'Admin-pass-2026';
 
 let counter = 0;
 
-/** A freshly migrated database of the engine under test, dropped on close. */
+/** A freshly migrated database of the engine under test (a copy of the run's template), dropped on close. */
 export async function freshDatabase(): Promise<{ handle: DbHandle; url: string | undefined; drop(): Promise<void> }> {
   counter++;
   if (ENGINE === 'postgres') {
@@ -35,9 +34,11 @@ export async function freshDatabase(): Promise<{ handle: DbHandle; url: string |
       },
     };
   }
+  // A copy of the run's migrated template (test/support/sqlite-setup.ts): a single file, no WAL.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatedesk-test-'));
-  const handle = openSqlite(path.join(dir, 'estatedesk.db'));
-  await migrateToLatest(handle.db);
+  const file = path.join(dir, 'estatedesk.db');
+  fs.copyFileSync(inject('sqliteTemplate'), file);
+  const handle = openSqlite(file);
   return {
     handle,
     url: undefined,
