@@ -45,6 +45,18 @@ export default defineConfig({
           expect: { poll: { timeout: 5_000 } },
         },
       },
+      {
+        test: {
+          name: 'crash',
+          // Real server processes SIGKILLed under write load, SQLite then PostgreSQL. It runs
+          // after the other projects (a later group), so its server never competes with them.
+          include: ['test/crash/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
