@@ -97,6 +97,8 @@ async function serve() {
   } else {
     lines.push('  Sign in with your staff account.');
   }
+  if (config.passwordHashCost === 'test')
+    lines.push('  ESTATEDESK_PASSWORD_HASH_COST=test: passwords are hashed at the test cost; never use it in production');
   console.log(lines.join('\n'));
   const stop = async () => {
     await server.close();

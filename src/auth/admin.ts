@@ -20,7 +20,7 @@ export async function createAdmin(
   opts: { username: string; name: string; password?: string | undefined },
 ): Promise<{ id: string; username: string; password: string; generated: boolean }> {
   const password = opts.password ?? generatePassword();
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, ctx.config.passwordHashCost);
   const at = ctx.clock.now().toISOString();
   const id = newId();
   await ctx.db.transaction().execute((trx) =>

@@ -1,19 +1,37 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { PasswordHashCost } from '../platform/config.js';
 
-// argon2id with the library's defaults (19 MiB, t=2): about 50 ms here.
 const ARGON2ID = 2;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: ARGON2ID });
+/**
+ * argon2id's parameters per configured cost (ESTATEDESK_PASSWORD_HASH_COST). `standard` is the
+ * library's defaults (19 MiB, t=2): about 50 ms here. `test` is the least the algorithm takes,
+ * for test suites and local development only. A hash carries its own parameters, so hashes
+ * made at either cost verify whatever the cost is now.
+ */
+const PARAMS: Record<PasswordHashCost, { memoryCost: number; timeCost: number; parallelism: number }> = {
+  standard: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
+  test: { memoryCost: 64, timeCost: 1, parallelism: 1 },
+};
+
+export function hashPassword(password: string, cost: PasswordHashCost): Promise<string> {
+  return hash(password, { algorithm: ARGON2ID, ...PARAMS[cost] });
 }
 
-/** A hash of nothing anyone knows, verified when the account does not exist, so timing does not tell. */
-let decoy: Promise<string> | undefined;
+/**
+ * A hash of nothing anyone knows, at the configured cost, verified when the account does not
+ * exist, so timing does not tell.
+ */
+const decoys = new Map<PasswordHashCost, Promise<string>>();
 
-export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(stored: string | null, password: string, cost: PasswordHashCost): Promise<boolean> {
   if (!stored) {
-    decoy ??= hashPassword(randomBytes(16).toString('hex'));
+    let decoy = decoys.get(cost);
+    if (!decoy) {
+      decoy = hashPassword(randomBytes(16).toString('hex'), cost);
+      decoys.set(cost, decoy);
+    }
     await verify(await decoy, password).catch(() => false);
     return false;
   }

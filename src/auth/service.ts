@@ -90,7 +90,8 @@ export async function login(
   // a shared address cannot keep the company's admin out.
   const trustedAdmin = staff?.role === 'admin' && inNetworks(opts.ip, networkList(ctx.config.trustedNetworks));
   const attemptId = await reserveAttempt(ctx, { account, ip: opts.ip, now, throttled: !trustedAdmin });
-  const ok = (await verifyPassword(staff?.password_hash ?? null, opts.password)) && staff && !staff.disabled_at;
+  const ok =
+    (await verifyPassword(staff?.password_hash ?? null, opts.password, ctx.config.passwordHashCost)) && staff && !staff.disabled_at;
   if (!ok || !staff) throw new AppError('auth.invalid_credentials', 'wrong username or password');
   await ctx.db.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();
 
@@ -206,10 +207,10 @@ export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<Sessio
 /** A password change ends every other session of that person. */
 export async function changePassword(ctx: AppContext, opts: { actor: Actor; currentPassword: string; newPassword: string }): Promise<void> {
   const staff = await ctx.db.selectFrom('staff').select('password_hash').where('id', '=', opts.actor.id).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(staff.password_hash, opts.currentPassword))) {
+  if (!(await verifyPassword(staff.password_hash, opts.currentPassword, ctx.config.passwordHashCost))) {
     throw new AppError('auth.password_mismatch', 'currentPassword: does not match', { field: 'currentPassword' });
   }
-  const hashed = await hashPassword(opts.newPassword);
+  const hashed = await hashPassword(opts.newPassword, ctx.config.passwordHashCost);
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -239,7 +240,7 @@ export async function resetPassword(
   const target = await ctx.db.selectFrom('staff').select('id').where('id', '=', opts.staffId).executeTakeFirst();
   if (!target) throw notFound('staff');
   const generated = opts.newPassword ? null : generatePassword();
-  const hashed = await hashPassword(opts.newPassword ?? (generated as string));
+  const hashed = await hashPassword(opts.newPassword ?? (generated as string), ctx.config.passwordHashCost);
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await trx

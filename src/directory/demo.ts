@@ -65,7 +65,7 @@ export async function demoLoaded(ctx: AppContext): Promise<boolean> {
 export async function loadDemo(ctx: AppContext, opts: { staffPassword: string; actorId: string | null }): Promise<string[]> {
   if (await demoLoaded(ctx)) return [];
   const at = ctx.clock.now().toISOString();
-  const passwordHash = await hashPassword(opts.staffPassword);
+  const passwordHash = await hashPassword(opts.staffPassword, ctx.config.passwordHashCost);
   const rand = seeded(4984);
   const estateId = newId();
   await ctx.db.transaction().execute(async (trx) => {

@@ -714,7 +714,7 @@ export async function createStaff(ctx: AppContext, opts: { actor: Actor; body: z
   // `staff.write` is checked in every estate of the new person (checkMemberships): an estate the
   // caller does not work for is an unknown reference, one they do not manage answers 403.
   checkRoleGrant(opts.actor, b.role);
-  const passwordHash = await hashPassword(b.password);
+  const passwordHash = await hashPassword(b.password, ctx.config.passwordHashCost);
   const at = ctx.clock.now().toISOString();
   const id = newId();
   await inTransaction(ctx, 'username', async (trx) => {

@@ -19,6 +19,18 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Addresses and CIDR ranges from which an admin's sign-in is never held back by throttling. */
   trustedNetworks: string[];
+  /** How hard passwords are hashed; `test` is for test suites and local development only. */
+  passwordHashCost: PasswordHashCost;
+}
+
+/** argon2id at its standard cost, or at the least cost the algorithm takes (tests, development). */
+export type PasswordHashCost = 'standard' | 'test';
+
+function passwordHashCostFrom(value: string | undefined): PasswordHashCost {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'standard') return 'standard';
+  if (v === 'test') return 'test';
+  throw new Error('ESTATEDESK_PASSWORD_HASH_COST must be standard or test');
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string, min = 1): number {
@@ -67,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMs: intFrom(env.ESTATEDESK_SWEEP_INTERVAL_MS, 60_000, 'ESTATEDESK_SWEEP_INTERVAL_MS'),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     trustedNetworks: networksFrom(env.ESTATEDESK_TRUSTED_NETWORKS, 'ESTATEDESK_TRUSTED_NETWORKS'),
+    passwordHashCost: passwordHashCostFrom(env.ESTATEDESK_PASSWORD_HASH_COST),
   };
 }
 

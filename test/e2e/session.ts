@@ -40,7 +40,8 @@ export async function openBrowserSession(opts: { prefix: string; viewport: { wid
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatedesk-e2e-'));
   const server = await startServer({
     config: {
-      ...loadConfig({}),
+      // Passwords at the test cost: the demo's staff and every sign-in hash cheaply.
+      ...loadConfig({ ESTATEDESK_PASSWORD_HASH_COST: 'test' }),
       host: '127.0.0.1',
       port: 0,
       dataDir,

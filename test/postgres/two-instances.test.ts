@@ -86,7 +86,7 @@ describe('two instances over one PostgreSQL [postgres]', () => {
       db: db.handle.db,
       engine: 'postgres',
       clock: systemClock,
-      config: { ...loadConfig({}), adminPassword: ADMIN_PASSWORD, databaseUrl: db.url, dataDir },
+      config: { ...loadConfig({ ESTATEDESK_PASSWORD_HASH_COST: 'test' }), adminPassword: ADMIN_PASSWORD, databaseUrl: db.url, dataDir },
       live: new MemoryLiveBus(),
     };
     await prepareFirstRun(ctx, { demo: false });

@@ -133,7 +133,8 @@ export async function createTestApp(opts: { demo?: boolean; now?: string } = {})
   const clock = new ManualClock(opts.now ?? '2026-11-20T02:00:00.000Z');
   // Each test app has its own data folder (attachments, backups), removed with it.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatedesk-data-'));
-  const config = { ...loadConfig({}), adminPassword: ADMIN_PASSWORD, databaseUrl: db.url, dataDir };
+  // Passwords are hashed at the test cost: tests sign in often and never check how hard a hash is.
+  const config = { ...loadConfig({ ESTATEDESK_PASSWORD_HASH_COST: 'test' }), adminPassword: ADMIN_PASSWORD, databaseUrl: db.url, dataDir };
   const ctx: AppContext = { db: db.handle.db, engine: ENGINE, clock, config, live: new MemoryLiveBus() };
   await prepareFirstRun(ctx, { demo: opts.demo ?? false });
   const app = await buildServer(ctx, { logger: false, webRoot: undefined });
