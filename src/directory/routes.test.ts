@@ -451,4 +451,18 @@ describe(`directory [${ENGINE}]`, () => {
     const res = await t.admin.get(`/units/${unit.id}`);
     expect(res.body.residents.map((r: { name: string }) => r.name)).toContain('第二住戶');
   });
+
+  it("a unit's residents and their phones reach the office only: maintenance staff see the unit without them", async () => {
+    const { estate, unit } = await buildWorld(t);
+    await buildResident(t, estate.id, { name: '電話住戶', phone: '93334444', unitIds: [unit.id] });
+    await buildStaff(t, estate.id, { username: 'unit.repairer', role: 'maintenance' });
+    await buildStaff(t, estate.id, { username: 'unit.desk', role: 'receptionist' });
+    const repairer = await (await t.as('unit.repairer')).get(`/units/${unit.id}`);
+    expect(repairer.status).toBe(200);
+    expect(repairer.body.number).toBe(unit.number);
+    expect(repairer.body.residents).toEqual([]);
+    expect(JSON.stringify(repairer.body)).not.toContain('93334444');
+    const desk = await (await t.as('unit.desk')).get(`/units/${unit.id}`);
+    expect(desk.body.residents.map((r: { phone: string }) => r.phone)).toContain('93334444');
+  });
 });

@@ -288,9 +288,11 @@ export async function getUnit(ctx: AppContext, opts: { actor: Actor; unitId: str
   if (!row) throw notFound('unit');
   requireAbility(opts.actor, row.estate_id, 'unit.read', 'unit');
   const residents = await store.residentsOfUnit(ctx.db, row.id);
+  // The unit is no secret to anyone in the estate; who lives there and their phones are the office's.
+  const shown = can(opts.actor, row.estate_id, 'resident.read') ? residents : [];
   return {
     ...presentUnit(row, residents.length),
-    residents: residents.map((r) => ({ id: r.id, name: r.name, phone: r.phone, kind: r.kind as 'owner' | 'tenant' })),
+    residents: shown.map((r) => ({ id: r.id, name: r.name, phone: r.phone, kind: r.kind as 'owner' | 'tenant' })),
   };
 }
 
