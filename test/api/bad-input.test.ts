@@ -144,15 +144,20 @@ const TABLES = {
 } as const satisfies Record<keyof Database, boolean>;
 const COUNTED_TABLES = (Object.keys(TABLES) as (keyof Database)[]).filter((name) => TABLES[name]);
 
+/** Every counted table's rows and every chain's head, read in one statement per part. */
 async function snapshot(t: TestApp) {
+  const row: Record<string, unknown> = await t.ctx.db
+    .selectNoFrom((eb) =>
+      COUNTED_TABLES.map((table) =>
+        eb
+          .selectFrom(table as 'estates')
+          .select((sub) => sub.fn.countAll<number>().as('n'))
+          .as(table),
+      ),
+    )
+    .executeTakeFirstOrThrow();
   const counts: Record<string, number> = {};
-  for (const table of COUNTED_TABLES) {
-    const { n } = await t.ctx.db
-      .selectFrom(table as 'estates')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(n);
-  }
+  for (const table of COUNTED_TABLES) counts[table] = Number(row[table]);
   const heads = await t.ctx.db.selectFrom('history_heads').select(['chain', 'seq', 'hash']).orderBy('chain').execute();
   return { counts, heads: heads.map((h) => ({ chain: h.chain, seq: Number(h.seq), hash: h.hash })) };
 }
@@ -424,30 +429,20 @@ for (const op of mutating) {
     }
 
     // A NUL character is valid JSON but not every text column stores it: the answer is never a
-    // server error, and a refusal changes nothing. Some engines accept it, so each field is sent
-    // to a database of its own.
+    // server error, and a refusal changes nothing. The server refuses a NUL before validation
+    // (platform/http/body-shape.ts), so these requests share the operation's app like the faults
+    // above; the example body below, sent last, shows none of them changed what it needs.
     if (stringFields(op).length) {
       it(`${name}: a NUL character inside each text field (${stringFields(op).join(', ')}) is answered without a server error`, async () => {
         for (const field of stringFields(op)) {
-          const u = await createTestApp();
-          try {
-            const own = await seedEstate(u, 'N', {
-              estateName: '零苑',
-              unitNumber: 'N1',
-              residentName: '零住戶',
-              residentPhone: '93330003',
-            });
-            const body = exampleBody(op, own) ?? {};
-            const valid = body[field];
-            const value = typeof valid === 'string' && valid.length > 1 ? `${valid.slice(0, 1)}\u0000${valid.slice(1)}` : 'a\u0000b';
-            const before = await snapshot(u);
-            const res = await u.admin.request(op.method, pathFor(op, own), { ...body, [field]: value });
-            expect.soft(res.status, `${name} / NUL in ${field}: answered ${res.status} ${shown(res)}`).toBeLessThan(500);
-            if (res.status >= 400)
-              expect.soft(await snapshot(u), `${name} / NUL in ${field}: refused, yet the database changed`).toEqual(before);
-          } finally {
-            await u.close();
-          }
+          const body = exampleBody(op, a) ?? {};
+          const valid = body[field];
+          const value = typeof valid === 'string' && valid.length > 1 ? `${valid.slice(0, 1)}\u0000${valid.slice(1)}` : 'a\u0000b';
+          const before = await snapshot(t);
+          const res = await t.admin.request(op.method, pathFor(op, a), { ...body, [field]: value });
+          expect.soft(res.status, `${name} / NUL in ${field}: answered ${res.status} ${shown(res)}`).toBeLessThan(500);
+          if (res.status >= 400)
+            expect.soft(await snapshot(t), `${name} / NUL in ${field}: refused, yet the database changed`).toEqual(before);
         }
       });
     }
