@@ -11,6 +11,13 @@ import { ENGINE, freshDatabase } from '../support/harness.js';
 const run = promisify(execFile);
 const BIN = path.resolve('bin/estatedesk.mjs');
 
+/**
+ * Each command is a new Node process that loads the whole server through tsx: seconds of CPU,
+ * many more on a loaded machine. A command may take this long; a test runs at most four.
+ */
+const COMMAND_TIMEOUT_MS = 60_000;
+const TEST_TIMEOUT_MS = 4 * COMMAND_TIMEOUT_MS + 30_000;
+
 interface Result {
   code: number;
   stdout: string;
@@ -18,7 +25,7 @@ interface Result {
 }
 
 /** The CLI, run as an operator would run it, against the engine under test. */
-describe(`estatedesk command line [${ENGINE}]`, () => {
+describe(`estatedesk command line [${ENGINE}]`, { timeout: TEST_TIMEOUT_MS }, () => {
   let dataDir: string;
   let databaseUrl: string | undefined;
   let drop: (() => Promise<void>) | undefined;
@@ -42,10 +49,11 @@ describe(`estatedesk command line [${ENGINE}]`, () => {
       ...process.env,
       ESTATEDESK_DATA_DIR: dataDir,
       ESTATEDESK_ADMIN_PASSWORD: 'Admin-pass-2026',
+      ESTATEDESK_PASSWORD_HASH_COST: 'test',
       DATABASE_URL: databaseUrl ?? '',
     };
     try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 60_000 });
+      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: COMMAND_TIMEOUT_MS });
       return { code: 0, stdout, stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };
@@ -144,10 +152,15 @@ describe(`estatedesk command line [${ENGINE}]`, () => {
     }
     const live = openSqlite(path.join(dataDir, 'estatedesk.db'));
     const building = await live.db.selectFrom('buildings').select(['id', 'estate_id']).executeTakeFirstOrThrow();
+    // A writer that runs from before the command starts until it ends: one unit every 10 ms, at
+    // most as many as fit in the command's time limit, so its work is bounded however slow the
+    // machine is.
+    const WRITE_EVERY_MS = 10;
+    const MAX_WRITES = COMMAND_TIMEOUT_MS / WRITE_EVERY_MS;
     let writes = 0;
     let stop = false;
     const writer = (async () => {
-      while (!stop) {
+      while (!stop && writes < MAX_WRITES) {
         const at = new Date().toISOString();
         await live.db
           .insertInto('units')
@@ -163,7 +176,7 @@ describe(`estatedesk command line [${ENGINE}]`, () => {
           })
           .execute();
         writes++;
-        await new Promise((r) => setTimeout(r, 2));
+        await new Promise((r) => setTimeout(r, WRITE_EVERY_MS));
       }
     })();
     const out = path.join(dataDir, 'live-copy.db');
@@ -181,5 +194,6 @@ describe(`estatedesk command line [${ENGINE}]`, () => {
       .executeTakeFirstOrThrow();
     await copy.close();
     expect(Number(n.n)).toBeGreaterThanOrEqual(200);
+    expect(Number(n.n)).toBeLessThanOrEqual(200 + writes);
   });
 });
