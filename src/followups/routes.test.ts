@@ -372,30 +372,106 @@ describe(`follow-ups, rain, rectification notices and spot checks [${ENGINE}]`, 
     expect(summary.body.byClass.find((c: { repairClass: string }) => c.repairClass === 'safety')).toMatchObject({ overdue: 1, open: 1 });
   });
 
-  it('[R-RC-2] 50 notices issued at once get the numbers 1..50, none repeated, none missing', async () => {
-    const caseId = await completedRepair('other', '2026-12-01T01:00:00.000Z', '大堂玻璃門損壞');
+  /** A completed repair whose follow-up visit found a problem; returns the follow-up's id. */
+  async function problemFollowUp(description: string) {
+    const caseId = await completedRepair('other', '2026-12-01T01:00:00.000Z', description);
     const [visit] = await followUpsOf(caseId);
-    await desk.post(`/follow-ups/${visit?.id}/record`, {
+    const recorded = await desk.post(`/follow-ups/${visit?.id}/record`, {
       method: 'visit',
       result: 'problem',
-      residentWords: '門仲係唔順',
+      residentWords: '仲未整好',
       satisfaction: 2,
-      problem: '玻璃門仍然卡住',
+      problem: `${description}仍未修妥`,
     });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    return visit?.id as string;
+  }
+
+  it('[R-RC-2] 20 notices for 20 findings issued at once get the numbers 1..20, none repeated, none missing', async () => {
+    const findings: string[] = [];
+    for (let i = 0; i < 20; i++) findings.push(await problemFollowUp(`大堂玻璃門${i + 1}`));
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
+      findings.map((followUpId, i) =>
         desk.post(`/estates/${estateId}/rectification-notices`, {
-          followUpId: visit?.id,
+          followUpId,
           requiredAction: `第${i + 1}項整改`,
           deadlineAt: '2026-12-20T00:00:00.000Z',
         }),
       ),
     );
-    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(201));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
     const numbers = answers.map((a) => a.body.number as number).sort((x, y) => x - y);
-    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const rows = await t.ctx.db.selectFrom('rectification_notices').select('number').where('estate_id', '=', estateId).execute();
-    expect(new Set(rows.map((r) => Number(r.number))).size).toBe(50);
+    expect(new Set(rows.map((r) => Number(r.number))).size).toBe(20);
+  });
+
+  it('[R-RC-1] two clicks issue one numbered notice per finding: the repeat answers the first (200), also when 10 arrive at once', async () => {
+    const followUpId = await problemFollowUp('窗邊滲水');
+    const body = { followUpId, requiredAction: '重做窗邊防水膠', deadlineAt: '2026-12-20T00:00:00.000Z' };
+    const first = await desk.post(`/estates/${estateId}/rectification-notices`, body);
+    expect(first.status).toBe(201);
+    const again = await desk.post(`/estates/${estateId}/rectification-notices`, { ...body, requiredAction: '再寫一次' });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+
+    const other = await problemFollowUp('天台去水位淤塞');
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        desk.post(`/estates/${estateId}/rectification-notices`, { ...body, followUpId: other, requiredAction: '清理去水位' }),
+      ),
+    );
+    expect(burst.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(burst.map((a) => a.body.id)).size).toBe(1);
+    expect(burst[0]?.body.number).toBe(2);
+    const rows = await t.ctx.db.selectFrom('rectification_notices').select('number').where('estate_id', '=', estateId).execute();
+    expect(rows.map((r) => Number(r.number)).sort()).toEqual([1, 2]);
+  });
+
+  it('[R-RC-2] a request retried with the same Idempotency-Key answers the notice the first one issued and takes no second number', async () => {
+    const followUpId = await problemFollowUp('外牆剝落');
+    const key = '0b6c1a52-3f1e-4a8e-9d4b-7c2f5e8a1d90';
+    const issue = (body: object, idempotencyKey = key) =>
+      desk.request('POST', `/estates/${estateId}/rectification-notices`, body, { headers: { 'idempotency-key': idempotencyKey } });
+    const body = { followUpId, requiredAction: '修補外牆', deadlineAt: '2026-12-20T00:00:00.000Z' };
+    const twins = await Promise.all([issue(body), issue(body), issue(body)]);
+    expect(twins.map((a) => a.status).sort()).toEqual([200, 200, 201]);
+    expect(twins[1]?.body).toEqual(twins[0]?.body);
+    expect(twins[2]?.body).toEqual(twins[0]?.body);
+    // Even after the notice is voided, the key still names it: a late retry issues nothing new.
+    expect((await boss.post(`/rectification-notices/${twins[0]?.body.id}/void`, { reason: '寫錯' })).status).toBe(200);
+    const late = await issue(body);
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({ id: twins[0]?.body.id, status: 'void' });
+    const stored = await t.ctx.db
+      .withTables<{ idempotency_keys: { key: string; operation: string; record_id: string } }>()
+      .selectFrom('idempotency_keys')
+      .select(['key', 'operation', 'record_id'])
+      .execute();
+    expect(stored).toEqual([{ key, operation: 'issueRectificationNotice', record_id: twins[0]?.body.id }]);
+    // The same key for another finding is a client error, named.
+    const elsewhere = await issue({ ...body, followUpId: await problemFollowUp('信箱損壞') });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.error).toMatchObject({ code: 'request.idempotency_key_reused', details: { field: 'Idempotency-Key' } });
+    const bad = await issue(body, 'short');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues[0].path).toBe('headers.idempotency-key');
+    const rows = await t.ctx.db.selectFrom('rectification_notices').select('number').where('estate_id', '=', estateId).execute();
+    expect(rows.map((r) => Number(r.number))).toEqual([1]);
+  });
+
+  it('[R-RC-1] the database holds one live notice per finding: a second live row is refused, one after a void is not', async () => {
+    const followUpId = await problemFollowUp('門鐘失靈');
+    const first = await desk.post(`/estates/${estateId}/rectification-notices`, {
+      followUpId,
+      requiredAction: '更換門鐘',
+      deadlineAt: '2026-12-20T00:00:00.000Z',
+    });
+    const row = await t.ctx.db.selectFrom('rectification_notices').selectAll().where('id', '=', first.body.id).executeTakeFirstOrThrow();
+    const copy = { ...row, id: `${row.id.slice(0, -4)}ffff`, number: 99 };
+    await expect(t.ctx.db.insertInto('rectification_notices').values(copy).execute()).rejects.toThrow(/unique/i);
+    await t.ctx.db.updateTable('rectification_notices').set({ voided_at: NOW }).where('id', '=', row.id).execute();
+    await t.ctx.db.insertInto('rectification_notices').values(copy).execute();
   });
 
   it('[R-RC-2] a notice is voided with a reason and keeps its number; the next one continues; it prints as one A4 page with 整改', async () => {

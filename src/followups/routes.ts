@@ -29,6 +29,7 @@ import type { AppContext } from '../platform/context.js';
 import { subscribe } from '../platform/events.js';
 import type { App } from '../platform/http/app.js';
 import { createdResponses, errorResponses, okResponses } from '../platform/http/errors.js';
+import { IDEMPOTENCY_HEADER, IdempotencyKey } from '../platform/idempotency.js';
 import { onBreach, onSweep } from '../platform/obligations/index.js';
 import { noticePdf } from './pdf.js';
 import type { followUpPolicy } from './policy.js';
@@ -229,15 +230,24 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
         operationId: 'issueRectificationNotice',
         tags,
         summary: 'R-RC-1, R-RC-2: issue the written notice for a problem found; numbered gap-free per estate and year',
+        description:
+          'Answers 201 with the notice issued. A finding has one live (not voided) notice: asking again answers 200 with that notice and takes no number. ' +
+          'Send an `Idempotency-Key` header (a UUID generated once per form) so that a retried or double-clicked request answers 200 with the notice the first one issued instead of a second number; the same key for another finding is refused (422 `request.idempotency_key_reused`).',
         params: EstateParams,
+        headers: z.object({ [IDEMPOTENCY_HEADER]: IdempotencyKey.optional() }),
         body: IssueNoticeBody,
-        response: createdResponses(RectificationNotice),
+        response: { 200: RectificationNotice, ...createdResponses(RectificationNotice) },
       },
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(await service.issueRectificationNotice(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+    async (req, reply) => {
+      const { notice, created } = await service.issueRectificationNoticeOutcome(ctx, {
+        actor: actorOf(req),
+        estateId: req.params.estateId,
+        body: req.body,
+        idempotencyKey: req.headers[IDEMPOTENCY_HEADER],
+      });
+      return reply.status(created ? 201 : 200).send(notice);
+    },
   );
   api.get(
     '/rectification-notices/:rectificationNoticeId',

@@ -7,6 +7,7 @@ type KnownCode =
   | 'validation.failed'
   | 'request.malformed_json'
   | 'request.too_deep'
+  | 'request.idempotency_key_reused'
   | 'request.too_large'
   | 'request.unsupported_media_type'
   | 'auth.required'
@@ -33,6 +34,7 @@ const statusByCode: Record<KnownCode, number> = {
   'validation.failed': 400,
   'request.malformed_json': 400,
   'request.too_deep': 400,
+  'request.idempotency_key_reused': 422,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
   'auth.required': 401,

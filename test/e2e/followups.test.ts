@@ -188,7 +188,10 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: follow-ups, notices and 
 
   it('[R-RC-1][R-RC-2] a notice is issued from the follow-up and prints as one A4 page with signature lines', async () => {
     const queue = new FollowUpsPage(page);
+    const issuing = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/rectification-notices'));
     await queue.issueNotice(repair.number, ACTION);
+    // The form sends the key it made when it opened, so a second click cannot take a second number.
+    expect((await issuing).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
     const notice = new NoticePrintPage(page);
     await notice.waitUntilLoaded();
     await page.setViewportSize(DESK);

@@ -88,10 +88,22 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Login answers 401 for a wrong password; that is not an ended session. */
   expectUnauthorized?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * A key for the `Idempotency-Key` header, made once per form: a retried or double-clicked create
+ * then answers the record the first request made. Random bytes, since `crypto.randomUUID` exists
+ * only on https pages and an office may serve EstateDesk over plain http on its own network.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 

@@ -1,6 +1,8 @@
 import { App, DatePicker, Form, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../../app/api';
 import { FormModal } from '../../components/FormModal';
 import { useStaffList } from '../directory/api';
 import { useFollowUpActions, useFollowUps } from './api';
@@ -68,6 +70,11 @@ export function IssueNoticeDialog({
     recipientId: t('rectification.fields.recipient'),
     occurredAt: t('rectification.fields.issuedAt'),
   };
+  // One key per opening of the form (kept while it is open, whatever the parent re-renders):
+  // however often it is submitted or retried, at most one notice is issued.
+  const idempotencyKey = useRef<string | null>(null);
+  if (source === null) idempotencyKey.current = null;
+  else idempotencyKey.current ??= newIdempotencyKey();
   const followUp = source && source.kind !== 'pick' ? source.followUp : null;
   // The problem as found: the follow-up's, or what the spot check noted.
   const problem = source?.kind === 'spotCheckItem' ? (source.note ?? followUp?.problem) : followUp?.problem;
@@ -86,15 +93,18 @@ export function IssueNoticeDialog({
       initialValues={{ problem: problem ?? undefined, deadlineAt: defaultDeadline, occurredAt: time.nowPicker() }}
       onSubmit={async (v) => {
         if (!source) return;
-        const notice = await actions.issueNotice({
-          followUpId: source.kind === 'followUp' ? source.followUp.id : source.kind === 'pick' ? v.followUpId : undefined,
-          spotCheckItemId: source.kind === 'spotCheckItem' ? source.itemId : undefined,
-          problem: v.problem?.trim() ? v.problem.trim() : undefined,
-          requiredAction: v.requiredAction.trim(),
-          deadlineAt: time.fromPicker(v.deadlineAt ?? defaultDeadline),
-          recipientId: v.recipientId,
-          occurredAt: v.occurredAt ? time.fromPicker(v.occurredAt) : undefined,
-        });
+        const notice = await actions.issueNotice(
+          {
+            followUpId: source.kind === 'followUp' ? source.followUp.id : source.kind === 'pick' ? v.followUpId : undefined,
+            spotCheckItemId: source.kind === 'spotCheckItem' ? source.itemId : undefined,
+            problem: v.problem?.trim() ? v.problem.trim() : undefined,
+            requiredAction: v.requiredAction.trim(),
+            deadlineAt: time.fromPicker(v.deadlineAt ?? defaultDeadline),
+            recipientId: v.recipientId,
+            occurredAt: v.occurredAt ? time.fromPicker(v.occurredAt) : undefined,
+          },
+          idempotencyKey.current ?? newIdempotencyKey(),
+        );
         message.success(t('rectification.issue.issued', { code: notice.code }));
         onIssued(notice);
       }}

@@ -136,8 +136,8 @@ export function useRefreshFollowUps() {
 function usePost() {
   const refresh = useRefreshFollowUps();
   return useCallback(
-    async <T>(path: string, body: unknown): Promise<T> => {
-      const answer = await api.post<T>(path, body);
+    async <T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T> => {
+      const answer = await api.post<T>(path, body, headers ? { headers } : undefined);
       await refresh();
       return answer;
     },
@@ -158,7 +158,9 @@ export function useFollowUpActions() {
       body.dryRun
         ? api.post<ImportRainResult>(`/estates/${estate.id}/rain-events/import`, body)
         : post<ImportRainResult>(`/estates/${estate.id}/rain-events/import`, body),
-    issueNotice: (body: IssueNoticeInput) => post<RectificationNotice>(`/estates/${estate.id}/rectification-notices`, body),
+    /** `idempotencyKey`: one per opening of the form, so a second click or a retry never takes a second number. */
+    issueNotice: (body: IssueNoticeInput, idempotencyKey: string) =>
+      post<RectificationNotice>(`/estates/${estate.id}/rectification-notices`, body, { 'Idempotency-Key': idempotencyKey }),
     acknowledge: (noticeId: string, body: AcknowledgeNoticeInput) =>
       post<RectificationNotice>(`/rectification-notices/${noticeId}/acknowledge`, body),
     rectified: (noticeId: string, body: MarkRectifiedInput) =>
