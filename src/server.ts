@@ -26,7 +26,17 @@ import { loadOutboxConfig } from './platform/outbox/config.js';
 import { transportsFrom } from './platform/outbox/transports.js';
 import { OutboxWorker } from './platform/outbox/worker.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository: the nearest folder with a package.json (src/ when run from source, dist/server/ when bundled). */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
+const root = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 export const WEB_ROOT = path.join(root, 'dist', 'web');
 

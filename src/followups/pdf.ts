@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
-import PDFDocument from 'pdfkit';
 import type { RectificationNotice } from '../contract/followups.js';
 import { AppError } from '../platform/errors.js';
 
@@ -106,7 +105,9 @@ const LABELS: Record<Locale, Record<string, string>> = {
   },
 };
 
-export function noticePdf(n: RectificationNotice, opts: { timeZone: string; locale: string }): Promise<Buffer> {
+export async function noticePdf(n: RectificationNotice, opts: { timeZone: string; locale: string }): Promise<Buffer> {
+  // Loaded when the first notice is printed: the PDF library is a large part of the start-up time.
+  const { default: PDFDocument } = await import('pdfkit');
   const L = LABELS[(opts.locale in LABELS ? opts.locale : 'zh-Hant') as Locale];
   const when = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone: opts.timeZone }).toFormat('yyyy-MM-dd HH:mm') : '');
   const [fontFile, family] = cjkFont();

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDatabase, quoteIdent, urlFor, withAdmin } from '../support/postgres.js';
 import { type CrashOptions, type CrashResult, crashRun } from './run.js';
@@ -30,6 +31,12 @@ const WRITERS = 6;
 const timeoutOf = (p: { hardSeconds: number }) => (p.hardSeconds + 300) * 1000;
 
 const log = (line: string) => console.log(line);
+
+// The server restarts as an operator's does after `npm run build`: from its bundle, not through
+// the TypeScript loader (bin/estatedesk.mjs runs the bundle while it is newer than the sources).
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+});
 
 function report(engine: string, r: CrashResult): void {
   const sorted = [...r.startMs].sort((a, b) => a - b);
