@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { createAdmin, staffCount } from './auth/admin.js';
+import { ensureFirstAdmin } from './auth/admin.js';
+import { generatePassword, hashPassword } from './auth/passwords.js';
 import { registerAuth } from './auth/routes.js';
 import { registerCaseRoutes } from './cases/routes.js';
-import { loadDemo } from './directory/demo.js';
+import { insertDemo } from './directory/demo.js';
 import { registerDirectoryRoutes } from './directory/routes.js';
 import { registerFollowUpRoutes } from './followups/routes.js';
 import { registerFrontDeskRoutes } from './frontdesk/routes.js';
@@ -21,6 +22,7 @@ import { type App, buildApp } from './platform/http/app.js';
 import { registerLiveRoutes } from './platform/http/live-routes.js';
 import { MemoryLiveBus } from './platform/live.js';
 import { PostgresLiveBus } from './platform/live-postgres.js';
+import { FIRST_RUN_COMPLETED, readMeta, serialiseInstallation, writeMeta } from './platform/meta.js';
 import { Sweeper } from './platform/obligations/index.js';
 import { loadOutboxConfig } from './platform/outbox/config.js';
 import { transportsFrom } from './platform/outbox/transports.js';
@@ -87,12 +89,33 @@ export interface FirstRun {
   demoStaff: string[];
 }
 
-/** On an empty database: the first admin, and the demo estate when asked for. */
-export async function prepareFirstRun(ctx: AppContext, opts: { demo: boolean }): Promise<FirstRun | null> {
-  if ((await staffCount(ctx)) > 0) return null;
-  const admin = await createAdmin(ctx, { username: 'admin', name: '系統管理員', password: ctx.config.adminPassword });
-  const demoStaff = opts.demo ? await loadDemo(ctx, { staffPassword: admin.password, actorId: admin.id }) : [];
-  return { adminUsername: admin.username, adminPassword: admin.password, generated: admin.generated, demoStaff };
+/**
+ * The first start: the first admin and, when asked for, the demo estate, in one transaction that
+ * writes the `first_run.completed` marker last. A start killed half-way leaves nothing behind, so
+ * the next start does it all again and shows a password that works; once the marker is there,
+ * nothing is done. Several instances starting at once over PostgreSQL do it once.
+ */
+export async function prepareFirstRun(
+  ctx: AppContext,
+  opts: {
+    demo: boolean;
+    /** For tests: runs inside the transaction just before the marker, to stand for a start killed there. */
+    beforeMarker?: () => Promise<void>;
+  },
+): Promise<FirstRun | null> {
+  if (await readMeta(ctx.db, FIRST_RUN_COMPLETED)) return null;
+  const password = ctx.config.adminPassword ?? generatePassword();
+  const passwordHash = await hashPassword(password, ctx.config.passwordHashCost);
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await serialiseInstallation(trx, ctx.engine, 'first-run');
+    if (await readMeta(trx, FIRST_RUN_COMPLETED)) return null;
+    const adminId = await ensureFirstAdmin(trx, { username: 'admin', name: '系統管理員', passwordHash, at });
+    const demoStaff = opts.demo ? await insertDemo(trx, { passwordHash, actorId: adminId, at }) : [];
+    await opts.beforeMarker?.();
+    await writeMeta(trx, FIRST_RUN_COMPLETED, at, at);
+    return { adminUsername: 'admin', adminPassword: password, generated: !ctx.config.adminPassword, demoStaff };
+  });
 }
 
 export interface RunningServer {

@@ -1,15 +1,11 @@
+import type { Transaction } from 'kysely';
 import type { AppContext } from '../platform/context.js';
+import type { Database } from '../platform/db/schema.js';
+import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
+import { FIRST_RUN_COMPLETED, writeMeta } from '../platform/meta.js';
 import { insertStaff } from './accounts.js';
 import { generatePassword, hashPassword } from './passwords.js';
-
-export async function staffCount(ctx: AppContext): Promise<number> {
-  const { n } = await ctx.db
-    .selectFrom('staff')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(n);
-}
 
 /**
  * Creates a company admin. The password is the one given, or a generated one that is
@@ -23,12 +19,50 @@ export async function createAdmin(
   const passwordHash = await hashPassword(password, ctx.config.passwordHashCost);
   const at = ctx.clock.now().toISOString();
   const id = newId();
-  await ctx.db.transaction().execute((trx) =>
-    insertStaff(trx, {
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertStaff(trx, {
       staff: { id, username: opts.username.toLowerCase(), name: opts.name, surname: opts.name.slice(0, 1), role: 'admin', passwordHash },
       actorId: null,
       at,
-    }),
-  );
+    });
+    // An admin whose password was shown or chosen can sign in: a later first start has nothing to do.
+    await writeMeta(trx, FIRST_RUN_COMPLETED, at, at);
+  });
   return { id, username: opts.username.toLowerCase(), password, generated: !opts.password };
+}
+
+/**
+ * The first start's admin, inside its transaction: created, or, when an interrupted start of an
+ * earlier version left the account behind without its password ever shown, given the new password.
+ */
+export async function ensureFirstAdmin(
+  trx: Transaction<Database>,
+  opts: { username: string; name: string; passwordHash: string; at: string },
+): Promise<string> {
+  const username = opts.username.toLowerCase();
+  const existing = await trx.selectFrom('staff').select('id').where('username', '=', username).executeTakeFirst();
+  if (!existing) {
+    const id = newId();
+    await insertStaff(trx, {
+      staff: { id, username, name: opts.name, surname: opts.name.slice(0, 1), role: 'admin', passwordHash: opts.passwordHash },
+      actorId: null,
+      at: opts.at,
+    });
+    return id;
+  }
+  await trx
+    .updateTable('staff')
+    .set({ role: 'admin', password_hash: opts.passwordHash, password_changed_at: opts.at, disabled_at: null, updated_at: opts.at })
+    .where('id', '=', existing.id)
+    .execute();
+  await recordChange(trx, {
+    estateId: null,
+    actorId: null,
+    at: opts.at,
+    entityType: 'staff',
+    entityId: existing.id,
+    action: 'password.reset',
+    after: { passwordChangedAt: opts.at, reason: 'first start completed' },
+  });
+  return existing.id;
 }

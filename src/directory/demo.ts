@@ -1,7 +1,9 @@
+import type { Transaction } from 'kysely';
 import { insertStaff } from '../auth/accounts.js';
 import { hashPassword } from '../auth/passwords.js';
 import { defaultPolicy } from '../contract/directory.js';
 import type { AppContext } from '../platform/context.js';
+import type { Database } from '../platform/db/schema.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
 import { insertStandardDepartments } from './service.js';
@@ -66,94 +68,105 @@ export async function loadDemo(ctx: AppContext, opts: { staffPassword: string; a
   if (await demoLoaded(ctx)) return [];
   const at = ctx.clock.now().toISOString();
   const passwordHash = await hashPassword(opts.staffPassword, ctx.config.passwordHashCost);
+  return ctx.db.transaction().execute((trx) => insertDemo(trx, { passwordHash, actorId: opts.actorId, at }));
+}
+
+/**
+ * Inserts the demo estate inside the caller's transaction (the first start loads it in the same
+ * transaction as the first admin); nothing when it is there already. Returns the staff usernames.
+ */
+export async function insertDemo(
+  trx: Transaction<Database>,
+  opts: { passwordHash: string; actorId: string | null; at: string },
+): Promise<string[]> {
+  if (await trx.selectFrom('estates').select('id').where('code', '=', DEMO_ESTATE_CODE).executeTakeFirst()) return [];
+  const { at, passwordHash } = opts;
   const rand = seeded(4984);
   const estateId = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    const log = (entityType: string, entityId: string, after: unknown) =>
-      recordChange(trx, { estateId, actorId: opts.actorId, at, entityType, entityId, action: 'demo.loaded', after });
-    const estate = {
-      id: estateId,
-      code: DEMO_ESTATE_CODE,
-      name: '誠基公寓',
-      address: '香港九龍旺角誠基道8號',
-      time_zone: 'Asia/Hong_Kong',
-      office_name: '誠基公寓',
-      policy: JSON.stringify(defaultPolicy()),
-      created_at: at,
-      updated_at: at,
-    };
-    await trx.insertInto('estates').values(estate).execute();
-    await log('estate', estateId, estate);
+  const log = (entityType: string, entityId: string, after: unknown) =>
+    recordChange(trx, { estateId, actorId: opts.actorId, at, entityType, entityId, action: 'demo.loaded', after });
+  const estate = {
+    id: estateId,
+    code: DEMO_ESTATE_CODE,
+    name: '誠基公寓',
+    address: '香港九龍旺角誠基道8號',
+    time_zone: 'Asia/Hong_Kong',
+    office_name: '誠基公寓',
+    policy: JSON.stringify(defaultPolicy()),
+    created_at: at,
+    updated_at: at,
+  };
+  await trx.insertInto('estates').values(estate).execute();
+  await log('estate', estateId, estate);
 
-    const deptIds = await insertStandardDepartments(trx, { estateId, actorId: opts.actorId, at, action: 'demo.loaded' });
+  const deptIds = await insertStandardDepartments(trx, { estateId, actorId: opts.actorId, at, action: 'demo.loaded' });
 
-    for (const s of STAFF) {
-      const row = await insertStaff(trx, {
-        staff: {
+  for (const s of STAFF) {
+    const row = await insertStaff(trx, {
+      staff: {
+        id: newId(),
+        username: s.username,
+        name: s.name,
+        surname: s.surname,
+        role: s.role,
+        email: `${s.username}@chingkei.example`,
+        passwordHash,
+      },
+      actorId: opts.actorId,
+      at,
+      action: 'demo.loaded',
+    });
+    await trx
+      .insertInto('staff_estates')
+      .values({ staff_id: row.id, estate_id: estateId, department_id: deptIds[s.dept] ?? null, counter_seat: s.seat, role: s.role })
+      .execute();
+    await trx
+      .insertInto('presence')
+      .values({ staff_id: row.id, state: 'in_office', until: null, note: null, on_task: 0, updated_at: at, updated_by: null })
+      .execute();
+  }
+
+  let phoneSeq = 0;
+  for (const block of ['A座', 'B座']) {
+    const building = { id: newId(), estate_id: estateId, name: block, created_at: at, updated_at: at };
+    await trx.insertInto('buildings').values(building).execute();
+    await log('building', building.id, building);
+    for (let floor = 1; floor <= 25; floor++) {
+      for (const flat of ['A', 'B', 'C', 'D']) {
+        const unit = {
           id: newId(),
-          username: s.username,
-          name: s.name,
-          surname: s.surname,
-          role: s.role,
-          email: `${s.username}@chingkei.example`,
-          passwordHash,
-        },
-        actorId: opts.actorId,
-        at,
-        action: 'demo.loaded',
-      });
-      await trx
-        .insertInto('staff_estates')
-        .values({ staff_id: row.id, estate_id: estateId, department_id: deptIds[s.dept] ?? null, counter_seat: s.seat, role: s.role })
-        .execute();
-      await trx
-        .insertInto('presence')
-        .values({ staff_id: row.id, state: 'in_office', until: null, note: null, on_task: 0, updated_at: at, updated_by: null })
-        .execute();
-    }
-
-    let phoneSeq = 0;
-    for (const block of ['A座', 'B座']) {
-      const building = { id: newId(), estate_id: estateId, name: block, created_at: at, updated_at: at };
-      await trx.insertInto('buildings').values(building).execute();
-      await log('building', building.id, building);
-      for (let floor = 1; floor <= 25; floor++) {
-        for (const flat of ['A', 'B', 'C', 'D']) {
-          const unit = {
+          estate_id: estateId,
+          building_id: building.id,
+          number: `${floor}${flat}`,
+          floor,
+          area_m2: flat === 'A' || flat === 'D' ? 62.5 : 48.3,
+          created_at: at,
+          updated_at: at,
+        };
+        await trx.insertInto('units').values(unit).execute();
+        await log('unit', unit.id, unit);
+        const household = rand() < 0.3 ? 2 : 1;
+        for (let h = 0; h < household; h++) {
+          const surname = SURNAMES[Math.floor(rand() * SURNAMES.length)] as string;
+          const given = GIVEN[Math.floor(rand() * GIVEN.length)] as string;
+          phoneSeq++;
+          const resident = {
             id: newId(),
             estate_id: estateId,
-            building_id: building.id,
-            number: `${floor}${flat}`,
-            floor,
-            area_m2: flat === 'A' || flat === 'D' ? 62.5 : 48.3,
+            name: `${surname}${given}`,
+            phone: `9${String(1000000 + phoneSeq * 7919).slice(-7)}`,
+            phone_alt: null,
+            email: rand() < 0.5 ? `resident${phoneSeq}@mail.example` : null,
+            kind: h === 0 && rand() < 0.75 ? 'owner' : 'tenant',
             created_at: at,
             updated_at: at,
           };
-          await trx.insertInto('units').values(unit).execute();
-          await log('unit', unit.id, unit);
-          const household = rand() < 0.3 ? 2 : 1;
-          for (let h = 0; h < household; h++) {
-            const surname = SURNAMES[Math.floor(rand() * SURNAMES.length)] as string;
-            const given = GIVEN[Math.floor(rand() * GIVEN.length)] as string;
-            phoneSeq++;
-            const resident = {
-              id: newId(),
-              estate_id: estateId,
-              name: `${surname}${given}`,
-              phone: `9${String(1000000 + phoneSeq * 7919).slice(-7)}`,
-              phone_alt: null,
-              email: rand() < 0.5 ? `resident${phoneSeq}@mail.example` : null,
-              kind: h === 0 && rand() < 0.75 ? 'owner' : 'tenant',
-              created_at: at,
-              updated_at: at,
-            };
-            await trx.insertInto('residents').values(resident).execute();
-            await trx.insertInto('resident_units').values({ resident_id: resident.id, unit_id: unit.id, estate_id: estateId }).execute();
-            await log('resident', resident.id, { ...resident, unitId: unit.id });
-          }
+          await trx.insertInto('residents').values(resident).execute();
+          await trx.insertInto('resident_units').values({ resident_id: resident.id, unit_id: unit.id, estate_id: estateId }).execute();
+          await log('resident', resident.id, { ...resident, unitId: unit.id });
         }
       }
     }
-  });
+  }
   return STAFF.map((s) => s.username);
 }
