@@ -3,6 +3,7 @@ import { requireAbility } from '../auth/policy.js';
 import type { ImportRowError } from '../contract/common.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
+import { exclusively } from '../platform/exclusive.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
 import { readSheet, type TabularFormat, writeSheet } from '../platform/tabular.js';
@@ -43,14 +44,36 @@ function rejectIfAny(errors: ImportRowError[]) {
   }
 }
 
-async function prepare(ctx: AppContext, opts: ImportOptions, ability: 'unit.import' | 'resident.import') {
+/**
+ * One import at a time per estate (on every instance): reading a large file and writing its rows
+ * is the heaviest thing the server does, and two at once into one estate would only fight over
+ * the same rows. A second one is refused at once (409), after the caller's access is checked.
+ */
+async function oneImportAtATime<T>(
+  ctx: AppContext,
+  opts: ImportOptions,
+  ability: 'unit.import' | 'resident.import',
+  work: () => Promise<T>,
+): Promise<T> {
   requireAbility(opts.actor, opts.estateId, ability);
   if (!(await store.findEstate(ctx.db, opts.estateId))) throw notFound('estate');
+  const busy = () =>
+    new AppError('import.busy', 'another import into this estate is running; try again when it has finished', {
+      estateId: opts.estateId,
+    });
+  return exclusively(ctx, `import:${opts.estateId}`, busy, work);
+}
+
+function prepare(opts: ImportOptions) {
   return readSheet(opts.format, opts.content, HEADER_ALIASES);
 }
 
-export async function importUnits(ctx: AppContext, opts: ImportOptions): Promise<ImportOutcome> {
-  const sheet = await prepare(ctx, opts, 'unit.import');
+export function importUnits(ctx: AppContext, opts: ImportOptions): Promise<ImportOutcome> {
+  return oneImportAtATime(ctx, opts, 'unit.import', () => unitsFrom(ctx, opts));
+}
+
+async function unitsFrom(ctx: AppContext, opts: ImportOptions): Promise<ImportOutcome> {
+  const sheet = await prepare(opts);
   const { rows, errors } = checkUnitRows(sheet);
   rejectIfAny(errors);
   const at = ctx.clock.now().toISOString();
@@ -136,8 +159,12 @@ function ignoreDryRun(err: unknown) {
   if (!(err instanceof DryRunDone)) throw err;
 }
 
-export async function importResidents(ctx: AppContext, opts: ImportOptions): Promise<ImportOutcome> {
-  const sheet = await prepare(ctx, opts, 'resident.import');
+export function importResidents(ctx: AppContext, opts: ImportOptions): Promise<ImportOutcome> {
+  return oneImportAtATime(ctx, opts, 'resident.import', () => residentsFrom(ctx, opts));
+}
+
+async function residentsFrom(ctx: AppContext, opts: ImportOptions): Promise<ImportOutcome> {
+  const sheet = await prepare(opts);
   const { rows, errors } = checkResidentRows(sheet);
   const units = await store
     .unitsQuery(ctx.db, opts.estateId)

@@ -23,6 +23,8 @@ type KnownCode =
   | 'reference.not_found'
   | 'import.invalid_rows'
   | 'import.unreadable_file'
+  | 'import.too_large'
+  | 'import.busy'
   | 'rate_limited'
   | 'internal';
 
@@ -50,6 +52,8 @@ const statusByCode: Record<KnownCode, number> = {
   'reference.not_found': 422,
   'import.invalid_rows': 422,
   'import.unreadable_file': 422,
+  'import.too_large': 413,
+  'import.busy': 409,
   rate_limited: 429,
   internal: 500,
 };

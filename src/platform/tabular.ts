@@ -1,7 +1,9 @@
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from './errors.js';
+import { inflatedSize, rezip, type ZipEntry, ZipTooLarge, zipEntries } from './zip.js';
 
 /** A sheet read from CSV or XLSX: its header cells and its data rows, numbered as a spreadsheet shows them. */
 export interface Sheet {
@@ -60,33 +62,140 @@ function toSheet(table: string[][], headerAliases: Record<string, string>): Shee
   return { headers, rows };
 }
 
-/** Reads the first sheet of a CSV (UTF-8, BOM allowed) or XLSX file; header names are mapped through aliases. */
-export async function readSheet(format: TabularFormat, content: Buffer, headerAliases: Record<string, string>): Promise<Sheet> {
-  if (format === 'csv') {
-    let table: string[][];
-    try {
-      table = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-    } catch (err) {
-      throw new AppError('import.unreadable_file', `contentBase64: not a readable CSV file (${(err as Error).message})`, {
-        field: 'contentBase64',
-      });
-    }
-    return toSheet(table, headerAliases);
-  }
-  const workbook = new ExcelJS.Workbook();
+/**
+ * What one import may hold. A 0.6 MB XLSX can unpack to hundreds of megabytes, so a workbook is
+ * never loaded whole: its parts are measured by inflating them up to what is left of the budget,
+ * then the sheet is read as a stream, row by row, counting rows, columns and filled cells.
+ */
+export const IMPORT_LIMITS = {
+  /** Everything read from the file, unpacked: the CSV text, or the workbook parts of an XLSX. */
+  uncompressedBytes: 32 * 1024 * 1024,
+  rows: 50_000,
+  columns: 50,
+  cells: 500_000,
+};
+
+export type ImportLimits = typeof IMPORT_LIMITS;
+
+const LIMIT_TEXT: Record<keyof ImportLimits, (max: number) => string> = {
+  uncompressedBytes: (max) => `the file unpacks to more than ${max / 1024 / 1024} MiB`,
+  rows: (max) => `the file has more than ${max} rows`,
+  columns: (max) => `a row has more than ${max} columns`,
+  cells: (max) => `the file has more than ${max} filled cells`,
+};
+
+/** Refuses a file beyond one of the limits, naming the limit (413). */
+function tooLarge(limits: ImportLimits, limit: keyof ImportLimits): AppError {
+  const max = limits[limit];
+  return new AppError(
+    'import.too_large',
+    `contentBase64: ${LIMIT_TEXT[limit](max)}; split it into smaller files (limit ${limit}: ${max})`,
+    {
+      field: 'contentBase64',
+      limit,
+      max,
+    },
+  );
+}
+
+const unreadable = (what: string) => new AppError('import.unreadable_file', `contentBase64: ${what}`, { field: 'contentBase64' });
+
+/** Counts rows, columns and filled cells as they are read, refusing past the limits. */
+function counter(limits: ImportLimits) {
+  let cells = 0;
+  return (rowNumber: number, columns: number, filled: number) => {
+    if (rowNumber > limits.rows + 1) throw tooLarge(limits, 'rows');
+    if (columns > limits.columns) throw tooLarge(limits, 'columns');
+    cells += filled;
+    if (cells > limits.cells) throw tooLarge(limits, 'cells');
+  };
+}
+
+function readCsvTable(content: Buffer, limits: ImportLimits): string[][] {
+  if (content.length > limits.uncompressedBytes) throw tooLarge(limits, 'uncompressedBytes');
+  const count = counter(limits);
+  let rowNumber = 0;
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('import.unreadable_file', 'contentBase64: not a readable XLSX file', { field: 'contentBase64' });
+    return parse(content, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (record: string[]) => {
+        count(++rowNumber, record.length, record.filter((c) => c !== '').length);
+        return record;
+      },
+    }) as string[][];
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw unreadable(`not a readable CSV file (${(err as Error).message})`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('import.unreadable_file', 'the workbook has no sheet', { field: 'contentBase64' });
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    table[rowNumber - 1] = values.slice(1).map(cellText);
+}
+
+const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+const WORKBOOK_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml'];
+
+async function readXlsxTable(content: Buffer, limits: ImportLimits): Promise<string[][]> {
+  let entries: ZipEntry[];
+  try {
+    entries = zipEntries(content);
+  } catch {
+    throw unreadable('not a readable XLSX file');
+  }
+  // The first sheet, and only the parts needed to read it.
+  const sheet = entries
+    .filter((e) => SHEET.test(e.name))
+    .sort((a, b) => Number(SHEET.exec(a.name)?.[1]) - Number(SHEET.exec(b.name)?.[1]))[0];
+  if (!sheet) throw unreadable('the workbook has no sheet');
+  const parts = [...WORKBOOK_PARTS.flatMap((name) => entries.filter((e) => e.name === name).slice(0, 1)), sheet];
+  let budget = limits.uncompressedBytes;
+  const measured: (ZipEntry & { inflatedSize: number })[] = [];
+  for (const part of parts) {
+    try {
+      const size = await inflatedSize(content, part, budget);
+      budget -= size;
+      measured.push({ ...part, inflatedSize: size });
+    } catch (err) {
+      if (err instanceof ZipTooLarge) throw tooLarge(limits, 'uncompressedBytes');
+      throw unreadable('not a readable XLSX file');
+    }
+  }
+  // The reader inflates exactly the parts measured above, as a stream.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([rezip(content, measured)]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
+  const count = counter(limits);
+  const table: string[][] = [];
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        count(row.number, row.cellCount, row.actualCellCount);
+        table[row.number - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      }
+      break;
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw unreadable('not a readable XLSX file');
+  }
   for (let i = 0; i < table.length; i++) table[i] ??= [];
+  return table;
+}
+
+/**
+ * Reads the first sheet of a CSV (UTF-8, BOM allowed) or XLSX file within the import limits;
+ * header names are mapped through aliases.
+ */
+export async function readSheet(
+  format: TabularFormat,
+  content: Buffer,
+  headerAliases: Record<string, string>,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<Sheet> {
+  const table = format === 'csv' ? readCsvTable(content, limits) : await readXlsxTable(content, limits);
   return toSheet(table, headerAliases);
 }
 
