@@ -5,12 +5,13 @@ import { type Client, createTestApp, ENGINE, type Response, type TestApp } from 
 import {
   answerText,
   exampleBody,
+  expectNothingOf as expectOnlyOwn,
   loadOpenApi,
   type Operation,
   operationsOf,
   pathFor,
   type SeededEstate,
-  seedEstate,
+  seedTwoEstates,
 } from '../support/openapi.js';
 
 /**
@@ -89,27 +90,8 @@ const ID_PARAMS = [
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);
 
-/** Estate B's data that must never show in an answer to a member of estate A. */
-function secretsOf(b: SeededEstate): string[] {
-  return [b.estateName, b.estateCode, b.buildingName, b.unitNumber, b.residentName, b.residentPhone, b.staffName, b.staffUsername];
-}
-
-function expectNothingOf(b: SeededEstate, res: Response, label: string) {
-  const text = answerText(res.body);
-  for (const secret of secretsOf(b)) expect(text, `${label}: the answer shows estate B's "${secret}"`).not.toContain(secret);
-}
-
-/** Two estates, each with a building, unit, resident, department and staff member. */
-async function twoEstates(t: TestApp) {
-  const a = await seedEstate(t, 'A', {
-    estateName: '甲苑Alpha',
-    unitNumber: 'A101',
-    residentName: '甲住戶Alice',
-    residentPhone: '91110001',
-  });
-  const b = await seedEstate(t, 'B', { estateName: '乙苑Bravo', unitNumber: 'Q7Z9', residentName: '乙住戶Bob', residentPhone: '92220002' });
-  return { a, b };
-}
+const expectNothingOf = (b: SeededEstate, res: Response, label: string) => expectOnlyOwn(b, res.body, label);
+const twoEstates = seedTwoEstates;
 
 async function memberOfA(t: TestApp, a: SeededEstate, role: Role): Promise<Client> {
   const username = `${role}-of-a`;

@@ -398,6 +398,34 @@ export async function seedEstate(
   };
 }
 
+/** Two estates with a record of every kind, named so that either's data can be spotted in an answer. */
+export async function seedTwoEstates(t: TestApp): Promise<{ a: SeededEstate; b: SeededEstate }> {
+  const a = await seedEstate(t, 'A', {
+    estateName: '甲苑Alpha',
+    unitNumber: 'A101',
+    residentName: '甲住戶Alice',
+    residentPhone: '91110001',
+  });
+  const b = await seedEstate(t, 'B', { estateName: '乙苑Bravo', unitNumber: 'Q7Z9', residentName: '乙住戶Bob', residentPhone: '92220002' });
+  return { a, b };
+}
+
+/** Fails the test when an answer shows any of estate B's data to someone of estate A. */
+export function expectNothingOf(b: SeededEstate, body: unknown, label: string): void {
+  const text = answerText(body);
+  for (const secret of [
+    b.estateName,
+    b.estateCode,
+    b.buildingName,
+    b.unitNumber,
+    b.residentName,
+    b.residentPhone,
+    b.staffName,
+    b.staffUsername,
+  ])
+    expect(text, `${label}: the answer shows estate B's "${secret}"`).not.toContain(secret);
+}
+
 /** The operation's path with every path parameter filled from `ids`; fails naming a parameter it cannot fill. */
 export function pathFor(op: Operation, ids: EstateIds): string {
   return op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
