@@ -1,6 +1,7 @@
 import * as OpenCC from 'opencc-js';
 import type { Locale } from '../contract/common.js';
 import type { PhraseMatch, PhraseMatchMode } from '../contract/phrases.js';
+import { toSimplified } from '../platform/search.js';
 
 /** A rule of the phrase guide as the matcher needs it. */
 export interface PhraseRuleInput {
@@ -19,8 +20,13 @@ export interface FindOptions {
   locale?: string | undefined;
 }
 
-const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
+let traditional: ((text: string) => string) | undefined;
+/** Simplified to Traditional (Hong Kong), the table built on first use. */
+function toTraditional(text: string): string {
+  const convert = traditional ?? OpenCC.Converter({ from: 'cn', to: 'hk' });
+  traditional = convert;
+  return convert(text);
+}
 
 /** Variants that the Traditional-to-Simplified table leaves apart but a reader takes for the same word. */
 const VARIANTS: Record<string, string> = { 著: '着', '\u2018': "'", '\u2019': "'", '\u02bc': "'" };

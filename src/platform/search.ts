@@ -7,7 +7,16 @@ import * as OpenCC from 'opencc-js';
  * characters and overlapping pairs; other scripts become words. A query matches when every
  * one of its terms is present: 滲水 matches 浴室天花滲水 through the pair 渗水.
  */
-const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+let simplify: ((text: string) => string) | undefined;
+/**
+ * Traditional (Hong Kong) to Simplified, the table built on first use: building it is a good
+ * part of the server's start-up time. The phrase guide folds with the same one.
+ */
+export function toSimplified(text: string): string {
+  const convert = simplify ?? OpenCC.Converter({ from: 'hk', to: 'cn' });
+  simplify = convert;
+  return convert(text);
+}
 const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from './errors.js';
 import { inflatedSize, rezip, type ZipEntry, ZipTooLarge, zipEntries } from './zip.js';
 
@@ -12,6 +12,9 @@ export interface Sheet {
 }
 
 export type TabularFormat = 'csv' | 'xlsx';
+
+/** The XLSX library is loaded with the first spreadsheet: it is the largest part of the server's start-up time. */
+const loadExcel = () => import('exceljs');
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -160,7 +163,8 @@ async function readXlsxTable(content: Buffer, limits: ImportLimits): Promise<str
     }
   }
   // The reader inflates exactly the parts measured above, as a stream.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([rezip(content, measured)]), {
+  const { default: Excel } = await loadExcel();
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([rezip(content, measured)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'ignore',
@@ -211,7 +215,8 @@ export async function writeSheet(
     return Buffer.from(`\uFEFF${stringify([headers.map(neutraliseCell), ...cells])}`, 'utf8');
   }
   // XLSX cells are written as text (shared strings), never as formulas: nothing to neutralise.
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await loadExcel();
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(headers).font = { bold: true };
   for (const r of rows) sheet.addRow(r.map((c) => (c === null ? '' : c)));
