@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db/schema.js';
 import { buildStaff } from '../support/factories.js';
-import { type Client, createTestApp, ENGINE, type Json, type Response, type TestApp } from '../support/harness.js';
+import { type Client, createTestApp, ENGINE, type Json, type Response, type TestApp, type TestAppImage } from '../support/harness.js';
 import {
   type EstateIds,
   exampleBody,
@@ -330,19 +330,28 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
   });
 });
 
+// Estates A and B and A's manager are recorded once; each operation gets an app of its own on
+// a copy of them, so what one operation's example body changes no other operation sees.
+let seeded: TestAppImage;
+let a: SeededEstate;
+let b: SeededEstate;
+beforeAll(async () => {
+  const seed = await createTestApp();
+  a = await seedEstate(seed, 'A', { estateName: '甲苑Alpha', unitNumber: 'A101', residentName: '甲住戶Alice', residentPhone: '91110001' });
+  b = await seedEstate(seed, 'B', { estateName: '乙苑Bravo', unitNumber: 'B202', residentName: '乙住戶Bob', residentPhone: '92220002' });
+  await buildStaff(seed, a.estateId, { username: 'manager-a', role: 'manager' });
+  seeded = await seed.freeze();
+});
+afterAll(async () => seeded?.drop());
+
 for (const op of mutating) {
   const name = op.operationId;
   describe(`${name} (${op.method} ${op.path}): bad input is refused and changes nothing [${ENGINE}]`, () => {
     let t: TestApp;
-    let a: SeededEstate;
-    let b: SeededEstate;
     let managerA: Client;
 
     beforeAll(async () => {
-      t = await createTestApp();
-      a = await seedEstate(t, 'A', { estateName: '甲苑Alpha', unitNumber: 'A101', residentName: '甲住戶Alice', residentPhone: '91110001' });
-      b = await seedEstate(t, 'B', { estateName: '乙苑Bravo', unitNumber: 'B202', residentName: '乙住戶Bob', residentPhone: '92220002' });
-      await buildStaff(t, a.estateId, { username: 'manager-a', role: 'manager' });
+      t = await createTestApp({ from: seeded });
       managerA = await t.as('manager-a');
     });
     afterAll(async () => t?.close());

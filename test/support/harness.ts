@@ -10,38 +10,53 @@ import { type DbHandle, type Engine, openPostgres, openSqlite } from '../../src/
 import type { App } from '../../src/platform/http/app.js';
 import { MemoryLiveBus } from '../../src/platform/live.js';
 import { buildServer, prepareFirstRun } from '../../src/server.js';
-import { dropDatabase, quoteIdent, urlFor, withAdmin } from './postgres.js';
+import { dropDatabase, quoteIdent, settleDatabase, urlFor, withAdmin } from './postgres.js';
 
 export const ENGINE: Engine = process.env.ESTATEDESK_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 export const ADMIN_PASSWORD = 'Admin-pass-2026';
 
 let counter = 0;
 
-/** A freshly migrated database of the engine under test (a copy of the run's template), dropped on close. */
-export async function freshDatabase(): Promise<{ handle: DbHandle; url: string | undefined; drop(): Promise<void> }> {
+export interface TestDatabase {
+  handle: DbHandle;
+  url: string | undefined;
+  /** The database, for copies of it: a PostgreSQL database name or a SQLite file. */
+  source: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database of the engine under test, dropped on close: a copy of the run's migrated
+ * template (test/support/postgres-setup.ts, sqlite-setup.ts), or of `from` (a closed test
+ * database: `create database … template` on PostgreSQL, a file copy on SQLite).
+ */
+export async function freshDatabase(from?: string): Promise<TestDatabase> {
   counter++;
   if (ENGINE === 'postgres') {
     const name = `${inject('pgRun')}_${process.pid}_${counter}`;
-    await withAdmin((c) => c.query(`create database ${quoteIdent(name)} template ${quoteIdent(inject('pgTemplate'))}`));
+    await withAdmin((c) => c.query(`create database ${quoteIdent(name)} template ${quoteIdent(from ?? inject('pgTemplate'))}`));
     const url = urlFor(name);
     const handle = openPostgres(url, 4);
     return {
       handle,
       url,
+      source: name,
       drop: async () => {
         await handle.close();
         await dropDatabase(name);
       },
     };
   }
-  // A copy of the run's migrated template (test/support/sqlite-setup.ts): a single file, no WAL.
+  // A single file with no WAL beside it: the template is written with VACUUM INTO, and a test
+  // database is checkpointed before it is copied (TestApp.freeze).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatedesk-test-'));
   const file = path.join(dir, 'estatedesk.db');
-  fs.copyFileSync(inject('sqliteTemplate'), file);
+  fs.copyFileSync(from ?? inject('sqliteTemplate'), file);
   const handle = openSqlite(file);
   return {
     handle,
     url: undefined,
+    source: file,
     drop: async () => {
       await handle.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -125,14 +140,30 @@ export interface TestApp {
   /** An actor for calling services directly in factories. */
   system: Actor;
   close(): Promise<void>;
+  /**
+   * Closes the app and keeps its database and data folder as an image that test apps start
+   * from (`createTestApp({ from })`): records made once, for many tests that each change them.
+   */
+  freeze(): Promise<TestAppImage>;
 }
 
-/** One fresh database and app per test, with the first admin created and signed in. */
-export async function createTestApp(opts: { demo?: boolean; now?: string } = {}): Promise<TestApp> {
-  const db = await freshDatabase();
+/** A closed test app's database and data folder; `drop` removes them. */
+export interface TestAppImage {
+  database: string;
+  dataDir: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * One fresh database and app per test, with the first admin created and signed in; or, `from`
+ * an image, a copy of that app's database and data folder with the admin signed in anew.
+ */
+export async function createTestApp(opts: { demo?: boolean; now?: string; from?: TestAppImage } = {}): Promise<TestApp> {
+  const db = await freshDatabase(opts.from?.database);
   const clock = new ManualClock(opts.now ?? '2026-11-20T02:00:00.000Z');
   // Each test app has its own data folder (attachments, backups), removed with it.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatedesk-data-'));
+  if (opts.from) fs.cpSync(opts.from.dataDir, dataDir, { recursive: true });
   // Passwords are hashed at the test cost: tests sign in often and never check how hard a hash is.
   const config = { ...loadConfig({ ESTATEDESK_PASSWORD_HASH_COST: 'test' }), adminPassword: ADMIN_PASSWORD, databaseUrl: db.url, dataDir };
   const ctx: AppContext = { db: db.handle.db, engine: ENGINE, clock, config, live: new MemoryLiveBus() };
@@ -160,6 +191,22 @@ export async function createTestApp(opts: { demo?: boolean; now?: string } = {})
       await app.close();
       await db.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    freeze: async () => {
+      await app.close();
+      // SQLite: everything in the main file, so that a copy of the file alone is the whole
+      // database. PostgreSQL: no connection left, so that it can be a template.
+      db.handle.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+      await db.handle.close();
+      if (ENGINE === 'postgres') await settleDatabase(db.source);
+      return {
+        database: db.source,
+        dataDir,
+        drop: async () => {
+          await db.drop();
+          fs.rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
     },
   };
 }

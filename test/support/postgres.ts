@@ -24,16 +24,26 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * Drops a test database once its connections are gone. pg's Pool.end() resolves before the
- * sockets finish closing; forcing the drop then would kill a connection mid-close.
+ * Waits (up to 2 s) until a database has no connections. pg's Pool.end() resolves before the
+ * sockets finish closing.
  */
+async function untilUnused(c: pg.Client, name: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+    if (Number(rows[0]?.n ?? 0) === 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Returns once a closed database's connections are gone, so it can be a template. */
+export async function settleDatabase(name: string): Promise<void> {
+  await withAdmin((c) => untilUnused(c, name));
+}
+
+/** Drops a test database once its connections are gone; forcing it earlier would kill a connection mid-close. */
 export async function dropDatabase(name: string): Promise<void> {
   await withAdmin(async (c) => {
-    for (let i = 0; i < 100; i++) {
-      const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
-      if (Number(rows[0]?.n ?? 0) === 0) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await untilUnused(c, name);
     await c.query(`drop database if exists ${quoteIdent(name)} with (force)`);
   });
 }
