@@ -3,12 +3,17 @@ import { defineConfig } from 'vitest/config';
 // One API suite, run twice: once on SQLite, once on PostgreSQL (ESTATEDESK_TEST_ENGINE).
 const apiTests = ['src/**/routes.test.ts', 'test/api/**/*.test.ts'];
 
+// Unit and API test files share their worker's loaded modules (isolate: false) instead of
+// importing the server afresh per file, which took a quarter of an API run; what a test
+// changes lives in its own app and database.
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
+          isolate: false,
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/routes.test.ts', 'src/web/**'],
         },
@@ -16,6 +21,7 @@ export default defineConfig({
       {
         test: {
           name: 'api-sqlite',
+          isolate: false,
           include: apiTests,
           env: { ESTATEDESK_TEST_ENGINE: 'sqlite' },
           globalSetup: ['test/support/sqlite-setup.ts'],
@@ -25,6 +31,7 @@ export default defineConfig({
       {
         test: {
           name: 'api-postgres',
+          isolate: false,
           // test/postgres: what only PostgreSQL can do (several instances over one database).
           include: [...apiTests, 'test/postgres/**/*.test.ts'],
           env: { ESTATEDESK_TEST_ENGINE: 'postgres' },
