@@ -368,11 +368,14 @@ describe.skipIf(!haveChromium && !inCI)('each person sees only the actions their
       const first = form.locator(`[data-testid="staff-form-membership"][data-estate-id="${office.estateId}"]`);
       await first.getByTestId('staff-form-estate-role').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '維修職員' }).click();
+      // The choice has taken before saving, and the form has closed (the person is saved) before leaving the page.
+      await expect.poll(() => seenText(first.getByTestId('staff-form-estate-role')), { timeout: 5_000 }).toContain('維修職員');
       await page.getByTestId('staff-form-submit').click();
+      await expect.poll(() => form.isVisible(), { timeout: 10_000 }).toBe(false);
       await page.goto('/staff?q=yip.mh');
       const created = page.locator('[data-testid="staff-table"] tr', { hasText: 'yip.mh' });
       await created.waitFor();
-      expect(await created.getByTestId('staff-role').getAttribute('data-role')).toBe('maintenance');
+      await expect.poll(() => created.getByTestId('staff-role').getAttribute('data-role'), { timeout: 5_000 }).toBe('maintenance');
     } finally {
       await context.close();
     }
