@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SuiteSequencer from './test/support/sequencer.js';
 
 // One API suite, run twice: once on SQLite, once on PostgreSQL (ESTATEDESK_TEST_ENGINE).
 const apiTests = ['src/**/routes.test.ts', 'test/api/**/*.test.ts'];
@@ -9,6 +10,11 @@ const apiTests = ['src/**/routes.test.ts', 'test/api/**/*.test.ts'];
 
 export default defineConfig({
   test: {
+    // Three files at a time on two cores, all suites in one go: the API suites wait on
+    // PostgreSQL and the browser and crash suites on their server and Chromium for much of
+    // their time. The sequencer starts the long, waiting files early among the others.
+    maxWorkers: 3,
+    sequence: { sequencer: SuiteSequencer },
     projects: [
       {
         test: {
@@ -24,7 +30,7 @@ export default defineConfig({
           isolate: false,
           include: apiTests,
           env: { ESTATEDESK_TEST_ENGINE: 'sqlite' },
-          globalSetup: ['test/support/sqlite-setup.ts'],
+          globalSetup: ['test/support/server-bundle-setup.ts', 'test/support/sqlite-setup.ts'],
           testTimeout: 30_000,
         },
       },
@@ -35,7 +41,7 @@ export default defineConfig({
           // test/postgres: what only PostgreSQL can do (several instances over one database).
           include: [...apiTests, 'test/postgres/**/*.test.ts'],
           env: { ESTATEDESK_TEST_ENGINE: 'postgres' },
-          globalSetup: ['test/support/postgres-setup.ts'],
+          globalSetup: ['test/support/server-bundle-setup.ts', 'test/support/postgres-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -47,7 +53,6 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
           // A page waits on the server and a re-render; a loaded CI machine needs more than 1 s.
           expect: { poll: { timeout: 5_000 } },
         },
@@ -55,11 +60,10 @@ export default defineConfig({
       {
         test: {
           name: 'crash',
-          // Real server processes SIGKILLed under write load, SQLite then PostgreSQL. It runs
-          // after the other projects (a later group), so its server never competes with them.
+          // Real server processes SIGKILLed under write load, SQLite then PostgreSQL; it stops
+          // after a number of kills, so sharing the machine with other suites makes it no weaker.
           include: ['test/crash/**/*.test.ts'],
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          globalSetup: ['test/support/server-bundle-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 60_000,
         },

@@ -52,16 +52,11 @@ export async function openBrowserSession(opts: { prefix: string; viewport: { wid
     demo: true,
     logger: false,
   });
+  // No --disable-gpu: headless Chromium then composites with its own software GL, and a
+  // full-page screenshot takes about 0.1 s instead of 1.5 s of CPU on the slower path.
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: opts.viewport, baseURL: server.url, timezoneId: BROWSER_TIME_ZONE });
   const page = await context.newPage();

@@ -17,12 +17,52 @@ export const ADMIN_PASSWORD = 'Admin-pass-2026';
 
 let counter = 0;
 
+/**
+ * PostgreSQL copies made ahead: while a test runs, the copy for the next test of the same
+ * template is being made. Copying a database is mostly the server's disk work, which then
+ * overlaps with the test's own; a copy left over at the end is dropped with the run.
+ */
+const spares = new Map<string, Promise<string>>();
+/** Databases dropped behind the tests, one after another, so that a test does not wait for it. */
+let dropping: Promise<void> = Promise.resolve();
+
+async function copyOf(template: string): Promise<string> {
+  counter++;
+  const name = `${inject('pgRun')}_${process.pid}_${counter}`;
+  await withAdmin((c) => c.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)} strategy file_copy`));
+  return name;
+}
+
+function takeCopy(template: string): Promise<string> {
+  const taken = spares.get(template) ?? copyOf(template);
+  const next = taken.then(() => copyOf(template));
+  // A failed spare is reported to the test that takes it, not as an unhandled rejection now.
+  next.catch(() => undefined);
+  spares.set(template, next);
+  return taken;
+}
+
+/** Drops the copy made ahead of a template (before the template itself is dropped). */
+async function discardSpare(template: string): Promise<void> {
+  const spare = spares.get(template);
+  spares.delete(template);
+  const name = await spare?.catch(() => undefined);
+  if (name) await dropDatabase(name);
+}
+
+function dropBehind(name: string): void {
+  dropping = dropping.then(() => dropDatabase(name)).catch(() => undefined);
+}
+
 export interface TestDatabase {
   handle: DbHandle;
   url: string | undefined;
   /** The database, for copies of it: a PostgreSQL database name or a SQLite file. */
   source: string;
+  /** Closes and removes the database; on PostgreSQL the drop finishes behind the next tests. */
   drop(): Promise<void>;
+  /** Closes the database and keeps it, so that it can be copied (a template on PostgreSQL). */
+  keep(): Promise<void>;
 }
 
 /**
@@ -31,10 +71,8 @@ export interface TestDatabase {
  * database: `create database … template` on PostgreSQL, a file copy on SQLite).
  */
 export async function freshDatabase(from?: string): Promise<TestDatabase> {
-  counter++;
   if (ENGINE === 'postgres') {
-    const name = `${inject('pgRun')}_${process.pid}_${counter}`;
-    await withAdmin((c) => c.query(`create database ${quoteIdent(name)} template ${quoteIdent(from ?? inject('pgTemplate'))}`));
+    const name = await takeCopy(from ?? inject('pgTemplate'));
     const url = urlFor(name);
     const handle = openPostgres(url, 4);
     return {
@@ -43,7 +81,12 @@ export async function freshDatabase(from?: string): Promise<TestDatabase> {
       source: name,
       drop: async () => {
         await handle.close();
-        await dropDatabase(name);
+        await discardSpare(name);
+        dropBehind(name);
+      },
+      keep: async () => {
+        await handle.close();
+        await settleDatabase(name);
       },
     };
   }
@@ -60,6 +103,10 @@ export async function freshDatabase(from?: string): Promise<TestDatabase> {
     drop: async () => {
       await handle.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+    keep: async () => {
+      handle.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+      await handle.close();
     },
   };
 }
@@ -196,9 +243,7 @@ export async function createTestApp(opts: { demo?: boolean; now?: string; from?:
       await app.close();
       // SQLite: everything in the main file, so that a copy of the file alone is the whole
       // database. PostgreSQL: no connection left, so that it can be a template.
-      db.handle.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
-      await db.handle.close();
-      if (ENGINE === 'postgres') await settleDatabase(db.source);
+      await db.keep();
       return {
         database: db.source,
         dataDir,

@@ -30,6 +30,15 @@ export default async function setup(project: TestProject) {
   project.provide('pgRun', run);
   return async () => {
     await withAdmin(async (c) => {
+      // A worker's copy made ahead, or its drop behind the last test, may still be under way
+      // on the server after the worker has gone: wait for those statements, then drop the rest.
+      for (let i = 0; i < 300; i++) {
+        const { rows } = await c.query<{ n: string }>(
+          "select count(*) as n from pg_stat_activity where pid <> pg_backend_pid() and query ~* '^(create|drop) database' and state = 'active'",
+        );
+        if (Number(rows[0]?.n ?? 0) === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       const { rows } = await c.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${run}%`]);
       for (const r of rows) await c.query(`drop database if exists ${quoteIdent(r.datname)} with (force)`);
     });
