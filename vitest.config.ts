@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           isolate: false,
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/architecture.test.ts'],
           exclude: ['src/**/routes.test.ts', 'src/web/**'],
         },
       },

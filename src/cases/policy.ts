@@ -1,4 +1,4 @@
-import { DESK, definePolicy, EVERYONE, MANAGERS, OFFICE } from '../auth/abilities.js';
+import { DESK, definePolicy, EVERYONE, MANAGERS, OFFICE } from '../platform/abilities.js';
 
 /**
  * Who may do what with cases. The office reads every case of the estate; maintenance staff

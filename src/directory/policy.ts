@@ -1,4 +1,4 @@
-import { DESK, definePolicy, EVERYONE, MANAGERS, OFFICE } from '../auth/abilities.js';
+import { DESK, definePolicy, EVERYONE, MANAGERS, OFFICE } from '../platform/abilities.js';
 
 /**
  * Who may do what with the estate's directory. Units are no secret to anyone working there;

@@ -1,4 +1,4 @@
-import { DESK, definePolicy, EVERYONE, MANAGERS, OFFICE } from '../auth/abilities.js';
+import { DESK, definePolicy, EVERYONE, MANAGERS, OFFICE } from '../platform/abilities.js';
 
 /**
  * Who may do what with follow-ups, rain, rectification notices and spot checks. The office

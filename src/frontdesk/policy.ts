@@ -1,4 +1,4 @@
-import { DESK, definePolicy, EVERYONE, MANAGERS, OFFICE } from '../auth/abilities.js';
+import { DESK, definePolicy, EVERYONE, MANAGERS, OFFICE } from '../platform/abilities.js';
 
 /**
  * Who may do what at the front desk. Anyone answers a phone with the right greeting and reads

@@ -1,4 +1,4 @@
-import { definePolicy, EVERYONE, MANAGERS } from '../auth/abilities.js';
+import { definePolicy, EVERYONE, MANAGERS } from '../platform/abilities.js';
 
 /** The phrase guide (R-WD-1): everyone checks their words; the manager extends the estate's guide. */
 export const phrasePolicy = definePolicy({
