@@ -88,7 +88,10 @@ function importsOf(f: SourceFile): { target: string; line: number }[] {
   for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)(['"])(\.[^'"]+)\1/gm)) {
     const spec = m[2] as string;
     const target = path.posix.normalize(path.posix.join(path.posix.dirname(f.rel), spec)).replace(/\.js$/, '.ts');
-    out.push({ target: fs.existsSync(path.join(SRC, target)) ? target : target.replace(/\.ts$/, '.tsx'), line: lineAt(code, m.index ?? 0) });
+    out.push({
+      target: fs.existsSync(path.join(SRC, target)) ? target : target.replace(/\.ts$/, '.tsx'),
+      line: lineAt(code, m.index ?? 0),
+    });
   }
   return out;
 }
@@ -141,8 +144,7 @@ describe('architecture', () => {
         if (inner === 'module.ts' && f.area === 'root') continue;
         // The ability tables are public by design: auth gathers every capability's policy.ts.
         if (inner === 'policy.ts' && f.rel === 'auth/policy.ts') continue;
-        if (inner !== 'index.ts')
-          broken.push(`${f.rel}:${imp.line}: ${f.area} imports ${imp.target}; use ${targetArea}/index.ts`);
+        if (inner !== 'index.ts') broken.push(`${f.rel}:${imp.line}: ${f.area} imports ${imp.target}; use ${targetArea}/index.ts`);
       }
     }
     expectNone(broken);
@@ -190,7 +192,8 @@ describe('architecture', () => {
     for (const f of files) {
       if (f.area === 'web' || isMigration(f.rel) || isStore(f.rel)) continue;
       for (const call of kyselyCalls(f)) {
-        if (QUERY_CALLS.has(call.method)) broken.push(`${f.rel}:${call.line}: ${call.method}(${call.table ? `'${call.table}'` : '…'}) outside a store`);
+        if (QUERY_CALLS.has(call.method))
+          broken.push(`${f.rel}:${call.line}: ${call.method}(${call.table ? `'${call.table}'` : '…'}) outside a store`);
       }
     }
     expectNone(broken);

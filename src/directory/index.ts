@@ -1,6 +1,19 @@
 /**
  * What other capabilities may use of the directory: an estate's settings and policy, the people
- * and places in an estate, and the unit as other records show it.
+ * and places in an estate, and the unit as other records show it. Other stores show directory
+ * names beside their records through the subqueries of lookups.store.ts.
  */
-export { estateSettings, presentJoinedUnit } from './service.js';
+export {
+  departmentIdByCode,
+  departmentName,
+  estateField,
+  estateSettings,
+  managersOf,
+  staffEmail,
+  staffInEstate,
+  staffName,
+  unitBuildingName,
+  unitField,
+} from './lookups.store.js';
+export { presentJoinedUnit } from './present.js';
 export { findEstate, likePattern } from './store.js';

@@ -83,15 +83,7 @@ export async function listEstates(ctx: AppContext, opts: { actor: Actor } & Page
 }
 
 /** An estate's name, office, zone and policy (defaults filled in), for the rules of other capabilities. */
-export async function estateSettings(db: Trx | AppContext['db'], estateId: string) {
-  const row = await db
-    .selectFrom('estates')
-    .select(['id', 'name', 'office_name', 'policy', 'time_zone', 'created_at'])
-    .where('id', '=', estateId)
-    .executeTakeFirst();
-  if (!row) throw notFound('estate');
-  return { ...row, policy: EstatePolicy.parse(JSON.parse(row.policy)), timeZone: row.time_zone };
-}
+export { estateSettings } from './lookups.store.js';
 
 export { presentJoinedUnit } from './present.js';
 

@@ -57,7 +57,8 @@ export async function runUseCase<T>(ctx: AppContext, opts: UseCaseOptions, fn: (
         trx,
         now,
         at,
-        history: (change) => recordChange(trx, { ...change, actorId: change.actorId === undefined ? opts.actorId : change.actorId, at: change.at ?? at }),
+        history: (change) =>
+          recordChange(trx, { ...change, actorId: change.actorId === undefined ? opts.actorId : change.actorId, at: change.at ?? at }),
         live: (...e) => {
           events.push(...e);
         },
