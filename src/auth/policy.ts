@@ -4,8 +4,8 @@ import { directoryPolicy } from '../directory/policy.js';
 import { followUpPolicy } from '../followups/policy.js';
 import { frontDeskPolicy } from '../frontdesk/policy.js';
 import { phrasePolicy } from '../phrases/policy.js';
-import { AppError, notFound } from '../platform/errors.js';
 import { ADMINS, definePolicy } from '../platform/abilities.js';
+import { AppError, notFound } from '../platform/errors.js';
 
 /** The signed-in staff member a request acts for, with the estates they may see and their role in each. */
 export interface Actor {
