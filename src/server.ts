@@ -3,15 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ensureFirstAdmin } from './auth/admin.js';
+import { authModule } from './auth/module.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
-import { registerAuth } from './auth/routes.js';
-import { registerCaseRoutes } from './cases/routes.js';
+import { casesModule } from './cases/module.js';
 import { insertDemo } from './directory/demo.js';
-import { registerDirectoryRoutes } from './directory/routes.js';
-import { registerFollowUpRoutes } from './followups/routes.js';
-import { registerFrontDeskRoutes } from './frontdesk/routes.js';
-import { registerNoticeRoutes } from './notices/routes.js';
-import { registerPhraseRoutes } from './phrases/routes.js';
+import { directoryModule } from './directory/module.js';
+import { followUpsModule } from './followups/module.js';
+import { frontDeskModule } from './frontdesk/module.js';
+import { noticesModule } from './notices/module.js';
+import { phrasesModule } from './phrases/module.js';
 import { ensurePhraseSeed } from './phrases/seed.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { type Config, sqlitePath } from './platform/config.js';
@@ -23,6 +23,7 @@ import { registerLiveRoutes } from './platform/http/live-routes.js';
 import { MemoryLiveBus } from './platform/live.js';
 import { PostgresLiveBus } from './platform/live-postgres.js';
 import { FIRST_RUN_COMPLETED, readMeta, serialiseInstallation, writeMeta } from './platform/meta.js';
+import { type Module, wireModules } from './platform/module.js';
 import { Sweeper } from './platform/obligations/index.js';
 import { loadOutboxConfig } from './platform/outbox/config.js';
 import { transportsFrom } from './platform/outbox/transports.js';
@@ -50,14 +51,25 @@ export async function openContext(config: Config, clock: Clock = systemClock): P
   return { ctx: { db: handle.db, engine: handle.engine, clock, config, live: new MemoryLiveBus() }, handle };
 }
 
+/** The capabilities, in the order their routes are registered. */
+export const MODULES: readonly Module[] = [
+  authModule,
+  directoryModule,
+  casesModule,
+  followUpsModule,
+  frontDeskModule,
+  phrasesModule,
+  noticesModule,
+];
+
 export async function buildServer(ctx: AppContext, opts: { logger?: boolean; webRoot?: string | undefined } = {}): Promise<App> {
+  wireModules(MODULES);
   return buildApp({
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
     webRoot: opts.webRoot ?? WEB_ROOT,
     version: VERSION,
     trustProxy: ctx.config.trustProxy,
     routes: (api) => {
-      registerAuth(api, ctx);
       api.get(
         '/health',
         {
@@ -71,12 +83,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean; web
         },
         async () => ({ ok: true as const, engine: ctx.engine, version: VERSION }),
       );
-      registerDirectoryRoutes(api, ctx);
-      registerCaseRoutes(api, ctx);
-      registerFollowUpRoutes(api, ctx);
-      registerFrontDeskRoutes(api, ctx);
-      registerPhraseRoutes(api, ctx);
-      registerNoticeRoutes(api, ctx);
+      for (const m of MODULES) m.routes?.(api, ctx);
       registerLiveRoutes(api, ctx);
     },
   });
