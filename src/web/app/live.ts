@@ -1,13 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { isLiveEventType, LIVE_REFRESHES, type LiveFamily, type LiveMessage } from '../../contract/live';
 import { API_BASE } from './api';
 
-/** One message of the live stream: something changed that open screens may show. */
-export interface LiveMessage {
-  estateId: string;
-  type: string;
-  subjectId?: string;
-}
+export type { LiveMessage };
 
 function parse(data: unknown): LiveMessage | null {
   if (typeof data !== 'string') return null;
@@ -15,7 +11,7 @@ function parse(data: unknown): LiveMessage | null {
     const value: unknown = JSON.parse(data);
     if (typeof value !== 'object' || value === null) return null;
     const { estateId, type, subjectId } = value as Record<string, unknown>;
-    if (typeof estateId !== 'string' || typeof type !== 'string') return null;
+    if (typeof estateId !== 'string' || typeof type !== 'string' || !isLiveEventType(type)) return null;
     return { estateId, type, subjectId: typeof subjectId === 'string' ? subjectId : undefined };
   } catch {
     return null;
@@ -61,35 +57,21 @@ export function useLiveEvents(estateId: string | null | undefined, onEvent: (mes
   }, [estateId]);
 }
 
+/** The queries each family of screens reads, under the estate's key or (notices) the person's. */
+function queryKeyOf(family: LiveFamily, estateId: string): unknown[] {
+  return family === 'notices' ? ['notices'] : ['estate', estateId, family];
+}
+
 /**
  * Keeps the screens of the estate current: a change announced on the live stream marks the
- * matching queries stale, so lists, queues and the open case refetch by themselves.
+ * matching queries stale (contract/live.ts says which), so lists, queues and the open case
+ * refetch by themselves.
  */
-const FOLLOW_UP_FAMILY = ['followup.', 'rectification.', 'rain.', 'spotcheck.', 'case.'];
-// Calls, messages and visits change the desk; presence changes who should rise for a visitor.
-const FRONT_DESK_FAMILY = ['frontdesk.', 'presence.'];
-
 export function useLiveRefresh(estateId: string | null | undefined): void {
   const queryClient = useQueryClient();
   useLiveEvents(estateId, (message) => {
-    const estateKey = ['estate', message.estateId];
-    // Follow-ups, rectification notices, rain and spot checks are one family (a completed
-    // repair schedules follow-ups, a problem opens a notice): any change refreshes all of it.
-    if (FOLLOW_UP_FAMILY.some((prefix) => message.type.startsWith(prefix))) {
-      void queryClient.invalidateQueries({ queryKey: [...estateKey, 'followups'] });
-    }
-    if (FRONT_DESK_FAMILY.some((prefix) => message.type.startsWith(prefix))) {
-      void queryClient.invalidateQueries({ queryKey: [...estateKey, 'frontdesk'] });
-    }
-    if (message.type.startsWith('case.')) {
-      void queryClient.invalidateQueries({ queryKey: [...estateKey, 'cases'] });
-      void queryClient.invalidateQueries({ queryKey: [...estateKey, 'obligations'] });
-    } else if (message.type.startsWith('obligation.')) {
-      void queryClient.invalidateQueries({ queryKey: [...estateKey, 'obligations'] });
-    } else if (message.type.startsWith('notice.')) {
-      void queryClient.invalidateQueries({ queryKey: ['notices'] });
-    } else if (message.type.startsWith('presence.')) {
-      void queryClient.invalidateQueries({ queryKey: [...estateKey, 'presence'] });
+    for (const family of LIVE_REFRESHES[message.type]) {
+      void queryClient.invalidateQueries({ queryKey: queryKeyOf(family, message.estateId) });
     }
   });
 }
