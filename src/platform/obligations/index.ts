@@ -285,3 +285,5 @@ export class Sweeper {
     await this.running;
   }
 }
+export { escalateObligation } from './escalate.js';
+export { obligationsOfSubjects, overdueSubjectIds } from './subjects.js';
