@@ -285,5 +285,4 @@ export class Sweeper {
     await this.running;
   }
 }
-export { escalateObligation } from './escalate.js';
 export { obligationsOfSubjects, overdueSubjectIds } from './subjects.js';
