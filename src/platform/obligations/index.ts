@@ -286,3 +286,4 @@ export class Sweeper {
   }
 }
 export { obligationsOfSubjects, overdueSubjectIds } from './subjects.js';
+export { escalateObligation } from './escalate.js';
