@@ -4,16 +4,22 @@
  * names beside their records through the subqueries of lookups.store.ts.
  */
 export {
+  departmentDuties,
   departmentIdByCode,
+  departmentInEstate,
   departmentName,
   estateField,
   estateSettings,
   managersOf,
+  residentContact,
   staffEmail,
   staffInEstate,
   staffName,
+  staffNames,
+  staffOfDepartments,
   unitBuildingName,
   unitField,
+  unitInEstate,
 } from './lookups.store.js';
 export { presentJoinedUnit } from './present.js';
 export { findEstate, likePattern } from './store.js';

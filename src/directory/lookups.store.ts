@@ -93,3 +93,66 @@ export async function departmentIdByCode(db: Db, estateId: string, code: string)
   const row = await db.selectFrom('departments').select('id').where('estate_id', '=', estateId).where('code', '=', code).executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** Whether the unit is one of the estate's. */
+export async function unitInEstate(db: Db, estateId: string, unitId: string): Promise<boolean> {
+  const row = await db.selectFrom('units').select('id').where('id', '=', unitId).where('estate_id', '=', estateId).executeTakeFirst();
+  return Boolean(row);
+}
+
+/** A resident of the estate with how to reach them, or undefined. */
+export async function residentContact(db: Db, estateId: string, residentId: string) {
+  return db
+    .selectFrom('residents')
+    .select(['id', 'name', 'phone', 'email'])
+    .where('id', '=', residentId)
+    .where('estate_id', '=', estateId)
+    .executeTakeFirst();
+}
+
+/** The estate's departments with the case kinds and repair classes each one handles. */
+export async function departmentDuties(db: Db, estateId: string) {
+  const rows = await db
+    .selectFrom('departments')
+    .select(['id', 'name', 'code', 'case_kinds', 'repair_classes'])
+    .where('estate_id', '=', estateId)
+    .execute();
+  return rows.map((d) => ({
+    id: d.id,
+    name: d.name,
+    code: d.code,
+    caseKinds: JSON.parse(d.case_kinds) as string[],
+    repairClasses: JSON.parse(d.repair_classes) as string[],
+  }));
+}
+
+/** One of the estate's departments, or undefined. */
+export async function departmentInEstate(db: Db, estateId: string, departmentId: string) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where('id', '=', departmentId)
+    .where('estate_id', '=', estateId)
+    .executeTakeFirst();
+}
+
+/** Who works in these departments of the estate and is not disabled, with whether they are in the office. */
+export async function staffOfDepartments(db: Db, estateId: string, departmentIds: string[]) {
+  if (!departmentIds.length) return [];
+  return db
+    .selectFrom('staff_estates')
+    .innerJoin('staff', 'staff.id', 'staff_estates.staff_id')
+    .leftJoin('presence', 'presence.staff_id', 'staff.id')
+    .select(['staff.id', 'staff.name', 'staff_estates.department_id', 'presence.state'])
+    .where('staff_estates.estate_id', '=', estateId)
+    .where('staff_estates.department_id', 'in', departmentIds)
+    .where('staff.disabled_at', 'is', null)
+    .execute();
+}
+
+/** Staff names by id, for records that keep a person's id (a former colleague keeps their name). */
+export async function staffNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
