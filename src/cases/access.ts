@@ -1,8 +1,14 @@
-import { type Actor, can, requireAbility } from '../auth/policy.js';
-import { notFound } from '../platform/errors.js';
+import { type Actor, can, requireAbility } from '../auth/index.js';
+import { AppError, notFound, type RuleCode } from '../platform/errors.js';
+import type { LiveEvent } from '../platform/live.js';
+import type { UseCase } from '../platform/use-case.js';
 import type { casePolicy } from './policy.js';
+import { type CaseJoinRow, findCase, updateCase } from './store.js';
 
 export type CaseAbility = keyof typeof casePolicy;
+
+/** The deadline engine's subject type for a case. */
+export const CASE_SUBJECT = 'case';
 
 type CaseRef = { estate_id: string; maintenance_id: string | null; assignee_id: string | null };
 
@@ -26,4 +32,43 @@ export function requireOnCase(actor: Actor, row: CaseRef, ability: CaseAbility, 
 export function requireCaseRead(actor: Actor, row: CaseRef, what = 'case'): void {
   if (can(actor, row.estate_id, 'case.read')) return;
   requireOnCase(actor, row, 'case.read.own', what);
+}
+
+/** The case behind an id, with the operation's ability checked in the case's estate. */
+export async function caseFor(
+  db: Parameters<typeof findCase>[0],
+  actor: Actor,
+  caseId: string,
+  ability: CaseAbility,
+): Promise<CaseJoinRow> {
+  const row = await findCase(db, caseId);
+  if (!row) throw notFound('case');
+  requireOnCase(actor, row, ability);
+  return row;
+}
+
+/**
+ * The case a use case is about to change, read in its transaction with the ability checked: the
+ * case is marked updated and open screens are told once the change commits.
+ */
+export async function caseToChange(uc: UseCase, actor: Actor, caseId: string, ability: CaseAbility): Promise<CaseJoinRow> {
+  const row = await caseFor(uc.trx, actor, caseId, ability);
+  await updateCase(uc.trx, row.estate_id, row.id, { updated_at: uc.at });
+  uc.live(caseChanged(row.estate_id, row.id));
+  return row;
+}
+
+/** What open screens are told when a case changes. */
+export function caseChanged(estateId: string, caseId: string, type = 'case.updated'): LiveEvent {
+  return { estateId, type, subjectId: caseId };
+}
+
+/** A refusal under a case rule: 422 with the rule's own code, so the desk can say which rule. */
+export function caseError(code: RuleCode, message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError(code, message, details);
+}
+
+/** Only an open case takes this change. */
+export function requireNotClosed(row: { status: string }): void {
+  if (row.status === 'closed') throw caseError('case.closed', 'the case is closed; reopen it first');
 }

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { notifyStaff as notice } from '../notices/service.js';
+import { notifyStaff as notice } from '../notices/index.js';
 import type { AppContext } from '../platform/context.js';
 import type { Database } from '../platform/db/schema.js';
 import type { LiveEvent } from '../platform/live.js';

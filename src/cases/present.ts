@@ -1,5 +1,5 @@
 import type { CaseDetail, CaseSummary, Obligation } from '../contract/cases.js';
-import { presentJoinedUnit } from '../directory/service.js';
+import { presentJoinedUnit } from '../directory/index.js';
 import { metOnTime, type ObligationRow, obligationState } from '../platform/obligations/index.js';
 import { REPLY_RULE } from './rules.js';
 import type { CaseJoinRow } from './store.js';
@@ -47,7 +47,7 @@ export function presentCase(r: CaseJoinRow, obligations: ObligationRow[], asOf: 
     repairClass: r.repair_class as CaseSummary['repairClass'],
     occurredAt: r.occurred_at,
     recordedAt: r.recorded_at,
-    recordedBy: { id: r.recorded_by, name: r.recorder_name },
+    recordedBy: { id: r.recorded_by, name: r.recorder_name ?? '' },
     department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
     assignee: person(r.assignee_id, r.assignee_name),
     maintenanceStaff: person(r.maintenance_id, r.maintenance_name),

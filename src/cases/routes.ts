@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/routes.js';
+import { actorOf } from '../auth/index.js';
 import {
   AssignCaseBody,
   AssigneeSuggestions,
@@ -28,23 +28,40 @@ import { Id, Instant, Ok, PageQuery, pageOf } from '../contract/common.js';
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
 import { errorResponses, okResponses } from '../platform/http/errors.js';
-import { onBreach } from '../platform/obligations/index.js';
 import type { CaseAbility } from './access.js';
-import { ATTACHMENT_TYPES, addAttachment, decodedFileName, MAX_ATTACHMENT_BYTES, readAttachment } from './attachments.js';
-import { REPLY_RULE } from './rules.js';
-import * as service from './service.js';
+import { assignCase } from './assignment/assign-case.js';
+import { forwardCase } from './assignment/forward-case.js';
+import { suggestAssignees } from './assignment/suggest-assignees.js';
+import { addAttachment } from './attachments/add-attachment.js';
+import { ATTACHMENT_TYPES, decodedFileName, MAX_ATTACHMENT_BYTES } from './attachments/files.js';
+import { readAttachment } from './attachments/read-attachment.js';
+import { closeCase } from './closing/close-case.js';
+import { recordSatisfaction } from './closing/record-satisfaction.js';
+import { reopenCase } from './closing/reopen-case.js';
+import { resolveCase } from './closing/resolve-case.js';
+import { escalateCase } from './escalation/escalate-case.js';
+import { createCase } from './intake/create-case.js';
+import { listObligations } from './obligations/list-obligations.js';
+import { getCase } from './reading/get-case.js';
+import { listCases } from './reading/list-cases.js';
+import { searchCases } from './reading/search-cases.js';
+import { completeRepair } from './repairs/complete-repair.js';
+import { recordRepairWork } from './repairs/record-repair-work.js';
+import { startRepair } from './repairs/start-repair.js';
+import { addNote } from './replies/add-note.js';
+import { replyToCase } from './replies/reply-to-case.js';
+import { createSavedView } from './views/create-saved-view.js';
+import { deleteSavedView } from './views/delete-saved-view.js';
+import { listSavedViews } from './views/list-saved-views.js';
 
 const EstateParams = z.strictObject({ estateId: Id });
 const CaseParams = z.strictObject({ caseId: Id });
-
-// R-CP-4: an overdue first reply escalates to the manager.
-onBreach(REPLY_RULE, (trx, obligation, at, ctx) => service.escalateOverdueReply(trx, ctx, obligation, at));
 
 type CaseAction = {
   path: string;
   operationId: string;
   summary: string;
-  /** The ability (`policy.ts`) the service checks in the case's estate. */
+  /** The ability (`policy.ts`) the use case checks in the case's estate. */
   ability: CaseAbility;
   body: z.ZodType;
   run: (ctx: AppContext, opts: { actor: ReturnType<typeof actorOf>; caseId: string; body: never }) => Promise<z.infer<typeof CaseDetail>>;
@@ -58,7 +75,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'case.assign',
     summary: 'Assign to a department and/or a person (suggestions: suggestAssignees)',
     body: AssignCaseBody,
-    run: service.assignCase,
+    run: assignCase,
   },
   {
     path: 'replies',
@@ -66,7 +83,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'case.reply',
     summary: 'Record a reply to the resident (call, visit, written); the first one meets R-CP-1',
     body: ReplyBody,
-    run: service.replyToCase,
+    run: replyToCase,
   },
   {
     path: 'notes',
@@ -74,7 +91,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'case.note',
     summary: 'An internal note (not a reply to the resident)',
     body: NoteBody,
-    run: service.addNote,
+    run: addNote,
   },
   {
     path: 'forward',
@@ -82,7 +99,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'case.forward',
     summary: 'R-CP-2: forward to the responsible department, with a reason',
     body: ForwardBody,
-    run: service.forwardCase,
+    run: forwardCase,
   },
   {
     path: 'escalate',
@@ -90,7 +107,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'case.escalate',
     summary: 'R-CP-2: escalate a policy matter to the manager',
     body: EscalateBody,
-    run: service.escalateCase,
+    run: escalateCase,
   },
   {
     path: 'satisfaction',
@@ -98,7 +115,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'case.satisfaction',
     summary: "R-CP-3: the resident's satisfaction; not satisfied keeps a complaint open and escalates it",
     body: SatisfactionBody,
-    run: service.recordSatisfaction,
+    run: recordSatisfaction,
   },
   {
     path: 'resolve',
@@ -106,7 +123,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'case.resolve',
     summary: 'Record the handling result and mark resolved',
     body: ResolveBody,
-    run: service.resolveCase,
+    run: resolveCase,
   },
   {
     path: 'close',
@@ -114,7 +131,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'case.close',
     summary: 'Close; a complaint needs a result and satisfaction, or a manager with a reason (R-CP-3)',
     body: CloseBody,
-    run: service.closeCase,
+    run: closeCase,
   },
   {
     path: 'reopen',
@@ -122,7 +139,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'case.reopen',
     summary: 'Reopen a resolved or closed case',
     body: ReopenBody,
-    run: service.reopenCase,
+    run: reopenCase,
   },
   {
     path: 'repair/start',
@@ -130,7 +147,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'repair.work',
     summary: 'Start the repair work order, with the maintenance staff member',
     body: StartRepairBody,
-    run: service.startRepair,
+    run: startRepair,
   },
   {
     path: 'repair/work',
@@ -138,7 +155,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'repair.work',
     summary: 'Record work done and materials used',
     body: RepairWorkBody,
-    run: service.recordRepairWork,
+    run: recordRepairWork,
   },
   {
     path: 'repair/complete',
@@ -146,7 +163,7 @@ const ACTIONS: CaseAction[] = [
     ability: 'repair.work',
     summary: 'Complete the repair; schedules its follow-up visits (repairCompleted)',
     body: CompleteRepairBody,
-    run: service.completeRepair,
+    run: completeRepair,
   },
 ];
 
@@ -166,7 +183,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.createCase(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+      reply.status(201).send(await createCase(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   api.get(
     '/estates/:estateId/cases',
@@ -181,7 +198,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         response: okResponses(pageOf(CaseSummary)),
       },
     },
-    async (req) => service.listCases(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => listCases(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.get(
     '/estates/:estateId/cases/search',
@@ -199,7 +216,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         response: okResponses(pageOf(CaseSummary)),
       },
     },
-    async (req) => service.searchCases(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
+    async (req) => searchCases(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
   );
   api.get(
     '/cases/:caseId',
@@ -215,7 +232,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req) =>
-      service.getCase(ctx, { actor: actorOf(req), caseId: req.params.caseId, ...(req.query.asOf && { asOf: new Date(req.query.asOf) }) }),
+      getCase(ctx, { actor: actorOf(req), caseId: req.params.caseId, ...(req.query.asOf && { asOf: new Date(req.query.asOf) }) }),
   );
   api.get(
     '/cases/:caseId/assignees',
@@ -229,7 +246,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         response: okResponses(AssigneeSuggestions),
       },
     },
-    async (req) => service.suggestAssignees(ctx, { actor: actorOf(req), caseId: req.params.caseId }),
+    async (req) => suggestAssignees(ctx, { actor: actorOf(req), caseId: req.params.caseId }),
   );
   for (const action of ACTIONS) {
     api.post(
@@ -321,7 +338,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         response: okResponses(pageOf(Obligation)),
       },
     },
-    async (req) => service.listObligations(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => listObligations(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
 
   // ------------------------------------------------------------ saved views
@@ -337,7 +354,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         response: okResponses(z.object({ items: z.array(SavedView) })),
       },
     },
-    async (req) => service.listSavedViews(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
+    async (req) => listSavedViews(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
   );
   api.post(
     '/estates/:estateId/case-views',
@@ -352,7 +369,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.createSavedView(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+      reply.status(201).send(await createSavedView(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   api.delete(
     '/case-views/:viewId',
@@ -362,7 +379,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
       schema: { operationId: 'deleteSavedView', tags: ['cases'], params: z.strictObject({ viewId: Id }), response: okResponses(Ok) },
     },
     async (req) => {
-      await service.deleteSavedView(ctx, { actor: actorOf(req), viewId: req.params.viewId });
+      await deleteSavedView(ctx, { actor: actorOf(req), viewId: req.params.viewId });
       return { ok: true as const };
     },
   );

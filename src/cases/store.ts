@@ -1,64 +1,62 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction, Updateable } from 'kysely';
+import { departmentName, staffName, unitBuildingName, unitField } from '../directory/index.js';
 import type { Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import { indexTerms, queryTerms } from '../platform/search.js';
+import type { CaseTable } from './tables.js';
 import './tables.js';
 
 /** Queries of cases. Every function takes the estate (or reads it from the case it finds). */
 type Db = Kysely<Database> | Transaction<Database>;
+type Trx = Transaction<Database>;
 
 export function casesQuery(db: Db, estateId: string) {
-  return db
-    .selectFrom('cases')
-    .leftJoin('units', 'units.id', 'cases.unit_id')
-    .leftJoin('buildings', 'buildings.id', 'units.building_id')
-    .leftJoin('departments', 'departments.id', 'cases.department_id')
-    .innerJoin('staff as recorder', 'recorder.id', 'cases.recorded_by')
-    .leftJoin('staff as assignee', 'assignee.id', 'cases.assignee_id')
-    .leftJoin('staff as maint', 'maint.id', 'cases.maintenance_id')
-    .leftJoin('staff as escalated', 'escalated.id', 'cases.escalated_to')
-    .where('cases.estate_id', '=', estateId);
+  return db.selectFrom('cases').where('cases.estate_id', '=', estateId);
 }
 
-export const caseColumns = [
-  'cases.id',
-  'cases.estate_id',
-  'cases.number',
-  'cases.kind',
-  'cases.channel',
-  'cases.status',
-  'cases.unit_id',
-  'units.building_id',
-  'buildings.name as building_name',
-  'units.number as unit_number',
-  'units.floor as unit_floor',
-  'units.area_m2 as unit_area_m2',
-  'cases.resident_id',
-  'cases.resident_name',
-  'cases.resident_phone',
-  'cases.description',
-  'cases.repair_class',
-  'cases.occurred_at',
-  'cases.recorded_at',
-  'cases.recorded_by',
-  'recorder.name as recorder_name',
-  'cases.department_id',
-  'departments.name as department_name',
-  'cases.assignee_id',
-  'assignee.name as assignee_name',
-  'cases.maintenance_id',
-  'maint.name as maintenance_name',
-  'cases.escalated_to',
-  'escalated.name as escalated_name',
-  'cases.first_reply_at',
-  'cases.result',
-  'cases.satisfaction',
-  'cases.repair_started_at',
-  'cases.repair_completed_at',
-  'cases.closed_at',
-  'cases.close_reason',
-  'cases.updated_at',
-] as const;
+/** A case's columns with the names of its unit, department and people beside them. */
+export function caseColumns(e: ExpressionBuilder<Database, 'cases'>) {
+  const unit = e.ref('cases.unit_id');
+  return [
+    'cases.id',
+    'cases.estate_id',
+    'cases.number',
+    'cases.kind',
+    'cases.channel',
+    'cases.status',
+    'cases.unit_id',
+    unitField(unit, 'building_id').as('building_id'),
+    unitBuildingName(unit).as('building_name'),
+    unitField(unit, 'number').as('unit_number'),
+    unitField(unit, 'floor').as('unit_floor'),
+    unitField(unit, 'area_m2').as('unit_area_m2'),
+    'cases.resident_id',
+    'cases.resident_name',
+    'cases.resident_phone',
+    'cases.description',
+    'cases.repair_class',
+    'cases.occurred_at',
+    'cases.recorded_at',
+    'cases.recorded_by',
+    staffName(e.ref('cases.recorded_by')).as('recorder_name'),
+    'cases.department_id',
+    departmentName(e.ref('cases.department_id')).as('department_name'),
+    'cases.assignee_id',
+    staffName(e.ref('cases.assignee_id')).as('assignee_name'),
+    'cases.maintenance_id',
+    staffName(e.ref('cases.maintenance_id')).as('maintenance_name'),
+    'cases.escalated_to',
+    staffName(e.ref('cases.escalated_to')).as('escalated_name'),
+    'cases.first_reply_at',
+    'cases.result',
+    'cases.satisfaction',
+    'cases.repair_started_at',
+    'cases.repair_completed_at',
+    'cases.closed_at',
+    'cases.close_reason',
+    'cases.updated_at',
+  ] as const;
+}
 
 export async function findCase(db: Db, caseId: string) {
   const estate = await db.selectFrom('cases').select('estate_id').where('id', '=', caseId).executeTakeFirst();
@@ -68,8 +66,35 @@ export async function findCase(db: Db, caseId: string) {
 
 export type CaseJoinRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
+export async function insertCase(trx: Trx, row: CaseTable): Promise<void> {
+  await trx.insertInto('cases').values(row).execute();
+}
+
+/** Changes fields of one case of the estate. */
+export async function updateCase(trx: Trx, estateId: string, caseId: string, patch: Updateable<CaseTable>): Promise<void> {
+  await trx.updateTable('cases').set(patch).where('id', '=', caseId).where('estate_id', '=', estateId).execute();
+}
+
+/**
+ * How many open cases each of these people holds, across every estate they work for: a
+ * person's load is everything on their desk.
+ */
+export async function openCaseLoads(db: Db, staffIds: string[]): Promise<Map<string, number>> {
+  if (!staffIds.length) return new Map();
+  const rows = await db
+    .selectFrom('cases')
+    .select((eb) => ['cases.assignee_id', eb.fn.countAll<number>().as('c')])
+    .where('cases.assignee_id', 'in', staffIds)
+    .where('cases.status', '!=', 'closed')
+    .groupBy('cases.assignee_id')
+    .execute();
+  return new Map(rows.map((r) => [r.assignee_id as string, Number(r.c)]));
+}
+
+// ------------------------------------------------------------------ the timeline and search terms
+
 export async function addEvent(
-  trx: Transaction<Database>,
+  trx: Trx,
   e: {
     estateId: string;
     caseId: string;
@@ -97,8 +122,28 @@ export async function addEvent(
   return id;
 }
 
+/** A case's timeline, oldest first, with who did each thing. */
+export async function caseEvents(db: Db, estateId: string, caseId: string) {
+  return db
+    .selectFrom('case_events')
+    .select((e) => [
+      'case_events.id',
+      'case_events.type',
+      'case_events.at',
+      'case_events.actor_id',
+      staffName(e.ref('case_events.actor_id')).as('actor_name'),
+      'case_events.text',
+      'case_events.data',
+    ])
+    .where('case_events.case_id', '=', caseId)
+    .where('case_events.estate_id', '=', estateId)
+    .orderBy('case_events.at')
+    .orderBy('case_events.id')
+    .execute();
+}
+
 /** Adds the search terms of a text to a case (description, replies and notes are all findable). */
-export async function indexText(trx: Transaction<Database>, estateId: string, caseId: string, text: string): Promise<void> {
+export async function indexText(trx: Trx, estateId: string, caseId: string, text: string): Promise<void> {
   const terms = indexTerms(text);
   if (!terms.length) return;
   await trx
@@ -137,28 +182,4 @@ export function whereMatches<Q extends ReturnType<typeof casesQuery>>(q: Q, quer
     ) as Q;
   }
   return out;
-}
-
-export async function managersOf(db: Db, estateId: string): Promise<{ id: string; name: string; email: string | null }[]> {
-  return db
-    .selectFrom('staff_estates')
-    .innerJoin('staff', 'staff.id', 'staff_estates.staff_id')
-    .select(['staff.id', 'staff.name', 'staff.email'])
-    .where('staff_estates.estate_id', '=', estateId)
-    .where('staff.role', '=', 'manager')
-    .where('staff.disabled_at', 'is', null)
-    .orderBy('staff.name')
-    .execute();
-}
-
-/** A staff member who works for the estate, or undefined. */
-export async function staffInEstate(db: Db, estateId: string, staffId: string) {
-  return db
-    .selectFrom('staff_estates')
-    .innerJoin('staff', 'staff.id', 'staff_estates.staff_id')
-    .select(['staff.id', 'staff.name', 'staff.role', 'staff.email', 'staff_estates.department_id'])
-    .where('staff_estates.estate_id', '=', estateId)
-    .where('staff.id', '=', staffId)
-    .where('staff.disabled_at', 'is', null)
-    .executeTakeFirst();
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyActor } from '../../src/auth/policy.js';
-import * as cases from '../../src/cases/service.js';
+import { createCase } from '../../src/cases/intake/create-case.js';
 import * as directory from '../../src/directory/service.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -117,7 +117,7 @@ describe('two instances over one PostgreSQL [postgres]', () => {
     const occurredAt = new Date(Date.now() - 73 * 3_600_000).toISOString();
     caseIds = [];
     for (let i = 0; i < BREACHES; i++) {
-      const c = await cases.createCase(ctx, {
+      const c = await createCase(ctx, {
         actor,
         estateId,
         body: { kind: 'complaint', channel: 'hotline', description: `熱線投訴 ${i}`, occurredAt },

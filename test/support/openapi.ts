@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
-import { addAttachment } from '../../src/cases/attachments.js';
-import * as cases from '../../src/cases/service.js';
+import { addAttachment } from '../../src/cases/attachments/add-attachment.js';
+import { resolveCase } from '../../src/cases/closing/resolve-case.js';
+import { createCase } from '../../src/cases/intake/create-case.js';
+import { completeRepair } from '../../src/cases/repairs/complete-repair.js';
+import { createSavedView } from '../../src/cases/views/create-saved-view.js';
 import * as followups from '../../src/followups/service.js';
 import * as frontdesk from '../../src/frontdesk/service.js';
 import { notifyStaff } from '../../src/notices/service.js';
@@ -223,7 +226,7 @@ export async function seedEstate(
   if (!engineering) throw new Error('a new estate has no engineering department');
   const staffUsername = `desk-${label.toLowerCase()}`;
   const staff = await buildStaff(t, estate.id, { username: staffUsername, role: 'receptionist', departmentId: engineering.id });
-  const repair = await cases.createCase(t.ctx, {
+  const repair = await createCase(t.ctx, {
     actor: t.system,
     estateId: estate.id,
     body: {
@@ -235,8 +238,8 @@ export async function seedEstate(
       repairClass: 'leak',
     },
   });
-  await cases.resolveCase(t.ctx, { actor: t.system, caseId: repair.id, body: { result: '已檢查' } });
-  const view = await cases.createSavedView(t.ctx, {
+  await resolveCase(t.ctx, { actor: t.system, caseId: repair.id, body: { result: '已檢查' } });
+  const view = await createSavedView(t.ctx, {
     actor: t.system,
     estateId: estate.id,
     body: { name: `${label}視圖`, query: { kind: 'repair' } },
@@ -263,7 +266,7 @@ export async function seedEstate(
     .executeTakeFirstOrThrow();
   // Follow-ups: an October repair found wanting (its notice acknowledged, October's spot check
   // drawn over it), and a November leak repair whose visit is due.
-  const october = await cases.createCase(t.ctx, {
+  const october = await createCase(t.ctx, {
     actor: t.system,
     estateId: estate.id,
     body: {
@@ -275,7 +278,7 @@ export async function seedEstate(
       occurredAt: '2026-10-05T01:00:00.000Z',
     },
   });
-  await cases.completeRepair(t.ctx, { actor: t.system, caseId: october.id, body: { completedAt: '2026-10-06T01:00:00.000Z' } });
+  await completeRepair(t.ctx, { actor: t.system, caseId: october.id, body: { completedAt: '2026-10-06T01:00:00.000Z' } });
   const [octoberFollowUp] = (
     await followups.listFollowUps(t.ctx, {
       actor: t.system,
@@ -319,7 +322,7 @@ export async function seedEstate(
   });
   const spotItem = spotCheck.items[0];
   if (!spotItem) throw new Error("October's spot check has no item");
-  const leak = await cases.createCase(t.ctx, {
+  const leak = await createCase(t.ctx, {
     actor: t.system,
     estateId: estate.id,
     body: {
@@ -331,7 +334,7 @@ export async function seedEstate(
       occurredAt: '2026-11-09T01:00:00.000Z',
     },
   });
-  await cases.completeRepair(t.ctx, { actor: t.system, caseId: leak.id, body: { completedAt: '2026-11-10T01:00:00.000Z' } });
+  await completeRepair(t.ctx, { actor: t.system, caseId: leak.id, body: { completedAt: '2026-11-10T01:00:00.000Z' } });
   const [leakFollowUp] = (
     await followups.listFollowUps(t.ctx, {
       actor: t.system,

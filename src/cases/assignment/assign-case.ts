@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { Actor } from '../../auth/index.js';
+import type { AssignCaseBody, CaseDetail } from '../../contract/cases.js';
+import { departmentInEstate, staffInEstate } from '../../directory/index.js';
+import type { AppContext } from '../../platform/context.js';
+import { unknownReference } from '../../platform/errors.js';
+import { reassignObligations } from '../../platform/obligations/index.js';
+import { runUseCase } from '../../platform/use-case.js';
+import { CASE_SUBJECT, caseToChange, requireNotClosed } from '../access.js';
+import { notifyStaff } from '../notify.js';
+import { getCase } from '../reading/get-case.js';
+import { addEvent, updateCase } from '../store.js';
+
+/**
+ * R-CP-2: gives the case to a department and/or a person; its open deadlines go with it, and a
+ * newly assigned person is told.
+ */
+export async function assignCase(
+  ctx: AppContext,
+  opts: { actor: Actor; caseId: string; body: z.infer<typeof AssignCaseBody> },
+): Promise<CaseDetail> {
+  const b = opts.body;
+  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
+    const row = await caseToChange(uc, opts.actor, opts.caseId, 'case.assign');
+    requireNotClosed(row);
+    let departmentId = b.departmentId === undefined ? row.department_id : b.departmentId;
+    if (b.departmentId && !(await departmentInEstate(uc.trx, row.estate_id, b.departmentId))) throw unknownReference('departmentId');
+    let assigneeId = b.assigneeId === undefined ? row.assignee_id : b.assigneeId;
+    if (b.assigneeId) {
+      const person = await staffInEstate(uc.trx, row.estate_id, b.assigneeId);
+      if (!person) throw unknownReference('assigneeId');
+      departmentId = b.departmentId === undefined ? (person.department_id ?? departmentId) : departmentId;
+    }
+    if (b.assigneeId === null) assigneeId = null;
+    const status = assigneeId && row.status === 'new' ? 'assigned' : row.status;
+    await updateCase(uc.trx, row.estate_id, row.id, { department_id: departmentId, assignee_id: assigneeId, status });
+    await reassignObligations(uc.trx, { subjectType: CASE_SUBJECT, subjectId: row.id, ownerId: assigneeId, departmentId });
+    await addEvent(uc.trx, {
+      estateId: row.estate_id,
+      caseId: row.id,
+      type: 'assigned',
+      at: uc.at,
+      actorId: opts.actor.id,
+      text: b.note ?? null,
+      data: { departmentId, assigneeId },
+    });
+    await uc.history({
+      estateId: row.estate_id,
+      entityType: 'case',
+      entityId: row.id,
+      action: 'assigned',
+      before: { department_id: row.department_id, assignee_id: row.assignee_id },
+      after: { department_id: departmentId, assignee_id: assigneeId },
+    });
+    if (assigneeId && assigneeId !== row.assignee_id) {
+      const told = await notifyStaff(uc.trx, ctx, {
+        estateId: row.estate_id,
+        staffIds: [assigneeId],
+        kind: 'case.assigned',
+        caseId: row.id,
+        caseNumber: row.number,
+        at: uc.at,
+        text: row.description,
+      });
+      uc.live(...told);
+    }
+  });
+  return getCase(ctx, { actor: opts.actor, caseId: opts.caseId });
+}

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { type Actor, can, forbidden, roleIn } from '../../auth/index.js';
+import type { CaseDetail, CloseBody } from '../../contract/cases.js';
+import type { AppContext } from '../../platform/context.js';
+import { cancelObligations } from '../../platform/obligations/index.js';
+import { runUseCase } from '../../platform/use-case.js';
+import { CASE_SUBJECT, caseError, caseToChange } from '../access.js';
+import { getCase } from '../reading/get-case.js';
+import { type CaseKind, closeDecision } from '../rules.js';
+import { addEvent, updateCase } from '../store.js';
+
+/**
+ * R-CP-3: closes the case. A complaint closes only with a recorded result and the resident's
+ * satisfaction, or by a manager giving a reason to close it without. Deadlines never met stay on
+ * record as cancelled.
+ */
+export async function closeCase(
+  ctx: AppContext,
+  opts: { actor: Actor; caseId: string; body: z.infer<typeof CloseBody> },
+): Promise<CaseDetail> {
+  const b = opts.body;
+  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
+    const row = await caseToChange(uc, opts.actor, opts.caseId, 'case.close');
+    if (row.status === 'closed') throw caseError('case.closed', 'the case is already closed');
+    const result = b.result ?? row.result;
+    const mayCloseUnsatisfied = can(opts.actor, row.estate_id, 'case.close.unsatisfied');
+    const decision = closeDecision(
+      { kind: row.kind as CaseKind, result, satisfaction: row.satisfaction as 'satisfied' | null },
+      { mayCloseUnsatisfied },
+      { reason: b.reason },
+    );
+    // A reason asks to close without the resident's satisfaction: that is the managers' to do (403),
+    // where without one the desk is only told what the complaint still lacks (422).
+    if (!decision.ok && decision.code === 'case.close_needs_satisfaction' && b.reason && !mayCloseUnsatisfied)
+      throw forbidden('case.close.unsatisfied', roleIn(opts.actor, row.estate_id));
+    if (!decision.ok)
+      throw caseError(decision.code, decision.message, {
+        field:
+          decision.code === 'case.close_needs_reason' ? 'reason' : decision.code === 'case.close_needs_result' ? 'result' : 'satisfaction',
+      });
+    await updateCase(uc.trx, row.estate_id, row.id, {
+      status: 'closed',
+      result,
+      closed_at: uc.at,
+      closed_by: opts.actor.id,
+      close_reason: b.reason ?? null,
+    });
+    await cancelObligations(uc.trx, { subjectType: CASE_SUBJECT, subjectId: row.id, at: uc.at });
+    await addEvent(uc.trx, {
+      estateId: row.estate_id,
+      caseId: row.id,
+      type: 'closed',
+      at: uc.at,
+      actorId: opts.actor.id,
+      text: b.reason ?? result ?? null,
+      data: { withoutSatisfaction: decision.withoutSatisfaction },
+    });
+    await uc.history({
+      estateId: row.estate_id,
+      entityType: 'case',
+      entityId: row.id,
+      action: 'closed',
+      before: { status: row.status },
+      after: { status: 'closed', result, reason: b.reason ?? null, withoutSatisfaction: decision.withoutSatisfaction },
+    });
+  });
+  return getCase(ctx, { actor: opts.actor, caseId: opts.caseId });
+}

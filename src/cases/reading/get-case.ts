@@ -1,0 +1,34 @@
+import type { Actor } from '../../auth/index.js';
+import type { CaseDetail } from '../../contract/cases.js';
+import { staffNames } from '../../directory/index.js';
+import type { AppContext } from '../../platform/context.js';
+import { notFound } from '../../platform/errors.js';
+import { obligationsOf } from '../../platform/obligations/index.js';
+import { CASE_SUBJECT, requireCaseRead } from '../access.js';
+import { attachmentsOfCase } from '../attachments/attachments.store.js';
+import { presentDetail } from '../present.js';
+import { caseEvents, findCase } from '../store.js';
+
+/** A case with its timeline: `case.read` reads any case of the estate, `case.read.own` the person's own. */
+export async function getCase(ctx: AppContext, opts: { actor: Actor; caseId: string; asOf?: Date }): Promise<CaseDetail> {
+  const row = await findCase(ctx.db, opts.caseId);
+  if (!row) throw notFound('case');
+  requireCaseRead(opts.actor, row);
+  const asOf = opts.asOf ?? ctx.clock.now();
+  const [events, obligations, attachments] = await Promise.all([
+    caseEvents(ctx.db, row.estate_id, row.id),
+    obligationsWithNames(ctx, row.id),
+    attachmentsOfCase(ctx.db, row.estate_id, row.id),
+  ]);
+  return presentDetail(row, { events, obligations, attachments, asOf });
+}
+
+async function obligationsWithNames(ctx: AppContext, caseId: string) {
+  const rows = await obligationsOf(ctx.db, CASE_SUBJECT, caseId);
+  const names = await staffNames(ctx.db, [...new Set(rows.map((r) => r.escalated_to).filter((x): x is string => Boolean(x)))]);
+  return rows.map((r) => ({
+    ...r,
+    escalated_name: r.escalated_to ? (names.get(r.escalated_to) ?? null) : null,
+    case_number: null as string | null,
+  }));
+}

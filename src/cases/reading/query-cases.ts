@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { type Actor, can } from '../../auth/index.js';
+import type { ListCasesQuery } from '../../contract/cases.js';
+import type { AppContext } from '../../platform/context.js';
+import { obligationsOfSubjects, overdueSubjectIds } from '../../platform/obligations/index.js';
+import { CASE_SUBJECT } from '../access.js';
+import { presentCase } from '../present.js';
+import { caseColumns, casesQuery, whereMatches } from '../store.js';
+
+/**
+ * A page of the estate's cases by the list's filters, judged as of `asOf`. Someone without
+ * `case.read` (maintenance staff) gets only their own: the repairs they hold and the cases
+ * assigned to them.
+ */
+export async function queryCases(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListCasesQuery> }) {
+  const q = opts.query;
+  const asOf = q.asOf ? new Date(q.asOf) : ctx.clock.now();
+  let base = casesQuery(ctx.db, opts.estateId);
+  if (!can(opts.actor, opts.estateId, 'case.read')) {
+    const me = opts.actor.id;
+    base = base.where((eb) => eb.or([eb('cases.maintenance_id', '=', me), eb('cases.assignee_id', '=', me)]));
+  }
+  if (q.status === 'open') base = base.where('cases.status', '!=', 'closed');
+  else if (q.status) base = base.where('cases.status', '=', q.status);
+  if (q.kind) base = base.where('cases.kind', '=', q.kind);
+  if (q.channel) base = base.where('cases.channel', '=', q.channel);
+  if (q.assigneeId) base = base.where('cases.assignee_id', '=', q.assigneeId);
+  if (q.departmentId) base = base.where('cases.department_id', '=', q.departmentId);
+  if (q.unitId) base = base.where('cases.unit_id', '=', q.unitId);
+  if (q.escalated === 'true') base = base.where('cases.escalated_to', 'is not', null).where('cases.status', '!=', 'closed');
+  if (q.escalated === 'false') base = base.where('cases.escalated_to', 'is', null);
+  if (q.overdue) {
+    const overdueIds = overdueSubjectIds(ctx.db, { estateId: opts.estateId, subjectType: CASE_SUBJECT, asOf: asOf.toISOString() });
+    base = q.overdue === 'true' ? base.where('cases.id', 'in', overdueIds) : base.where('cases.id', 'not in', overdueIds);
+  }
+  if (q.q) base = whereMatches(base, q.q);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const direction = q.sort.startsWith('-') ? 'desc' : 'asc';
+  const column = { recordedAt: 'cases.recorded_at', occurredAt: 'cases.occurred_at', replyDueAt: 'cases.occurred_at' }[
+    q.sort.replace('-', '') as 'recordedAt'
+  ] as 'cases.recorded_at';
+  const rows = await base
+    .select(caseColumns)
+    .orderBy(column, direction)
+    .orderBy('cases.id', direction)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  const obligations = await obligationsOfSubjects(
+    ctx.db,
+    CASE_SUBJECT,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((r) =>
+    presentCase(
+      r,
+      obligations.filter((o) => o.subject_id === r.id),
+      asOf,
+    ),
+  );
+  if (q.sort === 'replyDueAt') items.sort((a, b) => (a.replyDueAt ?? '9999').localeCompare(b.replyDueAt ?? '9999'));
+  return { items, total: Number(n), page: q.page, pageSize: q.pageSize };
+}
