@@ -1,3 +1,4 @@
 /** What other capabilities may use of cases: recording on a case and the case list. */
+export { isCaseOfEstate } from './for-frontdesk.store.js';
 export { listCases } from './reading/list-cases.js';
 export { recordOnCase } from './timeline/record-on-case.js';

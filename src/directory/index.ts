@@ -3,6 +3,7 @@
  * and places in an estate, and the unit as other records show it. Other stores show directory
  * names beside their records through the subqueries of lookups.store.ts.
  */
+export { callerCandidates, deskStaffOf, householdOf, isResidentOfEstate, isUnitOfEstate } from './desk.store.js';
 export {
   departmentDuties,
   departmentIdByCode,
@@ -13,6 +14,7 @@ export {
   managersOf,
   residentContact,
   staffEmail,
+  staffEmailsOf,
   staffInEstate,
   staffName,
   staffNames,

@@ -156,3 +156,16 @@ export async function staffNames(db: Db, ids: string[]): Promise<Map<string, str
   const rows = await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Email addresses of the staff among `staffIds` whose accounts are in use and have one. */
+export async function staffEmailsOf(db: Db, staffIds: readonly string[]): Promise<Map<string, string>> {
+  if (!staffIds.length) return new Map();
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'email'])
+    .where('id', 'in', [...staffIds])
+    .where('disabled_at', 'is', null)
+    .where('email', 'is not', null)
+    .execute();
+  return new Map(rows.flatMap((r) => (r.email ? [[r.id, r.email] as const] : [])));
+}

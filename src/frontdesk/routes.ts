@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/routes.js';
+import { actorOf } from '../auth/index.js';
 import { Id, Instant, pageOf } from '../contract/common.js';
 import {
   AcknowledgeVisitorBody,
@@ -31,19 +31,30 @@ import {
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
 import { createdResponses, okResponses } from '../platform/http/errors.js';
-import { onBreach } from '../platform/obligations/index.js';
+import { listCalls } from './calls/list-calls.js';
+import { logCall } from './calls/log-call.js';
+import { lookupCaller } from './lookup/lookup-caller.js';
+import { completeCallback } from './messages/complete-callback.js';
+import { handOnMessage } from './messages/hand-on-message.js';
+import { listMessages } from './messages/list-messages.js';
+import { takeMessage } from './messages/take-message.js';
 import type { frontDeskPolicy } from './policy.js';
-import { CALLBACK_RULE, WAIT_RULE } from './rules.js';
-import * as service from './service.js';
+import { suggestReceiverFor } from './presence/suggest-receiver.js';
+import { getGreeting } from './scripts/get-greeting.js';
+import { listDeskScripts } from './scripts/list-desk-scripts.js';
+import { updateDeskScript } from './scripts/update-desk-script.js';
+import { frontDeskSummary } from './summary/front-desk-summary.js';
+import { acknowledgeVisitor } from './visits/acknowledge-visitor.js';
+import { listVisits } from './visits/list-visits.js';
+import { pageStaff } from './visits/page-staff.js';
+import { receiveVisitor } from './visits/receive-visitor.js';
+import { recordVisitArrival } from './visits/record-arrival.js';
+import { recordVisitDeparture } from './visits/record-departure.js';
 
 const EstateParams = z.strictObject({ estateId: Id });
 const MessageParams = z.strictObject({ messageId: Id });
 const VisitParams = z.strictObject({ visitId: Id });
 const tags = ['front desk'];
-
-// R-PH-3: an overdue call-back is told to its recipient and the desk; R-WK-4: the desk apologises.
-onBreach(CALLBACK_RULE, (trx, obligation, at, ctx) => service.onFrontDeskBreach(trx, ctx, obligation, at));
-onBreach(WAIT_RULE, (trx, obligation, at, ctx) => service.onFrontDeskBreach(trx, ctx, obligation, at));
 
 type Actor = ReturnType<typeof actorOf>;
 type FrontDeskAbility = keyof typeof frontDeskPolicy;
@@ -63,7 +74,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
         response: okResponses(Greeting),
       },
     },
-    async (req) => service.getGreeting(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => getGreeting(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.get(
     '/estates/:estateId/desk-scripts',
@@ -78,7 +89,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
         response: okResponses(z.object({ items: z.array(DeskScript) })),
       },
     },
-    async (req) => service.listDeskScripts(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
+    async (req) => listDeskScripts(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
   );
   api.put(
     '/estates/:estateId/desk-scripts/:situation',
@@ -94,7 +105,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req) =>
-      service.updateDeskScript(ctx, {
+      updateDeskScript(ctx, {
         actor: actorOf(req),
         estateId: req.params.estateId,
         situation: req.params.situation,
@@ -114,7 +125,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
         response: okResponses(z.object({ items: z.array(CallerMatch) })),
       },
     },
-    async (req) => service.lookupCaller(ctx, { actor: actorOf(req), estateId: req.params.estateId, q: req.query.q }),
+    async (req) => lookupCaller(ctx, { actor: actorOf(req), estateId: req.params.estateId, q: req.query.q }),
   );
   api.get(
     '/estates/:estateId/calls',
@@ -129,7 +140,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
         response: okResponses(pageOf(Call)),
       },
     },
-    async (req) => service.listCalls(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => listCalls(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.post(
     '/estates/:estateId/calls',
@@ -145,7 +156,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.logCall(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+      reply.status(201).send(await logCall(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
 
   // ------------------------------------------------------------ messages and call-backs
@@ -162,7 +173,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
         response: okResponses(pageOf(Message)),
       },
     },
-    async (req) => service.listMessages(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => listMessages(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.post(
     '/estates/:estateId/messages',
@@ -178,7 +189,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.takeMessage(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+      reply.status(201).send(await takeMessage(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   // The recipient may always complete or hand on their own message; `message.handle` is for anyone else's.
   const messageActions: {
@@ -195,7 +206,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       ability: 'message.handle',
       summary: 'R-PH-3: the call-back is made; meets its deadline',
       body: CompleteCallbackBody,
-      run: service.completeCallback,
+      run: completeCallback,
     },
     {
       path: 'hand-on',
@@ -203,7 +214,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       ability: 'message.handle',
       summary: 'Hand the call-back on to a colleague',
       body: HandOnMessageBody,
-      run: service.handOnMessage,
+      run: handOnMessage,
     },
   ];
   for (const action of messageActions) {
@@ -238,7 +249,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
         response: okResponses(ReceiverSuggestion),
       },
     },
-    async (req) => service.suggestReceiverFor(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => suggestReceiverFor(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.get(
     '/estates/:estateId/visits',
@@ -253,7 +264,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
         response: okResponses(pageOf(Visit)),
       },
     },
-    async (req) => service.listVisits(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => listVisits(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.post(
     '/estates/:estateId/visits',
@@ -269,7 +280,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.recordVisitArrival(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+      reply.status(201).send(await recordVisitArrival(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   const visitActions: {
     path: string;
@@ -285,7 +296,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       ability: 'visit.record',
       summary: 'R-WK-4: the waiting visitor is greeted',
       body: AcknowledgeVisitorBody,
-      run: service.acknowledgeVisitor,
+      run: acknowledgeVisitor,
     },
     {
       path: 'receive',
@@ -293,7 +304,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       ability: 'visit.record',
       summary: 'R-WK-1: who received the visitor, and when',
       body: ReceiveVisitorBody,
-      run: service.receiveVisitor,
+      run: receiveVisitor,
     },
     {
       path: 'page',
@@ -301,7 +312,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       ability: 'visit.record',
       summary: 'R-WK-3: page a colleague to the counter (a notice on their screen)',
       body: PageStaffBody,
-      run: service.pageStaff,
+      run: pageStaff,
     },
     {
       path: 'departure',
@@ -309,7 +320,7 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       ability: 'visit.record',
       summary: 'R-WK-1: the outcome and the departure',
       body: DepartureBody,
-      run: service.recordVisitDeparture,
+      run: recordVisitDeparture,
     },
   ];
   for (const action of visitActions) {
@@ -343,6 +354,6 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
         response: okResponses(FrontDeskSummary),
       },
     },
-    async (req) => service.frontDeskSummary(ctx, { actor: actorOf(req), estateId: req.params.estateId, asOf: req.query.asOf }),
+    async (req) => frontDeskSummary(ctx, { actor: actorOf(req), estateId: req.params.estateId, asOf: req.query.asOf }),
   );
 }

@@ -1,2 +1,2 @@
 /** What other capabilities may use of staff notices: telling a colleague on their screen. */
-export { notifyStaff } from './service.js';
+export { notifyStaff, publishNotices, type StaffNotice } from './notify.js';

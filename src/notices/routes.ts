@@ -1,9 +1,10 @@
-import { actorOf } from '../auth/routes.js';
+import { actorOf } from '../auth/index.js';
 import { ListNoticesQuery, Notice, NoticePage, NoticeParams } from '../contract/notices.js';
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
 import { errorResponses } from '../platform/http/errors.js';
-import * as service from './service.js';
+import { listNotices } from './inbox/list-notices.js';
+import { markNoticeRead } from './inbox/mark-notice-read.js';
 
 export function registerNoticeRoutes(api: App, ctx: AppContext): void {
   api.get(
@@ -18,7 +19,7 @@ export function registerNoticeRoutes(api: App, ctx: AppContext): void {
         response: { 200: NoticePage, ...errorResponses },
       },
     },
-    async (req) => service.listNotices(ctx, { actor: actorOf(req), query: req.query }),
+    async (req) => listNotices(ctx, { actor: actorOf(req), query: req.query }),
   );
   api.post(
     '/notices/:noticeId/read',
@@ -32,6 +33,6 @@ export function registerNoticeRoutes(api: App, ctx: AppContext): void {
         response: { 200: Notice, ...errorResponses },
       },
     },
-    async (req) => service.markNoticeRead(ctx, { actor: actorOf(req), noticeId: req.params.noticeId }),
+    async (req) => markNoticeRead(ctx, { actor: actorOf(req), noticeId: req.params.noticeId }),
   );
 }

@@ -12,23 +12,34 @@ export async function insertNotices(trx: Transaction<Database>, rows: Insertable
   if (rows.length) await trx.insertInto('notices').values(rows).execute();
 }
 
-/** Email addresses of the staff among `staffIds` whose accounts are in use. */
-export async function staffEmails(db: Db, staffIds: readonly string[]): Promise<Map<string, string>> {
-  if (!staffIds.length) return new Map();
-  const rows = await db
-    .selectFrom('staff')
-    .select(['id', 'email'])
-    .where('id', 'in', [...staffIds])
-    .where('disabled_at', 'is', null)
-    .where('email', 'is not', null)
-    .execute();
-  return new Map(rows.flatMap((r) => (r.email ? [[r.id, r.email] as const] : [])));
-}
-
-export function noticesOf(db: Db, staffId: string, scope: EstateScope) {
+function noticesOf(db: Db, staffId: string, scope: EstateScope) {
   let q = db.selectFrom('notices').where('staff_id', '=', staffId);
   if (scope) q = scope.length ? q.where('estate_id', 'in', [...scope]) : q.where('estate_id', '=', '');
   return q;
+}
+
+/** A page of a person's notices, newest first, with how many there are and how many are unread. */
+export async function pageOfNotices(
+  db: Db,
+  staffId: string,
+  scope: EstateScope,
+  opts: { unreadOnly: boolean; page: number; pageSize: number },
+) {
+  const mine = noticesOf(db, staffId, scope);
+  const unread = mine.where('read_at', 'is', null);
+  const listed = opts.unreadOnly ? unread : mine;
+  const [{ n }, { u }] = await Promise.all([
+    listed.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    unread.select((eb) => eb.fn.countAll<number>().as('u')).executeTakeFirstOrThrow(),
+  ]);
+  const rows = await listed
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  return { rows, total: Number(n), unreadCount: Number(u) };
 }
 
 export async function findNotice(db: Db, staffId: string, noticeId: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/routes.js';
+import { actorOf } from '../auth/index.js';
 import { Id, pageOf } from '../contract/common.js';
 import {
   CheckPhrasesBody,
@@ -12,7 +12,10 @@ import {
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
 import { createdResponses, okResponses } from '../platform/http/errors.js';
-import * as service from './service.js';
+import { checkPhrases } from './check/check-phrases.js';
+import { createPhraseRule } from './guide/create-phrase-rule.js';
+import { listPhraseRules } from './guide/list-phrase-rules.js';
+import { updatePhraseRule } from './guide/update-phrase-rule.js';
 
 const EstateParams = z.strictObject({ estateId: Id });
 
@@ -31,7 +34,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
         response: okResponses(PhraseCheck),
       },
     },
-    async (req) => service.checkPhrases(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
+    async (req) => checkPhrases(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
   );
   api.get(
     '/estates/:estateId/phrase-rules',
@@ -46,7 +49,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
         response: okResponses(pageOf(PhraseRule)),
       },
     },
-    async (req) => service.listPhraseRules(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => listPhraseRules(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.post(
     '/estates/:estateId/phrase-rules',
@@ -62,7 +65,7 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.createPhraseRule(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+      reply.status(201).send(await createPhraseRule(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   api.patch(
     '/phrase-rules/:ruleId',
@@ -77,6 +80,6 @@ export function registerPhraseRoutes(api: App, ctx: AppContext): void {
         response: okResponses(PhraseRule),
       },
     },
-    async (req) => service.updatePhraseRule(ctx, { actor: actorOf(req), ruleId: req.params.ruleId, body: req.body }),
+    async (req) => updatePhraseRule(ctx, { actor: actorOf(req), ruleId: req.params.ruleId, body: req.body }),
   );
 }

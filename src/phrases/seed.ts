@@ -4,6 +4,7 @@ import type { PhraseMatchMode } from '../contract/phrases.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import type { Database } from '../platform/db/schema.js';
 import { recordChange } from '../platform/history.js';
+import { existingRuleIds, insertMissingRules } from './store.js';
 import type { NewPhraseRule } from './tables.js';
 
 /** A pair of the company's phrase guide; the same number in the id across the three languages marks the same pair. */
@@ -104,16 +105,10 @@ export const PHRASE_SEED: readonly SeedPhrase[] = [
 export async function ensurePhraseSeed(db: Kysely<Database>, clock: Clock = systemClock): Promise<number> {
   const at = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
-    const present = await trx
-      .selectFrom('phrase_rules')
-      .select('id')
-      .where(
-        'id',
-        'in',
-        PHRASE_SEED.map((p) => p.id),
-      )
-      .execute();
-    const have = new Set(present.map((r) => r.id));
+    const have = await existingRuleIds(
+      trx,
+      PHRASE_SEED.map((p) => p.id),
+    );
     const missing: NewPhraseRule[] = PHRASE_SEED.filter((p) => !have.has(p.id)).map((p) => ({
       id: p.id,
       estate_id: null,
@@ -127,14 +122,9 @@ export async function ensurePhraseSeed(db: Kysely<Database>, clock: Clock = syst
       updated_at: at,
     }));
     if (missing.length === 0) return 0;
-    const inserted = await trx
-      .insertInto('phrase_rules')
-      .values(missing)
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .execute();
+    const inserted = await insertMissingRules(trx, missing);
     const byId = new Map(missing.map((row) => [row.id, row]));
-    for (const { id: ruleId } of inserted) {
+    for (const ruleId of inserted) {
       await recordChange(trx, {
         estateId: null,
         actorId: null,

@@ -1,7 +1,7 @@
 import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
-import { likePattern } from '../directory/store.js';
+import { likePattern } from '../directory/index.js';
 import type { Database } from '../platform/db/schema.js';
-import type { PhraseRuleRow } from './tables.js';
+import type { NewPhraseRule, PhraseRuleRow } from './tables.js';
 
 /** Queries of the phrase guide. Every function takes the estate: its own rules and the company's are in force there. */
 type Db = Kysely<Database> | Transaction<Database>;
@@ -77,4 +77,33 @@ export async function findSameRule(
   q = rule.estateId ? q.where('estate_id', '=', rule.estateId) : q.where('estate_id', 'is', null);
   if (rule.exceptId) q = q.where('id', '!=', rule.exceptId);
   return q.executeTakeFirst();
+}
+
+export async function insertRule(trx: Transaction<Database>, row: PhraseRuleRow): Promise<void> {
+  await trx.insertInto('phrase_rules').values(row).execute();
+}
+
+export async function updateRule(trx: Transaction<Database>, ruleId: string, patch: Partial<Omit<PhraseRuleRow, 'id'>>): Promise<void> {
+  await trx.updateTable('phrase_rules').set(patch).where('id', '=', ruleId).execute();
+}
+
+/** The ids among `ids` that the guide holds already, enabled or not (the company's seed pairs). */
+export async function existingRuleIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('phrase_rules')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Inserts the rules whose ids are not taken yet (by another process meanwhile); returns the ids inserted. */
+export async function insertMissingRules(trx: Transaction<Database>, rows: NewPhraseRule[]): Promise<string[]> {
+  const inserted = await trx
+    .insertInto('phrase_rules')
+    .values(rows)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.map((r) => r.id);
 }

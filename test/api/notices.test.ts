@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { notifyStaff, publishNotices, type StaffNotice } from '../../src/notices/notify.js';
 import { registerNoticeRoutes } from '../../src/notices/routes.js';
-import { notifyStaff, publishNotices, type StaffNotice } from '../../src/notices/service.js';
 import type { App } from '../../src/platform/http/app.js';
 import type { LiveEvent } from '../../src/platform/live.js';
 import { buildEstate, buildStaff } from '../support/factories.js';

@@ -5,9 +5,10 @@ import { createCase } from '../../src/cases/intake/create-case.js';
 import { completeRepair } from '../../src/cases/repairs/complete-repair.js';
 import { createSavedView } from '../../src/cases/views/create-saved-view.js';
 import * as followups from '../../src/followups/service.js';
-import * as frontdesk from '../../src/frontdesk/service.js';
-import { notifyStaff } from '../../src/notices/service.js';
-import * as phrases from '../../src/phrases/service.js';
+import { takeMessage } from '../../src/frontdesk/messages/take-message.js';
+import { recordVisitArrival } from '../../src/frontdesk/visits/record-arrival.js';
+import { notifyStaff } from '../../src/notices/notify.js';
+import { createPhraseRule } from '../../src/phrases/guide/create-phrase-rule.js';
 import { buildBuilding, buildEstate, buildResident, buildStaff, buildUnit } from './factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from './harness.js';
 
@@ -244,7 +245,7 @@ export async function seedEstate(
     estateId: estate.id,
     body: { name: `${label}視圖`, query: { kind: 'repair' } },
   });
-  const rule = await phrases.createPhraseRule(t.ctx, {
+  const rule = await createPhraseRule(t.ctx, {
     actor: t.system,
     estateId: estate.id,
     body: { locale: 'zh-Hant', avoid: `${label}苑用語`, suggestion: '請用書面語', match: 'anywhere', scope: 'estate' },
@@ -344,7 +345,7 @@ export async function seedEstate(
   ).items;
   if (!leakFollowUp) throw new Error('a completed leak repair has no follow-up');
 
-  const message = await frontdesk.takeMessage(t.ctx, {
+  const message = await takeMessage(t.ctx, {
     actor: t.system,
     estateId: estate.id,
     body: {
@@ -356,7 +357,7 @@ export async function seedEstate(
       fromUnansweredTransfer: false,
     },
   });
-  const visit = await frontdesk.recordVisitArrival(t.ctx, {
+  const visit = await recordVisitArrival(t.ctx, {
     actor: t.system,
     estateId: estate.id,
     body: { visitorName: names.residentName, unitId: unit.id, residentId: resident.id, purpose: 'inquiry' },
