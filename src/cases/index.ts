@@ -2,3 +2,4 @@
 export { isCaseOfEstate } from './for-frontdesk.store.js';
 export { listCases } from './reading/list-cases.js';
 export { recordOnCase } from './timeline/record-on-case.js';
+export { type CaseFieldName, caseField } from './for-followups.store.js';

@@ -25,3 +25,4 @@ export {
 } from './lookups.store.js';
 export { presentJoinedUnit } from './present.js';
 export { findEstate, likePattern } from './store.js';
+export { allEstateSettings } from './lookups.store.js';

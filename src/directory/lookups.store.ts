@@ -169,3 +169,9 @@ export async function staffEmailsOf(db: Db, staffIds: readonly string[]): Promis
     .execute();
   return new Map(rows.flatMap((r) => (r.email ? [[r.id, r.email] as const] : [])));
 }
+
+/** Every estate's settings with its policy parsed (for work done across estates, as the sweep's). */
+export async function allEstateSettings(db: Db) {
+  const rows = await db.selectFrom('estates').select(['id', 'name', 'office_name', 'policy', 'time_zone', 'created_at']).execute();
+  return rows.map((row) => ({ ...row, policy: EstatePolicy.parse(JSON.parse(row.policy)), timeZone: row.time_zone }));
+}

@@ -1,8 +1,9 @@
 import type { FollowUp, RainEvent, RectificationNotice, SpotCheck } from '../contract/followups.js';
-import { presentJoinedUnit } from '../directory/service.js';
+import { presentJoinedUnit } from '../directory/index.js';
 import { metOnTime, obligationState } from '../platform/obligations/index.js';
 import { noticeCode } from './rules.js';
-import type { FollowUpRow, NoticeRow } from './store.js';
+import type { FollowUpRow } from './store/follow-ups.js';
+import type { NoticeRow } from './store/notices.js';
 import type { RainEventTable, SpotCheckItemTable, SpotCheckTable } from './tables.js';
 
 /** Row → API shapes of follow-ups, rain, notices and spot checks. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/routes.js';
+import { actorOf } from '../auth/index.js';
 import { Id, Instant, pageOf } from '../contract/common.js';
 import {
   AcknowledgeNoticeBody,
@@ -26,32 +26,37 @@ import {
   VoidNoticeBody,
 } from '../contract/followups.js';
 import type { AppContext } from '../platform/context.js';
-import { subscribe } from '../platform/events.js';
 import type { App } from '../platform/http/app.js';
 import { createdResponses, errorResponses, okResponses } from '../platform/http/errors.js';
 import { IDEMPOTENCY_HEADER, IdempotencyKey } from '../platform/idempotency.js';
-import { onBreach, onSweep } from '../platform/obligations/index.js';
-import { noticePdf } from './pdf.js';
-import type { followUpPolicy } from './policy.js';
-import { AFTER_RAIN_RULE, FOLLOW_UP_RULE, NOTICE_RULE, RECTIFY_RULE, SPOT_CHECK_RULE } from './rules.js';
-import * as service from './service.js';
+import { acknowledgeRectificationNotice } from './notices/acknowledge-notice.js';
+import { getRectificationNotice } from './notices/get-notice.js';
+import { issueRectificationNoticeOutcome } from './notices/issue-notice.js';
+import { listRectificationNotices } from './notices/list-notices.js';
+import { markRectified } from './notices/mark-rectified.js';
+import { rectificationNoticePdf } from './notices/notice-pdf.js';
+import { voidRectificationNotice } from './notices/void-notice.js';
+import { importRainEvents } from './rain/import-rain-events.js';
+import { listRainEvents } from './rain/list-rain-events.js';
+import { recordRainEvent } from './rain/record-rain-event.js';
+import type { FollowUpAbility } from './shared.js';
+import { drawSpotCheck } from './spot-checks/draw-spot-check.js';
+import { getSpotCheck } from './spot-checks/get-spot-check.js';
+import { listSpotChecks } from './spot-checks/list-spot-checks.js';
+import { recordSpotCheckVerdict } from './spot-checks/record-verdict.js';
+import { assignFollowUp } from './visits/assign-follow-up.js';
+import { followUpSummary } from './visits/follow-up-summary.js';
+import { getFollowUp } from './visits/get-follow-up.js';
+import { listFollowUps } from './visits/list-follow-ups.js';
+import { recordFollowUpAttempt } from './visits/record-attempt.js';
+import { recordFollowUp } from './visits/record-follow-up.js';
 
 const EstateParams = z.strictObject({ estateId: Id });
 const FollowUpParams = z.strictObject({ followUpId: Id });
 const NoticeParams = z.strictObject({ rectificationNoticeId: Id });
 const tags = ['follow-ups'];
 
-// A completed repair schedules its follow-ups in the completion's transaction (R-FU-1, R-FU-2).
-subscribe('repairCompleted', service.scheduleAfterRepair);
-// Each sweep opens the month's spot check (R-FU-5) before it marks breaches.
-onSweep((db, now) => service.openMonthlySpotChecks(db, now));
-// Every follow-up deadline breached goes to the estate's managers.
-for (const rule of [FOLLOW_UP_RULE, AFTER_RAIN_RULE, NOTICE_RULE, RECTIFY_RULE, SPOT_CHECK_RULE]) {
-  onBreach(rule, (trx, obligation, at, ctx) => service.escalateBreach(trx, ctx, obligation, at));
-}
-
 type Actor = ReturnType<typeof actorOf>;
-type FollowUpAbility = keyof typeof followUpPolicy;
 
 export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   // ------------------------------------------------------------ follow-ups
@@ -68,7 +73,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
         response: okResponses(FollowUpPage),
       },
     },
-    async (req) => service.listFollowUps(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => listFollowUps(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.get(
     '/estates/:estateId/follow-ups/summary',
@@ -84,7 +89,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req) =>
-      service.followUpSummary(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...(req.query.asOf && { asOf: req.query.asOf }) }),
+      followUpSummary(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...(req.query.asOf && { asOf: req.query.asOf }) }),
   );
   api.get(
     '/follow-ups/:followUpId',
@@ -99,7 +104,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req) =>
-      service.getFollowUp(ctx, {
+      getFollowUp(ctx, {
         actor: actorOf(req),
         followUpId: req.params.followUpId,
         ...(req.query.asOf && { asOf: new Date(req.query.asOf) }),
@@ -120,7 +125,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       summary:
         "R-FU-4: record the visit or call: who, when, method, the resident's words, satisfaction, result; a problem needs a notice (R-RC-1)",
       body: RecordFollowUpBody,
-      run: service.recordFollowUp,
+      run: recordFollowUp,
     },
     {
       path: 'attempts',
@@ -128,7 +133,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       ability: 'followup.record',
       summary: 'R-FU-4: a try that did not reach the resident; "unreachable" is recorded after enough of them',
       body: FollowUpAttemptBody,
-      run: service.recordFollowUpAttempt,
+      run: recordFollowUpAttempt,
     },
     {
       path: 'assign',
@@ -136,7 +141,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       ability: 'followup.assign',
       summary: 'Give the follow-up to a person (or nobody)',
       body: AssignFollowUpBody,
-      run: service.assignFollowUp,
+      run: assignFollowUp,
     },
   ];
   for (const action of actions) {
@@ -171,7 +176,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
         response: okResponses(pageOf(RainEvent)),
       },
     },
-    async (req) => service.listRainEvents(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => listRainEvents(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.post(
     '/estates/:estateId/rain-events',
@@ -187,7 +192,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.recordRainEvent(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
+      reply.status(201).send(await recordRainEvent(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
   );
   api.post(
     '/estates/:estateId/rain-events/import',
@@ -203,7 +208,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
         response: okResponses(ImportRainResult),
       },
     },
-    async (req) => service.importRainEvents(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
+    async (req) => importRainEvents(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
   );
 
   // ------------------------------------------------------------ rectification notices
@@ -220,7 +225,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
         response: okResponses(pageOf(RectificationNotice)),
       },
     },
-    async (req) => service.listRectificationNotices(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => listRectificationNotices(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.post(
     '/estates/:estateId/rectification-notices',
@@ -240,7 +245,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const { notice, created } = await service.issueRectificationNoticeOutcome(ctx, {
+      const { notice, created } = await issueRectificationNoticeOutcome(ctx, {
         actor: actorOf(req),
         estateId: req.params.estateId,
         body: req.body,
@@ -255,7 +260,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       config: { ability: 'notice.read' },
       schema: { operationId: 'getRectificationNotice', tags, params: NoticeParams, response: okResponses(RectificationNotice) },
     },
-    async (req) => service.getRectificationNotice(ctx, { actor: actorOf(req), noticeId: req.params.rectificationNoticeId }),
+    async (req) => getRectificationNotice(ctx, { actor: actorOf(req), noticeId: req.params.rectificationNoticeId }),
   );
   api.get(
     '/rectification-notices/:rectificationNoticeId/pdf',
@@ -271,14 +276,12 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      const notice = await service.getRectificationNotice(ctx, { actor, noticeId: req.params.rectificationNoticeId });
-      const estate = await ctx.db.selectFrom('estates').select('time_zone').where('id', '=', notice.estateId).executeTakeFirstOrThrow();
-      const pdf = await noticePdf(notice, { timeZone: estate.time_zone, locale: req.query.locale ?? actor.locale });
+      const asked = { actor: actorOf(req), noticeId: req.params.rectificationNoticeId, locale: req.query.locale };
+      const { code, pdf } = await rectificationNoticePdf(ctx, asked);
       return reply
         .header('content-type', 'application/pdf')
         .header('cache-control', 'private, no-store')
-        .header('content-disposition', `inline; filename="rectification-${notice.code}.pdf"`)
+        .header('content-disposition', `inline; filename="rectification-${code}.pdf"`)
         .send(pdf as unknown as string);
     },
   );
@@ -296,7 +299,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       ability: 'notice.acknowledge',
       summary: 'R-RC-2: the recipient acknowledges receipt (or the office records the signed copy)',
       body: AcknowledgeNoticeBody,
-      run: service.acknowledgeRectificationNotice,
+      run: acknowledgeRectificationNotice,
     },
     {
       path: 'rectified',
@@ -304,7 +307,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       ability: 'notice.rectified',
       summary: 'R-RC-3: the rectification is done; a new follow-up is scheduled by R-FU-1 for the same repair class',
       body: MarkRectifiedBody,
-      run: service.markRectified,
+      run: markRectified,
     },
     {
       path: 'void',
@@ -312,7 +315,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       ability: 'notice.void',
       summary: 'Void a notice with a reason; it keeps its number and stays on record',
       body: VoidNoticeBody,
-      run: service.voidRectificationNotice,
+      run: voidRectificationNotice,
     },
   ];
   for (const action of noticeActions) {
@@ -347,7 +350,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
         response: okResponses(pageOf(SpotCheck)),
       },
     },
-    async (req) => service.listSpotChecks(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
+    async (req) => listSpotChecks(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
   );
   api.post(
     '/estates/:estateId/spot-checks',
@@ -363,7 +366,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const drawn = await service.drawSpotCheck(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body });
+      const drawn = await drawSpotCheck(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body });
       return reply.status(drawn.created ? 201 : 200).send(drawn.spotCheck);
     },
   );
@@ -373,7 +376,7 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       config: { ability: 'spotcheck.read' },
       schema: { operationId: 'getSpotCheck', tags, params: z.strictObject({ spotCheckId: Id }), response: okResponses(SpotCheck) },
     },
-    async (req) => service.getSpotCheck(ctx, { actor: actorOf(req), spotCheckId: req.params.spotCheckId }),
+    async (req) => getSpotCheck(ctx, { actor: actorOf(req), spotCheckId: req.params.spotCheckId }),
   );
   api.post(
     '/spot-check-items/:spotCheckItemId/verdict',
@@ -388,6 +391,6 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
         response: okResponses(SpotCheck),
       },
     },
-    async (req) => service.recordSpotCheckVerdict(ctx, { actor: actorOf(req), itemId: req.params.spotCheckItemId, body: req.body }),
+    async (req) => recordSpotCheckVerdict(ctx, { actor: actorOf(req), itemId: req.params.spotCheckItemId, body: req.body }),
   );
 }

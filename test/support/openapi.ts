@@ -4,7 +4,11 @@ import { resolveCase } from '../../src/cases/closing/resolve-case.js';
 import { createCase } from '../../src/cases/intake/create-case.js';
 import { completeRepair } from '../../src/cases/repairs/complete-repair.js';
 import { createSavedView } from '../../src/cases/views/create-saved-view.js';
-import * as followups from '../../src/followups/service.js';
+import { acknowledgeRectificationNotice } from '../../src/followups/notices/acknowledge-notice.js';
+import { issueRectificationNotice } from '../../src/followups/notices/issue-notice.js';
+import { drawSpotCheck } from '../../src/followups/spot-checks/draw-spot-check.js';
+import { listFollowUps } from '../../src/followups/visits/list-follow-ups.js';
+import { recordFollowUp } from '../../src/followups/visits/record-follow-up.js';
 import { takeMessage } from '../../src/frontdesk/messages/take-message.js';
 import { recordVisitArrival } from '../../src/frontdesk/visits/record-arrival.js';
 import { notifyStaff } from '../../src/notices/notify.js';
@@ -281,14 +285,14 @@ export async function seedEstate(
   });
   await completeRepair(t.ctx, { actor: t.system, caseId: october.id, body: { completedAt: '2026-10-06T01:00:00.000Z' } });
   const [octoberFollowUp] = (
-    await followups.listFollowUps(t.ctx, {
+    await listFollowUps(t.ctx, {
       actor: t.system,
       estateId: estate.id,
       query: { queue: 'open', caseId: october.id, page: 1, pageSize: 5 },
     })
   ).items;
   if (!octoberFollowUp) throw new Error('a completed repair has no follow-up');
-  await followups.recordFollowUp(t.ctx, {
+  await recordFollowUp(t.ctx, {
     actor: t.system,
     followUpId: octoberFollowUp.id,
     body: {
@@ -300,7 +304,7 @@ export async function seedEstate(
       problem: '閉門器仍然失靈',
     },
   });
-  const rectification = await followups.issueRectificationNotice(t.ctx, {
+  const rectification = await issueRectificationNotice(t.ctx, {
     actor: t.system,
     estateId: estate.id,
     body: {
@@ -311,12 +315,12 @@ export async function seedEstate(
       recipientId: staff.id,
     },
   });
-  await followups.acknowledgeRectificationNotice(t.ctx, {
+  await acknowledgeRectificationNotice(t.ctx, {
     actor: t.system,
     noticeId: rectification.id,
     body: { occurredAt: '2026-10-09T01:00:00.000Z' },
   });
-  const { spotCheck } = await followups.drawSpotCheck(t.ctx, {
+  const { spotCheck } = await drawSpotCheck(t.ctx, {
     actor: t.system,
     estateId: estate.id,
     body: { month: '2026-10', seed: 'seed-2026-10' },
@@ -337,7 +341,7 @@ export async function seedEstate(
   });
   await completeRepair(t.ctx, { actor: t.system, caseId: leak.id, body: { completedAt: '2026-11-10T01:00:00.000Z' } });
   const [leakFollowUp] = (
-    await followups.listFollowUps(t.ctx, {
+    await listFollowUps(t.ctx, {
       actor: t.system,
       estateId: estate.id,
       query: { queue: 'open', caseId: leak.id, page: 1, pageSize: 5 },

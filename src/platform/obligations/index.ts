@@ -287,3 +287,4 @@ export class Sweeper {
 }
 export { obligationsOfSubjects, overdueSubjectIds } from './subjects.js';
 export { escalateObligation } from './escalate.js';
+export { countOpenObligations, obligationsOfRule, reassignObligationsOfRules } from './by-rule.store.js';

@@ -1,0 +1,36 @@
+import { type Actor, can, requireAbility } from '../../auth/index.js';
+import { notFound } from '../../platform/errors.js';
+import { presentNotice } from '../present.js';
+import { type Db, type FollowUpAbility, refuse } from '../shared.js';
+import { findNotice, type NoticeRow } from '../store/notices.js';
+
+/**
+ * A notice the actor may read: the office reads every notice of the estate (`notice.read`);
+ * anyone else only the notices addressed to them (`notice.read.own`), and another's answers 404
+ * exactly like a missing one.
+ */
+export async function readableNotice(db: Db, actor: Actor, noticeId: string) {
+  const row = await findNotice(db, noticeId);
+  if (!row) throw notFound('rectification notice');
+  requireAbility(actor, row.estate_id, 'notice.read.own', 'rectification notice');
+  if (row.recipient_id !== actor.id && !can(actor, row.estate_id, 'notice.read')) throw notFound('rectification notice');
+  return row;
+}
+
+/**
+ * A notice the actor may act on: `ability` is what acting on another's notice needs; with
+ * `recipientMay` the recipient acts on their own without it.
+ */
+export async function noticeFor(db: Db, actor: Actor, noticeId: string, access: { ability: FollowUpAbility; recipientMay: boolean }) {
+  const row = await readableNotice(db, actor, noticeId);
+  if (!(access.recipientMay && row.recipient_id === actor.id)) requireAbility(actor, row.estate_id, access.ability, 'rectification notice');
+  return row;
+}
+
+export async function presentReadableNotice(db: Db, actor: Actor, noticeId: string) {
+  return presentNotice(await readableNotice(db, actor, noticeId));
+}
+
+export function requireLive(row: NoticeRow) {
+  if (row.voided_at) throw refuse('notice.void', 'the notice is void');
+}

@@ -1,0 +1,51 @@
+import { type Actor, requireAbility } from '../../auth/index.js';
+import { estateSettings } from '../../directory/index.js';
+import type { AppContext } from '../../platform/context.js';
+import { countOpenObligations, obligationState } from '../../platform/obligations/index.js';
+import { dayBounds, monthBounds, NOTICE_RULE, previousMonth, RECTIFY_RULE, spotCheckDueAt } from '../rules.js';
+import { pendingFollowUps } from '../store/follow-ups.js';
+import { countUnacknowledged } from '../store/notices.js';
+import { spotCheckOfMonth } from '../store/spot-checks.js';
+
+/** For the dashboard: follow-ups due and overdue by class, leaks awaiting rain, notices, and last month's spot check. */
+export async function followUpSummary(ctx: AppContext, opts: { actor: Actor; estateId: string; asOf?: string }) {
+  requireAbility(opts.actor, opts.estateId, 'followup.read');
+  const estate = await estateSettings(ctx.db, opts.estateId);
+  const asOf = opts.asOf ? new Date(opts.asOf) : ctx.clock.now();
+  const asOfIso = asOf.toISOString();
+  const today = dayBounds(asOfIso, estate.timeZone);
+  const rows = await pendingFollowUps(ctx.db, estate.id);
+  const byClass = (['safety', 'leak', 'other'] as const).map((repairClass) => {
+    const open = rows.filter((r) => r.repair_class === repairClass && r.status === 'open' && r.due_at);
+    return {
+      repairClass,
+      open: open.length,
+      overdue: open.filter((r) => (r.due_at as string) < asOfIso).length,
+      dueToday: open.filter((r) => (r.due_at as string) >= asOfIso && (r.due_at as string) < today.end).length,
+    };
+  });
+  const noticesDue = await countOpenObligations(ctx.db, { estateId: estate.id, rule: NOTICE_RULE });
+  const pastDeadline = await countOpenObligations(ctx.db, { estateId: estate.id, rule: RECTIFY_RULE, dueBefore: asOfIso });
+  const unacknowledged = await countUnacknowledged(ctx.db, estate.id);
+  const month = previousMonth(asOfIso, estate.timeZone);
+  const check = await spotCheckOfMonth(ctx.db, estate.id, month);
+  const dueAt = check?.due_at ?? spotCheckDueAt(month, estate.timeZone, estate.policy);
+  const spotCheck =
+    estate.created_at < monthBounds(month, estate.timeZone).end
+      ? {
+          month,
+          status: (check?.completed_at ? 'complete' : check?.drawn_at ? 'drawn' : 'pending') as 'pending' | 'drawn' | 'complete',
+          dueAt,
+          state: obligationState({ met_at: check?.completed_at ?? null, cancelled_at: null, due_at: dueAt }, asOf),
+        }
+      : null;
+  return {
+    asOf: asOfIso,
+    byClass,
+    awaitingRain: rows.filter((r) => r.status === 'awaiting_rain').length,
+    noticesDue,
+    noticesUnacknowledged: unacknowledged,
+    noticesPastDeadline: pastDeadline,
+    spotCheck,
+  };
+}
