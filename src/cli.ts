@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { createAdmin } from './auth/admin.js';
-import { companyActor } from './auth/policy.js';
-import { loadDemo } from './directory/demo.js';
-import { exportResidents, exportUnits, importResidents, importUnits } from './directory/transfer.js';
+import { companyActor, createAdmin } from './auth/index.js';
+import { estateIdByCodeOrId, exportResidents, exportUnits, importResidents, importUnits, loadDemo } from './directory/index.js';
 import { loadConfig, sqlitePath } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -52,13 +50,9 @@ const systemActor = () => companyActor('00000000-0000-7000-8000-000000000000');
 
 async function estateByCode(ctx: AppContext, code: string | undefined): Promise<string> {
   if (!code) fail('--estate <code> is required');
-  const row = await ctx.db
-    .selectFrom('estates')
-    .select('id')
-    .where((eb) => eb.or([eb('code', '=', code.toUpperCase()), eb('id', '=', code)]))
-    .executeTakeFirst();
-  if (!row) fail(`no estate with code ${code}`);
-  return row.id;
+  const id = await estateIdByCodeOrId(ctx.db, code);
+  if (!id) fail(`no estate with code ${code}`);
+  return id;
 }
 
 function fail(message: string): never {

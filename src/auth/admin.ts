@@ -1,10 +1,11 @@
 import type { Transaction } from 'kysely';
+import { insertStaff, restoreAdmin, staffIdByUsername } from '../directory/index.js';
 import type { AppContext } from '../platform/context.js';
 import type { Database } from '../platform/db/schema.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
 import { FIRST_RUN_COMPLETED, writeMeta } from '../platform/meta.js';
-import { insertStaff } from './accounts.js';
+import { runUseCase } from '../platform/use-case.js';
 import { generatePassword, hashPassword } from './passwords.js';
 
 /**
@@ -17,16 +18,15 @@ export async function createAdmin(
 ): Promise<{ id: string; username: string; password: string; generated: boolean }> {
   const password = opts.password ?? generatePassword();
   const passwordHash = await hashPassword(password, ctx.config.passwordHashCost);
-  const at = ctx.clock.now().toISOString();
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertStaff(trx, {
+  await runUseCase(ctx, { actorId: null }, async (uc) => {
+    await insertStaff(uc.trx, {
       staff: { id, username: opts.username.toLowerCase(), name: opts.name, surname: opts.name.slice(0, 1), role: 'admin', passwordHash },
       actorId: null,
-      at,
+      at: uc.at,
     });
     // An admin whose password was shown or chosen can sign in: a later first start has nothing to do.
-    await writeMeta(trx, FIRST_RUN_COMPLETED, at, at);
+    await writeMeta(uc.trx, FIRST_RUN_COMPLETED, uc.at, uc.at);
   });
   return { id, username: opts.username.toLowerCase(), password, generated: !opts.password };
 }
@@ -40,8 +40,8 @@ export async function ensureFirstAdmin(
   opts: { username: string; name: string; passwordHash: string; at: string },
 ): Promise<string> {
   const username = opts.username.toLowerCase();
-  const existing = await trx.selectFrom('staff').select('id').where('username', '=', username).executeTakeFirst();
-  if (!existing) {
+  const existingId = await staffIdByUsername(trx, username);
+  if (!existingId) {
     const id = newId();
     await insertStaff(trx, {
       staff: { id, username, name: opts.name, surname: opts.name.slice(0, 1), role: 'admin', passwordHash: opts.passwordHash },
@@ -50,19 +50,15 @@ export async function ensureFirstAdmin(
     });
     return id;
   }
-  await trx
-    .updateTable('staff')
-    .set({ role: 'admin', password_hash: opts.passwordHash, password_changed_at: opts.at, disabled_at: null, updated_at: opts.at })
-    .where('id', '=', existing.id)
-    .execute();
+  await restoreAdmin(trx, existingId, opts.passwordHash, opts.at);
   await recordChange(trx, {
     estateId: null,
     actorId: null,
     at: opts.at,
     entityType: 'staff',
-    entityId: existing.id,
+    entityId: existingId,
     action: 'password.reset',
     after: { passwordChangedAt: opts.at, reason: 'first start completed' },
   });
-  return existing.id;
+  return existingId;
 }

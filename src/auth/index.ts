@@ -1,8 +1,10 @@
 /**
  * What other capabilities may use of auth: the actor a request acts for, the ability checks,
- * password hashing and the insertion of an account. Nothing else of auth is public.
+ * password hashing and the end of a person's sessions; for the server, the first admin and the
+ * live stream behind sign-in. Nothing else of auth is public.
  */
-export { insertStaff, type NewStaff } from './accounts.js';
+export { createAdmin, ensureFirstAdmin } from './admin.js';
+export { registerLiveRoutes } from './live.js';
 export { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 export {
   type Ability,
@@ -23,3 +25,4 @@ export {
   seesEstate,
 } from './policy.js';
 export { actorOf } from './routes.js';
+export { deleteSessionsOf as endSessionsOf } from './store.js';

@@ -3,15 +3,26 @@ import { sql, type Transaction } from 'kysely';
 import type { SessionInfo } from '../contract/auth.js';
 import type { Locale } from '../contract/common.js';
 import type { Role } from '../contract/directory.js';
+import {
+  accountById,
+  accountByUsername,
+  allEstateIds,
+  estateRolesOf,
+  estatesForSession,
+  passwordHashOf,
+  setPassword,
+  staffExists,
+} from '../directory/index.js';
 import type { AppContext } from '../platform/context.js';
 import type { Database } from '../platform/db/schema.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
 import { inNetworks, networkList } from '../platform/networks.js';
+import { runUseCase } from '../platform/use-case.js';
 import { addressRetryAfterSeconds, LOGIN_LIMITS, pairRetryAfterSeconds, sessionTouchAfterMs } from './limits.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 import { type Actor, abilitiesIn, COMPANY_ABILITIES, canInCompany, requireCompanyAbility, roleIn } from './policy.js';
+import * as store from './store.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -21,36 +32,16 @@ export interface LoginResult {
 }
 
 async function pairWait(trx: Transaction<Database>, account: string, ip: string, now: Date): Promise<number> {
-  const pair = trx.selectFrom('login_attempts').where('account', '=', account).where('ip', '=', ip);
-  const lastSuccess = await pair
-    .select((eb) => eb.fn.max('at').as('at'))
-    .where('succeeded', '=', 1)
-    .executeTakeFirst();
+  const lastSuccess = await store.lastSuccessAt(trx, account, ip);
   const memoryStart = new Date(now.getTime() - LOGIN_LIMITS.memoryMinutes * 60_000).toISOString();
-  const since = lastSuccess?.at && lastSuccess.at > memoryStart ? lastSuccess.at : memoryStart;
-  const failed = await pair
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last')])
-    .where('succeeded', '=', 0)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return pairRetryAfterSeconds(Number(failed.n), failed.last ?? null, now);
+  const since = lastSuccess && lastSuccess > memoryStart ? lastSuccess : memoryStart;
+  const failed = await store.failuresSince(trx, account, ip, since);
+  return pairRetryAfterSeconds(failed.count, failed.last, now);
 }
 
 async function addressWait(trx: Transaction<Database>, ip: string, now: Date): Promise<number> {
   const since = new Date(now.getTime() - LOGIN_LIMITS.addressWindowMinutes * 60_000).toISOString();
-  const recent = await trx
-    .selectFrom('login_attempts')
-    .select('at')
-    .where('ip', '=', ip)
-    .where('succeeded', '=', 0)
-    .where('at', '>=', since)
-    .orderBy('at', 'desc')
-    .limit(LOGIN_LIMITS.perAddress)
-    .execute();
-  return addressRetryAfterSeconds(
-    recent.map((r) => r.at),
-    now,
-  );
+  return addressRetryAfterSeconds(await store.addressFailures(trx, ip, since, LOGIN_LIMITS.perAddress), now);
 }
 
 /**
@@ -71,10 +62,7 @@ async function reserveAttempt(ctx: AppContext, opts: { account: string; ip: stri
         });
     }
     const id = newId();
-    await trx
-      .insertInto('login_attempts')
-      .values({ id, account: opts.account, ip: opts.ip, at: opts.now.toISOString(), succeeded: 0 })
-      .execute();
+    await store.insertAttempt(trx, { id, account: opts.account, ip: opts.ip, at: opts.now.toISOString(), succeeded: 0 });
     return id;
   });
 }
@@ -85,7 +73,7 @@ export async function login(
 ): Promise<LoginResult> {
   const now = ctx.clock.now();
   const account = opts.username.toLowerCase();
-  const staff = await ctx.db.selectFrom('staff').selectAll().where('username', '=', account).executeTakeFirst();
+  const staff = await accountByUsername(ctx.db, account);
   // An admin at the office (ESTATEDESK_TRUSTED_NETWORKS) is never held back: someone guessing from
   // a shared address cannot keep the company's admin out.
   const trustedAdmin = staff?.role === 'admin' && inNetworks(opts.ip, networkList(ctx.config.trustedNetworks));
@@ -93,25 +81,22 @@ export async function login(
   const ok =
     (await verifyPassword(staff?.password_hash ?? null, opts.password, ctx.config.passwordHashCost)) && staff && !staff.disabled_at;
   if (!ok || !staff) throw new AppError('auth.invalid_credentials', 'wrong username or password');
-  await ctx.db.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();
+  await store.markAttemptSucceeded(ctx.db, attemptId);
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await ctx.db.transaction().execute(async (trx) => {
     // Rotation: the session a browser had before logging in never survives the login.
-    if (opts.previousToken) await trx.deleteFrom('sessions').where('id', '=', sha256(opts.previousToken)).execute();
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: sha256(token),
-        staff_id: staff.id,
-        csrf_token: csrfToken,
-        created_at: now.toISOString(),
-        last_seen_at: now.toISOString(),
-        ip: opts.ip,
-        user_agent: opts.userAgent?.slice(0, 300) ?? null,
-      })
-      .execute();
+    if (opts.previousToken) await store.deleteSession(trx, sha256(opts.previousToken));
+    await store.insertSession(trx, {
+      id: sha256(token),
+      staff_id: staff.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      ip: opts.ip,
+      user_agent: opts.userAgent?.slice(0, 300) ?? null,
+    });
   });
   const actor = await actorFor(ctx, staff.id, sha256(token), csrfToken);
   if (!actor) throw new AppError('auth.invalid_credentials', 'wrong username or password');
@@ -119,24 +104,16 @@ export async function login(
 }
 
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
-  await ctx.db.deleteFrom('sessions').where('id', '=', actor.sessionId).execute();
+  await store.deleteSession(ctx.db, actor.sessionId);
 }
 
 async function actorFor(ctx: AppContext, staffId: string, sessionId: string, csrfToken: string): Promise<Actor | null> {
-  const staff = await ctx.db
-    .selectFrom('staff')
-    .select(['id', 'username', 'name', 'surname', 'role', 'locale', 'disabled_at'])
-    .where('id', '=', staffId)
-    .executeTakeFirst();
+  const staff = await accountById(ctx.db, staffId);
   if (!staff || staff.disabled_at) return null;
   const role = staff.role as Role;
   const admin = role === 'admin';
-  const memberships = admin
-    ? []
-    : await ctx.db.selectFrom('staff_estates').select(['estate_id', 'role']).where('staff_id', '=', staff.id).execute();
-  const estateIds = admin
-    ? (await ctx.db.selectFrom('estates').select('id').execute()).map((e) => e.id)
-    : memberships.filter((m) => m.role).map((m) => m.estate_id);
+  const memberships = admin ? [] : await estateRolesOf(ctx.db, staff.id);
+  const estateIds = admin ? await allEstateIds(ctx.db) : memberships.filter((m) => m.role).map((m) => m.estate_id);
   return {
     id: staff.id,
     username: staff.username,
@@ -155,17 +132,17 @@ async function actorFor(ctx: AppContext, staffId: string, sessionId: string, csr
 /** The actor behind a session cookie, or null when it is unknown, ended or idle too long. */
 export async function authenticate(ctx: AppContext, token: string): Promise<Actor | null> {
   const id = sha256(token);
-  const session = await ctx.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  const session = await store.findSession(ctx.db, id);
   if (!session) return null;
   const now = ctx.clock.now();
   const idleMs = now.getTime() - new Date(session.last_seen_at).getTime();
   const idleLimitMs = ctx.config.sessionIdleMinutes * 60_000;
   if (idleMs > idleLimitMs) {
-    await ctx.db.deleteFrom('sessions').where('id', '=', id).execute();
+    await store.deleteSession(ctx.db, id);
     return null;
   }
   if (idleMs > sessionTouchAfterMs(idleLimitMs)) {
-    await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+    await store.touchSession(ctx.db, id, now.toISOString());
   }
   return actorFor(ctx, session.staff_id, id, session.csrf_token);
 }
@@ -178,9 +155,7 @@ export function csrfMatches(actor: Actor, header: string | undefined): boolean {
 }
 
 export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<SessionInfo> {
-  let q = ctx.db.selectFrom('estates').select(['id', 'code', 'name', 'time_zone', 'office_name']).orderBy('name');
-  if (!actor.allEstates) q = actor.estateIds.length ? q.where('id', 'in', actor.estateIds) : q.where('id', '=', '');
-  const estates = await q.execute();
+  const estates = await estatesForSession(ctx.db, actor.allEstates ? 'all' : actor.estateIds);
   return {
     staff: {
       id: actor.id,
@@ -206,27 +181,21 @@ export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<Sessio
 
 /** A password change ends every other session of that person. */
 export async function changePassword(ctx: AppContext, opts: { actor: Actor; currentPassword: string; newPassword: string }): Promise<void> {
-  const staff = await ctx.db.selectFrom('staff').select('password_hash').where('id', '=', opts.actor.id).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(staff.password_hash, opts.currentPassword, ctx.config.passwordHashCost))) {
+  const passwordHash = await passwordHashOf(ctx.db, opts.actor.id);
+  if (passwordHash === undefined) throw notFound('staff');
+  if (!(await verifyPassword(passwordHash, opts.currentPassword, ctx.config.passwordHashCost))) {
     throw new AppError('auth.password_mismatch', 'currentPassword: does not match', { field: 'currentPassword' });
   }
   const hashed = await hashPassword(opts.newPassword, ctx.config.passwordHashCost);
-  const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('staff')
-      .set({ password_hash: hashed, password_changed_at: at, updated_at: at })
-      .where('id', '=', opts.actor.id)
-      .execute();
-    await trx.deleteFrom('sessions').where('staff_id', '=', opts.actor.id).where('id', '!=', opts.actor.sessionId).execute();
-    await recordChange(trx, {
+  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
+    await setPassword(uc.trx, opts.actor.id, hashed, uc.at);
+    await store.deleteSessionsOf(uc.trx, opts.actor.id, opts.actor.sessionId);
+    await uc.history({
       estateId: null,
-      actorId: opts.actor.id,
-      at,
       entityType: 'staff',
       entityId: opts.actor.id,
       action: 'password.changed',
-      after: { passwordChangedAt: at },
+      after: { passwordChangedAt: uc.at },
     });
   });
 }
@@ -237,26 +206,18 @@ export async function resetPassword(
   opts: { actor: Actor; staffId: string; newPassword?: string | undefined },
 ): Promise<{ temporaryPassword: string | null }> {
   requireCompanyAbility(opts.actor, 'staff.password.reset');
-  const target = await ctx.db.selectFrom('staff').select('id').where('id', '=', opts.staffId).executeTakeFirst();
-  if (!target) throw notFound('staff');
+  if (!(await staffExists(ctx.db, opts.staffId))) throw notFound('staff');
   const generated = opts.newPassword ? null : generatePassword();
   const hashed = await hashPassword(opts.newPassword ?? (generated as string), ctx.config.passwordHashCost);
-  const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('staff')
-      .set({ password_hash: hashed, password_changed_at: at, updated_at: at })
-      .where('id', '=', opts.staffId)
-      .execute();
-    await trx.deleteFrom('sessions').where('staff_id', '=', opts.staffId).execute();
-    await recordChange(trx, {
+  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
+    await setPassword(uc.trx, opts.staffId, hashed, uc.at);
+    await store.deleteSessionsOf(uc.trx, opts.staffId);
+    await uc.history({
       estateId: null,
-      actorId: opts.actor.id,
-      at,
       entityType: 'staff',
       entityId: opts.staffId,
       action: 'password.reset',
-      after: { passwordChangedAt: at },
+      after: { passwordChangedAt: uc.at },
     });
   });
   return { temporaryPassword: generated };

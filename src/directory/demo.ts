@@ -1,12 +1,18 @@
 import type { Transaction } from 'kysely';
-import { insertStaff } from '../auth/accounts.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../auth/index.js';
 import { defaultPolicy } from '../contract/directory.js';
 import type { AppContext } from '../platform/context.js';
 import type { Database } from '../platform/db/schema.js';
 import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
-import { insertStandardDepartments } from './service.js';
+import { runUseCase, type UseCase } from '../platform/use-case.js';
+import { insertStandardDepartments } from './departments/standard-departments.js';
+import { estateIdByCode, insertEstate } from './estates.store.js';
+import { insertPresence } from './presence.store.js';
+import { insertResident, linkResidentUnit } from './residents.store.js';
+import { insertStaff } from './staff/insert-staff.js';
+import { insertMemberships } from './staff.store.js';
+import { insertBuilding, insertUnit } from './units.store.js';
 
 /**
  * The demo estate 誠基公寓: its office, five departments, a dozen staff, two blocks of
@@ -60,15 +66,14 @@ function seeded(seed: number) {
 }
 
 export async function demoLoaded(ctx: AppContext): Promise<boolean> {
-  return Boolean(await ctx.db.selectFrom('estates').select('id').where('code', '=', DEMO_ESTATE_CODE).executeTakeFirst());
+  return Boolean(await estateIdByCode(ctx.db, DEMO_ESTATE_CODE));
 }
 
 /** Loads the demo estate; staff accounts share `staffPassword`. Returns the staff usernames. */
 export async function loadDemo(ctx: AppContext, opts: { staffPassword: string; actorId: string | null }): Promise<string[]> {
   if (await demoLoaded(ctx)) return [];
-  const at = ctx.clock.now().toISOString();
   const passwordHash = await hashPassword(opts.staffPassword, ctx.config.passwordHashCost);
-  return ctx.db.transaction().execute((trx) => insertDemo(trx, { passwordHash, actorId: opts.actorId, at }));
+  return runUseCase(ctx, { actorId: opts.actorId }, (uc) => insertDemo(uc.trx, { passwordHash, actorId: opts.actorId, at: uc.at }));
 }
 
 /**
@@ -79,12 +84,14 @@ export async function insertDemo(
   trx: Transaction<Database>,
   opts: { passwordHash: string; actorId: string | null; at: string },
 ): Promise<string[]> {
-  if (await trx.selectFrom('estates').select('id').where('code', '=', DEMO_ESTATE_CODE).executeTakeFirst()) return [];
+  if (await estateIdByCode(trx, DEMO_ESTATE_CODE)) return [];
   const { at, passwordHash } = opts;
   const rand = seeded(4984);
   const estateId = newId();
+  const history: UseCase['history'] = (c) =>
+    recordChange(trx, { ...c, actorId: c.actorId === undefined ? opts.actorId : c.actorId, at: c.at ?? at });
   const log = (entityType: string, entityId: string, after: unknown) =>
-    recordChange(trx, { estateId, actorId: opts.actorId, at, entityType, entityId, action: 'demo.loaded', after });
+    history({ estateId, entityType, entityId, action: 'demo.loaded', after });
   const estate = {
     id: estateId,
     code: DEMO_ESTATE_CODE,
@@ -96,10 +103,10 @@ export async function insertDemo(
     created_at: at,
     updated_at: at,
   };
-  await trx.insertInto('estates').values(estate).execute();
+  await insertEstate(trx, estate);
   await log('estate', estateId, estate);
 
-  const deptIds = await insertStandardDepartments(trx, { estateId, actorId: opts.actorId, at, action: 'demo.loaded' });
+  const deptIds = await insertStandardDepartments({ trx, at, history }, { estateId, action: 'demo.loaded' });
 
   for (const s of STAFF) {
     const row = await insertStaff(trx, {
@@ -116,20 +123,24 @@ export async function insertDemo(
       at,
       action: 'demo.loaded',
     });
-    await trx
-      .insertInto('staff_estates')
-      .values({ staff_id: row.id, estate_id: estateId, department_id: deptIds[s.dept] ?? null, counter_seat: s.seat, role: s.role })
-      .execute();
-    await trx
-      .insertInto('presence')
-      .values({ staff_id: row.id, state: 'in_office', until: null, note: null, on_task: 0, updated_at: at, updated_by: null })
-      .execute();
+    await insertMemberships(trx, [
+      { staff_id: row.id, estate_id: estateId, department_id: deptIds[s.dept] ?? null, counter_seat: s.seat, role: s.role },
+    ]);
+    await insertPresence(trx, {
+      staff_id: row.id,
+      state: 'in_office',
+      until: null,
+      note: null,
+      on_task: 0,
+      updated_at: at,
+      updated_by: null,
+    });
   }
 
   let phoneSeq = 0;
   for (const block of ['A座', 'B座']) {
     const building = { id: newId(), estate_id: estateId, name: block, created_at: at, updated_at: at };
-    await trx.insertInto('buildings').values(building).execute();
+    await insertBuilding(trx, building);
     await log('building', building.id, building);
     for (let floor = 1; floor <= 25; floor++) {
       for (const flat of ['A', 'B', 'C', 'D']) {
@@ -143,7 +154,7 @@ export async function insertDemo(
           created_at: at,
           updated_at: at,
         };
-        await trx.insertInto('units').values(unit).execute();
+        await insertUnit(trx, unit);
         await log('unit', unit.id, unit);
         const household = rand() < 0.3 ? 2 : 1;
         for (let h = 0; h < household; h++) {
@@ -161,8 +172,8 @@ export async function insertDemo(
             created_at: at,
             updated_at: at,
           };
-          await trx.insertInto('residents').values(resident).execute();
-          await trx.insertInto('resident_units').values({ resident_id: resident.id, unit_id: unit.id, estate_id: estateId }).execute();
+          await insertResident(trx, resident);
+          await linkResidentUnit(trx, estateId, resident.id, unit.id);
           await log('resident', resident.id, { ...resident, unitId: unit.id });
         }
       }

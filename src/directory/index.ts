@@ -3,8 +3,24 @@
  * and places in an estate, and the unit as other records show it. Other stores show directory
  * names beside their records through the subqueries of lookups.store.ts.
  */
-export { callerCandidates, deskStaffOf, householdOf, isResidentOfEstate, isUnitOfEstate } from './desk.store.js';
+
 export {
+  accountById,
+  accountByUsername,
+  allEstateIds,
+  estateRolesOf,
+  estatesForSession,
+  passwordHashOf,
+  restoreAdmin,
+  setPassword,
+  staffExists,
+  staffIdByUsername,
+} from './accounts.store.js';
+export { DEMO_ESTATE_CODE, insertDemo, loadDemo } from './demo.js';
+export { callerCandidates, deskStaffOf, householdOf, isResidentOfEstate, isUnitOfEstate } from './desk.store.js';
+export { estateIdByCodeOrId } from './estates.store.js';
+export {
+  allEstateSettings,
   departmentDuties,
   departmentIdByCode,
   departmentInEstate,
@@ -24,5 +40,9 @@ export {
   unitInEstate,
 } from './lookups.store.js';
 export { presentJoinedUnit } from './present.js';
+export { insertStaff, type NewStaff } from './staff/insert-staff.js';
 export { findEstate, likePattern } from './store.js';
-export { allEstateSettings } from './lookups.store.js';
+export { exportResidents } from './transfer/export-residents.js';
+export { exportUnits } from './transfer/export-units.js';
+export { importResidents } from './transfer/import-residents.js';
+export { importUnits } from './transfer/import-units.js';

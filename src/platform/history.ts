@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { isPostgres } from './db/engine.js';
 import type { Database, HistoryRow } from './db/schema.js';
+import {
+  chainEntries,
+  chainsWithEntries,
+  ensureHistoryHead,
+  historyHeads,
+  insertHistoryEntry,
+  lockHistoryHead,
+  moveHistoryHead,
+} from './history.store.js';
 import { newId } from './ids.js';
 
 /**
@@ -61,16 +69,8 @@ export function entryHash(e: Hashed): string {
 
 export async function recordChange(trx: Transaction<Database>, change: Change): Promise<void> {
   const chain = chainOf(change.estateId);
-  // The head row serialises writers of one chain: on PostgreSQL a row lock held to commit; on
-  // SQLite the single connection already runs one transaction at a time.
-  await trx
-    .insertInto('history_heads')
-    .values({ chain, seq: 0, hash: GENESIS })
-    .onConflict((oc) => oc.column('chain').doNothing())
-    .execute();
-  let headQuery = trx.selectFrom('history_heads').select(['seq', 'hash']).where('chain', '=', chain);
-  if (isPostgres(trx)) headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
+  await ensureHistoryHead(trx, chain, GENESIS);
+  const head = await lockHistoryHead(trx, chain);
   const entry: Hashed = {
     chain,
     seq: head.seq + 1,
@@ -85,11 +85,8 @@ export async function recordChange(trx: Transaction<Database>, change: Change): 
     prev_hash: head.hash,
   };
   const hash = entryHash(entry);
-  await trx
-    .insertInto('history')
-    .values({ id: newId(), ...entry, hash })
-    .execute();
-  await trx.updateTable('history_heads').set({ seq: entry.seq, hash }).where('chain', '=', chain).execute();
+  await insertHistoryEntry(trx, { id: newId(), ...entry, hash });
+  await moveHistoryHead(trx, chain, entry.seq, hash);
 }
 
 export interface VerifyResult {
@@ -100,10 +97,12 @@ export interface VerifyResult {
   problem?: { chain: string; seq: number; entryId: string | null; reason: string };
 }
 
+export { estateHistory } from './history.store.js';
+
 /** Walks every chain in order and names the first link that does not hold. */
 export async function verifyHistory(db: Kysely<Database>): Promise<VerifyResult> {
-  const heads = await db.selectFrom('history_heads').selectAll().orderBy('chain').execute();
-  const chainsInHistory = await db.selectFrom('history').select('chain').distinct().execute();
+  const heads = await historyHeads(db);
+  const chainsInHistory = await chainsWithEntries(db);
   let entries = 0;
   for (const { chain } of chainsInHistory) {
     if (!heads.some((h) => h.chain === chain)) {
@@ -120,14 +119,7 @@ export async function verifyHistory(db: Kysely<Database>): Promise<VerifyResult>
     let expectedSeq = 1;
     const pageSize = 5000;
     for (let offset = 0; ; offset += pageSize) {
-      const rows = await db
-        .selectFrom('history')
-        .selectAll()
-        .where('chain', '=', head.chain)
-        .orderBy('seq')
-        .limit(pageSize)
-        .offset(offset)
-        .execute();
+      const rows = await chainEntries(db, head.chain, pageSize, offset);
       for (const row of rows) {
         entries++;
         const fail = (reason: string): VerifyResult => ({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from './db/schema.js';
 import { AppError } from './errors.js';
 import { canonicalJson } from './history.js';
+import { findIdempotencyKey, insertIdempotencyKey } from './idempotency.store.js';
 
 /**
  * Idempotency keys for creates that take a gap-free number (rectification notices; fee receipts
@@ -11,19 +12,9 @@ import { canonicalJson } from './history.js';
  * service writes the key with the created record's id in the record's own transaction, so a
  * retried or double-clicked request finds the first record instead of taking a second number.
  */
-export interface IdempotencyKeyTable {
-  estate_id: string;
-  operation: string;
-  key: string;
-  request_hash: string;
-  record_id: string;
-  created_at: string;
-}
+export type { IdempotencyKeyTable } from './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** The table seen only through this module (the application's Database type does not list it). */
-const keys = (db: Db) => db.withTables<{ idempotency_keys: IdempotencyKeyTable }>();
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
@@ -47,13 +38,7 @@ const hashOf = (request: unknown) => createHash('sha256').update(canonicalJson(r
 
 /** The id of the record an earlier request with this key created, or null. */
 export async function recordFor(db: Db, req: IdempotentRequest): Promise<string | null> {
-  const row = await keys(db)
-    .selectFrom('idempotency_keys')
-    .select(['record_id', 'request_hash'])
-    .where('estate_id', '=', req.estateId)
-    .where('operation', '=', req.operation)
-    .where('key', '=', req.key)
-    .executeTakeFirst();
+  const row = await findIdempotencyKey(db, req.estateId, req.operation, req.key);
   if (!row) return null;
   if (row.request_hash !== hashOf(req.request)) {
     throw new AppError('request.idempotency_key_reused', 'Idempotency-Key: already used for a different request', {
@@ -65,17 +50,14 @@ export async function recordFor(db: Db, req: IdempotentRequest): Promise<string 
 
 /** Remembers the record a request created, inside the transaction that created it. */
 export async function rememberRecord(trx: Transaction<Database>, req: IdempotentRequest, recordId: string, at: string): Promise<void> {
-  await keys(trx)
-    .insertInto('idempotency_keys')
-    .values({
-      estate_id: req.estateId,
-      operation: req.operation,
-      key: req.key,
-      request_hash: hashOf(req.request),
-      record_id: recordId,
-      created_at: at,
-    })
-    .execute();
+  await insertIdempotencyKey(trx, {
+    estate_id: req.estateId,
+    operation: req.operation,
+    key: req.key,
+    request_hash: hashOf(req.request),
+    record_id: recordId,
+    created_at: at,
+  });
 }
 
 /** A unique or primary-key violation on either engine: a concurrent twin committed first. */

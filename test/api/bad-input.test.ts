@@ -141,6 +141,8 @@ const TABLES = {
   visits: true,
   sessions: false,
   login_attempts: false,
+  app_meta: false,
+  idempotency_keys: false,
 } as const satisfies Record<keyof Database, boolean>;
 const COUNTED_TABLES = (Object.keys(TABLES) as (keyof Database)[]).filter((name) => TABLES[name]);
 

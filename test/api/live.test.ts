@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerLiveRoutes } from '../../src/auth/index.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { App } from '../../src/platform/http/app.js';
-import { registerLiveRoutes } from '../../src/platform/http/live-routes.js';
 import { buildEstate, buildStaff } from '../support/factories.js';
 import { ADMIN_PASSWORD, Client, createTestApp, ENGINE, type TestApp } from '../support/harness.js';
 import { appWith, CountingBus, type EventStream, openEventStream } from '../support/live.js';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerLiveRoutes } from '../../src/auth/index.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { App } from '../../src/platform/http/app.js';
-import { registerLiveRoutes } from '../../src/platform/http/live-routes.js';
 import type { LiveEvent } from '../../src/platform/live.js';
 import { PostgresLiveBus } from '../../src/platform/live-postgres.js';
 import { buildEstate, buildStaff } from '../support/factories.js';

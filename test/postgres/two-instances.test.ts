@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyActor } from '../../src/auth/policy.js';
 import { createCase } from '../../src/cases/intake/create-case.js';
-import * as directory from '../../src/directory/service.js';
+import { createEstate } from '../../src/directory/estates/create-estate.js';
+import { createStaff } from '../../src/directory/staff/create-staff.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { AppContext } from '../../src/platform/context.js';
@@ -92,7 +93,7 @@ describe('two instances over one PostgreSQL [postgres]', () => {
     await prepareFirstRun(ctx, { demo: false });
     const admin = await ctx.db.selectFrom('staff').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
     const actor = companyActor(admin.id, 'admin');
-    const estate = await directory.createEstate(ctx, {
+    const estate = await createEstate(ctx, {
       actor,
       body: { code: 'TWO', name: '雙機苑', address: '香港雙機道1號', timeZone: 'Asia/Hong_Kong', officeName: '雙機苑' },
     });
@@ -101,7 +102,7 @@ describe('two instances over one PostgreSQL [postgres]', () => {
       ['boss', 'manager'],
       ['desk', 'receptionist'],
     ] as const) {
-      await directory.createStaff(ctx, {
+      await createStaff(ctx, {
         actor,
         body: {
           username,

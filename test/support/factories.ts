@@ -1,4 +1,8 @@
-import * as directory from '../../src/directory/service.js';
+import { createEstate } from '../../src/directory/estates/create-estate.js';
+import { createResident } from '../../src/directory/residents/create-resident.js';
+import { createStaff } from '../../src/directory/staff/create-staff.js';
+import { createBuilding } from '../../src/directory/units/create-building.js';
+import { createUnit } from '../../src/directory/units/create-unit.js';
 import type { TestApp } from './harness.js';
 import { ADMIN_PASSWORD } from './harness.js';
 
@@ -11,7 +15,7 @@ export async function buildEstate(
   overrides: Partial<{ code: string; name: string; timeZone: string; officeName: string }> = {},
 ) {
   const n = next();
-  return directory.createEstate(t.ctx, {
+  return createEstate(t.ctx, {
     actor: t.system,
     body: {
       code: overrides.code ?? `E${n}X${Date.now().toString(36).slice(-4)}`.slice(0, 16),
@@ -24,7 +28,7 @@ export async function buildEstate(
 }
 
 export async function buildBuilding(t: TestApp, estateId: string, name = `${next()}座`) {
-  return directory.createBuilding(t.ctx, { actor: t.system, estateId, body: { name } });
+  return createBuilding(t.ctx, { actor: t.system, estateId, body: { name } });
 }
 
 export async function buildUnit(
@@ -34,7 +38,7 @@ export async function buildUnit(
 ) {
   const buildingId = overrides.buildingId ?? (await buildBuilding(t, estateId)).id;
   const n = next();
-  return directory.createUnit(t.ctx, {
+  return createUnit(t.ctx, {
     actor: t.system,
     estateId,
     body: { buildingId, number: overrides.number ?? `${n}A`, floor: overrides.floor ?? (n % 30) + 1, areaM2: overrides.areaM2 ?? 50 },
@@ -47,7 +51,7 @@ export async function buildResident(
   overrides: Partial<{ name: string; phone: string; unitIds: string[]; kind: 'owner' | 'tenant' }> = {},
 ) {
   const n = next();
-  return directory.createResident(t.ctx, {
+  return createResident(t.ctx, {
     actor: t.system,
     estateId,
     body: {
@@ -72,7 +76,7 @@ export async function buildStaff(
   }> = {},
 ) {
   const n = next();
-  return directory.createStaff(t.ctx, {
+  return createStaff(t.ctx, {
     actor: t.system,
     body: {
       username: overrides.username ?? `staff${n}`,

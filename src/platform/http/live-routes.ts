@@ -1,12 +1,25 @@
 import type { OutgoingHttpHeaders } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type Actor, requireEstate, seesEstate } from '../../auth/policy.js';
-import { actorOf } from '../../auth/routes.js';
 import { Id } from '../../contract/common.js';
 import type { AppContext } from '../context.js';
 import type { LiveEvent } from '../live.js';
 import type { App } from './app.js';
 import { errorResponses } from './errors.js';
+
+/**
+ * Who may see what, as the caller's access control says: the stream itself knows no accounts.
+ * `A` is the signed-in actor of a request.
+ */
+export interface LiveAccess<A extends { id: string }> {
+  /** The signed-in actor of a request; throws when there is none. */
+  actorOf(request: FastifyRequest): A;
+  /** Throws unless the actor works for the estate. */
+  requireEstate(actor: A, estateId: string): void;
+  seesEstate(actor: A, estateId: string): boolean;
+  /** Whether the session behind a stream still holds: not signed out, not idle past the limit. */
+  sessionHolds(ctx: AppContext, actor: A): Promise<boolean>;
+}
 
 export interface LiveRouteOptions {
   /** How often a comment line keeps proxies from closing a quiet stream; the session is checked then too. */
@@ -16,16 +29,9 @@ export interface LiveRouteOptions {
 /** A client that reads this slowly is cut off (its browser reconnects) rather than buffered for. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-/** Whether the session behind a stream still holds: not signed out, not idle past the limit. */
-async function sessionHolds(ctx: AppContext, actor: Actor): Promise<boolean> {
-  const session = await ctx.db.selectFrom('sessions').select('last_seen_at').where('id', '=', actor.sessionId).executeTakeFirst();
-  if (!session) return false;
-  return ctx.clock.now().getTime() - new Date(session.last_seen_at).getTime() <= ctx.config.sessionIdleMinutes * 60_000;
-}
-
-function forActor(actor: Actor, estateId: string | undefined) {
+function forActor<A extends { id: string }>(access: LiveAccess<A>, actor: A, estateId: string | undefined) {
   return (event: LiveEvent) =>
-    seesEstate(actor, event.estateId) &&
+    access.seesEstate(actor, event.estateId) &&
     (!estateId || event.estateId === estateId) &&
     (!event.staffIds || event.staffIds.includes(actor.id));
 }
@@ -35,7 +41,12 @@ function forActor(actor: Actor, estateId: string | undefined) {
  * see (their estates, and only their own when the event names staff) goes out as a `data:` line
  * of JSON `{ estateId, type, subjectId }`, telling open screens what to refetch.
  */
-export function registerLiveRoutes(api: App, ctx: AppContext, opts: LiveRouteOptions = {}): void {
+export function registerLiveRoutes<A extends { id: string }>(
+  api: App,
+  ctx: AppContext,
+  access: LiveAccess<A>,
+  opts: LiveRouteOptions = {},
+): void {
   const heartbeatMs = opts.heartbeatMs ?? 15_000;
   const open = new Set<() => void>();
   // Streams never end by themselves; the server's close waits for none of them.
@@ -64,10 +75,10 @@ export function registerLiveRoutes(api: App, ctx: AppContext, opts: LiveRouteOpt
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
+      const actor = access.actorOf(request);
       const estateId = request.query.estateId;
-      if (estateId) requireEstate(actor, estateId);
-      const wanted = forActor(actor, estateId);
+      if (estateId) access.requireEstate(actor, estateId);
+      const wanted = forActor(access, actor, estateId);
 
       reply.hijack();
       const res = reply.raw;
@@ -91,7 +102,8 @@ export function registerLiveRoutes(api: App, ctx: AppContext, opts: LiveRouteOpt
         if (wanted(event)) write(`data: ${JSON.stringify({ estateId: event.estateId, type: event.type, subjectId: event.subjectId })}\n\n`);
       });
       const heartbeat = setInterval(() => {
-        sessionHolds(ctx, actor)
+        access
+          .sessionHolds(ctx, actor)
           .then((holds) => (holds ? write(': heartbeat\n\n') : end()))
           .catch((err: unknown) => request.log.warn({ err }, 'live stream: session check failed'));
       }, heartbeatMs);

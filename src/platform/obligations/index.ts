@@ -4,6 +4,15 @@ import { isPostgres } from '../db/engine.js';
 import type { Database } from '../db/schema.js';
 import { newId } from '../ids.js';
 import type { LiveEvent } from '../live.js';
+import {
+  insertObligation,
+  markBreached,
+  obligationById,
+  pastDueIds,
+  setObligationsCancelled,
+  setObligationsMet,
+  setObligationsOwner,
+} from './store.js';
 import type { ObligationTable } from './tables.js';
 import './tables.js';
 
@@ -15,7 +24,6 @@ import './tables.js';
  * never counted twice.
  */
 type Trx = Transaction<Database>;
-type Db = Kysely<Database> | Trx;
 export type ObligationRow = ObligationTable;
 
 export interface NewObligation {
@@ -32,27 +40,24 @@ export interface NewObligation {
 
 export async function openObligation(trx: Trx, o: NewObligation): Promise<string> {
   const id = newId();
-  await trx
-    .insertInto('obligations')
-    .values({
-      id,
-      estate_id: o.estateId,
-      rule: o.rule,
-      subject_type: o.subjectType,
-      subject_id: o.subjectId,
-      owner_id: o.ownerId ?? null,
-      department_id: o.departmentId ?? null,
-      opened_at: o.openedAt,
-      due_at: o.dueAt,
-      met_at: null,
-      met_by: null,
-      breached_at: null,
-      escalated_to: null,
-      escalated_at: null,
-      cancelled_at: null,
-      data: JSON.stringify(o.data ?? {}),
-    })
-    .execute();
+  await insertObligation(trx, {
+    id,
+    estate_id: o.estateId,
+    rule: o.rule,
+    subject_type: o.subjectType,
+    subject_id: o.subjectId,
+    owner_id: o.ownerId ?? null,
+    department_id: o.departmentId ?? null,
+    opened_at: o.openedAt,
+    due_at: o.dueAt,
+    met_at: null,
+    met_by: null,
+    breached_at: null,
+    escalated_to: null,
+    escalated_at: null,
+    cancelled_at: null,
+    data: JSON.stringify(o.data ?? {}),
+  });
   return id;
 }
 
@@ -61,29 +66,12 @@ export async function meetObligations(
   trx: Trx,
   opts: { subjectType: string; subjectId: string; rule?: string; metAt: string; metBy: string | null },
 ): Promise<number> {
-  let q = trx
-    .updateTable('obligations')
-    .set({ met_at: opts.metAt, met_by: opts.metBy })
-    .where('subject_type', '=', opts.subjectType)
-    .where('subject_id', '=', opts.subjectId)
-    .where('met_at', 'is', null)
-    .where('cancelled_at', 'is', null);
-  if (opts.rule) q = q.where('rule', '=', opts.rule);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return setObligationsMet(trx, opts);
 }
 
 /** Cancels the open obligations of a subject (a case closed without them being met). */
 export async function cancelObligations(trx: Trx, opts: { subjectType: string; subjectId: string; at: string }): Promise<number> {
-  const result = await trx
-    .updateTable('obligations')
-    .set({ cancelled_at: opts.at })
-    .where('subject_type', '=', opts.subjectType)
-    .where('subject_id', '=', opts.subjectId)
-    .where('met_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return setObligationsCancelled(trx, opts);
 }
 
 /** Moves the open obligations of a subject to a new owner or department (assignment, forwarding). */
@@ -96,25 +84,10 @@ export async function reassignObligations(
     ...(opts.departmentId !== undefined && { department_id: opts.departmentId }),
   };
   if (!Object.keys(patch).length) return;
-  await trx
-    .updateTable('obligations')
-    .set(patch)
-    .where('subject_type', '=', opts.subjectType)
-    .where('subject_id', '=', opts.subjectId)
-    .where('met_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .execute();
+  await setObligationsOwner(trx, { subjectType: opts.subjectType, subjectId: opts.subjectId, patch });
 }
 
-export async function obligationsOf(db: Db, subjectType: string, subjectId: string): Promise<ObligationRow[]> {
-  return db
-    .selectFrom('obligations')
-    .selectAll()
-    .where('subject_type', '=', subjectType)
-    .where('subject_id', '=', subjectId)
-    .orderBy('due_at')
-    .execute();
-}
+export { obligationsOf, type Queue, queueQuery } from './store.js';
 
 export type ObligationState = 'open' | 'due_soon' | 'overdue' | 'met' | 'cancelled';
 
@@ -135,46 +108,6 @@ export function obligationState(
 export function metOnTime(row: Pick<ObligationRow, 'met_at' | 'due_at'>): boolean | null {
   if (!row.met_at) return null;
   return new Date(row.met_at).getTime() <= new Date(row.due_at).getTime();
-}
-
-export type Queue = 'open' | 'due_soon' | 'overdue' | 'mine' | 'my_department' | 'escalated' | 'all';
-
-/** The queues are indexed queries over one table: (estate_id, met_at, due_at). */
-export function queueQuery(
-  db: Db,
-  opts: {
-    estateId: string;
-    queue: Queue;
-    asOf: string;
-    withinHours: number;
-    staffId: string;
-    departmentIds: string[];
-    rule?: string | undefined;
-  },
-) {
-  let q = db.selectFrom('obligations').where('obligations.estate_id', '=', opts.estateId);
-  if (opts.queue !== 'all') q = q.where('obligations.met_at', 'is', null).where('obligations.cancelled_at', 'is', null);
-  if (opts.rule) q = q.where('obligations.rule', '=', opts.rule);
-  switch (opts.queue) {
-    case 'due_soon':
-      q = q
-        .where('obligations.due_at', '>=', opts.asOf)
-        .where('obligations.due_at', '<=', new Date(new Date(opts.asOf).getTime() + opts.withinHours * 3_600_000).toISOString());
-      break;
-    case 'overdue':
-      q = q.where('obligations.due_at', '<', opts.asOf);
-      break;
-    case 'mine':
-      q = q.where('obligations.owner_id', '=', opts.staffId);
-      break;
-    case 'my_department':
-      q = opts.departmentIds.length ? q.where('obligations.department_id', 'in', opts.departmentIds) : q.where(sql<boolean>`1 = 0`);
-      break;
-    case 'escalated':
-      q = q.where('obligations.escalated_to', 'is not', null);
-      break;
-  }
-  return q;
 }
 
 // ------------------------------------------------------------------ the sweeper
@@ -228,30 +161,13 @@ async function sweepWith(ctx: AppContext, db: Kysely<Database>, at: string): Pro
   for (const tick of ticks) await tick(db, at, ctx);
   let breached = 0;
   for (;;) {
-    const due = await db
-      .selectFrom('obligations')
-      .select('id')
-      .where('breached_at', 'is', null)
-      .where('met_at', 'is', null)
-      .where('cancelled_at', 'is', null)
-      .where('due_at', '<', at)
-      .orderBy('due_at')
-      .limit(200)
-      .execute();
+    const due = await pastDueIds(db, at, 200);
     if (!due.length) break;
     for (const { id } of due) {
       const events = await db.transaction().execute(async (trx) => {
-        const won = await trx
-          .updateTable('obligations')
-          .set({ breached_at: at })
-          .where('id', '=', id)
-          .where('breached_at', 'is', null)
-          .where('met_at', 'is', null)
-          .where('cancelled_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(won.numUpdatedRows) !== 1) return [];
+        if (!(await markBreached(trx, id, at))) return [];
         breached++;
-        const row = await trx.selectFrom('obligations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        const row = await obligationById(trx, id);
         return (await handlers.get(row.rule)?.(trx, row, at, ctx)) ?? [];
       });
       for (const e of events) await ctx.live.publish(e);
@@ -285,6 +201,6 @@ export class Sweeper {
     await this.running;
   }
 }
-export { obligationsOfSubjects, overdueSubjectIds } from './subjects.js';
-export { escalateObligation } from './escalate.js';
 export { countOpenObligations, obligationsOfRule, reassignObligationsOfRules } from './by-rule.store.js';
+export { escalateObligation } from './escalate.js';
+export { obligationsOfSubjects, overdueSubjectIds } from './subjects.js';

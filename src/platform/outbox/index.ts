@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { newId } from '../ids.js';
+import { insertOutboxMessage } from './store.js';
 import type { OutboxChannel } from './tables.js';
 
 /**
@@ -27,25 +28,20 @@ export interface OutboxEntry {
 
 /** Queues a message in the caller's transaction; false when this event was already queued for this recipient. */
 export async function enqueue(trx: Transaction<Database>, entry: OutboxEntry): Promise<boolean> {
-  const result = await trx
-    .insertInto('outbox')
-    .values({
-      id: newId(),
-      estate_id: entry.estateId,
-      event_key: entry.eventKey,
-      channel: entry.channel,
-      recipient: entry.recipient,
-      subject: entry.subject ?? null,
-      body: entry.body,
-      payload: entry.payload === undefined || entry.payload === null ? null : JSON.stringify(entry.payload),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: entry.at,
-      created_at: entry.at,
-    })
-    .onConflict((oc) => oc.columns(['event_key', 'channel', 'recipient']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  return insertOutboxMessage(trx, {
+    id: newId(),
+    estate_id: entry.estateId,
+    event_key: entry.eventKey,
+    channel: entry.channel,
+    recipient: entry.recipient,
+    subject: entry.subject ?? null,
+    body: entry.body,
+    payload: entry.payload === undefined || entry.payload === null ? null : JSON.stringify(entry.payload),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: entry.at,
+    created_at: entry.at,
+  });
 }
 
 /** A queued message as a transport receives it. */

@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
-import { isPostgres } from '../db/engine.js';
 import type { Database } from '../db/schema.js';
 import type { OutboxMessage, Transport } from './index.js';
 import { afterFailure } from './rules.js';
-import type { OutboxChannel, OutboxTable } from './tables.js';
-
-type OutboxRow = Selectable<OutboxTable>;
+import { claimNextMessage, markMessageSent, type OutboxRow, releaseFailedMessage } from './store.js';
+import type { OutboxChannel } from './tables.js';
 
 export interface OutboxLog {
   warn(obj: object, msg: string): void;
@@ -108,30 +105,7 @@ export class OutboxWorker {
     if (!channels.length) return undefined;
     const at = now.toISOString();
     const leaseExpired = new Date(now.getTime() - this.leaseMs).toISOString();
-    const token = randomUUID();
-    let next = this.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('channel', 'in', channels)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
-          eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', leaseExpired)]),
-        ]),
-      )
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(1);
-    if (isPostgres(this.db)) next = next.forUpdate().skipLocked();
-    // `id = (subquery)`, not `id in (...)`: PostgreSQL runs a scalar subquery once, whereas an IN
-    // may be re-run per row and, with SKIP LOCKED, claim every due row at once.
-    return this.db
-      .updateTable('outbox')
-      .set((eb) => ({ status: 'sending', claim_token: token, claimed_at: at, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', next)
-      .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', leaseExpired)])]))
-      .returningAll()
-      .executeTakeFirst();
+    return claimNextMessage(this.db, { channels, at, leaseExpired });
   }
 
   private async deliver(row: OutboxRow, now: Date): Promise<keyof RunResult> {
@@ -143,18 +117,13 @@ export class OutboxWorker {
     } catch (err) {
       const error = failureText(err);
       const next = afterFailure(row.attempts, now);
-      await this.db
-        .updateTable('outbox')
-        .set({
-          status: next.status,
-          next_attempt_at: next.status === 'pending' ? next.nextAttemptAt.toISOString() : row.next_attempt_at,
-          last_error: error,
-          claim_token: null,
-          claimed_at: null,
-        })
-        .where('id', '=', row.id)
-        .where('claim_token', '=', token)
-        .execute();
+      await releaseFailedMessage(this.db, {
+        id: row.id,
+        claimToken: token,
+        status: next.status,
+        nextAttemptAt: next.status === 'pending' ? next.nextAttemptAt.toISOString() : row.next_attempt_at,
+        error,
+      });
       if (next.status === 'failed') {
         this.log.error({ outboxId: row.id, eventKey: row.event_key, attempts: row.attempts, error }, 'notification failed for good');
         return 'failed';
@@ -162,12 +131,7 @@ export class OutboxWorker {
       this.log.warn({ outboxId: row.id, eventKey: row.event_key, attempts: row.attempts, error }, 'notification failed; will retry');
       return 'retrying';
     }
-    await this.db
-      .updateTable('outbox')
-      .set({ status: 'sent', sent_at: now.toISOString(), last_error: null, claim_token: null, claimed_at: null })
-      .where('id', '=', row.id)
-      .where('claim_token', '=', token)
-      .execute();
+    await markMessageSent(this.db, { id: row.id, claimToken: token, at: now.toISOString() });
     return 'sent';
   }
 }

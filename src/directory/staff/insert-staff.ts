@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
-import type { Database, StaffRow } from '../platform/db/schema.js';
-import { recordChange } from '../platform/history.js';
+import type { Database, StaffRow } from '../../platform/db/schema.js';
+import { recordChange } from '../../platform/history.js';
+import { insertStaffRow } from '../accounts.store.js';
 
 export interface NewStaff {
   id: string;
@@ -15,8 +16,8 @@ export interface NewStaff {
 }
 
 /**
- * Inserts a staff account and its history entry. The history keeps who the person is, never
- * the password hash.
+ * Inserts a staff account and its history entry, in the caller's transaction. The history keeps
+ * who the person is, never the password hash.
  */
 export async function insertStaff(
   trx: Transaction<Database>,
@@ -38,7 +39,7 @@ export async function insertStaff(
     created_at: opts.at,
     updated_at: opts.at,
   };
-  await trx.insertInto('staff').values(row).execute();
+  await insertStaffRow(trx, row);
   const { password_hash: _hidden, ...visible } = row;
   await recordChange(trx, {
     estateId: null,
