@@ -202,5 +202,5 @@ export class Sweeper {
   }
 }
 export { countOpenObligations, obligationsOfRule, reassignObligationsOfRules } from './by-rule.store.js';
-export { escalateObligation } from './escalate.js';
-export { obligationsOfSubjects, overdueSubjectIds } from './subjects.js';
+export { escalateObligation } from './escalate.store.js';
+export { obligationsOfSubjects, overdueSubjectIds } from './subjects.store.js';
