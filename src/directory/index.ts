@@ -1,9 +1,9 @@
 /**
  * What other capabilities may use of the directory: an estate's settings and policy, the people
- * and places in an estate, and the unit as other records show it. Other stores show directory
- * names beside their records through the subqueries of lookups.store.ts.
+ * and places in an estate, and the unit as other records show it; for auth, the staff accounts
+ * it signs in; for the server and the CLI, the demo estate and the import and export. Other
+ * stores show directory names beside their records through the subqueries of lookups.store.ts.
  */
-
 export {
   accountById,
   accountByUsername,
