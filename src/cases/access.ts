@@ -1,4 +1,5 @@
 import { type Actor, can, requireAbility } from '../auth/index.js';
+import type { LiveEventType } from '../contract/live.js';
 import { AppError, notFound, type RuleCode } from '../platform/errors.js';
 import type { LiveEvent } from '../platform/live.js';
 import type { UseCase } from '../platform/use-case.js';
@@ -59,7 +60,7 @@ export async function caseToChange(uc: UseCase, actor: Actor, caseId: string, ab
 }
 
 /** What open screens are told when a case changes. */
-export function caseChanged(estateId: string, caseId: string, type = 'case.updated'): LiveEvent {
+export function caseChanged(estateId: string, caseId: string, type: LiveEventType = 'case.updated'): LiveEvent {
   return { estateId, type, subjectId: caseId };
 }
 

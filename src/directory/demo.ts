@@ -3,9 +3,8 @@ import { hashPassword } from '../auth/index.js';
 import { defaultPolicy } from '../contract/directory.js';
 import type { AppContext } from '../platform/context.js';
 import type { Database } from '../platform/db/schema.js';
-import { recordChange } from '../platform/history.js';
 import { newId } from '../platform/ids.js';
-import { runUseCase, type UseCase } from '../platform/use-case.js';
+import { historyIn, runUseCase } from '../platform/use-case.js';
 import { insertStandardDepartments } from './departments/standard-departments.js';
 import { estateIdByCode, insertEstate } from './estates.store.js';
 import { insertPresence } from './presence.store.js';
@@ -88,8 +87,7 @@ export async function insertDemo(
   const { at, passwordHash } = opts;
   const rand = seeded(4984);
   const estateId = newId();
-  const history: UseCase['history'] = (c) =>
-    recordChange(trx, { ...c, actorId: c.actorId === undefined ? opts.actorId : c.actorId, at: c.at ?? at });
+  const history = historyIn(trx, opts.actorId, at);
   const log = (entityType: string, entityId: string, after: unknown) =>
     history({ estateId, entityType, entityId, action: 'demo.loaded', after });
   const estate = {

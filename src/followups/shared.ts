@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { LiveEventType } from '../contract/live.js';
 import type { Database } from '../platform/db/schema.js';
 import { AppError, type RuleCode } from '../platform/errors.js';
 import type { LiveEvent } from '../platform/live.js';
@@ -22,7 +23,7 @@ export function refuse(code: RuleCode, message: string, details: Record<string, 
   return new AppError(code, message, details);
 }
 
-export const changed = (estateId: string, type: string, subjectId: string): LiveEvent => ({ estateId, type, subjectId });
+export const changed = (estateId: string, type: LiveEventType, subjectId: string): LiveEvent => ({ estateId, type, subjectId });
 
 /** When something happened: `value` if given (not in the future, not before `notBefore`), else now. */
 export const occurred = (value: string | undefined, now: Date, notBefore?: { at: string | null; what: string }) =>

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { LiveEventType } from '../contract/live.js';
 
 /**
  * Live updates: something changed that open screens should refresh for. Services publish
@@ -8,8 +9,8 @@ import { EventEmitter } from 'node:events';
  */
 export interface LiveEvent {
   estateId: string;
-  /** What changed, e.g. 'case.updated', 'presence.updated', 'notice.created'. */
-  type: string;
+  /** What changed: one of the contract's live-event types (contract/live.ts). */
+  type: LiveEventType;
   subjectId?: string | undefined;
   /** When set, only these staff members' screens are told (their own notices, messages). */
   staffIds?: string[] | undefined;

@@ -33,6 +33,16 @@ export interface UseCaseOptions {
   duplicateField?: string;
 }
 
+/**
+ * The history writer of a use case, for work done inside a transaction someone else holds (a
+ * domain-event subscriber, a breach handler of the sweep, the first start): the same entries as
+ * `uc.history`, by `actorId` (null: the system) at `at` unless a change says otherwise.
+ */
+export function historyIn(trx: Trx, actorId: string | null, at: string): UseCase['history'] {
+  return (change) =>
+    recordChange(trx, { ...change, actorId: change.actorId === undefined ? actorId : change.actorId, at: change.at ?? at });
+}
+
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

@@ -59,7 +59,7 @@ describe('live updates between instances over PostgreSQL LISTEN/NOTIFY [postgres
     const b = await connect();
     const onA = collect(a);
     const onB = collect(b);
-    const event = { estateId: 'estate-1', type: 'case.updated', subjectId: 'case-1', staffIds: ['s-1'] };
+    const event: LiveEvent = { estateId: 'estate-1', type: 'case.updated', subjectId: 'case-1', staffIds: ['s-1'] };
     await a.publish(event);
     await eventually(() => onA.length === 1 && onB.length === 1, 'both instances heard the event');
     expect(onB).toEqual([event]);
@@ -86,7 +86,7 @@ describe('live updates between instances over PostgreSQL LISTEN/NOTIFY [postgres
               where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`.execute(t.ctx.db);
     let n = 0;
     await eventually(async () => {
-      await a.publish({ estateId: 'estate-1', type: 'ping', subjectId: String(++n) });
+      await a.publish({ estateId: 'estate-1', type: 'presence.updated', subjectId: String(++n) });
       await new Promise((r) => setTimeout(r, 50));
       return onB.length > 0;
     }, 'the cut connection was made again');

@@ -1,9 +1,8 @@
 import { managersOf } from '../../directory/index.js';
 import type { AppContext } from '../../platform/context.js';
-import { recordChange } from '../../platform/history.js';
 import type { LiveEvent } from '../../platform/live.js';
 import { escalateObligation } from '../../platform/obligations/index.js';
-import type { Trx } from '../../platform/use-case.js';
+import { historyIn, type Trx } from '../../platform/use-case.js';
 import { caseChanged } from '../access.js';
 import { findCase } from '../store.js';
 import { escalateToManager } from './escalate-to-manager.js';
@@ -22,9 +21,7 @@ export async function escalateOverdueReply(
   if (!row) return [];
   const managers = await managersOf(trx, row.estate_id);
   await escalateObligation(trx, { id: obligation.id, to: managers[0]?.id ?? null, at });
-  const history: Parameters<typeof escalateToManager>[0]['history'] = (change) =>
-    recordChange(trx, { ...change, actorId: change.actorId ?? null, at: change.at ?? at });
-  const events = await escalateToManager({ trx, at, history }, ctx, row, {
+  const events = await escalateToManager({ trx, at, history: historyIn(trx, null, at) }, ctx, row, {
     actorId: null,
     reason: `R-CP-4: no reply to the resident by ${obligation.due_at}`,
     rule: 'R-CP-4',
