@@ -26,6 +26,7 @@ import { Sweeper } from './platform/obligations/index.js';
 import { loadOutboxConfig } from './platform/outbox/config.js';
 import { transportsFrom } from './platform/outbox/transports.js';
 import { OutboxWorker } from './platform/outbox/worker.js';
+import { reportsModule } from './reports/module.js';
 
 /** The repository: the nearest folder with a package.json (src/ when run from source, dist/server/ when bundled). */
 function projectRoot(from: string): string {
@@ -58,6 +59,7 @@ export const MODULES: readonly Module[] = [
   frontDeskModule,
   phrasesModule,
   noticesModule,
+  reportsModule,
 ];
 
 export async function buildServer(ctx: AppContext, opts: { logger?: boolean; webRoot?: string | undefined } = {}): Promise<App> {

@@ -8,7 +8,6 @@ import {
   FollowUp,
   FollowUpAttemptBody,
   FollowUpPage,
-  FollowUpSummary,
   ImportRainBody,
   ImportRainResult,
   IssueNoticeBody,
@@ -45,7 +44,6 @@ import { getSpotCheck } from './spot-checks/get-spot-check.js';
 import { listSpotChecks } from './spot-checks/list-spot-checks.js';
 import { recordSpotCheckVerdict } from './spot-checks/record-verdict.js';
 import { assignFollowUp } from './visits/assign-follow-up.js';
-import { followUpSummary } from './visits/follow-up-summary.js';
 import { getFollowUp } from './visits/get-follow-up.js';
 import { listFollowUps } from './visits/list-follow-ups.js';
 import { recordFollowUpAttempt } from './visits/record-attempt.js';
@@ -74,22 +72,6 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       },
     },
     async (req) => listFollowUps(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.get(
-    '/estates/:estateId/follow-ups/summary',
-    {
-      config: { ability: 'followup.read' },
-      schema: {
-        operationId: 'getFollowUpSummary',
-        tags,
-        summary: 'For the dashboard: follow-ups due and overdue by class, leaks awaiting rain, notices, the spot check',
-        params: EstateParams,
-        querystring: z.strictObject({ asOf: Instant.optional() }),
-        response: okResponses(FollowUpSummary),
-      },
-    },
-    async (req) =>
-      followUpSummary(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...(req.query.asOf && { asOf: req.query.asOf }) }),
   );
   api.get(
     '/follow-ups/:followUpId',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/index.js';
-import { Id, Instant, pageOf } from '../contract/common.js';
+import { Id, pageOf } from '../contract/common.js';
 import {
   AcknowledgeVisitorBody,
   Call,
@@ -8,7 +8,6 @@ import {
   CompleteCallbackBody,
   DepartureBody,
   DeskScript,
-  FrontDeskSummary,
   Greeting,
   GreetingQuery,
   HandOnMessageBody,
@@ -43,7 +42,6 @@ import { suggestReceiverFor } from './presence/suggest-receiver.js';
 import { getGreeting } from './scripts/get-greeting.js';
 import { listDeskScripts } from './scripts/list-desk-scripts.js';
 import { updateDeskScript } from './scripts/update-desk-script.js';
-import { frontDeskSummary } from './summary/front-desk-summary.js';
 import { acknowledgeVisitor } from './visits/acknowledge-visitor.js';
 import { listVisits } from './visits/list-visits.js';
 import { pageStaff } from './visits/page-staff.js';
@@ -340,20 +338,4 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
       async (req) => action.run(ctx, { actor: actorOf(req), visitId: req.params.visitId, body: req.body as never }),
     );
   }
-
-  api.get(
-    '/estates/:estateId/front-desk/summary',
-    {
-      config: { ability: 'desk.summary' },
-      schema: {
-        operationId: 'getFrontDeskSummary',
-        tags,
-        summary: 'For the dashboard: calls and visits today, messages waiting, call-backs due and overdue, waits at the counter',
-        params: EstateParams,
-        querystring: z.strictObject({ asOf: Instant.optional() }),
-        response: okResponses(FrontDeskSummary),
-      },
-    },
-    async (req) => frontDeskSummary(ctx, { actor: actorOf(req), estateId: req.params.estateId, asOf: req.query.asOf }),
-  );
 }

@@ -1,11 +1,18 @@
 import { type Actor, requireAbility } from '../../auth/index.js';
 import { estateSettings } from '../../directory/index.js';
+import {
+  countUnacknowledged,
+  dayBounds,
+  monthBounds,
+  NOTICE_RULE,
+  pendingFollowUps,
+  previousMonth,
+  RECTIFY_RULE,
+  spotCheckDueAt,
+  spotCheckOfMonth,
+} from '../../followups/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { countOpenObligations, obligationState } from '../../platform/obligations/index.js';
-import { dayBounds, monthBounds, NOTICE_RULE, previousMonth, RECTIFY_RULE, spotCheckDueAt } from '../rules.js';
-import { pendingFollowUps } from '../store/follow-ups.js';
-import { countUnacknowledged } from '../store/notices.js';
-import { spotCheckOfMonth } from '../store/spot-checks.js';
 
 /** For the dashboard: follow-ups due and overdue by class, leaks awaiting rain, notices, and last month's spot check. */
 export async function followUpSummary(ctx: AppContext, opts: { actor: Actor; estateId: string; asOf?: string }) {

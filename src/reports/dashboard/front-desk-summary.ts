@@ -1,10 +1,8 @@
 import { DateTime } from 'luxon';
 import { type Actor, requireAbility } from '../../auth/index.js';
 import { estateSettings } from '../../directory/index.js';
+import { countArrivals, countCalls, countOpenMessages, countWaiting, receptionsSince } from '../../frontdesk/index.js';
 import type { AppContext } from '../../platform/context.js';
-import { countCalls } from '../store/calls.js';
-import { countOpenMessages } from '../store/messages.js';
-import { countArrivals, countWaiting, receptionsSince } from '../store/visits.js';
 
 /** For the dashboard: calls and visits today, messages waiting, call-backs due within the hour and overdue, waits at the counter. */
 export async function frontDeskSummary(ctx: AppContext, opts: { actor: Actor; estateId: string; asOf?: string | undefined }) {

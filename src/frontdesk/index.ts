@@ -1,0 +1,4 @@
+/** What other capabilities may use of the front desk: the counts the reports read. */
+export { countCalls } from './store/calls.js';
+export { countOpenMessages } from './store/messages.js';
+export { countArrivals, countWaiting, receptionsSince } from './store/visits.js';

@@ -1,0 +1,8 @@
+import type { Module } from '../platform/module.js';
+import { registerReportRoutes } from './routes.js';
+
+/** Read-only figures over the other capabilities' read models; nobody imports reports. */
+export const reportsModule: Module = {
+  name: 'reports',
+  routes: registerReportRoutes,
+};
