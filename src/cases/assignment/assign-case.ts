@@ -5,11 +5,10 @@ import { departmentInEstate, staffInEstate } from '../../directory/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { unknownReference } from '../../platform/errors.js';
 import { reassignObligations } from '../../platform/obligations/index.js';
-import { runUseCase } from '../../platform/use-case.js';
-import { CASE_SUBJECT, caseToChange, requireNotClosed } from '../access.js';
+import { CASE_SUBJECT, requireNotClosed } from '../access.js';
+import { caseEvent, caseHistory, changeCase } from '../change.js';
 import { notifyStaff } from '../notify.js';
-import { getCase } from '../reading/get-case.js';
-import { addEvent, updateCase } from '../store.js';
+import { updateCase } from '../store.js';
 
 /**
  * R-CP-2: gives the case to a department and/or a person; its open deadlines go with it, and a
@@ -20,8 +19,7 @@ export async function assignCase(
   opts: { actor: Actor; caseId: string; body: z.infer<typeof AssignCaseBody> },
 ): Promise<CaseDetail> {
   const b = opts.body;
-  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
-    const row = await caseToChange(uc, opts.actor, opts.caseId, 'case.assign');
+  return changeCase(ctx, opts, 'case.assign', async (uc, row) => {
     requireNotClosed(row);
     let departmentId = b.departmentId === undefined ? row.department_id : b.departmentId;
     if (b.departmentId && !(await departmentInEstate(uc.trx, row.estate_id, b.departmentId))) throw unknownReference('departmentId');
@@ -35,23 +33,14 @@ export async function assignCase(
     const status = assigneeId && row.status === 'new' ? 'assigned' : row.status;
     await updateCase(uc.trx, row.estate_id, row.id, { department_id: departmentId, assignee_id: assigneeId, status });
     await reassignObligations(uc.trx, { subjectType: CASE_SUBJECT, subjectId: row.id, ownerId: assigneeId, departmentId });
-    await addEvent(uc.trx, {
-      estateId: row.estate_id,
-      caseId: row.id,
-      type: 'assigned',
-      at: uc.at,
-      actorId: opts.actor.id,
-      text: b.note ?? null,
-      data: { departmentId, assigneeId },
-    });
-    await uc.history({
-      estateId: row.estate_id,
-      entityType: 'case',
-      entityId: row.id,
-      action: 'assigned',
-      before: { department_id: row.department_id, assignee_id: row.assignee_id },
-      after: { department_id: departmentId, assignee_id: assigneeId },
-    });
+    await caseEvent(uc, row, opts.actor.id, { type: 'assigned', text: b.note, data: { departmentId, assigneeId } });
+    await caseHistory(
+      uc,
+      row,
+      'assigned',
+      { department_id: row.department_id, assignee_id: row.assignee_id },
+      { department_id: departmentId, assignee_id: assigneeId },
+    );
     if (assigneeId && assigneeId !== row.assignee_id) {
       const told = await notifyStaff(uc.trx, ctx, {
         estateId: row.estate_id,
@@ -65,5 +54,4 @@ export async function assignCase(
       uc.live(...told);
     }
   });
-  return getCase(ctx, { actor: opts.actor, caseId: opts.caseId });
 }

@@ -5,11 +5,10 @@ import { departmentInEstate } from '../../directory/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { unknownReference } from '../../platform/errors.js';
 import { reassignObligations } from '../../platform/obligations/index.js';
-import { runUseCase } from '../../platform/use-case.js';
-import { CASE_SUBJECT, caseError, caseToChange, requireNotClosed } from '../access.js';
-import { getCase } from '../reading/get-case.js';
+import { CASE_SUBJECT, caseError, requireNotClosed } from '../access.js';
+import { caseEvent, caseHistory, changeCase } from '../change.js';
 import { forwardProblem } from '../rules.js';
-import { addEvent, updateCase } from '../store.js';
+import { updateCase } from '../store.js';
 
 /**
  * R-CP-2: forwards the case to the department responsible, with a reason; it leaves the person
@@ -20,8 +19,7 @@ export async function forwardCase(
   opts: { actor: Actor; caseId: string; body: z.infer<typeof ForwardBody> },
 ): Promise<CaseDetail> {
   const b = opts.body;
-  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
-    const row = await caseToChange(uc, opts.actor, opts.caseId, 'case.forward');
+  return changeCase(ctx, opts, 'case.forward', async (uc, row) => {
     requireNotClosed(row);
     const target = await departmentInEstate(uc.trx, row.estate_id, b.departmentId);
     if (!target) throw unknownReference('departmentId');
@@ -33,23 +31,11 @@ export async function forwardCase(
       status: row.status === 'resolved' ? 'in_progress' : row.status === 'new' ? 'new' : 'assigned',
     });
     await reassignObligations(uc.trx, { subjectType: CASE_SUBJECT, subjectId: row.id, ownerId: null, departmentId: target.id });
-    await addEvent(uc.trx, {
-      estateId: row.estate_id,
-      caseId: row.id,
+    await caseEvent(uc, row, opts.actor.id, {
       type: 'forwarded',
-      at: uc.at,
-      actorId: opts.actor.id,
       text: b.reason,
       data: { from: row.department_id, to: target.id, toName: target.name },
     });
-    await uc.history({
-      estateId: row.estate_id,
-      entityType: 'case',
-      entityId: row.id,
-      action: 'forwarded',
-      before: { department_id: row.department_id },
-      after: { department_id: target.id, reason: b.reason },
-    });
+    await caseHistory(uc, row, 'forwarded', { department_id: row.department_id }, { department_id: target.id, reason: b.reason });
   });
-  return getCase(ctx, { actor: opts.actor, caseId: opts.caseId });
 }

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { caseChanged, caseFor } from '../access.js';
-import { addEvent } from '../store.js';
+import { caseEvent, caseHistory } from '../change.js';
 import { insertAttachment } from './attachments.store.js';
 import { ATTACHMENT_TYPES, fileOf, safeFileName, sniff } from './files.js';
 
@@ -50,16 +50,8 @@ export async function addAttachment(
         created_at: uc.at,
       };
       await insertAttachment(uc.trx, attachment);
-      await addEvent(uc.trx, {
-        estateId: row.estate_id,
-        caseId: row.id,
-        type: 'attachment',
-        at: uc.at,
-        actorId: opts.actor.id,
-        text: fileName,
-        data: { attachmentId: id },
-      });
-      await uc.history({ estateId: row.estate_id, entityType: 'case', entityId: row.id, action: 'attachment.added', after: attachment });
+      await caseEvent(uc, row, opts.actor.id, { type: 'attachment', text: fileName, data: { attachmentId: id } });
+      await caseHistory(uc, row, 'attachment.added', null, attachment);
       uc.live(caseChanged(row.estate_id, row.id));
       return uc.at;
     });

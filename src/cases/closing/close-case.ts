@@ -3,11 +3,10 @@ import { type Actor, can, forbidden, roleIn } from '../../auth/index.js';
 import type { CaseDetail, CloseBody } from '../../contract/cases.js';
 import type { AppContext } from '../../platform/context.js';
 import { cancelObligations } from '../../platform/obligations/index.js';
-import { runUseCase } from '../../platform/use-case.js';
-import { CASE_SUBJECT, caseError, caseToChange } from '../access.js';
-import { getCase } from '../reading/get-case.js';
+import { CASE_SUBJECT, caseError } from '../access.js';
+import { caseEvent, caseHistory, changeCase } from '../change.js';
 import { type CaseKind, closeDecision } from '../rules.js';
-import { addEvent, updateCase } from '../store.js';
+import { updateCase } from '../store.js';
 
 /**
  * R-CP-3: closes the case. A complaint closes only with a recorded result and the resident's
@@ -19,8 +18,7 @@ export async function closeCase(
   opts: { actor: Actor; caseId: string; body: z.infer<typeof CloseBody> },
 ): Promise<CaseDetail> {
   const b = opts.body;
-  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
-    const row = await caseToChange(uc, opts.actor, opts.caseId, 'case.close');
+  return changeCase(ctx, opts, 'case.close', async (uc, row) => {
     if (row.status === 'closed') throw caseError('case.closed', 'the case is already closed');
     const result = b.result ?? row.result;
     const mayCloseUnsatisfied = can(opts.actor, row.estate_id, 'case.close.unsatisfied');
@@ -46,23 +44,14 @@ export async function closeCase(
       close_reason: b.reason ?? null,
     });
     await cancelObligations(uc.trx, { subjectType: CASE_SUBJECT, subjectId: row.id, at: uc.at });
-    await addEvent(uc.trx, {
-      estateId: row.estate_id,
-      caseId: row.id,
-      type: 'closed',
-      at: uc.at,
-      actorId: opts.actor.id,
-      text: b.reason ?? result ?? null,
-      data: { withoutSatisfaction: decision.withoutSatisfaction },
-    });
-    await uc.history({
-      estateId: row.estate_id,
-      entityType: 'case',
-      entityId: row.id,
-      action: 'closed',
-      before: { status: row.status },
-      after: { status: 'closed', result, reason: b.reason ?? null, withoutSatisfaction: decision.withoutSatisfaction },
-    });
+    const { withoutSatisfaction } = decision;
+    await caseEvent(uc, row, opts.actor.id, { type: 'closed', text: b.reason ?? result, data: { withoutSatisfaction } });
+    await caseHistory(
+      uc,
+      row,
+      'closed',
+      { status: row.status },
+      { status: 'closed', result, reason: b.reason ?? null, withoutSatisfaction },
+    );
   });
-  return getCase(ctx, { actor: opts.actor, caseId: opts.caseId });
 }

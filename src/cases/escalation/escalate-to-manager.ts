@@ -2,8 +2,9 @@ import { managersOf } from '../../directory/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { LiveEvent } from '../../platform/live.js';
 import type { UseCase } from '../../platform/use-case.js';
+import { caseEvent, caseHistory } from '../change.js';
 import { notifyStaff } from '../notify.js';
-import { addEvent, updateCase } from '../store.js';
+import { updateCase } from '../store.js';
 
 /**
  * Escalates a case to the estate's managers (those whose role in the estate is manager); used by
@@ -20,24 +21,14 @@ export async function escalateToManager(
   const managers = await managersOf(uc.trx, row.estate_id);
   const target = managers[0]?.id ?? null;
   await updateCase(uc.trx, row.estate_id, row.id, { escalated_to: row.escalated_to ?? target });
-  await addEvent(uc.trx, {
-    estateId: row.estate_id,
-    caseId: row.id,
-    type: 'escalated',
-    at: uc.at,
-    actorId: by.actorId,
-    text: by.reason,
-    data: { rule: by.rule, to: target },
-  });
-  await uc.history({
-    estateId: row.estate_id,
-    actorId: by.actorId,
-    entityType: 'case',
-    entityId: row.id,
-    action: 'escalated',
-    before: { escalated_to: row.escalated_to },
-    after: { escalated_to: row.escalated_to ?? target, rule: by.rule, reason: by.reason },
-  });
+  await caseEvent(uc, row, by.actorId, { type: 'escalated', text: by.reason, data: { rule: by.rule, to: target } });
+  await caseHistory(
+    uc,
+    row,
+    'escalated',
+    { escalated_to: row.escalated_to },
+    { escalated_to: row.escalated_to ?? target, rule: by.rule, reason: by.reason },
+  );
   if (!managers.length) return [];
   return notifyStaff(uc.trx, ctx, {
     estateId: row.estate_id,

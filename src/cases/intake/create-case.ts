@@ -11,9 +11,10 @@ import { openObligation } from '../../platform/obligations/index.js';
 import { occurredAt as whenItHappened } from '../../platform/occurred.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { CASE_SUBJECT, caseChanged } from '../access.js';
+import { caseEvent, caseHistory } from '../change.js';
 import { getCase } from '../reading/get-case.js';
 import { caseNumber, departmentsFor, REPLY_RULE, replyDueAt } from '../rules.js';
-import { addEvent, indexText, insertCase } from '../store.js';
+import { insertCase } from '../store.js';
 
 /**
  * R-IN-1..4: records a case from the counter, phone, hotline or portal, numbered per estate and
@@ -74,16 +75,13 @@ export async function createCase(
       updated_at: recordedAt,
     };
     await insertCase(uc.trx, row);
-    await addEvent(uc.trx, {
-      estateId: opts.estateId,
-      caseId: id,
+    await caseEvent(uc, row, opts.actor.id, {
       type: 'recorded',
       at: occurredAt,
-      actorId: opts.actor.id,
       text: b.description,
       data: { channel: b.channel, kind: b.kind, recordedAt },
+      search: [number, b.description, residentName ?? '', residentPhone ?? ''].join(' '),
     });
-    await indexText(uc.trx, opts.estateId, id, [number, b.description, residentName ?? '', residentPhone ?? ''].join(' '));
     const due = replyDueAt(b.kind, b.channel, new Date(occurredAt), policy);
     if (due) {
       await openObligation(uc.trx, {
@@ -96,7 +94,7 @@ export async function createCase(
         dueAt: due.toISOString(),
       });
     }
-    await uc.history({ estateId: opts.estateId, entityType: 'case', entityId: id, action: 'created', before: null, after: row });
+    await caseHistory(uc, row, 'created', null, row);
     uc.live(caseChanged(opts.estateId, id, 'case.created'));
   });
   return getCase(ctx, { actor: opts.actor, caseId: id });

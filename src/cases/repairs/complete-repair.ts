@@ -5,10 +5,9 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { emit } from '../../platform/events.js';
 import { occurredAt as whenItHappened } from '../../platform/occurred.js';
-import { runUseCase } from '../../platform/use-case.js';
-import { caseError, caseToChange } from '../access.js';
-import { getCase } from '../reading/get-case.js';
-import { addEvent, indexText, updateCase } from '../store.js';
+import { caseError } from '../access.js';
+import { caseEvent, caseHistory, changeCase } from '../change.js';
+import { updateCase } from '../store.js';
 import { requireOpenRepair } from './require-repair.js';
 
 /**
@@ -21,8 +20,7 @@ export async function completeRepair(
   opts: { actor: Actor; caseId: string; body: z.infer<typeof CompleteRepairBody> },
 ): Promise<CaseDetail> {
   const b = opts.body;
-  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
-    const row = await caseToChange(uc, opts.actor, opts.caseId, 'repair.work');
+  return changeCase(ctx, opts, 'repair.work', async (uc, row) => {
     requireOpenRepair(row);
     if (row.repair_completed_at) throw caseError('case.repair_completed', 'the repair is already completed');
     const completedAt = whenItHappened(b.completedAt, uc.now, { field: 'completedAt' });
@@ -37,24 +35,15 @@ export async function completeRepair(
       repair_started_at: row.repair_started_at ?? completedAt,
       result: row.result ?? b.workDone ?? null,
     });
-    await addEvent(uc.trx, {
-      estateId: row.estate_id,
-      caseId: row.id,
+    const [workDone, materials] = [b.workDone ?? null, b.materials ?? null];
+    await caseEvent(uc, row, opts.actor.id, {
       type: 'repair_completed',
       at: completedAt,
-      actorId: opts.actor.id,
-      text: b.workDone ?? null,
-      data: { materials: b.materials ?? null },
+      text: workDone,
+      data: { materials },
+      search: workDone,
     });
-    if (b.workDone) await indexText(uc.trx, row.estate_id, row.id, b.workDone);
-    await uc.history({
-      estateId: row.estate_id,
-      entityType: 'case',
-      entityId: row.id,
-      action: 'repair.completed',
-      before: { status: row.status },
-      after: { status: 'resolved', completedAt, workDone: b.workDone ?? null, materials: b.materials ?? null },
-    });
+    await caseHistory(uc, row, 'repair.completed', { status: row.status }, { status: 'resolved', completedAt, workDone, materials });
     await emit(uc.trx, ctx, 'repairCompleted', {
       estateId: row.estate_id,
       caseId: row.id,
@@ -63,5 +52,4 @@ export async function completeRepair(
       actorId: opts.actor.id,
     });
   });
-  return getCase(ctx, { actor: opts.actor, caseId: opts.caseId });
 }

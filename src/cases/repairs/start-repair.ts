@@ -5,11 +5,9 @@ import { staffInEstate } from '../../directory/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { unknownReference } from '../../platform/errors.js';
 import { occurredAt as whenItHappened } from '../../platform/occurred.js';
-import { runUseCase } from '../../platform/use-case.js';
-import { caseToChange } from '../access.js';
+import { caseEvent, caseHistory, changeCase } from '../change.js';
 import { notifyStaff } from '../notify.js';
-import { getCase } from '../reading/get-case.js';
-import { addEvent, updateCase } from '../store.js';
+import { updateCase } from '../store.js';
 import { requireOpenRepair } from './require-repair.js';
 
 /**
@@ -21,8 +19,7 @@ export async function startRepair(
   opts: { actor: Actor; caseId: string; body: z.infer<typeof StartRepairBody> },
 ): Promise<CaseDetail> {
   const b = opts.body;
-  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
-    const row = await caseToChange(uc, opts.actor, opts.caseId, 'repair.work');
+  return changeCase(ctx, opts, 'repair.work', async (uc, row) => {
     requireOpenRepair(row);
     const startedAt = whenItHappened(b.startedAt, uc.now, { field: 'startedAt' });
     let maintenanceId = row.maintenance_id ?? (roleIn(opts.actor, row.estate_id) === 'maintenance' ? opts.actor.id : null);
@@ -38,22 +35,8 @@ export async function startRepair(
       maintenance_id: maintenanceId,
       repair_started_at: row.repair_started_at ?? startedAt,
     });
-    await addEvent(uc.trx, {
-      estateId: row.estate_id,
-      caseId: row.id,
-      type: 'repair_started',
-      at: startedAt,
-      actorId: opts.actor.id,
-      data: { maintenanceId },
-    });
-    await uc.history({
-      estateId: row.estate_id,
-      entityType: 'case',
-      entityId: row.id,
-      action: 'repair.started',
-      before: { maintenance_id: row.maintenance_id },
-      after: { maintenance_id: maintenanceId, startedAt },
-    });
+    await caseEvent(uc, row, opts.actor.id, { type: 'repair_started', at: startedAt, data: { maintenanceId } });
+    await caseHistory(uc, row, 'repair.started', { maintenance_id: row.maintenance_id }, { maintenance_id: maintenanceId, startedAt });
     if (maintenanceId && maintenanceId !== row.maintenance_id && maintenanceId !== opts.actor.id) {
       const told = await notifyStaff(uc.trx, ctx, {
         estateId: row.estate_id,
@@ -67,5 +50,4 @@ export async function startRepair(
       uc.live(...told);
     }
   });
-  return getCase(ctx, { actor: opts.actor, caseId: opts.caseId });
 }

@@ -5,11 +5,10 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { meetObligations } from '../../platform/obligations/index.js';
 import { occurredAt as whenItHappened } from '../../platform/occurred.js';
-import { runUseCase } from '../../platform/use-case.js';
-import { CASE_SUBJECT, caseToChange } from '../access.js';
-import { getCase } from '../reading/get-case.js';
+import { CASE_SUBJECT } from '../access.js';
+import { caseEvent, caseHistory, changeCase } from '../change.js';
 import { REPLY_RULE } from '../rules.js';
-import { addEvent, indexText, updateCase } from '../store.js';
+import { updateCase } from '../store.js';
 import { mailReplyToResident } from './mail-reply.js';
 
 /**
@@ -21,24 +20,20 @@ export async function replyToCase(
   opts: { actor: Actor; caseId: string; body: z.infer<typeof ReplyBody> },
 ): Promise<CaseDetail> {
   const b = opts.body;
-  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
-    const row = await caseToChange(uc, opts.actor, opts.caseId, 'case.reply');
+  return changeCase(ctx, opts, 'case.reply', async (uc, row) => {
     const repliedAt = whenItHappened(b.repliedAt, uc.now, { field: 'repliedAt' });
     if (new Date(repliedAt) < new Date(row.occurred_at)) {
       throw new AppError('validation.failed', 'repliedAt: cannot be before the case happened', {
         issues: [{ path: 'body.repliedAt', message: 'before occurredAt' }],
       });
     }
-    const replyId = await addEvent(uc.trx, {
-      estateId: row.estate_id,
-      caseId: row.id,
+    const replyId = await caseEvent(uc, row, opts.actor.id, {
       type: 'reply',
       at: repliedAt,
-      actorId: opts.actor.id,
       text: b.content,
       data: { method: b.method, recordedAt: uc.at },
+      search: b.content,
     });
-    await indexText(uc.trx, row.estate_id, row.id, b.content);
     if (b.method === 'written') await mailReplyToResident(uc.trx, row, replyId, b.content, uc.at);
     if (!row.first_reply_at || new Date(repliedAt) < new Date(row.first_reply_at)) {
       await updateCase(uc.trx, row.estate_id, row.id, { first_reply_at: repliedAt });
@@ -51,14 +46,6 @@ export async function replyToCase(
       metBy: opts.actor.id,
     });
     if (row.status === 'new' || row.status === 'assigned') await updateCase(uc.trx, row.estate_id, row.id, { status: 'in_progress' });
-    await uc.history({
-      estateId: row.estate_id,
-      entityType: 'case',
-      entityId: row.id,
-      action: 'replied',
-      before: null,
-      after: { method: b.method, content: b.content, repliedAt },
-    });
+    await caseHistory(uc, row, 'replied', null, { method: b.method, content: b.content, repliedAt });
   });
-  return getCase(ctx, { actor: opts.actor, caseId: opts.caseId });
 }
