@@ -1,13 +1,12 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Table, type TableColumnsType } from 'antd';
+import { App, Button, Form, Input, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../app/api';
 import { useCan, useEstate } from '../app/session';
 import { DATE_FORMAT, useEstateTime } from '../app/time';
-import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
+import { CreateButton, ListTable, useEditColumn } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { useListParams } from '../components/useListParams';
 import { useBuildings, useRefresh } from '../features/directory/api';
@@ -21,12 +20,12 @@ export default function BuildingsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const estate = useEstate();
-  const errorText = useErrorText();
   const refresh = useRefresh();
-  const { params, onTableChange, pagination } = useListParams('name', NO_FILTERS);
-  const { data, isFetching, error } = useBuildings({ page: params.page, pageSize: params.pageSize });
+  const list = useListParams('name', NO_FILTERS);
+  const query = useBuildings({ page: list.params.page, pageSize: list.params.pageSize });
   const mayWrite = useCan()('unit.write');
   const [editing, setEditing] = useState<Building | 'new' | null>(null);
+  const editColumn = useEditColumn<Building>(setEditing);
   const current = editing === 'new' ? null : editing;
   const labels = { name: t('buildings.name') };
 
@@ -47,20 +46,7 @@ export default function BuildingsPage() {
       key: 'createdAt',
       render: (at: string) => time.format(at, DATE_FORMAT),
     },
-    ...(mayWrite
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 96,
-            render: (_: unknown, b: Building) => (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(b)}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...(mayWrite ? [editColumn] : []),
   ];
 
   return (
@@ -69,24 +55,13 @@ export default function BuildingsPage() {
         title={t('buildings.title')}
         extra={
           mayWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="buildings-create">
+            <CreateButton testId="buildings-create" onClick={() => setEditing('new')}>
               {t('buildings.create')}
-            </Button>
+            </CreateButton>
           )
         }
       />
-      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Table<Building>
-        data-testid="buildings-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={data?.items}
-        loading={isFetching}
-        pagination={pagination(data?.total)}
-        onChange={onTableChange}
-        locale={{ emptyText: t('buildings.empty') }}
-      />
+      <ListTable testId="buildings-table" list={list} query={query} columns={columns} emptyText={t('buildings.empty')} />
       <FormModal<CreateBuildingInput>
         open={editing !== null}
         onClose={() => setEditing(null)}

@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
+import { FilterSelect, type List } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { SearchBox } from '../components/SearchBox';
 import { useListParams } from '../components/useListParams';
@@ -38,7 +39,8 @@ export default function CasesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const { params, update, sortOrderOf, onTableChange, pagination } = useListParams(DEFAULT_SORT, FILTERS);
+  const list = useListParams(DEFAULT_SORT, FILTERS);
+  const { params, update, sortOrderOf, onTableChange, pagination } = list;
   const f = params.filters;
   const { data, isFetching, error } = useCases({
     page: params.page,
@@ -68,81 +70,58 @@ export default function CasesPage() {
       <SavedViews />
       <div className="ed-toolbar" data-testid="case-filters">
         <SearchBox value={params.q} placeholder={t('cases.list.searchPlaceholder')} onSearch={onSearch} />
-        <Select
-          allowClear
-          style={{ minWidth: 130 }}
+        <FilterSelect
+          list={list}
+          name="status"
+          minWidth={130}
+          label={t('cases.fields.status')}
           placeholder={t('cases.list.anyStatus')}
-          aria-label={t('cases.fields.status')}
-          value={f.status}
-          onChange={(value?: string) => update({ filters: { status: value } })}
           options={[
             { value: 'open', label: t('cases.list.openStatus') },
             ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) })),
           ]}
           data-testid="filter-status"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 110 }}
+        <FilterSelect
+          list={list}
+          name="kind"
+          minWidth={110}
+          label={t('cases.fields.kind')}
           placeholder={t('cases.list.anyKind')}
-          aria-label={t('cases.fields.kind')}
-          value={f.kind}
-          onChange={(value?: string) => update({ filters: { kind: value } })}
           options={INTAKE_KINDS.map((k) => ({ value: k, label: t(`caseKinds.${k}`) }))}
           data-testid="filter-kind"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 130 }}
+        <FilterSelect
+          list={list}
+          name="channel"
+          minWidth={130}
+          label={t('cases.fields.channel')}
           placeholder={t('cases.list.anyChannel')}
-          aria-label={t('cases.fields.channel')}
-          value={f.channel}
-          onChange={(value?: string) => update({ filters: { channel: value } })}
           options={CHANNELS.map((c) => ({ value: c, label: t(`cases.channels.${c}`) }))}
           data-testid="filter-channel"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 140 }}
+        <FilterSelect
+          list={list}
+          name="departmentId"
+          minWidth={140}
+          label={t('cases.fields.department')}
           placeholder={t('cases.list.anyDepartment')}
-          aria-label={t('cases.fields.department')}
-          value={f.departmentId}
-          onChange={(value?: string) => update({ filters: { departmentId: value } })}
           options={departments.data?.items.map((d) => ({ value: d.id, label: d.name }))}
           showSearch={{ optionFilterProp: 'label' }}
           data-testid="filter-department"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 140 }}
+        <FilterSelect
+          list={list}
+          name="assigneeId"
+          minWidth={140}
+          label={t('cases.fields.assignee')}
           placeholder={t('cases.list.anyAssignee')}
-          aria-label={t('cases.fields.assignee')}
-          value={f.assigneeId}
-          onChange={(value?: string) => update({ filters: { assigneeId: value } })}
           options={staff.data?.items.map((s) => ({ value: s.id, label: s.name }))}
           showSearch={{ optionFilterProp: 'label' }}
           data-testid="filter-assignee"
         />
-        <Space size={4}>
-          <Switch
-            size="small"
-            checked={f.overdue === 'true'}
-            onChange={(on) => update({ filters: { overdue: on ? 'true' : undefined } })}
-            aria-label={t('cases.list.overdueOnly')}
-            data-testid="filter-overdue"
-          />
-          <Typography.Text>{t('cases.list.overdueOnly')}</Typography.Text>
-        </Space>
-        <Space size={4}>
-          <Switch
-            size="small"
-            checked={f.escalated === 'true'}
-            onChange={(on) => update({ filters: { escalated: on ? 'true' : undefined } })}
-            aria-label={t('cases.list.escalatedOnly')}
-            data-testid="filter-escalated"
-          />
-          <Typography.Text>{t('cases.list.escalatedOnly')}</Typography.Text>
-        </Space>
+        <FilterSwitch list={list} name="overdue" label={t('cases.list.overdueOnly')} />
+        <FilterSwitch list={list} name="escalated" label={t('cases.list.escalatedOnly')} />
         <div className="ed-toolbar-spacer" />
         <Select
           style={{ minWidth: 170 }}
@@ -164,6 +143,22 @@ export default function CasesPage() {
         locale={{ emptyText: filtered ? t('table.noMatch') : t('cases.list.empty') }}
       />
     </>
+  );
+}
+
+/** A yes-only filter: on puts `<name>=true` in the address bar, off takes it out. */
+function FilterSwitch({ list, name, label }: { list: List<'overdue' | 'escalated'>; name: 'overdue' | 'escalated'; label: string }) {
+  return (
+    <Space size={4}>
+      <Switch
+        size="small"
+        checked={list.params.filters[name] === 'true'}
+        onChange={(on) => list.update({ filters: { [name]: on ? 'true' : undefined } })}
+        aria-label={label}
+        data-testid={`filter-${name}`}
+      />
+      <Typography.Text>{label}</Typography.Text>
+    </Space>
   );
 }
 

@@ -1,12 +1,11 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Form, Input, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../app/api';
 import { useCan, useEstate } from '../app/session';
-import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
+import { CreateButton, ListTable, useEditColumn } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { useListParams } from '../components/useListParams';
 import { useDepartments, useRefresh } from '../features/directory/api';
@@ -35,12 +34,12 @@ export default function DepartmentsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const estate = useEstate();
-  const errorText = useErrorText();
   const refresh = useRefresh();
-  const { params, onTableChange, pagination } = useListParams('name', NO_FILTERS);
-  const { data, isFetching, error } = useDepartments({ page: params.page, pageSize: params.pageSize });
+  const list = useListParams('name', NO_FILTERS);
+  const query = useDepartments({ page: list.params.page, pageSize: list.params.pageSize });
   const mayWrite = useCan()('department.write');
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
+  const editColumn = useEditColumn<Department>(setEditing);
   const current = editing === 'new' ? null : editing;
   const labels = {
     code: t('departments.code'),
@@ -82,20 +81,7 @@ export default function DepartmentsPage() {
         </Button>
       ),
     },
-    ...(mayWrite
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 96,
-            render: (_: unknown, d: Department) => (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(d)}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...(mayWrite ? [editColumn] : []),
   ];
 
   return (
@@ -104,24 +90,13 @@ export default function DepartmentsPage() {
         title={t('departments.title')}
         extra={
           mayWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="departments-create">
+            <CreateButton testId="departments-create" onClick={() => setEditing('new')}>
               {t('departments.create')}
-            </Button>
+            </CreateButton>
           )
         }
       />
-      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Table<Department>
-        data-testid="departments-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={data?.items}
-        loading={isFetching}
-        pagination={pagination(data?.total)}
-        onChange={onTableChange}
-        locale={{ emptyText: t('departments.empty') }}
-      />
+      <ListTable testId="departments-table" list={list} query={query} columns={columns} emptyText={t('departments.empty')} />
       <FormModal<DepartmentValues>
         open={editing !== null}
         onClose={() => setEditing(null)}

@@ -1,11 +1,12 @@
 import { CloudOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, DatePicker, Empty, Pagination, Select, Skeleton, Space, Tag } from 'antd';
+import { Alert, Badge, Button, DatePicker, Empty, Pagination, Skeleton, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
+import { FilterSelect } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { PAGE_SIZES, useListParams } from '../components/useListParams';
 import { useNow } from '../features/cases/ObligationBadge';
@@ -44,7 +45,8 @@ export default function FollowUpsPage() {
   const errorText = useErrorText();
   const now = useNow();
   const can = useCan();
-  const { params, update } = useListParams('dueAt', FILTERS);
+  const list = useListParams('dueAt', FILTERS);
+  const { params, update } = list;
   const f = params.filters;
   const queue: FollowUpQueue = isQueue(f.queue) ? f.queue : DEFAULT_QUEUE;
   const { data, isPending, isFetching, error, refetch } = useFollowUps({
@@ -117,43 +119,39 @@ export default function FollowUpsPage() {
         {QUEUES.map(queueButton)}
       </nav>
       <div className="ed-toolbar" data-testid="followup-filters">
-        <Select
-          allowClear
-          style={{ minWidth: 130 }}
+        <FilterSelect
+          list={list}
+          name="repairClass"
+          minWidth={130}
+          label={t('cases.fields.repairClass')}
           placeholder={t('followUps.filters.anyClass')}
-          aria-label={t('cases.fields.repairClass')}
-          value={f.repairClass}
-          onChange={(value?: string) => update({ filters: { repairClass: value } })}
           options={REPAIR_CLASSES.map((c) => ({ value: c, label: t(`repairClasses.${c}`) }))}
           data-testid="filter-repair-class"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 130 }}
+        <FilterSelect
+          list={list}
+          name="kind"
+          minWidth={130}
+          label={t('followUps.fields.kind')}
           placeholder={t('followUps.filters.anyKind')}
-          aria-label={t('followUps.fields.kind')}
-          value={f.kind}
-          onChange={(value?: string) => update({ filters: { kind: value } })}
           options={FOLLOW_UP_KINDS.map((k) => ({ value: k, label: t(`followUps.kinds.${k}`) }))}
           data-testid="filter-followup-kind"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 120 }}
+        <FilterSelect
+          list={list}
+          name="result"
+          minWidth={120}
+          label={t('followUps.fields.result')}
           placeholder={t('followUps.filters.anyResult')}
-          aria-label={t('followUps.fields.result')}
-          value={f.result}
-          onChange={(value?: string) => update({ filters: { result: value } })}
           options={RESULTS.map((r) => ({ value: r, label: t(`followUps.results.${r}`) }))}
           data-testid="filter-result"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 140 }}
+        <FilterSelect
+          list={list}
+          name="assignee"
+          minWidth={140}
+          label={t('followUps.fields.assignee')}
           placeholder={t('followUps.filters.anyAssignee')}
-          aria-label={t('followUps.fields.assignee')}
-          value={f.assignee}
-          onChange={(value?: string) => update({ filters: { assignee: value } })}
           options={[
             { value: 'me', label: t('followUps.filters.mine') },
             { value: 'none', label: t('followUps.filters.unassigned') },

@@ -1,6 +1,6 @@
-import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import { api, type Page, type QueryParams } from '../app/api';
 import { useCan, useCanInCompany, useEstate } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
+import { CreateButton, FilterSelect, ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { SearchBox } from '../components/SearchBox';
 import { useListParams } from '../components/useListParams';
@@ -51,11 +52,12 @@ export default function PhraseRulesPage() {
   const mayWriteCompany = canInCompany('phrase.company.write');
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const { params, update, onTableChange, pagination } = useListParams('avoid', FILTERS);
+  const list = useListParams('avoid', FILTERS);
+  const { params, update } = list;
   const locale = isLocale(params.filters.locale) ? params.filters.locale : undefined;
   const scope = isScope(params.filters.scope) ? params.filters.scope : undefined;
   const query = { page: params.page, pageSize: params.pageSize, q: params.q || undefined, locale, scope };
-  const { data, isFetching, error } = useQuery({
+  const rules = useQuery({
     queryKey: phraseKeys.list(estate.id, query),
     queryFn: ({ signal }) => api.get<Page<PhraseRule>>(`/estates/${estate.id}/phrase-rules`, query, signal),
     placeholderData: keepPreviousData,
@@ -176,9 +178,9 @@ export default function PhraseRulesPage() {
         title={t('phrases.title')}
         extra={
           (can('phrase.write') || mayWriteCompany) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="phrase-rules-create">
+            <CreateButton testId="phrase-rules-create" onClick={() => setEditing('new')}>
               {t('phrases.create')}
-            </Button>
+            </CreateButton>
           )
         }
       />
@@ -195,38 +197,33 @@ export default function PhraseRulesPage() {
       </Card>
       <div className="ed-toolbar">
         <SearchBox value={params.q} placeholder={t('phrases.searchPlaceholder')} onSearch={onSearch} />
-        <Select
-          allowClear
-          style={{ minWidth: 150 }}
-          placeholder={t('phrases.allLocales')}
-          aria-label={t('phrases.locale')}
+        <FilterSelect
+          list={list}
+          name="locale"
           value={locale}
-          onChange={(value?: string) => update({ filters: { locale: value } })}
+          minWidth={150}
+          label={t('phrases.locale')}
+          placeholder={t('phrases.allLocales')}
           options={LOCALES.map((l) => ({ value: l, label: t(`phrases.locales.${l}`) }))}
           data-testid="filter-locale"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 150 }}
-          placeholder={t('phrases.allScopes')}
-          aria-label={t('phrases.scope')}
+        <FilterSelect
+          list={list}
+          name="scope"
           value={scope}
-          onChange={(value?: string) => update({ filters: { scope: value } })}
+          minWidth={150}
+          label={t('phrases.scope')}
+          placeholder={t('phrases.allScopes')}
           options={SCOPES.map((s) => ({ value: s, label: t(`phrases.scopes.${s}`) }))}
           data-testid="filter-scope"
         />
       </div>
-      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Table<PhraseRule>
-        data-testid="phrase-rules-table"
-        rowKey="id"
-        size="middle"
+      <ListTable
+        testId="phrase-rules-table"
+        list={list}
+        query={rules}
         columns={columns}
-        dataSource={data?.items}
-        loading={isFetching}
-        pagination={pagination(data?.total)}
-        onChange={onTableChange}
-        locale={{ emptyText: params.q || locale || scope ? t('table.noMatch') : t('phrases.empty') }}
+        emptyText={params.q || locale || scope ? t('table.noMatch') : t('phrases.empty')}
       />
       <FormModal<RuleValues>
         open={editing !== null}

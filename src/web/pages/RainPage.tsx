@@ -1,11 +1,11 @@
 import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, type TableColumnsType, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../app/session';
-import { useErrorText } from '../components/errors';
 import { FormModal } from '../components/FormModal';
+import { FilterSelect, ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { useListParams } from '../components/useListParams';
 import { useEstateRecord } from '../features/directory/api';
@@ -92,12 +92,12 @@ function RecordRainDialog({ open, onClose }: { open: boolean; onClose: () => voi
 /** The estate's rain log: each rain may open the after-rain follow-ups of leak repairs (R-FU-2). */
 export default function RainPage() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const time = useEstateTime();
   const estate = useEstateRecord();
-  const { params, update, onTableChange, pagination } = useListParams('-startedAt', FILTERS);
+  const list = useListParams('-startedAt', FILTERS);
+  const { params, update } = list;
   const f = params.filters;
-  const { data, isFetching, error } = useRainEvents({
+  const query = useRainEvents({
     page: params.page,
     pageSize: params.pageSize,
     from: f.from,
@@ -169,29 +169,23 @@ export default function RainPage() {
           }
           data-testid="rain-filter-period"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 140 }}
+        <FilterSelect
+          list={list}
+          name="source"
+          minWidth={140}
+          label={t('rain.fields.source')}
           placeholder={t('rain.filters.anySource')}
-          aria-label={t('rain.fields.source')}
-          value={f.source}
-          onChange={(value?: string) => update({ filters: { source: value } })}
           options={RAIN_SOURCES.map((s) => ({ value: s, label: t(`rain.sources.${s}`) }))}
           data-testid="rain-filter-source"
         />
       </div>
-      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Table<RainEvent>
-        data-testid="rain-table"
-        rowKey="id"
-        size="middle"
+      <ListTable
+        testId="rain-table"
+        list={list}
+        query={query}
         columns={columns}
-        dataSource={data?.items}
-        loading={isFetching}
-        pagination={pagination(data?.total)}
-        onChange={onTableChange}
         scroll={{ x: 1000 }}
-        locale={{ emptyText: filtered ? t('table.noMatch') : t('rain.empty') }}
+        emptyText={filtered ? t('table.noMatch') : t('rain.empty')}
       />
       {mayRecord && (
         <>

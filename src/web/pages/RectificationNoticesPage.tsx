@@ -1,10 +1,10 @@
 import { AuditOutlined } from '@ant-design/icons';
-import { Alert, Button, InputNumber, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../app/session';
-import { useErrorText } from '../components/errors';
+import { FilterSelect, ListTable, YearFilter, yearOf } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { useListParams } from '../components/useListParams';
 import { useNow } from '../features/cases/ObligationBadge';
@@ -26,12 +26,12 @@ const FILTERS = ['status', 'recipient', 'year', 'caseId', 'issueFor'] as const;
 export default function RectificationNoticesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const errorText = useErrorText();
   const time = useEstateTime();
-  const { params, update, onTableChange, pagination } = useListParams('-issuedAt', FILTERS);
+  const list = useListParams('-issuedAt', FILTERS);
+  const { params, update } = list;
   const f = params.filters;
-  const year = f.year && /^\d{4}$/.test(f.year) ? Number(f.year) : undefined;
-  const { data, isFetching, error } = useNotices({
+  const year = yearOf(f.year);
+  const query = useNotices({
     page: params.page,
     pageSize: params.pageSize,
     status: f.status,
@@ -158,13 +158,12 @@ export default function RectificationNoticesPage() {
         }
       />
       <div className="ed-toolbar" data-testid="notice-filters">
-        <Select
-          allowClear
-          style={{ minWidth: 140 }}
+        <FilterSelect
+          list={list}
+          name="status"
+          minWidth={140}
+          label={t('rectification.fields.status')}
           placeholder={t('rectification.filters.anyStatus')}
-          aria-label={t('rectification.fields.status')}
-          value={f.status}
-          onChange={(value?: string) => update({ filters: { status: value } })}
           options={[
             { value: 'unacknowledged', label: t('rectification.filters.unacknowledged') },
             ...NOTICE_STATUSES.map((s) => ({ value: s, label: t(`rectification.statuses.${s}`) })),
@@ -172,13 +171,12 @@ export default function RectificationNoticesPage() {
           data-testid="filter-notice-status"
         />
         {mayReadAll && (
-          <Select
-            allowClear
-            style={{ minWidth: 150 }}
+          <FilterSelect
+            list={list}
+            name="recipient"
+            minWidth={150}
+            label={t('rectification.fields.recipient')}
             placeholder={t('rectification.filters.anyRecipient')}
-            aria-label={t('rectification.fields.recipient')}
-            value={f.recipient}
-            onChange={(value?: string) => update({ filters: { recipient: value } })}
             options={[
               { value: 'me', label: t('rectification.filters.mine') },
               ...(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
@@ -187,37 +185,22 @@ export default function RectificationNoticesPage() {
             data-testid="filter-notice-recipient"
           />
         )}
-        <InputNumber
-          min={2000}
-          max={2100}
-          precision={0}
-          placeholder={t('rectification.filters.year')}
-          aria-label={t('rectification.filters.year')}
-          value={year ?? null}
-          onChange={(value) => update({ filters: { year: value ? String(value) : undefined } })}
-          style={{ width: 120 }}
-          data-testid="filter-notice-year"
-        />
+        <YearFilter list={list} label={t('rectification.filters.year')} testId="filter-notice-year" />
         {f.caseId && (
           <Tag closable onClose={() => update({ filters: { caseId: undefined } })}>
-            {t('rectification.filters.oneCase', { number: data?.items[0]?.caseNumber ?? '' })}
+            {t('rectification.filters.oneCase', { number: query.data?.items[0]?.caseNumber ?? '' })}
           </Tag>
         )}
       </div>
-      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      {launchedFrom.error && <Alert type="error" showIcon title={errorText(launchedFrom.error)} style={{ marginBottom: 16 }} />}
-      <Table<RectificationNotice>
-        data-testid="notices-table"
-        rowKey="id"
-        size="middle"
+      <ListTable
+        testId="notices-table"
+        list={list}
+        query={query}
+        otherError={launchedFrom.error}
         columns={columns}
-        dataSource={data?.items}
-        loading={isFetching}
-        pagination={pagination(data?.total)}
-        onChange={onTableChange}
         scroll={{ x: 1300 }}
         onRow={(n) => ({ 'data-notice-code': n.code, 'data-status': n.status }) as HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: filtered ? t('table.noMatch') : t('rectification.empty') }}
+        emptyText={filtered ? t('table.noMatch') : t('rectification.empty')}
       />
       {mayIssue && (
         <IssueNoticeDialog

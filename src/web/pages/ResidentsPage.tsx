@@ -1,18 +1,19 @@
-import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../app/session';
 import { DATE_FORMAT, useEstateTime } from '../app/time';
 import { ExportButtons } from '../components/ExportButtons';
-import { useErrorText } from '../components/errors';
+import { CreateButton, FilterSelect, ListTable, useEditColumn } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { SearchBox } from '../components/SearchBox';
 import { useListParams } from '../components/useListParams';
-import { useAllBuildings, useRefresh, useResidents, useUnitDetail } from '../features/directory/api';
+import { useRefresh, useResidents, useUnitDetail } from '../features/directory/api';
 import { RESIDENT_KINDS, type Resident, type ResidentKind } from '../features/directory/types';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { ResidentForm } from '../features/residents/ResidentForm';
+import { BuildingFilter } from '../features/units/BuildingFilter';
 
 const FILTERS = ['kind', 'buildingId', 'unitId'] as const;
 
@@ -20,11 +21,11 @@ export default function ResidentsPage() {
   const { t } = useTranslation();
   const time = useEstateTime();
   const { message } = App.useApp();
-  const errorText = useErrorText();
   const refresh = useRefresh();
-  const { params, update, sortOrderOf, onTableChange, pagination } = useListParams('name', FILTERS);
+  const list = useListParams('name', FILTERS);
+  const { params, update, sortOrderOf } = list;
   const { kind, buildingId, unitId } = params.filters;
-  const { data, isFetching, error } = useResidents({
+  const query = useResidents({
     page: params.page,
     pageSize: params.pageSize,
     q: params.q,
@@ -33,12 +34,12 @@ export default function ResidentsPage() {
     buildingId,
     unitId,
   });
-  const buildings = useAllBuildings();
   const filterUnit = useUnitDetail(unitId ?? null);
   const can = useCan();
   const mayWrite = can('resident.write');
   const [editing, setEditing] = useState<Resident | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
+  const editColumn = useEditColumn<Resident>(setEditing);
   const onSearch = useCallback((q: string) => update({ q }), [update]);
 
   const columns: TableColumnsType<Resident> = [
@@ -79,20 +80,7 @@ export default function ResidentsPage() {
       sortOrder: sortOrderOf('createdAt'),
       render: (at: string) => time.format(at, DATE_FORMAT),
     },
-    ...(mayWrite
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 96,
-            render: (_: unknown, r: Resident) => (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...(mayWrite ? [editColumn] : []),
   ];
 
   const filtering = Boolean(params.q || kind || buildingId || unitId);
@@ -110,35 +98,25 @@ export default function ResidentsPage() {
             )}
             <ExportButtons target="residents" />
             {mayWrite && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="residents-create">
+              <CreateButton testId="residents-create" onClick={() => setEditing('new')}>
                 {t('residents.create')}
-              </Button>
+              </CreateButton>
             )}
           </>
         }
       />
       <div className="ed-toolbar">
         <SearchBox value={params.q} placeholder={t('residents.searchPlaceholder')} onSearch={onSearch} />
-        <Select
-          allowClear
-          style={{ minWidth: 130 }}
+        <FilterSelect
+          list={list}
+          name="kind"
+          minWidth={130}
+          label={t('residents.kind')}
           placeholder={t('residents.allKinds')}
-          aria-label={t('residents.kind')}
-          value={kind}
-          onChange={(value?: string) => update({ filters: { kind: value } })}
           options={RESIDENT_KINDS.map((k) => ({ value: k, label: t(`residents.kinds.${k}`) }))}
           data-testid="filter-kind"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 160 }}
-          placeholder={t('units.allBuildings')}
-          aria-label={t('units.building')}
-          value={buildingId}
-          onChange={(value?: string) => update({ filters: { buildingId: value } })}
-          options={buildings.data?.items.map((b) => ({ value: b.id, label: b.name }))}
-          data-testid="filter-building"
-        />
+        <BuildingFilter list={list} />
         {unitId && (
           <Tag closable onClose={() => update({ filters: { unitId: undefined } })} data-testid="filter-unit">
             {t('residents.unitFilter', {
@@ -147,17 +125,12 @@ export default function ResidentsPage() {
           </Tag>
         )}
       </div>
-      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Table<Resident>
-        data-testid="residents-table"
-        rowKey="id"
-        size="middle"
+      <ListTable
+        testId="residents-table"
+        list={list}
+        query={query}
         columns={columns}
-        dataSource={data?.items}
-        loading={isFetching}
-        pagination={pagination(data?.total)}
-        onChange={onTableChange}
-        locale={{ emptyText: filtering ? t('table.noMatch') : t('residents.empty') }}
+        emptyText={filtering ? t('table.noMatch') : t('residents.empty')}
       />
       <ResidentForm
         open={editing !== null}

@@ -10,7 +10,6 @@ import {
   Empty,
   Form,
   Input,
-  InputNumber,
   Row,
   Skeleton,
   Space,
@@ -25,6 +24,7 @@ import { useNavigate } from 'react-router';
 import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { applyServerErrors } from '../components/formErrors';
+import { YearFilter, yearOf } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { useListParams } from '../components/useListParams';
 import { DeadlineTag, useNow } from '../features/cases/ObligationBadge';
@@ -186,9 +186,10 @@ export default function SpotChecksPage() {
   const time = useEstateTime();
   const now = useNow();
   const can = useCan();
-  const { params, update, onTableChange, pagination } = useListParams('-month', FILTERS);
+  const list = useListParams('-month', FILTERS);
+  const { params, update, onTableChange, pagination } = list;
   const f = params.filters;
-  const year = f.year && /^\d{4}$/.test(f.year) ? Number(f.year) : undefined;
+  const year = yearOf(f.year);
   const { data, isFetching, error } = useSpotChecks({ page: params.page, pageSize: params.pageSize, year });
   const selected = f.id ?? null;
   const select = (id: string) => update({ filters: { id }, page: params.page });
@@ -228,16 +229,7 @@ export default function SpotChecksPage() {
         <Col xs={24} xl={9}>
           <Card size="small" title={t('spotChecks.history')}>
             <div className="ed-toolbar">
-              <InputNumber
-                min={2000}
-                max={2100}
-                precision={0}
-                placeholder={t('spotChecks.filters.year')}
-                aria-label={t('spotChecks.filters.year')}
-                value={year ?? null}
-                onChange={(value) => update({ filters: { year: value ? String(value) : undefined } })}
-                style={{ width: 120 }}
-              />
+              <YearFilter list={list} label={t('spotChecks.filters.year')} />
             </div>
             {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
             <Table<SpotCheck>

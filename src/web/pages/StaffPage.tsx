@@ -1,9 +1,9 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { App, Button, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useCanInCompany, useEstate, useIsCompanyAdmin } from '../app/session';
-import { useErrorText } from '../components/errors';
+import { CreateButton, FilterSelect, ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { SearchBox } from '../components/SearchBox';
 import { useListParams } from '../components/useListParams';
@@ -24,11 +24,11 @@ export default function StaffPage() {
   const mayWrite = can('staff.write');
   // An admin's record is only an admin's to change.
   const mayEdit = (s: Staff) => mayWrite && (s.role !== 'admin' || isAdmin);
-  const errorText = useErrorText();
   const refresh = useRefresh();
-  const { params, update, sortOrderOf, onTableChange, pagination } = useListParams('name', FILTERS);
+  const list = useListParams('name', FILTERS);
+  const { params, update, sortOrderOf } = list;
   const { role, departmentId } = params.filters;
-  const { data, isFetching, error } = useStaffList({
+  const query = useStaffList({
     page: params.page,
     pageSize: params.pageSize,
     q: params.q,
@@ -125,46 +125,39 @@ export default function StaffPage() {
         title={t('staff.title')}
         extra={
           mayWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="staff-create">
+            <CreateButton testId="staff-create" onClick={() => setEditing('new')}>
               {t('staff.create')}
-            </Button>
+            </CreateButton>
           )
         }
       />
       <div className="ed-toolbar">
         <SearchBox value={params.q} placeholder={t('staff.searchPlaceholder')} onSearch={onSearch} />
-        <Select
-          allowClear
-          style={{ minWidth: 150 }}
+        <FilterSelect
+          list={list}
+          name="role"
+          minWidth={150}
+          label={t('staff.role')}
           placeholder={t('staff.allRoles')}
-          aria-label={t('staff.role')}
-          value={role}
-          onChange={(value?: string) => update({ filters: { role: value } })}
           options={ESTATE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           data-testid="filter-role"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 170 }}
+        <FilterSelect
+          list={list}
+          name="departmentId"
+          minWidth={170}
+          label={t('staff.department')}
           placeholder={t('staff.allDepartments')}
-          aria-label={t('staff.department')}
-          value={departmentId}
-          onChange={(value?: string) => update({ filters: { departmentId: value } })}
           options={departments.data?.items.map((d) => ({ value: d.id, label: d.name }))}
           data-testid="filter-department"
         />
       </div>
-      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Table<Staff>
-        data-testid="staff-table"
-        rowKey="id"
-        size="middle"
+      <ListTable
+        testId="staff-table"
+        list={list}
+        query={query}
         columns={columns}
-        dataSource={data?.items}
-        loading={isFetching}
-        pagination={pagination(data?.total)}
-        onChange={onTableChange}
-        locale={{ emptyText: params.q || role || departmentId ? t('table.noMatch') : t('staff.empty') }}
+        emptyText={params.q || role || departmentId ? t('table.noMatch') : t('staff.empty')}
       />
       <StaffForm
         open={editing !== null}

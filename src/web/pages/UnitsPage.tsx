@@ -1,17 +1,18 @@
-import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, InputNumber, Select, Table, type TableColumnsType } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, InputNumber, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../app/session';
 import { ExportButtons } from '../components/ExportButtons';
-import { useErrorText } from '../components/errors';
+import { CreateButton, ListTable, useEditColumn } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { SearchBox } from '../components/SearchBox';
 import { useListParams } from '../components/useListParams';
-import { useAllBuildings, useRefresh, useUnits } from '../features/directory/api';
+import { useRefresh, useUnits } from '../features/directory/api';
 import type { Unit } from '../features/directory/types';
 import { ImportDialog } from '../features/import/ImportDialog';
+import { BuildingFilter } from '../features/units/BuildingFilter';
 import { UnitDetailDrawer } from '../features/units/UnitDetailDrawer';
 import { UnitForm } from '../features/units/UnitForm';
 
@@ -20,11 +21,11 @@ const FILTERS = ['buildingId', 'floor'] as const;
 export default function UnitsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const errorText = useErrorText();
   const refresh = useRefresh();
-  const { params, update, sortOrderOf, onTableChange, pagination } = useListParams('number', FILTERS);
+  const list = useListParams('number', FILTERS);
+  const { params, update, sortOrderOf } = list;
   const { buildingId, floor } = params.filters;
-  const { data, isFetching, error } = useUnits({
+  const query = useUnits({
     page: params.page,
     pageSize: params.pageSize,
     q: params.q,
@@ -32,11 +33,11 @@ export default function UnitsPage() {
     buildingId,
     floor,
   });
-  const buildings = useAllBuildings();
   const can = useCan();
   const mayWrite = can('unit.write');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
+  const editColumn = useEditColumn<Unit>(setEditing, { ariaLabel: true });
   const [search, setSearch] = useSearchParams();
   const openUnitId = search.get('unit');
 
@@ -75,20 +76,7 @@ export default function UnitsPage() {
       render: (area: number | null) => (area === null ? '—' : area),
     },
     { title: t('units.residentCount'), dataIndex: 'residentCount', key: 'residentCount' },
-    ...(mayWrite
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 96,
-            render: (_: unknown, unit: Unit) => (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(unit)} aria-label={t('common.edit')}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...(mayWrite ? [editColumn] : []),
   ];
 
   return (
@@ -104,25 +92,16 @@ export default function UnitsPage() {
             )}
             <ExportButtons target="units" />
             {mayWrite && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="units-create">
+              <CreateButton testId="units-create" onClick={() => setEditing('new')}>
                 {t('units.create')}
-              </Button>
+              </CreateButton>
             )}
           </>
         }
       />
       <div className="ed-toolbar">
         <SearchBox value={params.q} placeholder={t('units.searchPlaceholder')} onSearch={onSearch} />
-        <Select
-          allowClear
-          style={{ minWidth: 160 }}
-          placeholder={t('units.allBuildings')}
-          aria-label={t('units.building')}
-          value={buildingId}
-          onChange={(value?: string) => update({ filters: { buildingId: value } })}
-          options={buildings.data?.items.map((b) => ({ value: b.id, label: b.name }))}
-          data-testid="filter-building"
-        />
+        <BuildingFilter list={list} />
         <InputNumber
           style={{ width: 140 }}
           precision={0}
@@ -133,17 +112,12 @@ export default function UnitsPage() {
           data-testid="filter-floor"
         />
       </div>
-      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Table<Unit>
-        data-testid="units-table"
-        rowKey="id"
-        size="middle"
+      <ListTable
+        testId="units-table"
+        list={list}
+        query={query}
         columns={columns}
-        dataSource={data?.items}
-        loading={isFetching}
-        pagination={pagination(data?.total)}
-        onChange={onTableChange}
-        locale={{ emptyText: params.q || buildingId || floor ? t('table.noMatch') : t('units.empty') }}
+        emptyText={params.q || buildingId || floor ? t('table.noMatch') : t('units.empty')}
       />
       <UnitForm
         open={editing !== null}
