@@ -9,17 +9,20 @@ import { addEvent, type CaseJoinRow, indexText } from './store.js';
 type CaseKey = { id: string; estate_id: string };
 
 /**
- * One change of a case by a person: the case read in the use case's transaction with the
- * operation's ability checked, changed by `fn`, then answered as the person now sees it.
+ * A use case changing one case, as the routes call it: `(ctx, { actor, caseId, body })`. The
+ * case is read in the use case's transaction with the operation's ability checked, changed by
+ * `fn`, then answered as the person now sees it.
  */
-export async function changeCase(
-  ctx: AppContext,
-  opts: { actor: Actor; caseId: string },
+export function caseChange<B>(
   ability: CaseAbility,
-  fn: (uc: UseCase, row: CaseJoinRow) => Promise<void>,
-): Promise<CaseDetail> {
-  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => fn(uc, await caseToChange(uc, opts.actor, opts.caseId, ability)));
-  return getCase(ctx, { actor: opts.actor, caseId: opts.caseId });
+  fn: (uc: UseCase, row: CaseJoinRow, input: { ctx: AppContext; actor: Actor; body: B }) => Promise<void>,
+): (ctx: AppContext, opts: { actor: Actor; caseId: string; body: B }) => Promise<CaseDetail> {
+  return async (ctx, { actor, caseId, body }) => {
+    await runUseCase(ctx, { actorId: actor.id }, async (uc) =>
+      fn(uc, await caseToChange(uc, actor, caseId, ability), { ctx, actor, body }),
+    );
+    return getCase(ctx, { actor, caseId });
+  };
 }
 
 /**

@@ -1,8 +1,7 @@
-import type { Transaction } from 'kysely';
 import { notifyStaff as notice } from '../notices/index.js';
 import type { AppContext } from '../platform/context.js';
-import type { Database } from '../platform/db/schema.js';
 import type { LiveEvent } from '../platform/live.js';
+import type { UseCase } from '../platform/use-case.js';
 
 const SUBJECTS: Record<'case.assigned' | 'case.escalated', string> = {
   'case.assigned': '個案已指派給您 / A case was assigned to you',
@@ -11,36 +10,29 @@ const SUBJECTS: Record<'case.assigned' | 'case.escalated', string> = {
 
 /**
  * Tells staff about a case (assignment, escalation): an in-app notice for each and an email to
- * those with an address, both written in the caller's transaction; returns the live events to
- * publish once it commits.
+ * those with an address, both written in the caller's transaction at its time; the words are the
+ * case's description unless given. Returns the live events to publish once it commits.
  */
 export async function notifyStaff(
-  trx: Transaction<Database>,
+  uc: Pick<UseCase, 'trx' | 'at'>,
   ctx: AppContext,
-  opts: {
-    estateId: string;
-    staffIds: string[];
-    kind: 'case.assigned' | 'case.escalated';
-    caseId: string;
-    caseNumber: string;
-    at: string;
-    text: string;
-    dedupeKey?: string;
-  },
+  row: { id: string; estate_id: string; number: string; description: string },
+  opts: { staffIds: string[]; kind: 'case.assigned' | 'case.escalated'; text?: string; dedupeKey?: string },
 ): Promise<LiveEvent[]> {
-  const staffIds = await notice(trx, ctx, {
-    estateId: opts.estateId,
+  const text = opts.text ?? row.description;
+  const staffIds = await notice(uc.trx, ctx, {
+    estateId: row.estate_id,
     staffIds: opts.staffIds,
     kind: opts.kind,
     subjectType: 'case',
-    subjectId: opts.caseId,
-    at: opts.at,
-    data: { caseNumber: opts.caseNumber, text: opts.text.slice(0, 200) },
+    subjectId: row.id,
+    at: uc.at,
+    data: { caseNumber: row.number, text: text.slice(0, 200) },
     email: {
-      subject: `${SUBJECTS[opts.kind]}: ${opts.caseNumber}`,
-      body: `${opts.caseNumber}\n\n${opts.text}`,
-      key: opts.dedupeKey ?? opts.at,
+      subject: `${SUBJECTS[opts.kind]}: ${row.number}`,
+      body: `${row.number}\n\n${text}`,
+      key: opts.dedupeKey ?? uc.at,
     },
   });
-  return staffIds.length ? [{ estateId: opts.estateId, type: 'notice.created', subjectId: opts.caseId, staffIds }] : [];
+  return staffIds.length ? [{ estateId: row.estate_id, type: 'notice.created', subjectId: row.id, staffIds }] : [];
 }

@@ -1,10 +1,9 @@
 import type { z } from 'zod';
-import { type Actor, can, forbidden, roleIn } from '../../auth/index.js';
-import type { CaseDetail, CloseBody } from '../../contract/cases.js';
-import type { AppContext } from '../../platform/context.js';
+import { can, forbidden, roleIn } from '../../auth/index.js';
+import type { CloseBody } from '../../contract/cases.js';
 import { cancelObligations } from '../../platform/obligations/index.js';
 import { CASE_SUBJECT, caseError } from '../access.js';
-import { caseEvent, caseHistory, changeCase } from '../change.js';
+import { caseChange, caseEvent, caseHistory } from '../change.js';
 import { type CaseKind, closeDecision } from '../rules.js';
 import { updateCase } from '../store.js';
 
@@ -13,45 +12,33 @@ import { updateCase } from '../store.js';
  * satisfaction, or by a manager giving a reason to close it without. Deadlines never met stay on
  * record as cancelled.
  */
-export async function closeCase(
-  ctx: AppContext,
-  opts: { actor: Actor; caseId: string; body: z.infer<typeof CloseBody> },
-): Promise<CaseDetail> {
-  const b = opts.body;
-  return changeCase(ctx, opts, 'case.close', async (uc, row) => {
-    if (row.status === 'closed') throw caseError('case.closed', 'the case is already closed');
-    const result = b.result ?? row.result;
-    const mayCloseUnsatisfied = can(opts.actor, row.estate_id, 'case.close.unsatisfied');
-    const decision = closeDecision(
-      { kind: row.kind as CaseKind, result, satisfaction: row.satisfaction as 'satisfied' | null },
-      { mayCloseUnsatisfied },
-      { reason: b.reason },
-    );
-    // A reason asks to close without the resident's satisfaction: that is the managers' to do (403),
-    // where without one the desk is only told what the complaint still lacks (422).
-    if (!decision.ok && decision.code === 'case.close_needs_satisfaction' && b.reason && !mayCloseUnsatisfied)
-      throw forbidden('case.close.unsatisfied', roleIn(opts.actor, row.estate_id));
-    if (!decision.ok)
-      throw caseError(decision.code, decision.message, {
-        field:
-          decision.code === 'case.close_needs_reason' ? 'reason' : decision.code === 'case.close_needs_result' ? 'result' : 'satisfaction',
-      });
-    await updateCase(uc.trx, row.estate_id, row.id, {
-      status: 'closed',
-      result,
-      closed_at: uc.at,
-      closed_by: opts.actor.id,
-      close_reason: b.reason ?? null,
+export const closeCase = caseChange<z.infer<typeof CloseBody>>('case.close', async (uc, row, { actor, body: b }) => {
+  if (row.status === 'closed') throw caseError('case.closed', 'the case is already closed');
+  const result = b.result ?? row.result;
+  const mayCloseUnsatisfied = can(actor, row.estate_id, 'case.close.unsatisfied');
+  const decision = closeDecision(
+    { kind: row.kind as CaseKind, result, satisfaction: row.satisfaction as 'satisfied' | null },
+    { mayCloseUnsatisfied },
+    { reason: b.reason },
+  );
+  // A reason asks to close without the resident's satisfaction: that is the managers' to do (403),
+  // where without one the desk is only told what the complaint still lacks (422).
+  if (!decision.ok && decision.code === 'case.close_needs_satisfaction' && b.reason && !mayCloseUnsatisfied)
+    throw forbidden('case.close.unsatisfied', roleIn(actor, row.estate_id));
+  if (!decision.ok)
+    throw caseError(decision.code, decision.message, {
+      field:
+        decision.code === 'case.close_needs_reason' ? 'reason' : decision.code === 'case.close_needs_result' ? 'result' : 'satisfaction',
     });
-    await cancelObligations(uc.trx, { subjectType: CASE_SUBJECT, subjectId: row.id, at: uc.at });
-    const { withoutSatisfaction } = decision;
-    await caseEvent(uc, row, opts.actor.id, { type: 'closed', text: b.reason ?? result, data: { withoutSatisfaction } });
-    await caseHistory(
-      uc,
-      row,
-      'closed',
-      { status: row.status },
-      { status: 'closed', result, reason: b.reason ?? null, withoutSatisfaction },
-    );
+  await updateCase(uc.trx, row.estate_id, row.id, {
+    status: 'closed',
+    result,
+    closed_at: uc.at,
+    closed_by: actor.id,
+    close_reason: b.reason ?? null,
   });
-}
+  await cancelObligations(uc.trx, { subjectType: CASE_SUBJECT, subjectId: row.id, at: uc.at });
+  const { withoutSatisfaction } = decision;
+  await caseEvent(uc, row, actor.id, { type: 'closed', text: b.reason ?? result, data: { withoutSatisfaction } });
+  await caseHistory(uc, row, 'closed', { status: row.status }, { status: 'closed', result, reason: b.reason ?? null, withoutSatisfaction });
+});

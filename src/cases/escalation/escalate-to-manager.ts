@@ -30,13 +30,9 @@ export async function escalateToManager(
     { escalated_to: row.escalated_to ?? target, rule: by.rule, reason: by.reason },
   );
   if (!managers.length) return [];
-  return notifyStaff(uc.trx, ctx, {
-    estateId: row.estate_id,
+  return notifyStaff(uc, ctx, row, {
     staffIds: managers.map((m) => m.id),
     kind: 'case.escalated',
-    caseId: row.id,
-    caseNumber: row.number,
-    at: uc.at,
     text: by.reason,
     dedupeKey: `${by.rule}:${uc.at}`,
   });

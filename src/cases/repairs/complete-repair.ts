@@ -1,12 +1,10 @@
 import type { z } from 'zod';
-import type { Actor } from '../../auth/index.js';
-import type { CaseDetail, CompleteRepairBody } from '../../contract/cases.js';
-import type { AppContext } from '../../platform/context.js';
+import type { CompleteRepairBody } from '../../contract/cases.js';
 import { AppError } from '../../platform/errors.js';
 import { emit } from '../../platform/events.js';
 import { occurredAt as whenItHappened } from '../../platform/occurred.js';
 import { caseError } from '../access.js';
-import { caseEvent, caseHistory, changeCase } from '../change.js';
+import { caseChange, caseEvent, caseHistory } from '../change.js';
 import { updateCase } from '../store.js';
 import { requireOpenRepair } from './require-repair.js';
 
@@ -15,41 +13,35 @@ import { requireOpenRepair } from './require-repair.js';
  * inside the same transaction: the follow-up capability schedules its visits from it (R-FU-1,
  * R-FU-2), so the follow-ups exist exactly when the completion does.
  */
-export async function completeRepair(
-  ctx: AppContext,
-  opts: { actor: Actor; caseId: string; body: z.infer<typeof CompleteRepairBody> },
-): Promise<CaseDetail> {
-  const b = opts.body;
-  return changeCase(ctx, opts, 'repair.work', async (uc, row) => {
-    requireOpenRepair(row);
-    if (row.repair_completed_at) throw caseError('case.repair_completed', 'the repair is already completed');
-    const completedAt = whenItHappened(b.completedAt, uc.now, { field: 'completedAt' });
-    if (new Date(completedAt) < new Date(row.occurred_at)) {
-      throw new AppError('validation.failed', 'completedAt: cannot be before the case happened', {
-        issues: [{ path: 'body.completedAt', message: 'before occurredAt' }],
-      });
-    }
-    await updateCase(uc.trx, row.estate_id, row.id, {
-      status: 'resolved',
-      repair_completed_at: completedAt,
-      repair_started_at: row.repair_started_at ?? completedAt,
-      result: row.result ?? b.workDone ?? null,
+export const completeRepair = caseChange<z.infer<typeof CompleteRepairBody>>('repair.work', async (uc, row, { ctx, actor, body: b }) => {
+  requireOpenRepair(row);
+  if (row.repair_completed_at) throw caseError('case.repair_completed', 'the repair is already completed');
+  const completedAt = whenItHappened(b.completedAt, uc.now, { field: 'completedAt' });
+  if (new Date(completedAt) < new Date(row.occurred_at)) {
+    throw new AppError('validation.failed', 'completedAt: cannot be before the case happened', {
+      issues: [{ path: 'body.completedAt', message: 'before occurredAt' }],
     });
-    const [workDone, materials] = [b.workDone ?? null, b.materials ?? null];
-    await caseEvent(uc, row, opts.actor.id, {
-      type: 'repair_completed',
-      at: completedAt,
-      text: workDone,
-      data: { materials },
-      search: workDone,
-    });
-    await caseHistory(uc, row, 'repair.completed', { status: row.status }, { status: 'resolved', completedAt, workDone, materials });
-    await emit(uc.trx, ctx, 'repairCompleted', {
-      estateId: row.estate_id,
-      caseId: row.id,
-      repairClass: (row.repair_class ?? 'other') as 'safety' | 'leak' | 'other',
-      completedAt,
-      actorId: opts.actor.id,
-    });
+  }
+  await updateCase(uc.trx, row.estate_id, row.id, {
+    status: 'resolved',
+    repair_completed_at: completedAt,
+    repair_started_at: row.repair_started_at ?? completedAt,
+    result: row.result ?? b.workDone ?? null,
   });
-}
+  const [workDone, materials] = [b.workDone ?? null, b.materials ?? null];
+  await caseEvent(uc, row, actor.id, {
+    type: 'repair_completed',
+    at: completedAt,
+    text: workDone,
+    data: { materials },
+    search: workDone,
+  });
+  await caseHistory(uc, row, 'repair.completed', { status: row.status }, { status: 'resolved', completedAt, workDone, materials });
+  await emit(uc.trx, ctx, 'repairCompleted', {
+    estateId: row.estate_id,
+    caseId: row.id,
+    repairClass: (row.repair_class ?? 'other') as 'safety' | 'leak' | 'other',
+    completedAt,
+    actorId: actor.id,
+  });
+});

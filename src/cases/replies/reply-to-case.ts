@@ -1,12 +1,10 @@
 import type { z } from 'zod';
-import type { Actor } from '../../auth/index.js';
-import type { CaseDetail, ReplyBody } from '../../contract/cases.js';
-import type { AppContext } from '../../platform/context.js';
+import type { ReplyBody } from '../../contract/cases.js';
 import { AppError } from '../../platform/errors.js';
 import { meetObligations } from '../../platform/obligations/index.js';
 import { occurredAt as whenItHappened } from '../../platform/occurred.js';
 import { CASE_SUBJECT } from '../access.js';
-import { caseEvent, caseHistory, changeCase } from '../change.js';
+import { caseChange, caseEvent, caseHistory } from '../change.js';
 import { REPLY_RULE } from '../rules.js';
 import { updateCase } from '../store.js';
 import { mailReplyToResident } from './mail-reply.js';
@@ -15,37 +13,31 @@ import { mailReplyToResident } from './mail-reply.js';
  * R-CP-1: records a reply to the resident (call, visit, written). The first reply meets the
  * reply deadline; a later one changes no deadline. A written reply is also mailed to them.
  */
-export async function replyToCase(
-  ctx: AppContext,
-  opts: { actor: Actor; caseId: string; body: z.infer<typeof ReplyBody> },
-): Promise<CaseDetail> {
-  const b = opts.body;
-  return changeCase(ctx, opts, 'case.reply', async (uc, row) => {
-    const repliedAt = whenItHappened(b.repliedAt, uc.now, { field: 'repliedAt' });
-    if (new Date(repliedAt) < new Date(row.occurred_at)) {
-      throw new AppError('validation.failed', 'repliedAt: cannot be before the case happened', {
-        issues: [{ path: 'body.repliedAt', message: 'before occurredAt' }],
-      });
-    }
-    const replyId = await caseEvent(uc, row, opts.actor.id, {
-      type: 'reply',
-      at: repliedAt,
-      text: b.content,
-      data: { method: b.method, recordedAt: uc.at },
-      search: b.content,
+export const replyToCase = caseChange<z.infer<typeof ReplyBody>>('case.reply', async (uc, row, { actor, body: b }) => {
+  const repliedAt = whenItHappened(b.repliedAt, uc.now, { field: 'repliedAt' });
+  if (new Date(repliedAt) < new Date(row.occurred_at)) {
+    throw new AppError('validation.failed', 'repliedAt: cannot be before the case happened', {
+      issues: [{ path: 'body.repliedAt', message: 'before occurredAt' }],
     });
-    if (b.method === 'written') await mailReplyToResident(uc.trx, row, replyId, b.content, uc.at);
-    if (!row.first_reply_at || new Date(repliedAt) < new Date(row.first_reply_at)) {
-      await updateCase(uc.trx, row.estate_id, row.id, { first_reply_at: repliedAt });
-    }
-    await meetObligations(uc.trx, {
-      subjectType: CASE_SUBJECT,
-      subjectId: row.id,
-      rule: REPLY_RULE,
-      metAt: repliedAt,
-      metBy: opts.actor.id,
-    });
-    if (row.status === 'new' || row.status === 'assigned') await updateCase(uc.trx, row.estate_id, row.id, { status: 'in_progress' });
-    await caseHistory(uc, row, 'replied', null, { method: b.method, content: b.content, repliedAt });
+  }
+  const replyId = await caseEvent(uc, row, actor.id, {
+    type: 'reply',
+    at: repliedAt,
+    text: b.content,
+    data: { method: b.method, recordedAt: uc.at },
+    search: b.content,
   });
-}
+  if (b.method === 'written') await mailReplyToResident(uc.trx, row, replyId, b.content, uc.at);
+  if (!row.first_reply_at || new Date(repliedAt) < new Date(row.first_reply_at)) {
+    await updateCase(uc.trx, row.estate_id, row.id, { first_reply_at: repliedAt });
+  }
+  await meetObligations(uc.trx, {
+    subjectType: CASE_SUBJECT,
+    subjectId: row.id,
+    rule: REPLY_RULE,
+    metAt: repliedAt,
+    metBy: actor.id,
+  });
+  if (row.status === 'new' || row.status === 'assigned') await updateCase(uc.trx, row.estate_id, row.id, { status: 'in_progress' });
+  await caseHistory(uc, row, 'replied', null, { method: b.method, content: b.content, repliedAt });
+});
