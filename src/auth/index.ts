@@ -5,6 +5,7 @@
  */
 export { createAdmin, ensureFirstAdmin } from './admin.js';
 export { registerLiveRoutes } from './live.js';
+export { type OperationRequest, type OperationSpec, operation } from './operation.js';
 export { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 export {
   type Ability,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/index.js';
+import { operation } from '../auth/index.js';
 import { Id, PageQuery, pageOf } from '../contract/common.js';
 import {
   Building,
@@ -20,7 +20,6 @@ import {
 } from '../contract/directory.js';
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
-import { createdResponses, okResponses } from '../platform/http/errors.js';
 import { createEstate } from './estates/create-estate.js';
 import { getEstate } from './estates/get-estate.js';
 import { listEstates } from './estates/list-estates.js';
@@ -42,205 +41,177 @@ export const EstateParams = z.strictObject({ estateId: Id });
 /** Estates, buildings, units and residents. */
 export function registerPlacesRoutes(api: App, ctx: AppContext): void {
   // ------------------------------------------------------------ estates
-  api.get(
-    '/estates',
-    {
-      config: { ability: 'self' },
-      schema: {
-        operationId: 'listEstates',
-        tags: ['estates'],
-        summary: 'Estates you work for',
-        querystring: PageQuery,
-        response: okResponses(pageOf(Estate)),
-      },
-    },
-    async (req) => listEstates(ctx, { actor: actorOf(req), ...req.query }),
-  );
-  api.post(
-    '/estates',
-    {
-      config: { ability: 'estate.create' },
-      schema: {
-        operationId: 'createEstate',
-        tags: ['estates'],
-        summary: 'Admin: add an estate with its five standard departments',
-        body: CreateEstateBody,
-        response: createdResponses(Estate),
-      },
-    },
-    async (req, reply) => reply.status(201).send(await createEstate(ctx, { actor: actorOf(req), body: req.body })),
-  );
-  api.get(
-    '/estates/:estateId',
-    {
-      config: { ability: 'estate.read' },
-      schema: { operationId: 'getEstate', tags: ['estates'], params: EstateParams, response: okResponses(Estate) },
-    },
-    async (req) => getEstate(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
-  );
-  api.patch(
-    '/estates/:estateId',
-    {
-      config: { ability: 'estate.configure' },
-      schema: {
-        operationId: 'updateEstate',
-        tags: ['estates'],
-        summary: 'Change an estate and its policy settings',
-        params: EstateParams,
-        body: UpdateEstateBody,
-        response: okResponses(Estate),
-      },
-    },
-    async (req) => updateEstate(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body }),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates',
+    ability: 'self',
+    operationId: 'listEstates',
+    tags: ['estates'],
+    summary: 'Estates you work for',
+    querystring: PageQuery,
+    response: pageOf(Estate),
+    run: ({ actor, query }) => listEstates(ctx, { actor, ...query }),
+  });
+  operation(api, {
+    method: 'post',
+    url: '/estates',
+    ability: 'estate.create',
+    operationId: 'createEstate',
+    tags: ['estates'],
+    summary: 'Admin: add an estate with its five standard departments',
+    body: CreateEstateBody,
+    response: Estate,
+    created: true,
+    run: ({ actor, body }) => createEstate(ctx, { actor, body }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId',
+    ability: 'estate.read',
+    operationId: 'getEstate',
+    tags: ['estates'],
+    params: EstateParams,
+    response: Estate,
+    run: ({ actor, params }) => getEstate(ctx, { actor, estateId: params.estateId }),
+  });
+  operation(api, {
+    method: 'patch',
+    url: '/estates/:estateId',
+    ability: 'estate.configure',
+    operationId: 'updateEstate',
+    tags: ['estates'],
+    summary: 'Change an estate and its policy settings',
+    params: EstateParams,
+    body: UpdateEstateBody,
+    response: Estate,
+    run: ({ actor, params, body }) => updateEstate(ctx, { actor, estateId: params.estateId, body }),
+  });
 
   // ------------------------------------------------------------ buildings
-  api.get(
-    '/estates/:estateId/buildings',
-    {
-      config: { ability: 'unit.read' },
-      schema: {
-        operationId: 'listBuildings',
-        tags: ['buildings'],
-        params: EstateParams,
-        querystring: PageQuery,
-        response: okResponses(pageOf(Building)),
-      },
-    },
-    async (req) => listBuildings(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
-  );
-  api.post(
-    '/estates/:estateId/buildings',
-    {
-      config: { ability: 'unit.write' },
-      schema: {
-        operationId: 'createBuilding',
-        tags: ['buildings'],
-        params: EstateParams,
-        body: CreateBuildingBody,
-        response: createdResponses(Building),
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await createBuilding(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
-  );
-  api.patch(
-    '/buildings/:buildingId',
-    {
-      config: { ability: 'unit.write' },
-      schema: {
-        operationId: 'updateBuilding',
-        tags: ['buildings'],
-        params: z.strictObject({ buildingId: Id }),
-        body: UpdateBuildingBody,
-        response: okResponses(Building),
-      },
-    },
-    async (req) => updateBuilding(ctx, { actor: actorOf(req), buildingId: req.params.buildingId, body: req.body }),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/buildings',
+    ability: 'unit.read',
+    operationId: 'listBuildings',
+    tags: ['buildings'],
+    params: EstateParams,
+    querystring: PageQuery,
+    response: pageOf(Building),
+    run: ({ actor, params, query }) => listBuildings(ctx, { actor, estateId: params.estateId, ...query }),
+  });
+  operation(api, {
+    method: 'post',
+    url: '/estates/:estateId/buildings',
+    ability: 'unit.write',
+    operationId: 'createBuilding',
+    tags: ['buildings'],
+    params: EstateParams,
+    body: CreateBuildingBody,
+    response: Building,
+    created: true,
+    run: ({ actor, params, body }) => createBuilding(ctx, { actor, estateId: params.estateId, body }),
+  });
+  operation(api, {
+    method: 'patch',
+    url: '/buildings/:buildingId',
+    ability: 'unit.write',
+    operationId: 'updateBuilding',
+    tags: ['buildings'],
+    params: z.strictObject({ buildingId: Id }),
+    body: UpdateBuildingBody,
+    response: Building,
+    run: ({ actor, params, body }) => updateBuilding(ctx, { actor, buildingId: params.buildingId, body }),
+  });
 
   // ------------------------------------------------------------ units
-  api.get(
-    '/estates/:estateId/units',
-    {
-      config: { ability: 'unit.read' },
-      schema: {
-        operationId: 'listUnits',
-        tags: ['units'],
-        params: EstateParams,
-        querystring: ListUnitsQuery,
-        response: okResponses(pageOf(Unit)),
-      },
-    },
-    async (req) => listUnits(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.post(
-    '/estates/:estateId/units',
-    {
-      config: { ability: 'unit.write' },
-      schema: { operationId: 'createUnit', tags: ['units'], params: EstateParams, body: CreateUnitBody, response: createdResponses(Unit) },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await createUnit(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
-  );
-  api.get(
-    '/units/:unitId',
-    {
-      config: { ability: 'unit.read' },
-      schema: { operationId: 'getUnit', tags: ['units'], params: z.strictObject({ unitId: Id }), response: okResponses(UnitDetail) },
-    },
-    async (req) => getUnit(ctx, { actor: actorOf(req), unitId: req.params.unitId }),
-  );
-  api.patch(
-    '/units/:unitId',
-    {
-      config: { ability: 'unit.write' },
-      schema: {
-        operationId: 'updateUnit',
-        tags: ['units'],
-        params: z.strictObject({ unitId: Id }),
-        body: UpdateUnitBody,
-        response: okResponses(Unit),
-      },
-    },
-    async (req) => updateUnit(ctx, { actor: actorOf(req), unitId: req.params.unitId, body: req.body }),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/units',
+    ability: 'unit.read',
+    operationId: 'listUnits',
+    tags: ['units'],
+    params: EstateParams,
+    querystring: ListUnitsQuery,
+    response: pageOf(Unit),
+    run: ({ actor, params, query }) => listUnits(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'post',
+    url: '/estates/:estateId/units',
+    ability: 'unit.write',
+    operationId: 'createUnit',
+    tags: ['units'],
+    params: EstateParams,
+    body: CreateUnitBody,
+    response: Unit,
+    created: true,
+    run: ({ actor, params, body }) => createUnit(ctx, { actor, estateId: params.estateId, body }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/units/:unitId',
+    ability: 'unit.read',
+    operationId: 'getUnit',
+    tags: ['units'],
+    params: z.strictObject({ unitId: Id }),
+    response: UnitDetail,
+    run: ({ actor, params }) => getUnit(ctx, { actor, unitId: params.unitId }),
+  });
+  operation(api, {
+    method: 'patch',
+    url: '/units/:unitId',
+    ability: 'unit.write',
+    operationId: 'updateUnit',
+    tags: ['units'],
+    params: z.strictObject({ unitId: Id }),
+    body: UpdateUnitBody,
+    response: Unit,
+    run: ({ actor, params, body }) => updateUnit(ctx, { actor, unitId: params.unitId, body }),
+  });
 
   // ------------------------------------------------------------ residents
-  api.get(
-    '/estates/:estateId/residents',
-    {
-      config: { ability: 'resident.read' },
-      schema: {
-        operationId: 'listResidents',
-        tags: ['residents'],
-        params: EstateParams,
-        querystring: ListResidentsQuery,
-        response: okResponses(pageOf(Resident)),
-      },
-    },
-    async (req) => listResidents(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.post(
-    '/estates/:estateId/residents',
-    {
-      config: { ability: 'resident.write' },
-      schema: {
-        operationId: 'createResident',
-        tags: ['residents'],
-        params: EstateParams,
-        body: CreateResidentBody,
-        response: createdResponses(Resident),
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await createResident(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
-  );
-  api.get(
-    '/residents/:residentId',
-    {
-      config: { ability: 'resident.read' },
-      schema: {
-        operationId: 'getResident',
-        tags: ['residents'],
-        params: z.strictObject({ residentId: Id }),
-        response: okResponses(Resident),
-      },
-    },
-    async (req) => getResident(ctx, { actor: actorOf(req), residentId: req.params.residentId }),
-  );
-  api.patch(
-    '/residents/:residentId',
-    {
-      config: { ability: 'resident.write' },
-      schema: {
-        operationId: 'updateResident',
-        tags: ['residents'],
-        params: z.strictObject({ residentId: Id }),
-        body: UpdateResidentBody,
-        response: okResponses(Resident),
-      },
-    },
-    async (req) => updateResident(ctx, { actor: actorOf(req), residentId: req.params.residentId, body: req.body }),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/residents',
+    ability: 'resident.read',
+    operationId: 'listResidents',
+    tags: ['residents'],
+    params: EstateParams,
+    querystring: ListResidentsQuery,
+    response: pageOf(Resident),
+    run: ({ actor, params, query }) => listResidents(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'post',
+    url: '/estates/:estateId/residents',
+    ability: 'resident.write',
+    operationId: 'createResident',
+    tags: ['residents'],
+    params: EstateParams,
+    body: CreateResidentBody,
+    response: Resident,
+    created: true,
+    run: ({ actor, params, body }) => createResident(ctx, { actor, estateId: params.estateId, body }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/residents/:residentId',
+    ability: 'resident.read',
+    operationId: 'getResident',
+    tags: ['residents'],
+    params: z.strictObject({ residentId: Id }),
+    response: Resident,
+    run: ({ actor, params }) => getResident(ctx, { actor, residentId: params.residentId }),
+  });
+  operation(api, {
+    method: 'patch',
+    url: '/residents/:residentId',
+    ability: 'resident.write',
+    operationId: 'updateResident',
+    tags: ['residents'],
+    params: z.strictObject({ residentId: Id }),
+    body: UpdateResidentBody,
+    response: Resident,
+    run: ({ actor, params, body }) => updateResident(ctx, { actor, residentId: params.residentId, body }),
+  });
 }

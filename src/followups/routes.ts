@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/index.js';
+import { type Actor, actorOf, operation } from '../auth/index.js';
 import { Id, Instant, pageOf } from '../contract/common.js';
 import {
   AcknowledgeNoticeBody,
@@ -54,44 +54,36 @@ const FollowUpParams = z.strictObject({ followUpId: Id });
 const NoticeParams = z.strictObject({ rectificationNoticeId: Id });
 const tags = ['follow-ups'];
 
-type Actor = ReturnType<typeof actorOf>;
-
 export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   // ------------------------------------------------------------ follow-ups
-  api.get(
-    '/estates/:estateId/follow-ups',
-    {
-      config: { ability: 'followup.read' },
-      schema: {
-        operationId: 'listFollowUps',
-        tags,
-        summary: 'The follow-up queue: due today, overdue, awaiting rain, open, done, flagged; per person with assignee',
-        params: EstateParams,
-        querystring: ListFollowUpsQuery,
-        response: okResponses(FollowUpPage),
-      },
-    },
-    async (req) => listFollowUps(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.get(
-    '/follow-ups/:followUpId',
-    {
-      config: { ability: 'followup.read' },
-      schema: {
-        operationId: 'getFollowUp',
-        tags,
-        params: FollowUpParams,
-        querystring: z.strictObject({ asOf: Instant.optional() }),
-        response: okResponses(FollowUp),
-      },
-    },
-    async (req) =>
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/follow-ups',
+    ability: 'followup.read',
+    operationId: 'listFollowUps',
+    tags,
+    summary: 'The follow-up queue: due today, overdue, awaiting rain, open, done, flagged; per person with assignee',
+    params: EstateParams,
+    querystring: ListFollowUpsQuery,
+    response: FollowUpPage,
+    run: ({ actor, params, query }) => listFollowUps(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/follow-ups/:followUpId',
+    ability: 'followup.read',
+    operationId: 'getFollowUp',
+    tags,
+    params: FollowUpParams,
+    querystring: z.strictObject({ asOf: Instant.optional() }),
+    response: FollowUp,
+    run: ({ actor, params, query }) =>
       getFollowUp(ctx, {
-        actor: actorOf(req),
-        followUpId: req.params.followUpId,
-        ...(req.query.asOf && { asOf: new Date(req.query.asOf) }),
+        actor,
+        followUpId: params.followUpId,
+        ...(query.asOf && { asOf: new Date(query.asOf) }),
       }),
-  );
+  });
   const actions: {
     path: string;
     operationId: string;
@@ -127,55 +119,46 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     },
   ];
   for (const action of actions) {
-    api.post(
-      `/follow-ups/:followUpId/${action.path}`,
-      {
-        config: { ability: action.ability },
-        schema: {
-          operationId: action.operationId,
-          tags,
-          summary: action.summary,
-          params: FollowUpParams,
-          body: action.body,
-          response: okResponses(FollowUp),
-        },
-      },
-      async (req) => action.run(ctx, { actor: actorOf(req), followUpId: req.params.followUpId, body: req.body as never }),
-    );
+    operation(api, {
+      method: 'post',
+      url: `/follow-ups/:followUpId/${action.path}`,
+      ability: action.ability,
+      operationId: action.operationId,
+      tags,
+      summary: action.summary,
+      params: FollowUpParams,
+      body: action.body,
+      response: FollowUp,
+      run: ({ actor, params, body }) => action.run(ctx, { actor, followUpId: params.followUpId, body: body as never }),
+    });
   }
 
   // ------------------------------------------------------------ rain
-  api.get(
-    '/estates/:estateId/rain-events',
-    {
-      config: { ability: 'rain.read' },
-      schema: {
-        operationId: 'listRainEvents',
-        tags,
-        summary: 'Rain on record for the estate (R-FU-3), newest first',
-        params: EstateParams,
-        querystring: ListRainEventsQuery,
-        response: okResponses(pageOf(RainEvent)),
-      },
-    },
-    async (req) => listRainEvents(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.post(
-    '/estates/:estateId/rain-events',
-    {
-      config: { ability: 'rain.record' },
-      schema: {
-        operationId: 'recordRainEvent',
-        tags,
-        summary: 'R-FU-3: record a rain by hand; leak repairs completed before it started get their after-rain follow-up (R-FU-2), once',
-        params: EstateParams,
-        body: RecordRainEventBody,
-        response: createdResponses(RainEvent),
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await recordRainEvent(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/rain-events',
+    ability: 'rain.read',
+    operationId: 'listRainEvents',
+    tags,
+    summary: 'Rain on record for the estate (R-FU-3), newest first',
+    params: EstateParams,
+    querystring: ListRainEventsQuery,
+    response: pageOf(RainEvent),
+    run: ({ actor, params, query }) => listRainEvents(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'post',
+    url: '/estates/:estateId/rain-events',
+    ability: 'rain.record',
+    operationId: 'recordRainEvent',
+    tags,
+    summary: 'R-FU-3: record a rain by hand; leak repairs completed before it started get their after-rain follow-up (R-FU-2), once',
+    params: EstateParams,
+    body: RecordRainEventBody,
+    response: RainEvent,
+    created: true,
+    run: ({ actor, params, body }) => recordRainEvent(ctx, { actor, estateId: params.estateId, body }),
+  });
   api.post(
     '/estates/:estateId/rain-events/import',
     {
@@ -194,21 +177,18 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
   );
 
   // ------------------------------------------------------------ rectification notices
-  api.get(
-    '/estates/:estateId/rectification-notices',
-    {
-      config: { ability: 'notice.read.own' },
-      schema: {
-        operationId: 'listRectificationNotices',
-        tags,
-        summary: 'Written rectification notices, newest first',
-        params: EstateParams,
-        querystring: ListNoticesQuery,
-        response: okResponses(pageOf(RectificationNotice)),
-      },
-    },
-    async (req) => listRectificationNotices(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/rectification-notices',
+    ability: 'notice.read.own',
+    operationId: 'listRectificationNotices',
+    tags,
+    summary: 'Written rectification notices, newest first',
+    params: EstateParams,
+    querystring: ListNoticesQuery,
+    response: pageOf(RectificationNotice),
+    run: ({ actor, params, query }) => listRectificationNotices(ctx, { actor, estateId: params.estateId, query }),
+  });
   api.post(
     '/estates/:estateId/rectification-notices',
     {
@@ -236,14 +216,16 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       return reply.status(created ? 201 : 200).send(notice);
     },
   );
-  api.get(
-    '/rectification-notices/:rectificationNoticeId',
-    {
-      config: { ability: 'notice.read' },
-      schema: { operationId: 'getRectificationNotice', tags, params: NoticeParams, response: okResponses(RectificationNotice) },
-    },
-    async (req) => getRectificationNotice(ctx, { actor: actorOf(req), noticeId: req.params.rectificationNoticeId }),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/rectification-notices/:rectificationNoticeId',
+    ability: 'notice.read',
+    operationId: 'getRectificationNotice',
+    tags,
+    params: NoticeParams,
+    response: RectificationNotice,
+    run: ({ actor, params }) => getRectificationNotice(ctx, { actor, noticeId: params.rectificationNoticeId }),
+  });
   api.get(
     '/rectification-notices/:rectificationNoticeId/pdf',
     {
@@ -301,39 +283,33 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     },
   ];
   for (const action of noticeActions) {
-    api.post(
-      `/rectification-notices/:rectificationNoticeId/${action.path}`,
-      {
-        config: { ability: action.ability },
-        schema: {
-          operationId: action.operationId,
-          tags,
-          summary: action.summary,
-          params: NoticeParams,
-          body: action.body,
-          response: okResponses(RectificationNotice),
-        },
-      },
-      async (req) => action.run(ctx, { actor: actorOf(req), noticeId: req.params.rectificationNoticeId, body: req.body as never }),
-    );
+    operation(api, {
+      method: 'post',
+      url: `/rectification-notices/:rectificationNoticeId/${action.path}`,
+      ability: action.ability,
+      operationId: action.operationId,
+      tags,
+      summary: action.summary,
+      params: NoticeParams,
+      body: action.body,
+      response: RectificationNotice,
+      run: ({ actor, params, body }) => action.run(ctx, { actor, noticeId: params.rectificationNoticeId, body: body as never }),
+    });
   }
 
   // ------------------------------------------------------------ the monthly spot check
-  api.get(
-    '/estates/:estateId/spot-checks',
-    {
-      config: { ability: 'spotcheck.read' },
-      schema: {
-        operationId: 'listSpotChecks',
-        tags,
-        summary: 'Monthly spot checks of follow-ups (R-FU-5), newest month first',
-        params: EstateParams,
-        querystring: ListSpotChecksQuery,
-        response: okResponses(pageOf(SpotCheck)),
-      },
-    },
-    async (req) => listSpotChecks(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/spot-checks',
+    ability: 'spotcheck.read',
+    operationId: 'listSpotChecks',
+    tags,
+    summary: 'Monthly spot checks of follow-ups (R-FU-5), newest month first',
+    params: EstateParams,
+    querystring: ListSpotChecksQuery,
+    response: pageOf(SpotCheck),
+    run: ({ actor, params, query }) => listSpotChecks(ctx, { actor, estateId: params.estateId, query }),
+  });
   api.post(
     '/estates/:estateId/spot-checks',
     {
@@ -352,27 +328,26 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
       return reply.status(drawn.created ? 201 : 200).send(drawn.spotCheck);
     },
   );
-  api.get(
-    '/spot-checks/:spotCheckId',
-    {
-      config: { ability: 'spotcheck.read' },
-      schema: { operationId: 'getSpotCheck', tags, params: z.strictObject({ spotCheckId: Id }), response: okResponses(SpotCheck) },
-    },
-    async (req) => getSpotCheck(ctx, { actor: actorOf(req), spotCheckId: req.params.spotCheckId }),
-  );
-  api.post(
-    '/spot-check-items/:spotCheckItemId/verdict',
-    {
-      config: { ability: 'spotcheck.verdict' },
-      schema: {
-        operationId: 'recordSpotCheckVerdict',
-        tags,
-        summary: 'R-FU-5: the manager’s verdict on one sampled follow-up; a discrepancy flags it and its author',
-        params: z.strictObject({ spotCheckItemId: Id }),
-        body: SpotVerdictBody,
-        response: okResponses(SpotCheck),
-      },
-    },
-    async (req) => recordSpotCheckVerdict(ctx, { actor: actorOf(req), itemId: req.params.spotCheckItemId, body: req.body }),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/spot-checks/:spotCheckId',
+    ability: 'spotcheck.read',
+    operationId: 'getSpotCheck',
+    tags,
+    params: z.strictObject({ spotCheckId: Id }),
+    response: SpotCheck,
+    run: ({ actor, params }) => getSpotCheck(ctx, { actor, spotCheckId: params.spotCheckId }),
+  });
+  operation(api, {
+    method: 'post',
+    url: '/spot-check-items/:spotCheckItemId/verdict',
+    ability: 'spotcheck.verdict',
+    operationId: 'recordSpotCheckVerdict',
+    tags,
+    summary: 'R-FU-5: the manager’s verdict on one sampled follow-up; a discrepancy flags it and its author',
+    params: z.strictObject({ spotCheckItemId: Id }),
+    body: SpotVerdictBody,
+    response: SpotCheck,
+    run: ({ actor, params, body }) => recordSpotCheckVerdict(ctx, { actor, itemId: params.spotCheckItemId, body }),
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/index.js';
+import { type Actor, operation } from '../auth/index.js';
 import { Id, pageOf } from '../contract/common.js';
 import {
   AcknowledgeVisitorBody,
@@ -29,7 +29,6 @@ import {
 } from '../contract/frontdesk.js';
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
-import { createdResponses, okResponses } from '../platform/http/errors.js';
 import { listCalls } from './calls/list-calls.js';
 import { logCall } from './calls/log-call.js';
 import { lookupCaller } from './lookup/lookup-caller.js';
@@ -54,141 +53,116 @@ const MessageParams = z.strictObject({ messageId: Id });
 const VisitParams = z.strictObject({ visitId: Id });
 const tags = ['front desk'];
 
-type Actor = ReturnType<typeof actorOf>;
 type FrontDeskAbility = keyof typeof frontDeskPolicy;
 
 export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
   // ------------------------------------------------------------ the phone desk
-  api.get(
-    '/estates/:estateId/greeting',
-    {
-      config: { ability: 'desk.greet' },
-      schema: {
-        operationId: 'getGreeting',
-        tags,
-        summary: 'R-PH-1: what to say on picking up, for a person and the time of day (never 喂)',
-        params: EstateParams,
-        querystring: GreetingQuery,
-        response: okResponses(Greeting),
-      },
-    },
-    async (req) => getGreeting(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.get(
-    '/estates/:estateId/desk-scripts',
-    {
-      config: { ability: 'desk.script.read' },
-      schema: {
-        operationId: 'listDeskScripts',
-        tags,
-        summary:
-          "R-PH-2: the situation scripts (out, meeting, on a call, gone for the day, …) in each language, the estate's wording or the plan's",
-        params: EstateParams,
-        response: okResponses(z.object({ items: z.array(DeskScript) })),
-      },
-    },
-    async (req) => listDeskScripts(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
-  );
-  api.put(
-    '/estates/:estateId/desk-scripts/:situation',
-    {
-      config: { ability: 'desk.script.write' },
-      schema: {
-        operationId: 'updateDeskScript',
-        tags,
-        summary: "Reword a situation script for the estate (null text restores the plan's)",
-        params: z.strictObject({ estateId: Id, situation: Situation }),
-        body: UpdateDeskScriptBody,
-        response: okResponses(z.object({ items: z.array(DeskScript) })),
-      },
-    },
-    async (req) =>
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/greeting',
+    ability: 'desk.greet',
+    operationId: 'getGreeting',
+    tags,
+    summary: 'R-PH-1: what to say on picking up, for a person and the time of day (never 喂)',
+    params: EstateParams,
+    querystring: GreetingQuery,
+    response: Greeting,
+    run: ({ actor, params, query }) => getGreeting(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/desk-scripts',
+    ability: 'desk.script.read',
+    operationId: 'listDeskScripts',
+    tags,
+    summary:
+      "R-PH-2: the situation scripts (out, meeting, on a call, gone for the day, …) in each language, the estate's wording or the plan's",
+    params: EstateParams,
+    response: z.object({ items: z.array(DeskScript) }),
+    run: ({ actor, params }) => listDeskScripts(ctx, { actor, estateId: params.estateId }),
+  });
+  operation(api, {
+    method: 'put',
+    url: '/estates/:estateId/desk-scripts/:situation',
+    ability: 'desk.script.write',
+    operationId: 'updateDeskScript',
+    tags,
+    summary: "Reword a situation script for the estate (null text restores the plan's)",
+    params: z.strictObject({ estateId: Id, situation: Situation }),
+    body: UpdateDeskScriptBody,
+    response: z.object({ items: z.array(DeskScript) }),
+    run: ({ actor, params, body }) =>
       updateDeskScript(ctx, {
-        actor: actorOf(req),
-        estateId: req.params.estateId,
-        situation: req.params.situation,
-        body: req.body,
+        actor,
+        estateId: params.estateId,
+        situation: params.situation,
+        body,
       }),
-  );
-  api.get(
-    '/estates/:estateId/callers',
-    {
-      config: { ability: 'caller.lookup' },
-      schema: {
-        operationId: 'lookupCaller',
-        tags,
-        summary: 'Who is calling: by phone (any part), unit or name, with the household and open cases',
-        params: EstateParams,
-        querystring: LookupCallerQuery,
-        response: okResponses(z.object({ items: z.array(CallerMatch) })),
-      },
-    },
-    async (req) => lookupCaller(ctx, { actor: actorOf(req), estateId: req.params.estateId, q: req.query.q }),
-  );
-  api.get(
-    '/estates/:estateId/calls',
-    {
-      config: { ability: 'call.read' },
-      schema: {
-        operationId: 'listCalls',
-        tags,
-        summary: 'The call log, newest first',
-        params: EstateParams,
-        querystring: ListCallsQuery,
-        response: okResponses(pageOf(Call)),
-      },
-    },
-    async (req) => listCalls(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.post(
-    '/estates/:estateId/calls',
-    {
-      config: { ability: 'call.log' },
-      schema: {
-        operationId: 'logCall',
-        tags,
-        summary: 'R-PH-4: log a call: caller, unit, purpose, outcome, who answered, how long',
-        params: EstateParams,
-        body: LogCallBody,
-        response: createdResponses(Call),
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await logCall(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
-  );
+  });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/callers',
+    ability: 'caller.lookup',
+    operationId: 'lookupCaller',
+    tags,
+    summary: 'Who is calling: by phone (any part), unit or name, with the household and open cases',
+    params: EstateParams,
+    querystring: LookupCallerQuery,
+    response: z.object({ items: z.array(CallerMatch) }),
+    run: ({ actor, params, query }) => lookupCaller(ctx, { actor, estateId: params.estateId, q: query.q }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/calls',
+    ability: 'call.read',
+    operationId: 'listCalls',
+    tags,
+    summary: 'The call log, newest first',
+    params: EstateParams,
+    querystring: ListCallsQuery,
+    response: pageOf(Call),
+    run: ({ actor, params, query }) => listCalls(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'post',
+    url: '/estates/:estateId/calls',
+    ability: 'call.log',
+    operationId: 'logCall',
+    tags,
+    summary: 'R-PH-4: log a call: caller, unit, purpose, outcome, who answered, how long',
+    params: EstateParams,
+    body: LogCallBody,
+    response: Call,
+    created: true,
+    run: ({ actor, params, body }) => logCall(ctx, { actor, estateId: params.estateId, body }),
+  });
 
   // ------------------------------------------------------------ messages and call-backs
-  api.get(
-    '/estates/:estateId/messages',
-    {
-      config: { ability: 'message.read.own' },
-      schema: {
-        operationId: 'listMessages',
-        tags,
-        summary: 'Messages and their call-backs (R-PH-3): open, overdue, done; mine or anyone’s',
-        params: EstateParams,
-        querystring: ListMessagesQuery,
-        response: okResponses(pageOf(Message)),
-      },
-    },
-    async (req) => listMessages(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.post(
-    '/estates/:estateId/messages',
-    {
-      config: { ability: 'message.take' },
-      schema: {
-        operationId: 'takeMessage',
-        tags,
-        summary: 'R-PH-2, R-PH-3: take a message for a colleague; opens their call-back deadline',
-        params: EstateParams,
-        body: TakeMessageBody,
-        response: createdResponses(Message),
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await takeMessage(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/messages',
+    ability: 'message.read.own',
+    operationId: 'listMessages',
+    tags,
+    summary: 'Messages and their call-backs (R-PH-3): open, overdue, done; mine or anyone’s',
+    params: EstateParams,
+    querystring: ListMessagesQuery,
+    response: pageOf(Message),
+    run: ({ actor, params, query }) => listMessages(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'post',
+    url: '/estates/:estateId/messages',
+    ability: 'message.take',
+    operationId: 'takeMessage',
+    tags,
+    summary: 'R-PH-2, R-PH-3: take a message for a colleague; opens their call-back deadline',
+    params: EstateParams,
+    body: TakeMessageBody,
+    response: Message,
+    created: true,
+    run: ({ actor, params, body }) => takeMessage(ctx, { actor, estateId: params.estateId, body }),
+  });
   // The recipient may always complete or hand on their own message; `message.handle` is for anyone else's.
   const messageActions: {
     path: string;
@@ -216,70 +190,58 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     },
   ];
   for (const action of messageActions) {
-    api.post(
-      `/messages/:messageId/${action.path}`,
-      {
-        config: { ability: action.ability },
-        schema: {
-          operationId: action.operationId,
-          tags,
-          summary: action.summary,
-          params: MessageParams,
-          body: action.body,
-          response: okResponses(Message),
-        },
-      },
-      async (req) => action.run(ctx, { actor: actorOf(req), messageId: req.params.messageId, body: req.body as never }),
-    );
+    operation(api, {
+      method: 'post',
+      url: `/messages/:messageId/${action.path}`,
+      ability: action.ability,
+      operationId: action.operationId,
+      tags,
+      summary: action.summary,
+      params: MessageParams,
+      body: action.body,
+      response: Message,
+      run: ({ actor, params, body }) => action.run(ctx, { actor, messageId: params.messageId, body: body as never }),
+    });
   }
 
   // ------------------------------------------------------------ walk-in visits
-  api.get(
-    '/estates/:estateId/visits/suggestion',
-    {
-      config: { ability: 'visit.read' },
-      schema: {
-        operationId: 'suggestReceiver',
-        tags,
-        summary: 'R-WK-2, R-WK-3: who should rise for a visitor, and who the purpose routes to',
-        params: EstateParams,
-        querystring: SuggestReceiverQuery,
-        response: okResponses(ReceiverSuggestion),
-      },
-    },
-    async (req) => suggestReceiverFor(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.get(
-    '/estates/:estateId/visits',
-    {
-      config: { ability: 'visit.read' },
-      schema: {
-        operationId: 'listVisits',
-        tags,
-        summary: 'Visits: waiting (the queue, with the wait limit), being served, today’s',
-        params: EstateParams,
-        querystring: ListVisitsQuery,
-        response: okResponses(pageOf(Visit)),
-      },
-    },
-    async (req) => listVisits(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.post(
-    '/estates/:estateId/visits',
-    {
-      config: { ability: 'visit.record' },
-      schema: {
-        operationId: 'recordVisitArrival',
-        tags,
-        summary: 'R-WK-1: a visitor arrives; the answer says who should rise (R-WK-2) and starts the wait (R-WK-4)',
-        params: EstateParams,
-        body: RecordArrivalBody,
-        response: createdResponses(Visit),
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await recordVisitArrival(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/visits/suggestion',
+    ability: 'visit.read',
+    operationId: 'suggestReceiver',
+    tags,
+    summary: 'R-WK-2, R-WK-3: who should rise for a visitor, and who the purpose routes to',
+    params: EstateParams,
+    querystring: SuggestReceiverQuery,
+    response: ReceiverSuggestion,
+    run: ({ actor, params, query }) => suggestReceiverFor(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/visits',
+    ability: 'visit.read',
+    operationId: 'listVisits',
+    tags,
+    summary: 'Visits: waiting (the queue, with the wait limit), being served, today’s',
+    params: EstateParams,
+    querystring: ListVisitsQuery,
+    response: pageOf(Visit),
+    run: ({ actor, params, query }) => listVisits(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'post',
+    url: '/estates/:estateId/visits',
+    ability: 'visit.record',
+    operationId: 'recordVisitArrival',
+    tags,
+    summary: 'R-WK-1: a visitor arrives; the answer says who should rise (R-WK-2) and starts the wait (R-WK-4)',
+    params: EstateParams,
+    body: RecordArrivalBody,
+    response: Visit,
+    created: true,
+    run: ({ actor, params, body }) => recordVisitArrival(ctx, { actor, estateId: params.estateId, body }),
+  });
   const visitActions: {
     path: string;
     operationId: string;
@@ -322,20 +284,17 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     },
   ];
   for (const action of visitActions) {
-    api.post(
-      `/visits/:visitId/${action.path}`,
-      {
-        config: { ability: action.ability },
-        schema: {
-          operationId: action.operationId,
-          tags,
-          summary: action.summary,
-          params: VisitParams,
-          body: action.body,
-          response: okResponses(Visit),
-        },
-      },
-      async (req) => action.run(ctx, { actor: actorOf(req), visitId: req.params.visitId, body: req.body as never }),
-    );
+    operation(api, {
+      method: 'post',
+      url: `/visits/:visitId/${action.path}`,
+      ability: action.ability,
+      operationId: action.operationId,
+      tags,
+      summary: action.summary,
+      params: VisitParams,
+      body: action.body,
+      response: Visit,
+      run: ({ actor, params, body }) => action.run(ctx, { actor, visitId: params.visitId, body: body as never }),
+    });
   }
 }
