@@ -30,7 +30,8 @@ describe(`cases [${ENGINE}]`, () => {
   });
   afterEach(async () => t.close());
 
-  const hotlineComplaint = (desk: Awaited<ReturnType<TestApp['as']>>, occurredAt: string, description = '樓上單位深夜噪音') =>
+  type Client = Awaited<ReturnType<TestApp['as']>>;
+  const hotlineComplaint = (desk: Client, occurredAt: string, description = '樓上單位深夜噪音') =>
     desk.post(`/estates/${world.estate.id}/cases`, {
       kind: 'complaint',
       channel: 'hotline',
@@ -38,6 +39,17 @@ describe(`cases [${ENGINE}]`, () => {
       residentId: world.resident.id,
       description,
       occurredAt,
+    });
+  /** A leak reported by phone unless `more` says otherwise. */
+  const repairCase = (desk: Client, description: string, more: Record<string, unknown> = {}) =>
+    desk.post(`/estates/${world.estate.id}/cases`, { kind: 'repair', channel: 'phone', description, repairClass: 'leak', ...more });
+  /** Uploads raw bytes as a photo of the case, as `who`; a PNG unless the headers say otherwise. */
+  const upload = (who: Client, caseId: string, payload: Buffer | string, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/attachments`,
+      headers: { cookie: who.cookie as string, 'x-csrf-token': who.csrfToken as string, 'content-type': 'image/png', ...headers },
+      payload,
     });
 
   it('[R-IN-3] records a case with who, when it happened and when it was recorded, numbered per estate and year', async () => {
@@ -77,12 +89,7 @@ describe(`cases [${ENGINE}]`, () => {
       repairClass: 'leak',
     });
     expect(wrong.status).toBe(400);
-    const ok = await desk.post(`/estates/${world.estate.id}/cases`, {
-      kind: 'repair',
-      channel: 'phone',
-      description: '水喉漏水',
-      repairClass: 'leak',
-    });
+    const ok = await repairCase(desk, '水喉漏水');
     expect(ok.body).toMatchObject({ repairClass: 'leak', department: { name: '工程部' }, obligations: [] });
   });
 
@@ -209,12 +216,7 @@ describe(`cases [${ENGINE}]`, () => {
 
   it('suggests the department and people whose duties cover the case, and assigning moves it to assigned', async () => {
     const desk = await t.as('desk');
-    const c = await desk.post(`/estates/${world.estate.id}/cases`, {
-      kind: 'repair',
-      channel: 'counter',
-      description: '升降機故障',
-      repairClass: 'safety',
-    });
+    const c = await repairCase(desk, '升降機故障', { channel: 'counter', repairClass: 'safety' });
     const s = await desk.get(`/cases/${c.body.id}/assignees`);
     expect(s.body.departments.map((d: { code: string }) => d.code)).toEqual(['engineering', 'security']);
     const fixer = s.body.staff.find((p: { name: string }) => p.name.startsWith('職員'));
@@ -231,13 +233,7 @@ describe(`cases [${ENGINE}]`, () => {
     });
     try {
       const desk = await t.as('desk');
-      const c = await desk.post(`/estates/${world.estate.id}/cases`, {
-        kind: 'repair',
-        channel: 'phone',
-        description: '浴室天花滲水',
-        repairClass: 'leak',
-        occurredAt: hoursAgo(30),
-      });
+      const c = await repairCase(desk, '浴室天花滲水', { occurredAt: hoursAgo(30) });
       // Assigned to the maintenance worker, the case is theirs: starting it makes them its repairer.
       await desk.post(`/cases/${c.body.id}/assign`, { assigneeId: fixerId });
       const fixer = await t.as('fixer');
@@ -266,19 +262,9 @@ describe(`cases [${ENGINE}]`, () => {
 
   it('searching 滲水 finds a case described as 浴室天花滲水; Simplified and English work too', async () => {
     const desk = await t.as('desk');
-    const leak = await desk.post(`/estates/${world.estate.id}/cases`, {
-      kind: 'repair',
-      channel: 'phone',
-      description: '浴室天花滲水',
-      repairClass: 'leak',
-    });
+    const leak = await repairCase(desk, '浴室天花滲水');
     await desk.post(`/estates/${world.estate.id}/cases`, { kind: 'inquiry', channel: 'counter', description: '查詢管理費' });
-    const english = await desk.post(`/estates/${world.estate.id}/cases`, {
-      kind: 'repair',
-      channel: 'phone',
-      description: 'Water leaking from the kitchen pipe',
-      repairClass: 'leak',
-    });
+    const english = await repairCase(desk, 'Water leaking from the kitchen pipe');
     for (const q of ['滲水', '渗水', '天花']) {
       const res = await desk.get(`/estates/${world.estate.id}/cases/search?q=${encodeURIComponent(q)}`);
       expect(
@@ -321,17 +307,7 @@ describe(`cases [${ENGINE}]`, () => {
   it('photos: a PNG is stored and served with safe headers; other types and disguised files are refused', async () => {
     const desk = await t.as('desk');
     const c = await hotlineComplaint(desk, hoursAgo(1));
-    const up = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/cases/${c.body.id}/attachments`,
-      headers: {
-        cookie: desk.cookie as string,
-        'x-csrf-token': desk.csrfToken as string,
-        'content-type': 'image/png',
-        'x-file-name': encodeURIComponent('天花.png'),
-      },
-      payload: PNG,
-    });
+    const up = await upload(desk, c.body.id, PNG, { 'x-file-name': encodeURIComponent('天花.png') });
     expect(up.statusCode).toBe(201);
     const saved = JSON.parse(up.body);
     expect(saved).toMatchObject({ fileName: '天花.png', contentType: 'image/png', size: PNG.length });
@@ -340,19 +316,9 @@ describe(`cases [${ENGINE}]`, () => {
     expect(got.headers['content-type']).toBe('image/png');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(got.rawPayload.equals(PNG)).toBe(true);
-    const html = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/cases/${c.body.id}/attachments`,
-      headers: { cookie: desk.cookie as string, 'x-csrf-token': desk.csrfToken as string, 'content-type': 'text/html' },
-      payload: '<script>alert(1)</script>',
-    });
+    const html = await upload(desk, c.body.id, '<script>alert(1)</script>', { 'content-type': 'text/html' });
     expect(html.statusCode).toBe(415);
-    const disguised = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/cases/${c.body.id}/attachments`,
-      headers: { cookie: desk.cookie as string, 'x-csrf-token': desk.csrfToken as string, 'content-type': 'image/png' },
-      payload: Buffer.from('<svg onload=alert(1)>'),
-    });
+    const disguised = await upload(desk, c.body.id, Buffer.from('<svg onload=alert(1)>'));
     expect(disguised.statusCode).toBe(400);
     expect((await desk.get(`/cases/${c.body.id}`)).body.attachments).toHaveLength(1);
   });
@@ -361,17 +327,7 @@ describe(`cases [${ENGINE}]`, () => {
     const desk = await t.as('desk');
     const c = await hotlineComplaint(desk, hoursAgo(1));
     for (const name of ['%', '%E5%A4', 'a%zz.png']) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/cases/${c.body.id}/attachments`,
-        headers: {
-          cookie: desk.cookie as string,
-          'x-csrf-token': desk.csrfToken as string,
-          'content-type': 'image/png',
-          'x-file-name': name,
-        },
-        payload: PNG,
-      });
+      const res = await upload(desk, c.body.id, PNG, { 'x-file-name': name });
       expect(res.statusCode).toBe(400);
       const error = JSON.parse(res.body).error;
       expect(error.code).toBe('validation.failed');
@@ -456,15 +412,7 @@ describe(`cases [${ENGINE}]`, () => {
 
     it("a maintenance worker reads the repair they hold with the resident's phone; the estate's other cases answer 404 and their list and search show only their own", async () => {
       const desk = await t.as('desk');
-      const repair = (description: string, residentId: string) =>
-        desk.post(`/estates/${world.estate.id}/cases`, {
-          kind: 'repair',
-          channel: 'phone',
-          unitId: world.unit.id,
-          residentId,
-          description,
-          repairClass: 'leak',
-        });
+      const repair = (description: string, residentId: string) => repairCase(desk, description, { unitId: world.unit.id, residentId });
       const held = await repair('浴室天花滲水', world.resident.id);
       await desk.post(`/cases/${held.body.id}/repair/start`, { maintenanceStaffId: fixerId });
       const assigned = await repair('露台去水渠淤塞', world.resident.id);
@@ -472,12 +420,7 @@ describe(`cases [${ENGINE}]`, () => {
       const neighbour = await buildResident(t, world.estate.id, { name: '李鄰居', phone: '98887777', unitIds: [world.unit.id] });
       const other = await repair('廚房水喉爆裂', neighbour.id);
       const complaint = await hotlineComplaint(desk, hoursAgo(1));
-      const photo = await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/cases/${other.body.id}/attachments`,
-        headers: { cookie: desk.cookie as string, 'x-csrf-token': desk.csrfToken as string, 'content-type': 'image/png' },
-        payload: PNG,
-      });
+      const photo = await upload(desk, other.body.id, PNG);
       expect(photo.statusCode).toBe(201);
 
       const fixer = await t.as('fixer');
@@ -548,12 +491,7 @@ describe(`cases [${ENGINE}]`, () => {
       expect(refused.body.error.details.ability).toBe('case.close.unsatisfied');
 
       const desk = await t.as('desk');
-      const c = await desk.post(`/estates/${world.estate.id}/cases`, {
-        kind: 'repair',
-        channel: 'phone',
-        description: '門鐘失靈',
-        repairClass: 'other',
-      });
+      const c = await repairCase(desk, '門鐘失靈', { repairClass: 'other' });
       await desk.post(`/cases/${c.body.id}/assign`, { assigneeId: worker.id });
       const here = await t.as('worker.here');
       const started = await here.post(`/cases/${c.body.id}/repair/start`, {});
