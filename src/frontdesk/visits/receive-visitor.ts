@@ -1,41 +1,30 @@
 import type { z } from 'zod';
-import type { Actor } from '../../auth/index.js';
-import type { ReceiveVisitorBody, Visit } from '../../contract/frontdesk.js';
-import type { AppContext } from '../../platform/context.js';
+import type { ReceiveVisitorBody } from '../../contract/frontdesk.js';
 import { meetObligations } from '../../platform/obligations/index.js';
-import { runUseCase } from '../../platform/use-case.js';
 import { personIn } from '../presence/desk-staff.js';
 import { occurred, refuse } from '../references.js';
 import { WAIT_RULE } from '../rules.js';
 import { updateVisit } from '../store/visits.js';
-import { shownVisit, VISIT, visitFor } from './visit-for.js';
+import { VISIT, visitChange } from './visit-for.js';
 
 /** R-WK-1: who received the visitor and when; the wait (R-WK-4) ends. */
-export async function receiveVisitor(
-  ctx: AppContext,
-  opts: { actor: Actor; visitId: string; body: z.infer<typeof ReceiveVisitorBody> },
-): Promise<Visit> {
-  return runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
-    const row = await visitFor(uc.trx, opts.actor, opts.visitId);
-    if (row.status !== 'waiting') throw refuse('frontdesk.visit_not_waiting', 'the visitor is already received');
-    const receiver = await personIn(uc.trx, row.estate_id, opts.body.receiverId ?? opts.actor.id, 'receiverId');
-    const at = occurred(opts.body.occurredAt, uc.now, { at: row.arrived_at, what: 'the visitor arrived' });
-    await updateVisit(uc.trx, row.estate_id, row.id, {
-      status: 'serving',
-      received_at: at,
-      received_by: receiver.id,
-      acknowledged_at: row.acknowledged_at ?? at,
-    });
-    await meetObligations(uc.trx, { subjectType: VISIT, subjectId: row.id, rule: WAIT_RULE, metAt: at, metBy: receiver.id });
-    await uc.history({
-      estateId: row.estate_id,
-      entityType: VISIT,
-      entityId: row.id,
-      action: 'received',
-      before: null,
-      after: { at, by: receiver.id },
-    });
-    uc.live({ estateId: row.estate_id, type: 'frontdesk.visit', subjectId: row.id });
-    return shownVisit(uc.trx, row.estate_id, row.id, uc.now);
+export const receiveVisitor = visitChange<z.infer<typeof ReceiveVisitorBody>>(async (uc, row, { actor, body }) => {
+  if (row.status !== 'waiting') throw refuse('frontdesk.visit_not_waiting', 'the visitor is already received');
+  const receiver = await personIn(uc.trx, row.estate_id, body.receiverId ?? actor.id, 'receiverId');
+  const at = occurred(body.occurredAt, uc.now, { at: row.arrived_at, what: 'the visitor arrived' });
+  await updateVisit(uc.trx, row.estate_id, row.id, {
+    status: 'serving',
+    received_at: at,
+    received_by: receiver.id,
+    acknowledged_at: row.acknowledged_at ?? at,
   });
-}
+  await meetObligations(uc.trx, { subjectType: VISIT, subjectId: row.id, rule: WAIT_RULE, metAt: at, metBy: receiver.id });
+  await uc.history({
+    estateId: row.estate_id,
+    entityType: VISIT,
+    entityId: row.id,
+    action: 'received',
+    before: null,
+    after: { at, by: receiver.id },
+  });
+});
