@@ -1,11 +1,9 @@
 import {
   AuditOutlined,
   BankOutlined,
-  CalendarOutlined,
   ClockCircleOutlined,
   CloudOutlined,
   ExperimentOutlined,
-  FieldTimeOutlined,
   FileExclamationOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -16,165 +14,23 @@ import {
   UserOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Card, Col, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan, useEstate } from '../app/session';
-import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { useCases, useObligations } from '../features/cases/api';
 import { ObligationTable } from '../features/cases/ObligationTable';
+import { ClassTile, count, queryState, TileCols, type TileRow, WaitTile } from '../features/dashboard/Tiles';
 import { useBuildings, usePresenceBoard, useResidents, useUnits } from '../features/directory/api';
-import { REPAIR_CLASSES, type RepairClassValue } from '../features/directory/types';
+import { REPAIR_CLASSES } from '../features/directory/types';
 import { useFollowUpSummary } from '../features/followups/api';
-import type { FollowUpSummary } from '../features/followups/types';
 import { useFrontDeskSummary } from '../features/frontdesk/api';
-import { clockText } from '../features/frontdesk/scripts';
-import type { FrontDeskSummary } from '../features/frontdesk/types';
 
 // A count needs only the list's total, so ask for the smallest page.
 const COUNT_ONLY = { page: 1, pageSize: 1 };
 // The queues of the day: the first ones are what needs doing now.
 const QUEUE_PAGE = { page: 1, pageSize: 10 };
-
-interface TileProps {
-  testId: string;
-  title: string;
-  icon: ReactNode;
-  to: string;
-  value: number | undefined;
-  suffix?: ReactNode;
-  danger?: boolean;
-  loading: boolean;
-  error: unknown;
-}
-
-function Tile({ testId, title, icon, to, value, suffix, danger, loading, error }: TileProps) {
-  const errorText = useErrorText();
-  return (
-    <Card data-testid={testId}>
-      <Link to={to} style={{ color: 'inherit' }}>
-        {loading ? (
-          <Skeleton active paragraph={false} />
-        ) : error ? (
-          <Statistic title={title} prefix={icon} value="—" suffix={<Typography.Text type="danger">{errorText(error)}</Typography.Text>} />
-        ) : (
-          <Statistic
-            title={title}
-            prefix={icon}
-            value={value ?? 0}
-            suffix={suffix}
-            styles={danger && value ? { content: { color: '#cf1322' } } : undefined}
-          />
-        )}
-      </Link>
-    </Card>
-  );
-}
-
-/** The loading and error state a tile shows, from one query. */
-function queryState(query: { isPending: boolean; error: unknown }) {
-  return { loading: query.isPending, error: query.error };
-}
-
-/** A row's worth of count tiles, each in its own column. */
-function TileCols({ tiles, xl }: { tiles: TileProps[]; xl: number }) {
-  return tiles.map((tile) => (
-    <Col xs={24} sm={12} xl={xl} key={tile.testId}>
-      <Tile {...tile} />
-    </Col>
-  ));
-}
-
-/** One repair class's follow-ups: due today and overdue, each opening its queue (R-FU-1). */
-function ClassTile({
-  summary,
-  repairClass,
-  loading,
-  error,
-}: {
-  summary: FollowUpSummary | undefined;
-  repairClass: RepairClassValue;
-  loading: boolean;
-  error: unknown;
-}) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const row = summary?.byClass.find((c) => c.repairClass === repairClass);
-  const overdue = row?.overdue ?? 0;
-  return (
-    <Card
-      data-testid={`dashboard-followups-${repairClass}`}
-      size="small"
-      title={
-        <Space>
-          <CalendarOutlined />
-          {t(`dashboard.followUps.byClass.${repairClass}`)}
-        </Space>
-      }
-    >
-      {loading ? (
-        <Skeleton active paragraph={false} />
-      ) : error ? (
-        <Typography.Text type="danger">{errorText(error)}</Typography.Text>
-      ) : (
-        <Row gutter={8}>
-          <Col span={12}>
-            <Link to={`/followups?queue=due_today&repairClass=${repairClass}`} style={{ color: 'inherit' }} data-testid="due-today">
-              <Statistic title={t('dashboard.followUps.dueToday')} value={row?.dueToday ?? 0} />
-            </Link>
-          </Col>
-          <Col span={12}>
-            <Link to={`/followups?queue=overdue&repairClass=${repairClass}`} style={{ color: 'inherit' }} data-testid="overdue">
-              <Statistic
-                title={t('dashboard.followUps.overdue')}
-                value={overdue}
-                styles={overdue ? { content: { color: '#cf1322' } } : undefined}
-              />
-            </Link>
-          </Col>
-        </Row>
-      )}
-    </Card>
-  );
-}
-
-/** The average and longest wait at the counter today, as minutes and seconds (R-WK-1). */
-function WaitTile({ summary, loading, error }: { summary: FrontDeskSummary | undefined; loading: boolean; error: unknown }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const wait = (seconds: number | null | undefined) => (seconds === null || seconds === undefined ? '—' : clockText(seconds * 1000));
-  return (
-    <Card data-testid="dashboard-desk-waits">
-      <Link to="/frontdesk" style={{ color: 'inherit' }}>
-        {loading ? (
-          <Skeleton active paragraph={false} />
-        ) : error ? (
-          <Typography.Text type="danger">{errorText(error)}</Typography.Text>
-        ) : (
-          <Row gutter={8}>
-            <Col span={12}>
-              <Statistic
-                title={t('dashboard.frontDesk.averageWait')}
-                prefix={<FieldTimeOutlined />}
-                value={wait(summary?.averageWaitSeconds)}
-                data-testid="dashboard-desk-average-wait"
-              />
-            </Col>
-            <Col span={12}>
-              <Statistic
-                title={t('dashboard.frontDesk.longestWait')}
-                value={wait(summary?.longestWaitSeconds)}
-                data-testid="dashboard-desk-longest-wait"
-              />
-            </Col>
-          </Row>
-        )}
-      </Link>
-    </Card>
-  );
-}
 
 /** What is due and overdue today (R-CP-4: an overdue reply shows here), then the directory's totals. */
 export default function DashboardPage() {
@@ -200,52 +56,37 @@ export default function DashboardPage() {
   const desk = frontDesk.data;
   const deskState = queryState(frontDesk);
 
-  const overdueTiles: TileProps[] = [
-    ...(!mayReadDeadlines
-      ? []
-      : [
-          {
-            testId: 'dashboard-overdue',
-            title: t('dashboard.overdue'),
-            icon: <WarningOutlined />,
-            to: '/cases/escalations',
-            value: overdue.data?.total,
-            danger: true,
-            ...queryState(overdue),
-          },
-          {
-            testId: 'dashboard-due-soon',
-            title: t('dashboard.dueSoon'),
-            icon: <ClockCircleOutlined />,
-            to: '/cases?status=open&sort=replyDueAt',
-            value: dueSoon.data?.total,
-            ...queryState(dueSoon),
-          },
-        ]),
-    ...(!can('case.read')
-      ? []
-      : [
-          {
-            testId: 'dashboard-open-cases',
-            title: t('dashboard.openCases'),
-            icon: <InboxOutlined />,
-            to: '/cases?status=open',
-            value: openCases.data?.total,
-            ...queryState(openCases),
-          },
-        ]),
-  ];
-  const deskTiles: TileProps[] = [
+  const overdueTiles: TileRow[] = [
     {
-      testId: 'dashboard-desk-calls',
-      title: t('dashboard.frontDesk.callsToday'),
-      icon: <PhoneOutlined />,
-      to: '/frontdesk',
-      value: desk?.callsToday,
-      ...deskState,
+      id: 'overdue',
+      title: t('dashboard.overdue'),
+      icon: <WarningOutlined />,
+      to: '/cases/escalations',
+      ...count(overdue),
+      danger: true,
+      shown: mayReadDeadlines,
     },
     {
-      testId: 'dashboard-desk-visits',
+      id: 'due-soon',
+      title: t('dashboard.dueSoon'),
+      icon: <ClockCircleOutlined />,
+      to: '/cases?status=open&sort=replyDueAt',
+      ...count(dueSoon),
+      shown: mayReadDeadlines,
+    },
+    {
+      id: 'open-cases',
+      title: t('dashboard.openCases'),
+      icon: <InboxOutlined />,
+      to: '/cases?status=open',
+      ...count(openCases),
+      shown: can('case.read'),
+    },
+  ];
+  const deskTiles: TileRow[] = [
+    { id: 'desk-calls', title: t('dashboard.frontDesk.callsToday'), icon: <PhoneOutlined />, to: '/frontdesk', value: desk?.callsToday },
+    {
+      id: 'desk-visits',
       title: t('dashboard.frontDesk.visitsToday'),
       icon: <UserAddOutlined />,
       to: '/frontdesk',
@@ -255,55 +96,49 @@ export default function DashboardPage() {
           {t('dashboard.frontDesk.waitingNow', { count: desk.waitingNow })}
         </Tag>
       ) : undefined,
-      ...deskState,
     },
     {
-      testId: 'dashboard-desk-messages',
+      id: 'desk-messages',
       title: t('dashboard.frontDesk.messagesWaiting'),
       icon: <MessageOutlined />,
       to: '/messages?for=all',
       value: desk?.messagesWaiting,
-      ...deskState,
     },
     {
-      testId: 'dashboard-desk-callbacks-due',
+      id: 'desk-callbacks-due',
       title: t('dashboard.frontDesk.callbacksDue'),
       icon: <ClockCircleOutlined />,
       to: '/messages?for=all',
       value: desk?.callbacksDue,
-      ...deskState,
     },
     {
-      testId: 'dashboard-desk-callbacks-overdue',
+      id: 'desk-callbacks-overdue',
       title: t('dashboard.frontDesk.callbacksOverdue'),
       icon: <WarningOutlined />,
       to: '/messages?for=all&status=overdue',
       value: desk?.callbacksOverdue,
       danger: true,
-      ...deskState,
     },
   ];
   const followUpState = queryState(followUps);
-  const followUpTiles: TileProps[] = [
+  const followUpTiles: TileRow[] = [
     {
-      testId: 'dashboard-awaiting-rain',
+      id: 'awaiting-rain',
       title: t('dashboard.followUps.awaitingRain'),
       icon: <CloudOutlined />,
       to: '/followups?queue=awaiting_rain',
       value: summary?.awaitingRain,
-      ...followUpState,
     },
     {
-      testId: 'dashboard-notices-due',
+      id: 'notices-due',
       title: t('dashboard.followUps.noticesDue'),
       icon: <FileExclamationOutlined />,
       to: '/followups?queue=done&result=problem',
       value: summary?.noticesDue,
       danger: true,
-      ...followUpState,
     },
     {
-      testId: 'dashboard-notices-unacknowledged',
+      id: 'notices-unacknowledged',
       title: t('dashboard.followUps.noticesUnacknowledged'),
       icon: <AuditOutlined />,
       to: '/rectification-notices?status=unacknowledged',
@@ -313,59 +148,36 @@ export default function DashboardPage() {
           {t('dashboard.followUps.pastDeadline', { count: summary.noticesPastDeadline })}
         </Tag>
       ) : undefined,
-      ...followUpState,
     },
   ];
-  const directoryTiles: TileProps[] = [
-    ...(!can('unit.read')
-      ? []
-      : [
-          {
-            testId: 'dashboard-units',
-            title: t('dashboard.units'),
-            icon: <HomeOutlined />,
-            to: '/units',
-            value: units.data?.total,
-            ...queryState(units),
-          },
-        ]),
-    ...(!can('resident.read')
-      ? []
-      : [
-          {
-            testId: 'dashboard-residents',
-            title: t('dashboard.residents'),
-            icon: <UserOutlined />,
-            to: '/residents',
-            value: residents.data?.total,
-            ...queryState(residents),
-          },
-        ]),
-    ...(!can('presence.read')
-      ? []
-      : [
-          {
-            testId: 'dashboard-in-office',
-            title: t('dashboard.inOffice'),
-            icon: <TeamOutlined />,
-            to: '/presence',
-            value: inOffice,
-            suffix: presence.data ? `/ ${presence.data.items.length}` : undefined,
-            ...queryState(presence),
-          },
-        ]),
-    ...(!can('unit.read')
-      ? []
-      : [
-          {
-            testId: 'dashboard-buildings',
-            title: t('dashboard.buildings'),
-            icon: <BankOutlined />,
-            to: '/buildings',
-            value: buildings.data?.total,
-            ...queryState(buildings),
-          },
-        ]),
+  const directoryTiles: TileRow[] = [
+    { id: 'units', title: t('dashboard.units'), icon: <HomeOutlined />, to: '/units', ...count(units), shown: can('unit.read') },
+    {
+      id: 'residents',
+      title: t('dashboard.residents'),
+      icon: <UserOutlined />,
+      to: '/residents',
+      ...count(residents),
+      shown: can('resident.read'),
+    },
+    {
+      id: 'in-office',
+      title: t('dashboard.inOffice'),
+      icon: <TeamOutlined />,
+      to: '/presence',
+      value: inOffice,
+      suffix: presence.data ? `/ ${presence.data.items.length}` : undefined,
+      state: queryState(presence),
+      shown: can('presence.read'),
+    },
+    {
+      id: 'buildings',
+      title: t('dashboard.buildings'),
+      icon: <BankOutlined />,
+      to: '/buildings',
+      ...count(buildings),
+      shown: can('unit.read'),
+    },
   ];
 
   return (
@@ -373,30 +185,22 @@ export default function DashboardPage() {
       <PageHeader title={t('dashboard.title', { estate: estate.name })} />
       <Row gutter={[16, 16]}>
         <TileCols tiles={overdueTiles} xl={8} />
-        {mayReadDeadlines && (
-          <>
-            <Col xs={24} xl={12}>
-              <Card size="small" title={t('dashboard.overdueList')}>
+        {mayReadDeadlines &&
+          [
+            { id: 'overdue', title: t('dashboard.overdueList'), query: overdue, emptyText: t('obligations.emptyOverdue') },
+            { id: 'due-soon', title: t('dashboard.dueSoonList'), query: dueSoon, emptyText: t('obligations.emptyDueSoon') },
+          ].map(({ id, title, query, emptyText }) => (
+            <Col xs={24} xl={12} key={id}>
+              <Card size="small" title={title}>
                 <ObligationTable
-                  testId="dashboard-overdue-list"
-                  items={overdue.data?.items}
-                  loading={overdue.isPending}
-                  emptyText={t('obligations.emptyOverdue')}
+                  testId={`dashboard-${id}-list`}
+                  items={query.data?.items}
+                  loading={query.isPending}
+                  emptyText={emptyText}
                 />
               </Card>
             </Col>
-            <Col xs={24} xl={12}>
-              <Card size="small" title={t('dashboard.dueSoonList')}>
-                <ObligationTable
-                  testId="dashboard-due-soon-list"
-                  items={dueSoon.data?.items}
-                  loading={dueSoon.isPending}
-                  emptyText={t('obligations.emptyDueSoon')}
-                />
-              </Card>
-            </Col>
-          </>
-        )}
+          ))}
       </Row>
       {mayReadDesk && (
         <>
@@ -404,7 +208,7 @@ export default function DashboardPage() {
             {t('dashboard.frontDesk.title')}
           </Typography.Title>
           <Row gutter={[16, 16]} data-testid="dashboard-frontdesk">
-            <TileCols tiles={deskTiles} xl={8} />
+            <TileCols tiles={deskTiles} state={deskState} xl={8} />
             <Col xs={24} sm={12} xl={8}>
               <WaitTile summary={desk} {...deskState} />
             </Col>
@@ -422,7 +226,7 @@ export default function DashboardPage() {
                 <ClassTile summary={summary} repairClass={c} {...followUpState} />
               </Col>
             ))}
-            <TileCols tiles={followUpTiles} xl={6} />
+            <TileCols tiles={followUpTiles} state={followUpState} xl={6} />
             {can('spotcheck.read') && (
               <Col xs={24} sm={12} xl={6}>
                 <Card data-testid="dashboard-spot-check">
