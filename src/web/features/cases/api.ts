@@ -1,6 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { API_BASE, ApiError, api, NetworkError, type Page, type QueryParams } from '../../app/api';
+import { useEstateList } from '../../app/queries';
 import { useEstate, useSession } from '../../app/session';
 import type {
   AssignCaseInput,
@@ -40,13 +41,7 @@ export const caseKeys = {
 };
 
 export function useCases(params: QueryParams, options: { enabled?: boolean } = {}) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: caseKeys.list(estate.id, params),
-    queryFn: ({ signal }) => api.get<Page<CaseSummary>>(`/estates/${estate.id}/cases`, params, signal),
-    placeholderData: keepPreviousData,
-    ...options,
-  });
+  return useEstateList<Page<CaseSummary>>((estateId) => caseKeys.list(estateId, params), 'cases', params, options);
 }
 
 export function useCase(caseId: string) {
@@ -69,11 +64,7 @@ export function useAssigneeSuggestions(caseId: string, enabled: boolean) {
 }
 
 export function useObligations(params: QueryParams, options: { enabled?: boolean } = {}) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: caseKeys.obligationList(estate.id, params),
-    queryFn: ({ signal }) => api.get<Page<Obligation>>(`/estates/${estate.id}/obligations`, params, signal),
-    placeholderData: keepPreviousData,
+  return useEstateList<Page<Obligation>>((estateId) => caseKeys.obligationList(estateId, params), 'obligations', params, {
     refetchInterval: 60_000,
     ...options,
   });

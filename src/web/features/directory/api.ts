@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, type Page, type QueryParams } from '../../app/api';
+import { useEstateList } from '../../app/queries';
 import { useEstate } from '../../app/session';
 import type { Building, Department, Estate, HistoryEntry, PresenceRow, Resident, Staff, Unit, UnitDetail } from './types';
 
@@ -21,13 +22,7 @@ const listPath = (estateId: string, collection: Collection) => `/estates/${estat
 export type ListOptions = { refetchInterval?: number; enabled?: boolean };
 
 function useList<T>(collection: Collection, params: QueryParams, options: ListOptions = {}) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: keys.list(estate.id, collection, params),
-    queryFn: ({ signal }) => api.get<Page<T>>(listPath(estate.id, collection), params, signal),
-    placeholderData: keepPreviousData,
-    ...options,
-  });
+  return useEstateList<Page<T>>((estateId) => keys.list(estateId, collection, params), collection, params, options);
 }
 
 export const useUnits = (params: QueryParams, options?: ListOptions) => useList<Unit>('units', params, options);

@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, apiUrl, type Page, type QueryParams } from '../../app/api';
+import { useEstateList } from '../../app/queries';
 import { useEstate } from '../../app/session';
 import { caseKeys } from '../cases/api';
 import type {
@@ -42,11 +43,7 @@ export const followUpKeys = {
 };
 
 export function useFollowUps(params: QueryParams, options: { enabled?: boolean } = {}) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: followUpKeys.list(estate.id, params),
-    queryFn: ({ signal }) => api.get<FollowUpPage>(`/estates/${estate.id}/follow-ups`, params, signal),
-    placeholderData: keepPreviousData,
+  return useEstateList<FollowUpPage>((estateId) => followUpKeys.list(estateId, params), 'follow-ups', params, {
     // "Due today" and "overdue" move with the clock.
     refetchInterval: 60_000,
     ...options,
@@ -73,22 +70,16 @@ export function useFollowUpSummary(options: { enabled?: boolean } = {}) {
 }
 
 export function useRainEvents(params: QueryParams) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: followUpKeys.rain(estate.id, params),
-    queryFn: ({ signal }) => api.get<Page<RainEvent>>(`/estates/${estate.id}/rain-events`, params, signal),
-    placeholderData: keepPreviousData,
-  });
+  return useEstateList<Page<RainEvent>>((estateId) => followUpKeys.rain(estateId, params), 'rain-events', params);
 }
 
 export function useNotices(params: QueryParams, options: { enabled?: boolean } = {}) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: followUpKeys.notices(estate.id, params),
-    queryFn: ({ signal }) => api.get<Page<RectificationNotice>>(`/estates/${estate.id}/rectification-notices`, params, signal),
-    placeholderData: keepPreviousData,
-    ...options,
-  });
+  return useEstateList<Page<RectificationNotice>>(
+    (estateId) => followUpKeys.notices(estateId, params),
+    'rectification-notices',
+    params,
+    options,
+  );
 }
 
 export function useNotice(noticeId: string) {
@@ -100,12 +91,7 @@ export function useNotice(noticeId: string) {
 }
 
 export function useSpotChecks(params: QueryParams) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: followUpKeys.spotChecks(estate.id, params),
-    queryFn: ({ signal }) => api.get<Page<SpotCheck>>(`/estates/${estate.id}/spot-checks`, params, signal),
-    placeholderData: keepPreviousData,
-  });
+  return useEstateList<Page<SpotCheck>>((estateId) => followUpKeys.spotChecks(estateId, params), 'spot-checks', params);
 }
 
 export function useSpotCheck(spotCheckId: string | null) {

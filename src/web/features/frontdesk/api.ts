@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, type Page, type QueryParams } from '../../app/api';
+import { useEstateList } from '../../app/queries';
 import { useEstate, useSession } from '../../app/session';
 import { keys } from '../directory/api';
 import type {
@@ -72,20 +73,11 @@ export function useCallerLookup(q: string) {
 }
 
 export function useCalls(params: QueryParams) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: frontDeskKeys.calls(estate.id, params),
-    queryFn: ({ signal }) => api.get<Page<Call>>(`/estates/${estate.id}/calls`, params, signal),
-    placeholderData: keepPreviousData,
-  });
+  return useEstateList<Page<Call>>((estateId) => frontDeskKeys.calls(estateId, params), 'calls', params);
 }
 
 export function useMessages(params: QueryParams, options: { enabled?: boolean } = {}) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: frontDeskKeys.messages(estate.id, params),
-    queryFn: ({ signal }) => api.get<Page<Message>>(`/estates/${estate.id}/messages`, params, signal),
-    placeholderData: keepPreviousData,
+  return useEstateList<Page<Message>>((estateId) => frontDeskKeys.messages(estateId, params), 'messages', params, {
     // The live stream brings new messages at once; this keeps "due soon" and "overdue" moving with the clock.
     refetchInterval: 60_000,
     ...options,
@@ -93,11 +85,7 @@ export function useMessages(params: QueryParams, options: { enabled?: boolean } 
 }
 
 export function useVisits(params: QueryParams) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: frontDeskKeys.visits(estate.id, params),
-    queryFn: ({ signal }) => api.get<Page<Visit>>(`/estates/${estate.id}/visits`, params, signal),
-    placeholderData: keepPreviousData,
+  return useEstateList<Page<Visit>>((estateId) => frontDeskKeys.visits(estateId, params), 'visits', params, {
     refetchInterval: 60_000,
   });
 }
