@@ -4,6 +4,7 @@ import { isResidentOfEstate, isUnitOfEstate } from '../directory/index.js';
 import type { Database } from '../platform/db/schema.js';
 import { AppError, type RuleCode, unknownReference } from '../platform/errors.js';
 import { occurredAt } from '../platform/occurred.js';
+import type { UseCase } from '../platform/use-case.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -24,4 +25,15 @@ export async function checkRefs(
   if (refs.unitId && !(await isUnitOfEstate(db, estateId, refs.unitId))) throw unknownReference('unitId');
   if (refs.residentId && !(await isResidentOfEstate(db, estateId, refs.residentId))) throw unknownReference('residentId');
   if (refs.caseId && !(await isCaseOfEstate(db, estateId, refs.caseId))) throw unknownReference('caseId');
+}
+
+/** The history entry (R-RD-1) of a step of a desk record: a call-back, a hand-on, a visitor received or gone. */
+export function recordStep(
+  uc: Pick<UseCase, 'history'>,
+  entityType: string,
+  row: { id: string; estate_id: string },
+  action: string,
+  after: unknown,
+): Promise<void> {
+  return uc.history({ estateId: row.estate_id, entityType, entityId: row.id, action, before: null, after });
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CompleteCallbackBody } from '../../contract/frontdesk.js';
 import { meetObligations } from '../../platform/obligations/index.js';
-import { occurred } from '../references.js';
+import { occurred, recordStep } from '../references.js';
 import { CALLBACK_RULE } from '../rules.js';
 import { markCalledBack } from '../store/messages.js';
 import { MESSAGE, messageChange } from './message-for.js';
@@ -12,12 +12,5 @@ export const completeCallback = messageChange<z.infer<typeof CompleteCallbackBod
   const note = body.note ?? null;
   await markCalledBack(uc.trx, row.estate_id, row.id, { at, by: actor.id, note });
   await meetObligations(uc.trx, { subjectType: MESSAGE, subjectId: row.id, rule: CALLBACK_RULE, metAt: at, metBy: actor.id });
-  await uc.history({
-    estateId: row.estate_id,
-    entityType: MESSAGE,
-    entityId: row.id,
-    action: 'called_back',
-    before: null,
-    after: { at, note },
-  });
+  await recordStep(uc, MESSAGE, row, 'called_back', { at, note });
 });

@@ -3,6 +3,7 @@ import type { HandOnMessageBody } from '../../contract/frontdesk.js';
 import { notifyStaff } from '../../notices/index.js';
 import { reassignObligations } from '../../platform/obligations/index.js';
 import { personIn } from '../presence/desk-staff.js';
+import { recordStep } from '../references.js';
 import { handMessageOn } from '../store/messages.js';
 import { MESSAGE, messageChange } from './message-for.js';
 
@@ -20,13 +21,6 @@ export const handOnMessage = messageChange<z.infer<typeof HandOnMessageBody>>(as
     at: uc.at,
     data: { text: `${row.caller_name}: ${row.text}`.slice(0, 200), dueAt: row.callback_due_at, note: body.note ?? null },
   });
-  await uc.history({
-    estateId: row.estate_id,
-    entityType: MESSAGE,
-    entityId: row.id,
-    action: 'handed_on',
-    before: null,
-    after: { from: row.for_id, to: to.id },
-  });
+  await recordStep(uc, MESSAGE, row, 'handed_on', { from: row.for_id, to: to.id });
   uc.live({ estateId: row.estate_id, type: 'notice.created', subjectId: row.id, staffIds: [body.toStaffId] });
 });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ReceiveVisitorBody } from '../../contract/frontdesk.js';
 import { meetObligations } from '../../platform/obligations/index.js';
 import { personIn } from '../presence/desk-staff.js';
-import { occurred, refuse } from '../references.js';
+import { occurred, recordStep, refuse } from '../references.js';
 import { WAIT_RULE } from '../rules.js';
 import { updateVisit } from '../store/visits.js';
 import { VISIT, visitChange } from './visit-for.js';
@@ -19,12 +19,5 @@ export const receiveVisitor = visitChange<z.infer<typeof ReceiveVisitorBody>>(as
     acknowledged_at: row.acknowledged_at ?? at,
   });
   await meetObligations(uc.trx, { subjectType: VISIT, subjectId: row.id, rule: WAIT_RULE, metAt: at, metBy: receiver.id });
-  await uc.history({
-    estateId: row.estate_id,
-    entityType: VISIT,
-    entityId: row.id,
-    action: 'received',
-    before: null,
-    after: { at, by: receiver.id },
-  });
+  await recordStep(uc, VISIT, row, 'received', { at, by: receiver.id });
 });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { DepartureBody } from '../../contract/frontdesk.js';
 import { meetObligations } from '../../platform/obligations/index.js';
-import { checkRefs, occurred, refuse } from '../references.js';
+import { checkRefs, occurred, recordStep, refuse } from '../references.js';
 import { WAIT_RULE } from '../rules.js';
 import { updateVisit } from '../store/visits.js';
 import { VISIT, visitChange } from './visit-for.js';
@@ -22,12 +22,5 @@ export const recordVisitDeparture = visitChange<z.infer<typeof DepartureBody>>(a
   });
   // A visitor who leaves unreceived ends the wait: the rule asked for an apology, not a reception.
   await meetObligations(uc.trx, { subjectType: VISIT, subjectId: row.id, rule: WAIT_RULE, metAt: at, metBy: actor.id });
-  await uc.history({
-    estateId: row.estate_id,
-    entityType: VISIT,
-    entityId: row.id,
-    action: 'departed',
-    before: null,
-    after: { at, outcome: body.outcome },
-  });
+  await recordStep(uc, VISIT, row, 'departed', { at, outcome: body.outcome });
 });
