@@ -1,5 +1,7 @@
 import { type Actor, can, requireAbility } from '../../auth/index.js';
+import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
+import { runUseCase, type UseCase } from '../../platform/use-case.js';
 import { presentNotice } from '../present.js';
 import { type Db, type FollowUpAbility, refuse } from '../shared.js';
 import { findNotice, type NoticeRow } from '../store/notices.js';
@@ -33,4 +35,23 @@ export async function presentReadableNotice(db: Db, actor: Actor, noticeId: stri
 
 export function requireLive(row: NoticeRow) {
   if (row.voided_at) throw refuse('notice.void', 'the notice is void');
+}
+
+/**
+ * A use case changing one live notice, as the routes call it: `(ctx, { actor, noticeId, body })`.
+ * The notice is read in the use case's transaction under `access`, changed by `fn`, and answered
+ * as the actor may read it afterwards.
+ */
+export function noticeChange<B>(
+  access: { ability: FollowUpAbility; recipientMay: boolean },
+  fn: (uc: UseCase, row: NoticeRow, input: { ctx: AppContext; actor: Actor; body: B }) => Promise<void>,
+) {
+  return async (ctx: AppContext, { actor, noticeId, body }: { actor: Actor; noticeId: string; body: B }) => {
+    await runUseCase(ctx, { actorId: actor.id }, async (uc) => {
+      const row = await noticeFor(uc.trx, actor, noticeId, access);
+      requireLive(row);
+      await fn(uc, row, { ctx, actor, body });
+    });
+    return presentReadableNotice(ctx.db, actor, noticeId);
+  };
 }
