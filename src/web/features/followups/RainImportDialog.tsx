@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../components/errors';
+import { formatOf, MAX_FILE_BYTES, readAsBase64 } from '../../components/files';
 import { translateOr } from '../../i18n';
 import type { ImportRowErrorItem } from '../directory/types';
 import { useFollowUpActions } from './api';
@@ -30,29 +31,10 @@ type Step =
   | { kind: 'preview'; result: ImportRainResult }
   | { kind: 'done'; result: ImportRainResult };
 
-// The contract accepts at most 14,000,000 base64 characters, about 10 MB of file.
-const MAX_FILE_BYTES = 10_000_000;
 /** The CSV's header row; file column names, not UI text. */
 export const RAIN_CSV_COLUMNS = 'time,rainfall_mm[,end]';
 
-function formatOf(fileName: string): Format | null {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.json')) return 'hko-json';
-  if (lower.endsWith('.csv')) return 'csv';
-  return null;
-}
-
-function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const dataUrl = String(reader.result);
-      resolve(dataUrl.slice(dataUrl.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
+const FORMATS: Record<string, Format> = { '.json': 'hko-json', '.csv': 'csv' };
 
 type PreviewRow = ImportRainResult['events'][number];
 
@@ -201,7 +183,7 @@ export function RainImportDialog({ open, defaultPlace, onClose }: { open: boolea
           maxCount={1}
           fileList={file ? [file] : []}
           beforeUpload={(picked) => {
-            const guessed = formatOf(picked.name);
+            const guessed = formatOf(picked.name, FORMATS);
             if (guessed) setFormat(guessed);
             setFile({ uid: picked.uid, name: picked.name, status: 'done', originFileObj: picked });
             setStep({ kind: 'idle' });

@@ -5,6 +5,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api';
 import { useEstate } from '../../app/session';
 import { useErrorText } from '../../components/errors';
+import { formatOf, MAX_FILE_BYTES, readAsBase64 } from '../../components/files';
 import { translateOr } from '../../i18n';
 import type { ImportOutcome, ImportRowErrorItem } from '../directory/types';
 
@@ -16,9 +17,6 @@ export const IMPORT_COLUMNS: Record<ImportTarget, string[]> = {
   residents: ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit'],
 };
 
-// The contract accepts at most 14,000,000 base64 characters, about 10 MB of file.
-const MAX_FILE_BYTES = 10_000_000;
-
 type Format = 'csv' | 'xlsx';
 
 type Status =
@@ -28,25 +26,7 @@ type Status =
   | { kind: 'failed'; message: string }
   | { kind: 'done'; result: ImportOutcome };
 
-function formatOf(fileName: string): Format | null {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.xlsx')) return 'xlsx';
-  return null;
-}
-
-/** Reads a file in the browser as base64, the form in which imports travel. */
-function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const dataUrl = String(reader.result);
-      resolve(dataUrl.slice(dataUrl.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
+const FORMATS: Record<string, Format> = { '.csv': 'csv', '.xlsx': 'xlsx' };
 
 /** The problem in words: a column-specific sentence, else the reason's, else the server's message. */
 function reasonText(error: ImportRowErrorItem): string {
@@ -86,7 +66,7 @@ export function ImportDialog({ target, open, onClose, onImported }: ImportDialog
   const run = async () => {
     const raw = file?.originFileObj;
     if (!file || !raw) return;
-    const format = formatOf(file.name);
+    const format = formatOf(file.name, FORMATS);
     if (!format) {
       setStatus({ kind: 'failed', message: t('import.wrongType') });
       return;
