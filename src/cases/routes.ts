@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/index.js';
+import { actorOf, operation } from '../auth/index.js';
 import {
   AssignCaseBody,
   AssigneeSuggestions,
@@ -168,102 +168,84 @@ const ACTIONS: CaseAction[] = [
 ];
 
 export function registerCaseRoutes(api: App, ctx: AppContext): void {
-  api.post(
-    '/estates/:estateId/cases',
-    {
-      config: { ability: 'case.create' },
-      schema: {
-        operationId: 'createCase',
-        tags: ['cases'],
-        summary:
-          'Record a case from the counter, phone, hotline or portal (R-IN-1..4); complaints and hotline cases get their R-CP-1 reply deadline',
-        params: EstateParams,
-        body: CreateCaseBody,
-        response: { 201: CaseDetail, ...errorResponses },
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await createCase(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
-  );
-  api.get(
-    '/estates/:estateId/cases',
-    {
-      config: { ability: 'case.read.own' },
-      schema: {
-        operationId: 'listCases',
-        tags: ['cases'],
-        summary: 'Cases with filters, full-text q and asOf; someone who reads only their own cases (maintenance) gets those',
-        params: EstateParams,
-        querystring: ListCasesQuery,
-        response: okResponses(pageOf(CaseSummary)),
-      },
-    },
-    async (req) => listCases(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
-  api.get(
-    '/estates/:estateId/cases/search',
-    {
-      config: { ability: 'case.read.own' },
-      schema: {
-        operationId: 'searchCases',
-        tags: ['cases'],
-        summary: 'Full-text search over cases: Chinese without word spaces (Traditional or Simplified) and English',
-        params: EstateParams,
-        querystring: PageQuery.extend({
-          q: z.string().trim().max(200).default('').describe('Empty finds nothing'),
-          asOf: Instant.optional(),
-        }),
-        response: okResponses(pageOf(CaseSummary)),
-      },
-    },
-    async (req) => searchCases(ctx, { actor: actorOf(req), estateId: req.params.estateId, ...req.query }),
-  );
-  api.get(
-    '/cases/:caseId',
-    {
-      config: { ability: 'case.read' },
-      schema: {
-        operationId: 'getCase',
-        tags: ['cases'],
-        summary: 'A case with its timeline, deadlines and photos',
-        params: CaseParams,
-        querystring: z.strictObject({ asOf: Instant.optional() }),
-        response: okResponses(CaseDetail),
-      },
-    },
-    async (req) =>
-      getCase(ctx, { actor: actorOf(req), caseId: req.params.caseId, ...(req.query.asOf && { asOf: new Date(req.query.asOf) }) }),
-  );
-  api.get(
-    '/cases/:caseId/assignees',
-    {
-      config: { ability: 'case.assign' },
-      schema: {
-        operationId: 'suggestAssignees',
-        tags: ['cases'],
-        summary: 'Departments and people whose duties cover the case',
-        params: CaseParams,
-        response: okResponses(AssigneeSuggestions),
-      },
-    },
-    async (req) => suggestAssignees(ctx, { actor: actorOf(req), caseId: req.params.caseId }),
-  );
+  const tags = ['cases'];
+  operation(api, {
+    method: 'post',
+    url: '/estates/:estateId/cases',
+    ability: 'case.create',
+    operationId: 'createCase',
+    tags,
+    summary:
+      'Record a case from the counter, phone, hotline or portal (R-IN-1..4); complaints and hotline cases get their R-CP-1 reply deadline',
+    params: EstateParams,
+    body: CreateCaseBody,
+    response: CaseDetail,
+    created: true,
+    run: ({ actor, params, body }) => createCase(ctx, { actor, estateId: params.estateId, body }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/cases',
+    ability: 'case.read.own',
+    operationId: 'listCases',
+    tags,
+    summary: 'Cases with filters, full-text q and asOf; someone who reads only their own cases (maintenance) gets those',
+    params: EstateParams,
+    querystring: ListCasesQuery,
+    response: pageOf(CaseSummary),
+    run: ({ actor, params, query }) => listCases(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/cases/search',
+    ability: 'case.read.own',
+    operationId: 'searchCases',
+    tags,
+    summary: 'Full-text search over cases: Chinese without word spaces (Traditional or Simplified) and English',
+    params: EstateParams,
+    querystring: PageQuery.extend({
+      q: z.string().trim().max(200).default('').describe('Empty finds nothing'),
+      asOf: Instant.optional(),
+    }),
+    response: pageOf(CaseSummary),
+    run: ({ actor, params, query }) => searchCases(ctx, { actor, estateId: params.estateId, ...query }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/cases/:caseId',
+    ability: 'case.read',
+    operationId: 'getCase',
+    tags,
+    summary: 'A case with its timeline, deadlines and photos',
+    params: CaseParams,
+    querystring: z.strictObject({ asOf: Instant.optional() }),
+    response: CaseDetail,
+    run: ({ actor, params, query }) => getCase(ctx, { actor, caseId: params.caseId, ...(query.asOf && { asOf: new Date(query.asOf) }) }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/cases/:caseId/assignees',
+    ability: 'case.assign',
+    operationId: 'suggestAssignees',
+    tags,
+    summary: 'Departments and people whose duties cover the case',
+    params: CaseParams,
+    response: AssigneeSuggestions,
+    run: ({ actor, params }) => suggestAssignees(ctx, { actor, caseId: params.caseId }),
+  });
   for (const action of ACTIONS) {
-    api.post(
-      `/cases/:caseId/${action.path}`,
-      {
-        config: { ability: action.ability },
-        schema: {
-          operationId: action.operationId,
-          tags: ['cases'],
-          summary: action.summary,
-          params: CaseParams,
-          body: action.body,
-          response: okResponses(CaseDetail),
-        },
-      },
-      async (req) => action.run(ctx, { actor: actorOf(req), caseId: req.params.caseId, body: req.body as never }),
-    );
+    operation(api, {
+      method: 'post',
+      url: `/cases/:caseId/${action.path}`,
+      ability: action.ability,
+      operationId: action.operationId,
+      tags,
+      summary: action.summary,
+      params: CaseParams,
+      body: action.body,
+      response: CaseDetail,
+      run: ({ actor, params, body }) => action.run(ctx, { actor, caseId: params.caseId, body: body as never }),
+    });
   }
 
   // ------------------------------------------------------------ photos
@@ -279,7 +261,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
         config: { ability: 'case.attach' },
         schema: {
           operationId: 'uploadCaseAttachment',
-          tags: ['cases'],
+          tags,
           summary: 'Attach a photo: the raw JPEG, PNG or WebP bytes (at most 10 MiB), its name in X-File-Name',
           params: CaseParams,
           headers: z.object({ 'x-file-name': z.string().max(200).optional() }),
@@ -306,7 +288,7 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
       config: { ability: 'case.read' },
       schema: {
         operationId: 'getAttachment',
-        tags: ['cases'],
+        tags,
         summary: 'The photo itself',
         params: z.strictObject({ attachmentId: Id }),
         response: { 200: { description: 'The image', content: { 'image/*': { schema: z.string() } } }, ...errorResponses },
@@ -325,58 +307,49 @@ export function registerCaseRoutes(api: App, ctx: AppContext): void {
   );
 
   // ------------------------------------------------------------ the deadline engine's queues
-  api.get(
-    '/estates/:estateId/obligations',
-    {
-      config: { ability: 'obligation.read' },
-      schema: {
-        operationId: 'listObligations',
-        tags: ['obligations'],
-        summary: 'Deadlines: open, due soon, overdue, mine, my department, escalated; judged as of asOf',
-        params: EstateParams,
-        querystring: ListObligationsQuery,
-        response: okResponses(pageOf(Obligation)),
-      },
-    },
-    async (req) => listObligations(ctx, { actor: actorOf(req), estateId: req.params.estateId, query: req.query }),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/obligations',
+    ability: 'obligation.read',
+    operationId: 'listObligations',
+    tags: ['obligations'],
+    summary: 'Deadlines: open, due soon, overdue, mine, my department, escalated; judged as of asOf',
+    params: EstateParams,
+    querystring: ListObligationsQuery,
+    response: pageOf(Obligation),
+    run: ({ actor, params, query }) => listObligations(ctx, { actor, estateId: params.estateId, query }),
+  });
 
   // ------------------------------------------------------------ saved views
-  api.get(
-    '/estates/:estateId/case-views',
-    {
-      config: { ability: 'view.manage' },
-      schema: {
-        operationId: 'listSavedViews',
-        tags: ['cases'],
-        summary: 'Your saved case filters',
-        params: EstateParams,
-        response: okResponses(z.object({ items: z.array(SavedView) })),
-      },
-    },
-    async (req) => listSavedViews(ctx, { actor: actorOf(req), estateId: req.params.estateId }),
-  );
-  api.post(
-    '/estates/:estateId/case-views',
-    {
-      config: { ability: 'view.manage' },
-      schema: {
-        operationId: 'createSavedView',
-        tags: ['cases'],
-        params: EstateParams,
-        body: CreateSavedViewBody,
-        response: { 201: SavedView, ...errorResponses },
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await createSavedView(ctx, { actor: actorOf(req), estateId: req.params.estateId, body: req.body })),
-  );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/case-views',
+    ability: 'view.manage',
+    operationId: 'listSavedViews',
+    tags,
+    summary: 'Your saved case filters',
+    params: EstateParams,
+    response: z.object({ items: z.array(SavedView) }),
+    run: ({ actor, params }) => listSavedViews(ctx, { actor, estateId: params.estateId }),
+  });
+  operation(api, {
+    method: 'post',
+    url: '/estates/:estateId/case-views',
+    ability: 'view.manage',
+    operationId: 'createSavedView',
+    tags,
+    params: EstateParams,
+    body: CreateSavedViewBody,
+    response: SavedView,
+    created: true,
+    run: ({ actor, params, body }) => createSavedView(ctx, { actor, estateId: params.estateId, body }),
+  });
   api.delete(
     '/case-views/:viewId',
     {
       // Only ever one's own view: it concerns the signed-in person alone.
       config: { ability: 'self' },
-      schema: { operationId: 'deleteSavedView', tags: ['cases'], params: z.strictObject({ viewId: Id }), response: okResponses(Ok) },
+      schema: { operationId: 'deleteSavedView', tags, params: z.strictObject({ viewId: Id }), response: okResponses(Ok) },
     },
     async (req) => {
       await deleteSavedView(ctx, { actor: actorOf(req), viewId: req.params.viewId });

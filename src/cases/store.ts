@@ -153,33 +153,21 @@ export async function indexText(trx: Trx, estateId: string, caseId: string, text
     .execute();
 }
 
-/** Narrows a cases query to those holding every term of the query. */
+/** Narrows a cases query to those holding every term of the query: exact terms as they are, prefixes by any term they begin. */
 export function whereMatches<Q extends ReturnType<typeof casesQuery>>(q: Q, query: string): Q {
   const terms = queryTerms(query);
   if (!terms.exact.length && !terms.prefix.length) return q.where('cases.id', '=', '') as Q;
+  const wanted = [...terms.exact.map((term) => ({ term, prefix: false })), ...terms.prefix.map((term) => ({ term, prefix: true }))];
   let out = q;
-  for (const term of terms.exact) {
-    out = out.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('case_terms')
-          .select('case_terms.case_id')
-          .whereRef('case_terms.case_id', '=', 'cases.id')
-          .where('case_terms.term', '=', term),
-      ),
-    ) as Q;
-  }
-  for (const word of terms.prefix) {
-    out = out.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('case_terms')
-          .select('case_terms.case_id')
-          .whereRef('case_terms.case_id', '=', 'cases.id')
-          .where('case_terms.term', '>=', word)
-          .where('case_terms.term', '<', `${word}\uffff`),
-      ),
-    ) as Q;
+  for (const { term, prefix } of wanted) {
+    out = out.where((eb) => {
+      const held = eb.selectFrom('case_terms').select('case_terms.case_id').whereRef('case_terms.case_id', '=', 'cases.id');
+      return eb.exists(
+        prefix
+          ? held.where('case_terms.term', '>=', term).where('case_terms.term', '<', `${term}\uffff`)
+          : held.where('case_terms.term', '=', term),
+      );
+    }) as Q;
   }
   return out;
 }
