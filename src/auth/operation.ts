@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { App } from '../platform/http/app.js';
 import { createdResponses, okResponses } from '../platform/http/errors.js';
-import type { Actor } from './policy.js';
+import type { Ability, Actor } from './policy.js';
 import { actorOf } from './routes.js';
 
 type Part = z.ZodType | undefined;
@@ -10,8 +10,8 @@ type Parsed<T extends Part> = T extends z.ZodType ? z.output<T> : undefined;
 export interface OperationSpec<P extends Part, Q extends Part, B extends Part, R extends z.ZodType> {
   method: 'get' | 'post' | 'put' | 'patch';
   url: string;
-  /** The ability the auth hook checks, as `config.ability`. */
-  ability: string;
+  /** The ability the auth hook checks, as `config.ability` (`self`: what concerns only the signed-in person). */
+  ability: Ability | 'self';
   operationId: string;
   tags: string[];
   summary?: string;
