@@ -157,22 +157,35 @@ export async function sweep(ctx: AppContext, now: Date = ctx.clock.now()): Promi
   });
 }
 
+/** How many breaches of one estate are marked and escalated in one transaction (one commit). */
+const SWEEP_BATCH = 100;
+
 async function sweepWith(ctx: AppContext, db: Kysely<Database>, at: string): Promise<number> {
   for (const tick of ticks) await tick(db, at, ctx);
   let breached = 0;
   for (;;) {
-    const due = await pastDueIds(db, at, 200);
+    const due = await pastDueIds(db, at, SWEEP_BATCH);
     if (!due.length) break;
-    for (const { id } of due) {
-      const events = await db.transaction().execute(async (trx) => {
-        if (!(await markBreached(trx, id, at))) return [];
-        breached++;
-        const row = await obligationById(trx, id);
-        return (await handlers.get(row.rule)?.(trx, row, at, ctx)) ?? [];
+    // One transaction per estate in the batch: a thousand breaches are a few commits, not a
+    // thousand, and an estate's history chain is held only while its own breaches are written.
+    const byEstate = new Map<string, { id: string }[]>();
+    for (const o of due) byEstate.set(o.estate_id, [...(byEstate.get(o.estate_id) ?? []), o]);
+    for (const ids of byEstate.values()) {
+      const { events, count } = await db.transaction().execute(async (trx) => {
+        const out: LiveEvent[] = [];
+        let n = 0;
+        for (const { id } of ids) {
+          if (!(await markBreached(trx, id, at))) continue;
+          n++;
+          const row = await obligationById(trx, id);
+          out.push(...((await handlers.get(row.rule)?.(trx, row, at, ctx)) ?? []));
+        }
+        return { events: out, count: n };
       });
+      breached += count;
       for (const e of events) await ctx.live.publish(e);
     }
-    if (due.length < 200) break;
+    if (due.length < SWEEP_BATCH) break;
   }
   return breached;
 }
