@@ -8,6 +8,7 @@ import {
   departmentsFor,
   escalationRole,
   forwardProblem,
+  OPEN_STATUSES,
   replyDueAt,
   replyOnTime,
   satisfactionEscalates,
@@ -16,6 +17,12 @@ import {
 const policy = defaultPolicy();
 const at = (iso: string) => new Date(iso);
 const H = 3_600_000;
+
+describe('open cases', () => {
+  it('are those in every status but closed (the open-case list and loads count them)', () => {
+    expect([...OPEN_STATUSES].sort()).toEqual(['assigned', 'in_progress', 'new', 'resolved']);
+  });
+});
 
 describe('R-CP-1 reply deadlines', () => {
   const occurred = '2026-11-20T09:00:00.000Z';

@@ -1,4 +1,4 @@
-import type { Channel, Satisfaction } from '../contract/cases.js';
+import { CaseStatus, type Channel, type Satisfaction } from '../contract/cases.js';
 import type { EstatePolicy, Role } from '../contract/directory.js';
 
 /** Pure rules of cases: no clock, no database. Each carries its rule id. */
@@ -6,6 +6,12 @@ import type { EstatePolicy, Role } from '../contract/directory.js';
 export type CaseKind = 'inquiry' | 'repair' | 'fee' | 'complaint' | 'message' | 'praise' | 'suggestion';
 
 export const REPLY_RULE = 'R-CP-1';
+
+/**
+ * The statuses of an open case, named rather than "not closed", so that the index on
+ * (estate, status, recorded) serves the open-case list and counts.
+ */
+export const OPEN_STATUSES: readonly CaseStatus[] = CaseStatus.options.filter((s) => s !== 'closed');
 
 /**
  * R-CP-1: "管理處監督、投訴電話全天開通,72小時內有回復" — every complaint, and every case that

@@ -3,6 +3,7 @@ import { departmentName, staffName, unitBuildingName, unitField } from '../direc
 import type { Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import { indexTerms, queryTerms } from '../platform/search.js';
+import { OPEN_STATUSES } from './rules.js';
 import type { CaseTable } from './tables.js';
 import './tables.js';
 
@@ -85,7 +86,7 @@ export async function openCaseLoads(db: Db, staffIds: string[]): Promise<Map<str
     .selectFrom('cases')
     .select((eb) => ['cases.assignee_id', eb.fn.countAll<number>().as('c')])
     .where('cases.assignee_id', 'in', staffIds)
-    .where('cases.status', '!=', 'closed')
+    .where('cases.status', 'in', OPEN_STATUSES)
     .groupBy('cases.assignee_id')
     .execute();
   return new Map(rows.map((r) => [r.assignee_id as string, Number(r.c)]));

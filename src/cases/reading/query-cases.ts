@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { obligationsOfSubjects, overdueSubjectIds } from '../../platform/obligations/index.js';
 import { CASE_SUBJECT } from '../access.js';
 import { presentCase } from '../present.js';
+import { OPEN_STATUSES } from '../rules.js';
 import { caseColumns, casesQuery, whereMatches } from '../store.js';
 
 /**
@@ -20,14 +21,14 @@ export async function queryCases(ctx: AppContext, opts: { actor: Actor; estateId
     const me = opts.actor.id;
     base = base.where((eb) => eb.or([eb('cases.maintenance_id', '=', me), eb('cases.assignee_id', '=', me)]));
   }
-  if (q.status === 'open') base = base.where('cases.status', '!=', 'closed');
+  if (q.status === 'open') base = base.where('cases.status', 'in', OPEN_STATUSES);
   else if (q.status) base = base.where('cases.status', '=', q.status);
   if (q.kind) base = base.where('cases.kind', '=', q.kind);
   if (q.channel) base = base.where('cases.channel', '=', q.channel);
   if (q.assigneeId) base = base.where('cases.assignee_id', '=', q.assigneeId);
   if (q.departmentId) base = base.where('cases.department_id', '=', q.departmentId);
   if (q.unitId) base = base.where('cases.unit_id', '=', q.unitId);
-  if (q.escalated === 'true') base = base.where('cases.escalated_to', 'is not', null).where('cases.status', '!=', 'closed');
+  if (q.escalated === 'true') base = base.where('cases.escalated_to', 'is not', null).where('cases.status', 'in', OPEN_STATUSES);
   if (q.escalated === 'false') base = base.where('cases.escalated_to', 'is', null);
   if (q.overdue) {
     const overdueIds = overdueSubjectIds(ctx.db, { estateId: opts.estateId, subjectType: CASE_SUBJECT, asOf: asOf.toISOString() });
