@@ -133,6 +133,7 @@ async function main() {
     const client = new HttpClient(server.url, connections);
     clients.push(client);
     await signIn(client, username, password);
+    const idleRssMb = server.rssMb();
     const world = await findWorld(handle.db, args.estate);
     log(`estate ${world.estateCode}: ${world.estateCases} of ${world.cases} cases`);
 
@@ -144,7 +145,6 @@ async function main() {
       if (prep.failed) throw new Error(`preparing follow-ups failed: ${prep.errors.join(' | ')}`);
       followUps = await openFollowUps(handle.db, world.estateId, followUpsWanted);
     }
-    const idleRssMb = server.rssMb();
 
     log('starting the bare baseline');
     const bare = await startChild({

@@ -51,7 +51,7 @@ function table(head: string[], rows: string[][]): string {
     return i === 0 ? c + fill : fill + c;
   };
   const line = (cells: string[]) => cells.map(pad).join('  ').trimEnd();
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 /** The table the run prints: one row per operation, the bare rows, the sweep and the memory. */
