@@ -155,15 +155,21 @@ export async function indexText(trx: Trx, estateId: string, caseId: string, text
 }
 
 /** Narrows a cases query to those holding every term of the query: exact terms as they are, prefixes by any term they begin. */
-export function whereMatches<Q extends ReturnType<typeof casesQuery>>(q: Q, query: string): Q {
+/**
+ * Cases whose words hold every term of the query: each term is looked up in the estate's term
+ * index (estate, term, case), so a search reads the matching cases, not every case of the estate.
+ */
+export function whereMatches<Q extends ReturnType<typeof casesQuery>>(q: Q, estateId: string, query: string): Q {
   const terms = queryTerms(query);
   if (!terms.exact.length && !terms.prefix.length) return q.where('cases.id', '=', '') as Q;
   const wanted = [...terms.exact.map((term) => ({ term, prefix: false })), ...terms.prefix.map((term) => ({ term, prefix: true }))];
   let out = q;
   for (const { term, prefix } of wanted) {
     out = out.where((eb) => {
-      const held = eb.selectFrom('case_terms').select('case_terms.case_id').whereRef('case_terms.case_id', '=', 'cases.id');
-      return eb.exists(
+      const held = eb.selectFrom('case_terms').select('case_terms.case_id').where('case_terms.estate_id', '=', estateId);
+      return eb(
+        'cases.id',
+        'in',
         prefix
           ? held.where('case_terms.term', '>=', term).where('case_terms.term', '<', `${term}\uffff`)
           : held.where('case_terms.term', '=', term),

@@ -34,19 +34,33 @@ export async function queryCases(ctx: AppContext, opts: { actor: Actor; estateId
     const overdueIds = overdueSubjectIds(ctx.db, { estateId: opts.estateId, subjectType: CASE_SUBJECT, asOf: asOf.toISOString() });
     base = q.overdue === 'true' ? base.where('cases.id', 'in', overdueIds) : base.where('cases.id', 'not in', overdueIds);
   }
-  if (q.q) base = whereMatches(base, q.q);
+  if (q.q) base = whereMatches(base, opts.estateId, q.q);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const direction = q.sort.startsWith('-') ? 'desc' : 'asc';
   const column = { recordedAt: 'cases.recorded_at', occurredAt: 'cases.occurred_at', replyDueAt: 'cases.occurred_at' }[
     q.sort.replace('-', '') as 'recordedAt'
   ] as 'cases.recorded_at';
-  const rows = await base
-    .select(caseColumns)
+  // The page's ids first, then their columns: the names beside a case are subqueries, which
+  // are read for the page's rows only, not for every row the order has to look at.
+  const page = await base
+    .select('cases.id')
     .orderBy(column, direction)
     .orderBy('cases.id', direction)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
+  const rows = page.length
+    ? await casesQuery(ctx.db, opts.estateId)
+        .select(caseColumns)
+        .where(
+          'cases.id',
+          'in',
+          page.map((r) => r.id),
+        )
+        .orderBy(column, direction)
+        .orderBy('cases.id', direction)
+        .execute()
+    : [];
   const obligations = await obligationsOfSubjects(
     ctx.db,
     CASE_SUBJECT,
