@@ -1,4 +1,5 @@
 import { defaultPolicy } from '../../src/contract/directory.js';
+import { GIVEN, SURNAMES } from '../../src/directory/demo.js';
 import { STANDARD_DEPARTMENTS } from '../../src/directory/departments/standard-departments.js';
 import type { ChainBuilder } from './history.js';
 import type { Random } from './random.js';
@@ -19,25 +20,6 @@ const STAFF = [
   { username: 'security1', role: 'department', dept: 'security', seat: null },
   { username: 'security2', role: 'department', dept: 'security', seat: null },
 ] as const;
-const SURNAMES = ['陳', '李', '張', '黃', '王', '劉', '林', '吳', '何', '梁', '鄭', '周', '謝', '郭', '馬', '羅', '高', '蔡', '葉', '朱'];
-const GIVEN = [
-  '志強',
-  '美玲',
-  '家豪',
-  '詠詩',
-  '俊傑',
-  '麗珍',
-  '偉明',
-  '淑儀',
-  '國華',
-  '嘉欣',
-  '子軒',
-  '慧敏',
-  '浩然',
-  '曉彤',
-  '建國',
-  '秀英',
-];
 const ESTATE_NAMES = ['誠基', '海濱', '翠林', '康怡', '麗港', '嘉湖', '映灣', '峰景', '怡心', '寶翠'];
 
 export interface StaffMember {

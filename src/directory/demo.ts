@@ -35,8 +35,30 @@ const STAFF = [
   { username: 'tsang.hm', name: '曾浩文', surname: '曾', role: 'department', dept: 'security', seat: null },
 ] as const;
 
-const SURNAMES = ['陳', '李', '張', '黃', '王', '劉', '林', '吳', '何', '梁', '鄭', '周', '謝', '郭', '馬', '羅', '高', '蔡', '葉', '朱'];
-const GIVEN = [
+/** Surnames and given names the demo's residents are made of (the benchmark's data uses them too). */
+export const SURNAMES = [
+  '陳',
+  '李',
+  '張',
+  '黃',
+  '王',
+  '劉',
+  '林',
+  '吳',
+  '何',
+  '梁',
+  '鄭',
+  '周',
+  '謝',
+  '郭',
+  '馬',
+  '羅',
+  '高',
+  '蔡',
+  '葉',
+  '朱',
+];
+export const GIVEN = [
   '志強',
   '美玲',
   '家豪',
