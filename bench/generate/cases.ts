@@ -1,4 +1,5 @@
 import { REPLY_RULE, replyDueAt } from '../../src/cases/rules.js';
+import { estateToken } from '../../src/cases/search-document.js';
 import { defaultPolicy } from '../../src/contract/directory.js';
 import { indexTerms } from '../../src/platform/search.js';
 import type { EstateDirectory, StaffMember } from './estate.js';
@@ -299,6 +300,6 @@ function caseRecord(
       data: JSON.stringify(e.data),
     });
   }
-  for (const term of termsOf(searchParts)) sink.add('case_terms', { case_id: id, estate_id: estate.id, term });
+  sink.add('case_docs', { case_id: id, estate_id: estate.id, terms: [estateToken(estate.id), ...termsOf(searchParts)] });
   return completed;
 }

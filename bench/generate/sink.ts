@@ -21,7 +21,7 @@ export const TABLE_ORDER = [
   'rain_events',
   'cases',
   'case_events',
-  'case_terms',
+  'case_docs',
   'followups',
   'followup_attempts',
   'rectification_notices',
@@ -34,6 +34,13 @@ export const TABLE_ORDER = [
   'app_meta',
 ] as const;
 export type TableName = (typeof TABLE_ORDER)[number];
+
+/**
+ * Columns that hold a search document, given to `add` as its list of terms: written as the
+ * terms separated by spaces on SQLite (its triggers fill the FTS5 index), and through
+ * array_to_tsvector on PostgreSQL, as the store writes them.
+ */
+const TERM_COLUMNS: Partial<Record<TableName, string>> = { case_docs: 'terms' };
 
 /** Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 30_000;
@@ -62,7 +69,8 @@ export class Sink {
       buffer = { columns: Object.keys(row), rows: [] };
       this.buffers.set(table, buffer);
     }
-    buffer.rows.push(buffer.columns.map((c) => row[c] ?? null));
+    const terms = 'sqlite' in this.target ? TERM_COLUMNS[table] : undefined;
+    buffer.rows.push(buffer.columns.map((c) => (c === terms ? (row[c] as string[]).join(' ') : (row[c] ?? null))));
   }
 
   /** Writes every buffer when one is full, and commits when the transaction is large enough. */
@@ -121,7 +129,9 @@ export class Sink {
       return;
     }
     let n = 0;
-    const tuples = rows.map(() => `(${columns.map(() => `$${++n}`).join(',')})`);
+    const terms = TERM_COLUMNS[table];
+    const param = (c: string) => (c === terms ? `array_to_tsvector($${++n}::text[])` : `$${++n}`);
+    const tuples = rows.map(() => `(${columns.map(param).join(',')})`);
     const text = `insert into ${quote(table)} (${columns.map(quote).join(',')}) values ${tuples.join(',')}`;
     await this.target.pg.executeQuery(CompiledQuery.raw(text, params));
   }

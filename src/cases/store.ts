@@ -1,9 +1,11 @@
-import type { ExpressionBuilder, Kysely, Transaction, Updateable } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { departmentName, staffName, unitBuildingName, unitField } from '../directory/index.js';
+import { isPostgres } from '../platform/db/engine.js';
 import type { Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import { indexTerms, queryTerms } from '../platform/search.js';
 import { OPEN_STATUSES } from './rules.js';
+import { documentText, estateToken, ftsMatch, newTerms, tsQuery } from './search-document.js';
 import type { CaseTable } from './tables.js';
 import './tables.js';
 
@@ -143,38 +145,59 @@ export async function caseEvents(db: Db, estateId: string, caseId: string) {
     .execute();
 }
 
-/** Adds the search terms of a text to a case (description, replies and notes are all findable). */
+/**
+ * Adds the search terms of a text to the case's search document (description, replies and notes
+ * are all findable): the first text makes the document, later ones add the terms it lacks.
+ */
 export async function indexText(trx: Trx, estateId: string, caseId: string, text: string): Promise<void> {
   const terms = indexTerms(text);
   if (!terms.length) return;
-  await trx
-    .insertInto('case_terms')
-    .values(terms.map((term) => ({ case_id: caseId, estate_id: estateId, term })))
-    .onConflict((oc) => oc.columns(['case_id', 'term']).doNothing())
-    .execute();
+  if (isPostgres(trx)) {
+    // array_to_tsvector keeps each term as it is (no parser); || merges without duplicates.
+    await trx
+      .insertInto('case_docs')
+      .values({
+        case_id: caseId,
+        estate_id: estateId,
+        terms: sql<string>`array_to_tsvector(${sql.val([estateToken(estateId), ...terms])}::text[])`,
+      })
+      .onConflict((oc) => oc.column('case_id').doUpdateSet({ terms: sql<string>`case_docs.terms || excluded.terms` }))
+      .execute();
+    return;
+  }
+  // SQLite: the triggers on case_docs keep the FTS5 index (case_search) in step.
+  const doc = await trx
+    .selectFrom('case_docs')
+    .select(['case_docs.id', 'case_docs.terms'])
+    .where('case_docs.case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!doc) {
+    await trx
+      .insertInto('case_docs')
+      .values({ case_id: caseId, estate_id: estateId, terms: documentText(estateId, terms) })
+      .execute();
+    return;
+  }
+  const added = newTerms(doc.terms, terms);
+  if (added.length) {
+    await trx
+      .updateTable('case_docs')
+      .set({ terms: `${doc.terms} ${added.join(' ')}` })
+      .where('case_docs.id', '=', doc.id)
+      .execute();
+  }
 }
 
-/** Narrows a cases query to those holding every term of the query: exact terms as they are, prefixes by any term they begin. */
 /**
- * Cases whose words hold every term of the query: each term is looked up in the estate's term
- * index (estate, term, case), so a search reads the matching cases, not every case of the estate.
+ * Narrows a cases query to those whose search document holds every term of the query (exact
+ * terms as they are, words as prefixes) and the estate's token: one lookup in the search index
+ * (FTS5 on SQLite, GIN on PostgreSQL) finds the estate's matching cases.
  */
-export function whereMatches<Q extends ReturnType<typeof casesQuery>>(q: Q, estateId: string, query: string): Q {
+export function whereMatches<Q extends ReturnType<typeof casesQuery>>(db: Db, q: Q, estateId: string, query: string): Q {
   const terms = queryTerms(query);
   if (!terms.exact.length && !terms.prefix.length) return q.where('cases.id', '=', '') as Q;
-  const wanted = [...terms.exact.map((term) => ({ term, prefix: false })), ...terms.prefix.map((term) => ({ term, prefix: true }))];
-  let out = q;
-  for (const { term, prefix } of wanted) {
-    out = out.where((eb) => {
-      const held = eb.selectFrom('case_terms').select('case_terms.case_id').where('case_terms.estate_id', '=', estateId);
-      return eb(
-        'cases.id',
-        'in',
-        prefix
-          ? held.where('case_terms.term', '>=', term).where('case_terms.term', '<', `${term}\uffff`)
-          : held.where('case_terms.term', '=', term),
-      );
-    }) as Q;
-  }
-  return out;
+  const matching = isPostgres(db)
+    ? sql<boolean>`case_docs.terms @@ ${tsQuery(estateId, terms)}::tsquery`
+    : sql<boolean>`case_docs.id in (select rowid from case_search where case_search match ${ftsMatch(estateId, terms)})`;
+  return q.where((eb) => eb('cases.id', 'in', eb.selectFrom('case_docs').select('case_docs.case_id').where(matching))) as Q;
 }

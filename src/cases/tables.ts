@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Tables of the cases capability, added to the app's Database type. */
 export interface CaseTable {
   id: string;
@@ -41,10 +43,15 @@ export interface CaseEventTable {
   data: string;
 }
 
-export interface CaseTermTable {
+/**
+ * A case's search document: its terms and its estate's token, space-separated text on SQLite
+ * (indexed by the FTS5 table case_search, kept by triggers), a tsvector on PostgreSQL.
+ */
+export interface CaseDocTable {
+  id: Generated<number>;
   case_id: string;
   estate_id: string;
-  term: string;
+  terms: string;
 }
 
 export interface AttachmentTable {
@@ -72,7 +79,7 @@ declare module '../platform/db/schema.js' {
   interface Database {
     cases: CaseTable;
     case_events: CaseEventTable;
-    case_terms: CaseTermTable;
+    case_docs: CaseDocTable;
     attachments: AttachmentTable;
     saved_views: SavedViewTable;
   }

@@ -123,7 +123,7 @@ const TABLES = {
   counters: true,
   cases: true,
   case_events: true,
-  case_terms: true,
+  case_docs: true,
   attachments: true,
   saved_views: true,
   phrase_rules: true,

@@ -34,7 +34,7 @@ export async function queryCases(ctx: AppContext, opts: { actor: Actor; estateId
     const overdueIds = overdueSubjectIds(ctx.db, { estateId: opts.estateId, subjectType: CASE_SUBJECT, asOf: asOf.toISOString() });
     base = q.overdue === 'true' ? base.where('cases.id', 'in', overdueIds) : base.where('cases.id', 'not in', overdueIds);
   }
-  if (q.q) base = whereMatches(base, opts.estateId, q.q);
+  if (q.q) base = whereMatches(ctx.db, base, opts.estateId, q.q);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const direction = q.sort.startsWith('-') ? 'desc' : 'asc';
   const column = { recordedAt: 'cases.recorded_at', occurredAt: 'cases.occurred_at', replyDueAt: 'cases.occurred_at' }[

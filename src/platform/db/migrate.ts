@@ -9,6 +9,7 @@ import * as estateRoles from './migrations/2026-11-30-0007-estate-roles.js';
 import * as idempotencyKeys from './migrations/2026-11-30-0008-idempotency-keys.js';
 import * as firstRunMarker from './migrations/2026-11-30-0009-first-run-marker.js';
 import * as dashboardIndexes from './migrations/2026-11-30-0010-dashboard-indexes.js';
+import * as caseSearchDocuments from './migrations/2026-11-30-0011-case-search-documents.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0008-idempotency-keys': idempotencyKeys,
   '2026-11-30-0009-first-run-marker': firstRunMarker,
   '2026-11-30-0010-dashboard-indexes': dashboardIndexes,
+  '2026-11-30-0011-case-search-documents': caseSearchDocuments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
