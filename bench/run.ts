@@ -33,7 +33,10 @@ const USAGE = `npm run bench -- [options]
   --estate <code|id>      the estate the requests go to (default the one with the most cases)
   --followups <n>         open follow-ups to have ready for "record a follow-up" (default 2000)
   --sweep <n>             breaches the sweep is timed on (default 2000)
-  --username <name>       sign in as this account (with --password) instead of creating an admin bench-…`;
+  --username <name>       sign in as this account (with --password) instead of creating an admin bench-…
+  --only <a,b>            only the operations whose names hold one of these words ("sweep" for the
+                          sweep); the figures are printed, not written to the results
+  --profile <dir>         write a CPU profile of the server (.cpuprofile) into this folder`;
 
 const { values: args } = parseArgs({
   options: {
@@ -46,6 +49,8 @@ const { values: args } = parseArgs({
     sweep: { type: 'string', default: '2000' },
     username: { type: 'string' },
     password: { type: 'string' },
+    only: { type: 'string' },
+    profile: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -100,6 +105,11 @@ async function main() {
   const connections = Math.round(positive('connections', args.connections));
   const followUpsWanted = Math.round(positive('followups', args.followups));
   const sweepCount = Math.round(positive('sweep', args.sweep));
+  const only = args.only
+    ?.split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
+  const wanted = (name: string) => !only || only.some((w) => name.includes(w));
 
   await ensureServerBuild();
   const databaseUrl = args['database-url'];
@@ -125,7 +135,7 @@ async function main() {
     log(`starting the server (${path.relative(ROOT, BUNDLE)}) on ${target.engine}`);
     const server = await startChild({
       name: 'the server',
-      args: [BUNDLE, 'serve', '--no-demo'],
+      args: [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : []), BUNDLE, 'serve', '--no-demo'],
       env: serverEnv(target),
       ready: /serving at (http:\/\/127\.0\.0\.1:\d+)/,
     });
@@ -137,14 +147,18 @@ async function main() {
     const world = await findWorld(handle.db, args.estate);
     log(`estate ${world.estateCode}: ${world.estateCases} of ${world.cases} cases`);
 
-    let followUps = await openFollowUps(handle.db, world.estateId, followUpsWanted);
-    if (followUps.length < followUpsWanted) {
-      const missing = followUpsWanted - followUps.length;
+    // Open follow-ups for "record a follow-up" to close, and as many again for the sweep to
+    // breach afterwards (their deadlines, days away, are what it is timed on).
+    const openWanted = (wanted('record a follow-up') ? followUpsWanted : 0) + (wanted('sweep') ? sweepCount : 0);
+    let followUps = await openFollowUps(handle.db, world.estateId, openWanted);
+    if (followUps.length < openWanted) {
+      const missing = openWanted - followUps.length;
       log(`preparing ${missing} open follow-ups (a repair recorded, started and completed each)`);
       const prep = await drive({ connections, seconds: 600, limit: missing, call: (i) => repairToFollowUp(client, world, i) });
       if (prep.failed) throw new Error(`preparing follow-ups failed: ${prep.errors.join(' | ')}`);
-      followUps = await openFollowUps(handle.db, world.estateId, followUpsWanted);
+      followUps = await openFollowUps(handle.db, world.estateId, openWanted);
     }
+    followUps = followUps.slice(0, wanted('record a follow-up') ? followUpsWanted : 0);
 
     log('starting the bare baseline');
     const bare = await startChild({
@@ -173,7 +187,7 @@ async function main() {
     const bareRead = await measure('bare indexed read', { connections, seconds, warmupCalls: WARMUP_CALLS, call: bareCall('GET') });
 
     const figures: OperationFigures[] = [];
-    for (const op of operations(client, world, followUps)) {
+    for (const op of operations(client, world, followUps).filter((o) => wanted(o.name))) {
       const r = await measure(op.name, {
         connections,
         seconds,
@@ -188,6 +202,7 @@ async function main() {
     const barePeakRssMb = bare.peakRssMb();
     await Promise.all(children.splice(0).map((c) => c.stop()));
 
+    if (!wanted('sweep')) return;
     log(`sweeping, as of the moment ${sweepCount} obligations are past due`);
     const serverSweep = await measureSweep(serverEnv(target), sweepCount);
     const bareSwept = await bareSweep(target.bare, sweepCount);
@@ -210,6 +225,7 @@ async function main() {
       memory: { peakRssMb, idleRssMb, barePeakRssMb },
     };
     console.log(formatResults(results));
+    if (only) return;
     console.log(`\nwritten to ${path.relative(ROOT, writeResults(path.join(ROOT, 'bench/results'), results))}`);
   } finally {
     for (const c of clients) c.close();

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from './context.js';
 import type { Database } from './db/schema.js';
 import { AppError } from './errors.js';
@@ -49,10 +49,9 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * Runs one use case: the ability checked, one transaction, the time read once, history in the
- * same transaction, live events published after commit, a unique violation answered as 409.
- * Every change of state goes through here, so it is also the one place where commits could be
- * batched.
+ * Runs one use case: the ability checked, its own savepoint in a shared transaction (the commit
+ * queue below), the time read once, history in the same transaction, live events published
+ * after commit, a unique violation answered as 409. Every change of state goes through here.
  */
 export async function runUseCase<T>(ctx: AppContext, opts: UseCaseOptions, fn: (uc: UseCase) => Promise<T>): Promise<T> {
   opts.authorise?.();
@@ -61,7 +60,7 @@ export async function runUseCase<T>(ctx: AppContext, opts: UseCaseOptions, fn: (
   const events: LiveEvent[] = [];
   let result: T;
   try {
-    result = await ctx.db.transaction().execute(async (trx) => {
+    result = (await enqueue(ctx.db, (trx) => {
       events.length = 0;
       return fn({
         trx,
@@ -73,7 +72,7 @@ export async function runUseCase<T>(ctx: AppContext, opts: UseCaseOptions, fn: (
           events.push(...e);
         },
       });
-    });
+    })) as T;
   } catch (err) {
     if (opts.duplicateField && isUniqueViolation(err)) {
       throw new AppError('conflict.duplicate', `${opts.duplicateField}: already in use`, { field: opts.duplicateField });
@@ -82,4 +81,65 @@ export async function runUseCase<T>(ctx: AppContext, opts: UseCaseOptions, fn: (
   }
   await publishAll(ctx, events);
   return result;
+}
+
+/**
+ * The commit queue (group commit). Use cases that arrive while one is being written share one
+ * transaction and so one commit, the disk's flush being most of a small write's time: each runs
+ * in its own savepoint, so one refused request undoes only its own writes, and every answer of
+ * the batch waits for the commit, so nothing is acknowledged before it is durable. A batch
+ * starts on the next turn of the event loop (requests read in the same turn join it) and takes
+ * in those that arrive while it runs, up to `MAX_BATCH`.
+ */
+interface Pending {
+  run: (trx: Trx) => Promise<unknown>;
+  settle: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
+  outcome?: { ok: true; value: unknown } | { ok: false; error: unknown };
+}
+
+const MAX_BATCH = 64;
+const queues = new WeakMap<Kysely<Database>, { waiting: Pending[]; running: boolean }>();
+
+function enqueue(db: Kysely<Database>, run: (trx: Trx) => Promise<unknown>): Promise<unknown> {
+  let queue = queues.get(db);
+  if (!queue) {
+    queue = { waiting: [], running: false };
+    queues.set(db, queue);
+  }
+  const q = queue;
+  return new Promise((resolve, reject) => {
+    q.waiting.push({ run, settle: (o) => (o.ok ? resolve(o.value) : reject(o.error)) });
+    if (!q.running) {
+      q.running = true;
+      setImmediate(() => void drain(db, q));
+    }
+  });
+}
+
+async function drain(db: Kysely<Database>, q: { waiting: Pending[]; running: boolean }): Promise<void> {
+  while (q.waiting.length) {
+    const batch: Pending[] = [];
+    try {
+      await db.transaction().execute(async (trx) => {
+        while (q.waiting.length && batch.length < MAX_BATCH) {
+          const item = q.waiting.shift() as Pending;
+          batch.push(item);
+          await sql`savepoint use_case`.execute(trx);
+          try {
+            item.outcome = { ok: true, value: await item.run(trx) };
+          } catch (error) {
+            item.outcome = { ok: false, error };
+            // A failure that ended the transaction itself (disk full, I/O error) fails the batch.
+            await sql`rollback to savepoint use_case`.execute(trx);
+          }
+          await sql`release savepoint use_case`.execute(trx);
+        }
+      });
+      for (const item of batch) item.settle(item.outcome ?? { ok: false, error: new Error('use case did not finish') });
+    } catch (error) {
+      // The commit (or a savepoint) failed: nothing of the batch was written; every request hears so.
+      for (const item of batch) item.settle(item.outcome?.ok === false ? item.outcome : { ok: false, error });
+    }
+  }
+  q.running = false;
 }
