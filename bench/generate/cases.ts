@@ -300,6 +300,11 @@ function caseRecord(
       data: JSON.stringify(e.data),
     });
   }
-  sink.add('case_docs', { case_id: id, estate_id: estate.id, terms: [estateToken(estate.id), ...termsOf(searchParts)] });
+  sink.add('case_docs', {
+    case_id: id,
+    estate_id: estate.id,
+    recorded_at: iso(c.recorded),
+    terms: [estateToken(estate.id), ...termsOf(searchParts)],
+  });
   return completed;
 }

@@ -145,6 +145,10 @@ export async function caseEvents(db: Db, estateId: string, caseId: string) {
     .execute();
 }
 
+function recordedAtOf(trx: Trx, caseId: string) {
+  return trx.selectFrom('cases').select('cases.recorded_at').where('cases.id', '=', caseId);
+}
+
 /**
  * Adds the search terms of a text to the case's search document (description, replies and notes
  * are all findable): the first text makes the document, later ones add the terms it lacks.
@@ -159,6 +163,7 @@ export async function indexText(trx: Trx, estateId: string, caseId: string, text
       .values({
         case_id: caseId,
         estate_id: estateId,
+        recorded_at: recordedAtOf(trx, caseId),
         terms: sql<string>`array_to_tsvector(${sql.val([estateToken(estateId), ...terms])}::text[])`,
       })
       .onConflict((oc) => oc.column('case_id').doUpdateSet({ terms: sql<string>`case_docs.terms || excluded.terms` }))
@@ -174,7 +179,7 @@ export async function indexText(trx: Trx, estateId: string, caseId: string, text
   if (!doc) {
     await trx
       .insertInto('case_docs')
-      .values({ case_id: caseId, estate_id: estateId, terms: documentText(estateId, terms) })
+      .values({ case_id: caseId, estate_id: estateId, recorded_at: recordedAtOf(trx, caseId), terms: documentText(estateId, terms) })
       .execute();
     return;
   }
@@ -200,4 +205,35 @@ export function whereMatches<Q extends ReturnType<typeof casesQuery>>(db: Db, q:
     ? sql<boolean>`case_docs.terms @@ ${tsQuery(estateId, terms)}::tsquery`
     : sql<boolean>`case_docs.id in (select rowid from case_search where case_search match ${ftsMatch(estateId, terms)})`;
   return q.where((eb) => eb('cases.id', 'in', eb.selectFrom('case_docs').select('case_docs.case_id').where(matching))) as Q;
+}
+
+/**
+ * A page of the estate's cases matching a search, by recorded time, and how many match: read
+ * from the search documents alone (the estate's token, the terms and the recorded time are all
+ * there), so a word found in thousands of cases costs no read of each case.
+ */
+export async function searchPage(
+  db: Db,
+  estateId: string,
+  query: string,
+  opts: { direction: 'asc' | 'desc'; limit: number; offset: number },
+): Promise<{ ids: string[]; total: number }> {
+  const terms = queryTerms(query);
+  if (!terms.exact.length && !terms.prefix.length) return { ids: [], total: 0 };
+  const order = opts.direction === 'asc' ? sql`asc` : sql`desc`;
+  if (isPostgres(db)) {
+    const match = sql`case_docs.terms @@ ${tsQuery(estateId, terms)}::tsquery`;
+    const count = await sql<{ n: number }>`select count(*) as n from case_docs where ${match}`.execute(db);
+    const page = await sql<{ case_id: string }>`
+      select case_docs.case_id from case_docs where ${match}
+      order by case_docs.recorded_at ${order}, case_docs.case_id ${order} limit ${opts.limit} offset ${opts.offset}`.execute(db);
+    return { ids: page.rows.map((r) => r.case_id), total: Number(count.rows[0]?.n ?? 0) };
+  }
+  const match = ftsMatch(estateId, terms);
+  const count = await sql<{ n: number }>`select count(*) as n from case_search where case_search match ${match}`.execute(db);
+  const page = await sql<{ case_id: string }>`
+    select case_docs.case_id from case_search join case_docs on case_docs.id = case_search.rowid
+    where case_search match ${match}
+    order by case_docs.recorded_at ${order}, case_docs.case_id ${order} limit ${opts.limit} offset ${opts.offset}`.execute(db);
+  return { ids: page.rows.map((r) => r.case_id), total: Number(count.rows[0]?.n ?? 0) };
 }

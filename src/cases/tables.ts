@@ -51,6 +51,8 @@ export interface CaseDocTable {
   id: Generated<number>;
   case_id: string;
   estate_id: string;
+  /** The case's `recorded_at`, which never changes: a search pages by it without reading the case. */
+  recorded_at: string;
   terms: string;
 }
 

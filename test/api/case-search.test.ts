@@ -57,6 +57,27 @@ describe(`case search [${ENGINE}]`, () => {
     expect(await found(estateA, '"; drop table cases; --'), 'quotes and operators are only text').toEqual([]);
   });
 
+  it('pages a word found in many cases newest recorded first with the whole count, alone and narrowed by a filter', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      t.clock.advance(60_000);
+      ids.push(await record(estateA, `第${i}宗 浴室天花滲水`));
+    }
+    await record(estateB, '浴室天花滲水');
+    const pageOf = async (query: string) => {
+      const res = await t.admin.get(`/estates/${estateA}/cases?${query}`);
+      expect(res.status).toBe(200);
+      return { ids: (res.body.items as { id: string }[]).map((c) => c.id), total: res.body.total as number };
+    };
+    const newest = [...ids].reverse();
+    expect(await pageOf('q=滲水&pageSize=3&page=1')).toEqual({ ids: newest.slice(0, 3), total: 7 });
+    expect(await pageOf('q=滲水&pageSize=3&page=3')).toEqual({ ids: newest.slice(6), total: 7 });
+    expect(await pageOf('q=滲水&pageSize=3&page=2&sort=recordedAt')).toEqual({ ids: ids.slice(3, 6), total: 7 });
+    // A filter beside the words: the same order and count from the cases themselves.
+    expect(await pageOf('q=滲水&pageSize=3&page=1&kind=inquiry')).toEqual({ ids: newest.slice(0, 3), total: 7 });
+    expect(await pageOf('q=滲水&kind=complaint')).toEqual({ ids: [], total: 0 });
+  });
+
   it('a database from before the search documents keeps its search after the migration', async () => {
     const leak = await record(estateA, '浴室天花滲水，已通知樓上住戶');
     const noise = await record(estateA, 'Noise from the flat upstairs at night');

@@ -6,7 +6,7 @@ import { obligationsOfSubjects, overdueSubjectIds } from '../../platform/obligat
 import { CASE_SUBJECT } from '../access.js';
 import { presentCase } from '../present.js';
 import { OPEN_STATUSES } from '../rules.js';
-import { caseColumns, casesQuery, whereMatches } from '../store.js';
+import { caseColumns, casesQuery, searchPage, whereMatches } from '../store.js';
 
 /**
  * A page of the estate's cases by the list's filters, judged as of `asOf`. Someone without
@@ -16,6 +16,17 @@ import { caseColumns, casesQuery, whereMatches } from '../store.js';
 export async function queryCases(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListCasesQuery> }) {
   const q = opts.query;
   const asOf = q.asOf ? new Date(q.asOf) : ctx.clock.now();
+  const direction = q.sort.startsWith('-') ? 'desc' : 'asc';
+  if (q.q && isPlainSearch(q) && can(opts.actor, opts.estateId, 'case.read')) {
+    // A search with nothing else to narrow it: its page and count come from the search index.
+    const found = await searchPage(ctx.db, opts.estateId, q.q, { direction, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    return {
+      items: await presentPage(ctx, opts.estateId, found.ids, direction, asOf),
+      total: found.total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
   let base = casesQuery(ctx.db, opts.estateId);
   if (!can(opts.actor, opts.estateId, 'case.read')) {
     const me = opts.actor.id;
@@ -36,12 +47,10 @@ export async function queryCases(ctx: AppContext, opts: { actor: Actor; estateId
   }
   if (q.q) base = whereMatches(ctx.db, base, opts.estateId, q.q);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const direction = q.sort.startsWith('-') ? 'desc' : 'asc';
   const column = { recordedAt: 'cases.recorded_at', occurredAt: 'cases.occurred_at', replyDueAt: 'cases.occurred_at' }[
     q.sort.replace('-', '') as 'recordedAt'
-  ] as 'cases.recorded_at';
-  // The page's ids first, then their columns: the names beside a case are subqueries, which
-  // are read for the page's rows only, not for every row the order has to look at.
+  ] as 'cases.recorded_at' | 'cases.occurred_at';
+  // The page's ids first, then their columns (presentPage).
   const page = await base
     .select('cases.id')
     .orderBy(column, direction)
@@ -49,30 +58,57 @@ export async function queryCases(ctx: AppContext, opts: { actor: Actor; estateId
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  const rows = page.length
-    ? await casesQuery(ctx.db, opts.estateId)
-        .select(caseColumns)
-        .where(
-          'cases.id',
-          'in',
-          page.map((r) => r.id),
-        )
-        .orderBy(column, direction)
-        .orderBy('cases.id', direction)
-        .execute()
-    : [];
+  const items = await presentPage(
+    ctx,
+    opts.estateId,
+    page.map((r) => r.id),
+    direction,
+    asOf,
+    column,
+  );
+  if (q.sort === 'replyDueAt') items.sort((a, b) => (a.replyDueAt ?? '9999').localeCompare(b.replyDueAt ?? '9999'));
+  return { items, total: Number(n), page: q.page, pageSize: q.pageSize };
+}
+
+type ListQuery = z.infer<typeof ListCasesQuery>;
+
+/** A search by words alone, newest or oldest recorded first: nothing but the index decides the page. */
+function isPlainSearch(q: ListQuery): boolean {
+  const narrowed = [q.status, q.kind, q.channel, q.assigneeId, q.departmentId, q.unitId, q.escalated, q.overdue].some(
+    (v) => v !== undefined,
+  );
+  return !narrowed && (q.sort === '-recordedAt' || q.sort === 'recordedAt');
+}
+
+/**
+ * The page's cases by their ids, in the page's order, with their names and deadlines: the
+ * names beside a case are subqueries, read for the page's rows only.
+ */
+async function presentPage(
+  ctx: AppContext,
+  estateId: string,
+  ids: string[],
+  direction: 'asc' | 'desc',
+  asOf: Date,
+  column: 'cases.recorded_at' | 'cases.occurred_at' = 'cases.recorded_at',
+) {
+  if (!ids.length) return [];
+  const rows = await casesQuery(ctx.db, estateId)
+    .select(caseColumns)
+    .where('cases.id', 'in', ids)
+    .orderBy(column, direction)
+    .orderBy('cases.id', direction)
+    .execute();
   const obligations = await obligationsOfSubjects(
     ctx.db,
     CASE_SUBJECT,
     rows.map((r) => r.id),
   );
-  const items = rows.map((r) =>
+  return rows.map((r) =>
     presentCase(
       r,
       obligations.filter((o) => o.subject_id === r.id),
       asOf,
     ),
   );
-  if (q.sort === 'replyDueAt') items.sort((a, b) => (a.replyDueAt ?? '9999').localeCompare(b.replyDueAt ?? '9999'));
-  return { items, total: Number(n), page: q.page, pageSize: q.pageSize };
 }
