@@ -28,7 +28,7 @@ export async function createCase(
   const b = opts.body;
   const id = newId();
   const authorise = () => requireAbility(opts.actor, opts.estateId, 'case.create');
-  await runUseCase(ctx, { actorId: opts.actor.id, authorise }, async (uc) => {
+  return runUseCase(ctx, { actorId: opts.actor.id, authorise }, async (uc) => {
     const recordedAt = uc.at;
     const occurredAt = whenItHappened(b.occurredAt, uc.now, { field: 'occurredAt' });
     const { policy, timeZone } = await estateSettings(uc.trx, opts.estateId);
@@ -96,6 +96,7 @@ export async function createCase(
     }
     await caseHistory(uc, row, 'created', null, row);
     uc.live(caseChanged(opts.estateId, id, 'case.created'));
+    // The answer is read in the same transaction: no wait for the connection after the commit.
+    return getCase(ctx, { actor: opts.actor, caseId: id, asOf: uc.now, db: uc.trx });
   });
-  return getCase(ctx, { actor: opts.actor, caseId: id });
 }

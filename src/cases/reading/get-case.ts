@@ -9,23 +9,30 @@ import { attachmentsOfCase } from '../attachments/attachments.store.js';
 import { presentDetail } from '../present.js';
 import { caseEvents, findCase } from '../store.js';
 
-/** A case with its timeline: `case.read` reads any case of the estate, `case.read.own` the person's own. */
-export async function getCase(ctx: AppContext, opts: { actor: Actor; caseId: string; asOf?: Date }): Promise<CaseDetail> {
-  const row = await findCase(ctx.db, opts.caseId);
+/**
+ * A case with its timeline: `case.read` reads any case of the estate, `case.read.own` the
+ * person's own. `db` is the transaction of a use case that answers with the case it wrote.
+ */
+export async function getCase(
+  ctx: AppContext,
+  opts: { actor: Actor; caseId: string; asOf?: Date; db?: AppContext['db'] },
+): Promise<CaseDetail> {
+  const db = opts.db ?? ctx.db;
+  const row = await findCase(db, opts.caseId);
   if (!row) throw notFound('case');
   requireCaseRead(opts.actor, row);
   const asOf = opts.asOf ?? ctx.clock.now();
   const [events, obligations, attachments] = await Promise.all([
-    caseEvents(ctx.db, row.estate_id, row.id),
-    obligationsWithNames(ctx, row.id),
-    attachmentsOfCase(ctx.db, row.estate_id, row.id),
+    caseEvents(db, row.estate_id, row.id),
+    obligationsWithNames(db, row.id),
+    attachmentsOfCase(db, row.estate_id, row.id),
   ]);
   return presentDetail(row, { events, obligations, attachments, asOf });
 }
 
-async function obligationsWithNames(ctx: AppContext, caseId: string) {
-  const rows = await obligationsOf(ctx.db, CASE_SUBJECT, caseId);
-  const names = await staffNames(ctx.db, [...new Set(rows.map((r) => r.escalated_to).filter((x): x is string => Boolean(x)))]);
+async function obligationsWithNames(db: AppContext['db'], caseId: string) {
+  const rows = await obligationsOf(db, CASE_SUBJECT, caseId);
+  const names = await staffNames(db, [...new Set(rows.map((r) => r.escalated_to).filter((x): x is string => Boolean(x)))]);
   return rows.map((r) => ({
     ...r,
     escalated_name: r.escalated_to ? (names.get(r.escalated_to) ?? null) : null,
