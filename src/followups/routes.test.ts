@@ -372,6 +372,24 @@ describe(`follow-ups, rain, rectification notices and spot checks [${ENGINE}]`, 
     expect(summary.body.byClass.find((c: { repairClass: string }) => c.repairClass === 'safety')).toMatchObject({ overdue: 1, open: 1 });
   });
 
+  it('[R-FU-1] the dashboard counts follow-ups by class: to do, overdue, due before the day ends, and leaks awaiting rain', async () => {
+    await completedRepair('safety', '2026-12-07T01:00:00.000Z', '走火通道燈不亮');
+    await completedRepair('other', '2026-12-01T01:00:00.000Z', '信箱門鬆脫');
+    await completedRepair('other', '2026-12-05T01:00:00.000Z', '大堂門鐘');
+    await completedRepair('leak', '2026-12-08T02:00:00.000Z', '浴室天花滲水');
+    const asOf = '2026-12-09T00:00:00.000Z'; // 08:00 in Hong Kong; the day ends at 16:00 UTC
+    const summary = await boss.get(`/estates/${estateId}/follow-ups/summary?asOf=${asOf}`);
+    expect(summary.status).toBe(200);
+    // Safety due 9 Dec 01:00 (today); the first other due 8 Dec (overdue), the second 12 Dec;
+    // the leak's visit due 11 Dec, its after-rain visit waiting for rain.
+    expect(summary.body.byClass).toEqual([
+      { repairClass: 'safety', open: 1, overdue: 0, dueToday: 1 },
+      { repairClass: 'leak', open: 1, overdue: 0, dueToday: 0 },
+      { repairClass: 'other', open: 2, overdue: 1, dueToday: 0 },
+    ]);
+    expect(summary.body.awaitingRain).toBe(1);
+  });
+
   /** A completed repair whose follow-up visit found a problem; returns the follow-up's id. */
   async function problemFollowUp(description: string) {
     const caseId = await completedRepair('other', '2026-12-01T01:00:00.000Z', description);

@@ -89,7 +89,8 @@ export async function runUseCase<T>(ctx: AppContext, opts: UseCaseOptions, fn: (
  * in its own savepoint, so one refused request undoes only its own writes, and every answer of
  * the batch waits for the commit, so nothing is acknowledged before it is durable. A batch
  * starts on the next turn of the event loop (requests read in the same turn join it) and takes
- * in those that arrive while it runs, up to `MAX_BATCH`.
+ * in those that arrive while it runs, up to `MAX_BATCH`. A use case therefore never awaits
+ * another use case (it would wait for its own batch); it calls the other's store functions.
  */
 interface Pending {
   run: (trx: Trx) => Promise<unknown>;
@@ -118,12 +119,12 @@ function enqueue(db: Kysely<Database>, run: (trx: Trx) => Promise<unknown>): Pro
 
 async function drain(db: Kysely<Database>, q: { waiting: Pending[]; running: boolean }): Promise<void> {
   while (q.waiting.length) {
-    const batch: Pending[] = [];
+    // Taken before the transaction opens: if it cannot open, these hear why and the queue moves on.
+    const batch = q.waiting.splice(0, MAX_BATCH);
     try {
       await db.transaction().execute(async (trx) => {
-        while (q.waiting.length && batch.length < MAX_BATCH) {
-          const item = q.waiting.shift() as Pending;
-          batch.push(item);
+        for (let i = 0; i < batch.length; i++) {
+          const item = batch[i] as Pending;
           await sql`savepoint use_case`.execute(trx);
           try {
             item.outcome = { ok: true, value: await item.run(trx) };
@@ -133,11 +134,14 @@ async function drain(db: Kysely<Database>, q: { waiting: Pending[]; running: boo
             await sql`rollback to savepoint use_case`.execute(trx);
           }
           await sql`release savepoint use_case`.execute(trx);
+          // Those that arrived meanwhile (while a use case waited on the database) join in.
+          if (i === batch.length - 1 && batch.length < MAX_BATCH) batch.push(...q.waiting.splice(0, MAX_BATCH - batch.length));
         }
       });
       for (const item of batch) item.settle(item.outcome ?? { ok: false, error: new Error('use case did not finish') });
     } catch (error) {
-      // The commit (or a savepoint) failed: nothing of the batch was written; every request hears so.
+      // The transaction failed to open or to commit: nothing of the batch was written, and every
+      // request of it hears so (one that failed on its own keeps its own reason).
       for (const item of batch) item.settle(item.outcome?.ok === false ? item.outcome : { ok: false, error });
     }
   }

@@ -250,14 +250,39 @@ export async function followUpBrief(trx: Trx, estateId: string, id: string) {
     .executeTakeFirstOrThrow();
 }
 
-/** The estate's follow-ups not yet done, for the dashboard's counts. */
-export async function pendingFollowUps(db: Db, estateId: string) {
-  return db
+/** The estate's follow-ups still to do, counted by class and status: all, those with a due time, overdue and due before the day ends. */
+export async function pendingFollowUps(db: Db, estateId: string, asOf: string, dayEnd: string) {
+  const rows = await db
     .selectFrom('followups')
-    .select(['repair_class', 'status', 'due_at'])
+    .select((eb) => [
+      'repair_class',
+      'status',
+      eb.fn.countAll<number>().as('all'),
+      eb.fn.count<number>('due_at').as('dated'),
+      eb.fn.sum<number>(eb.case().when('due_at', '<', asOf).then(1).else(0).end()).as('overdue'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('due_at', '>=', asOf), eb('due_at', '<', dayEnd)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('due_today'),
+    ])
     .where('estate_id', '=', estateId)
     .where('status', 'in', ['open', 'awaiting_rain'])
+    .groupBy(['repair_class', 'status'])
     .execute();
+  return rows.map((r) => ({
+    repairClass: r.repair_class,
+    status: r.status,
+    all: Number(r.all),
+    dated: Number(r.dated),
+    overdue: Number(r.overdue ?? 0),
+    dueToday: Number(r.due_today ?? 0),
+  }));
 }
 
 /** How many follow-ups each rain pointed at. */

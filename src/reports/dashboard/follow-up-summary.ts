@@ -21,15 +21,11 @@ export async function followUpSummary(ctx: AppContext, opts: { actor: Actor; est
   const asOf = opts.asOf ? new Date(opts.asOf) : ctx.clock.now();
   const asOfIso = asOf.toISOString();
   const today = dayBounds(asOfIso, estate.timeZone);
-  const rows = await pendingFollowUps(ctx.db, estate.id);
+  const counts = await pendingFollowUps(ctx.db, estate.id, asOfIso, today.end);
   const byClass = (['safety', 'leak', 'other'] as const).map((repairClass) => {
-    const open = rows.filter((r) => r.repair_class === repairClass && r.status === 'open' && r.due_at);
-    return {
-      repairClass,
-      open: open.length,
-      overdue: open.filter((r) => (r.due_at as string) < asOfIso).length,
-      dueToday: open.filter((r) => (r.due_at as string) >= asOfIso && (r.due_at as string) < today.end).length,
-    };
+    const open = counts.filter((c) => c.repairClass === repairClass && c.status === 'open');
+    const total = (pick: (c: (typeof counts)[number]) => number) => open.reduce((n, c) => n + pick(c), 0);
+    return { repairClass, open: total((c) => c.dated), overdue: total((c) => c.overdue), dueToday: total((c) => c.dueToday) };
   });
   const noticesDue = await countOpenObligations(ctx.db, { estateId: estate.id, rule: NOTICE_RULE });
   const pastDeadline = await countOpenObligations(ctx.db, { estateId: estate.id, rule: RECTIFY_RULE, dueBefore: asOfIso });
@@ -49,7 +45,7 @@ export async function followUpSummary(ctx: AppContext, opts: { actor: Actor; est
   return {
     asOf: asOfIso,
     byClass,
-    awaitingRain: rows.filter((r) => r.status === 'awaiting_rain').length,
+    awaitingRain: counts.filter((c) => c.status === 'awaiting_rain').reduce((n, c) => n + c.all, 0),
     noticesDue,
     noticesUnacknowledged: unacknowledged,
     noticesPastDeadline: pastDeadline,
