@@ -150,6 +150,15 @@ export async function startServer(opts: { config: Config; demo?: boolean; logger
   sweeper.start(opts.config.sweepIntervalMs);
   const outbox = new OutboxWorker({ db: ctx.db, clock: ctx.clock, transports: transportsFrom(outboxConfig), log: app.log });
   outbox.start(5_000);
+  // The planner's statistics follow the data (a busy office adds thousands of rows a month).
+  const optimizer = setInterval(() => {
+    try {
+      handle.optimize();
+    } catch (err) {
+      app.log.warn({ err }, 'database optimize failed');
+    }
+  }, 3_600_000);
+  optimizer.unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.config.port;
   return {
@@ -158,6 +167,7 @@ export async function startServer(opts: { config: Config; demo?: boolean; logger
     ctx,
     firstRun,
     close: async () => {
+      clearInterval(optimizer);
       await sweeper.stop();
       await outbox.stop();
       await app.close();

@@ -12,6 +12,12 @@ export interface DbHandle {
   engine: Engine;
   /** The raw better-sqlite3 connection (SQLite only): used for online backups. */
   sqlite?: SQLite.Database;
+  /**
+   * Keeps the query planner's statistics current: SQLite's `PRAGMA optimize` (run at open and
+   * then hourly by the server) analyses the tables whose contents changed enough since the last
+   * time, reading at most 1,000 rows of each index; PostgreSQL's autovacuum does this itself.
+   */
+  optimize(): void;
   close(): Promise<void>;
 }
 
@@ -57,11 +63,17 @@ export function openSqlite(file: string): DbHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('analysis_limit = 1000');
+  const optimize = () => {
+    sqlite.pragma('optimize');
+  };
+  sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     engine: 'sqlite',
     sqlite,
+    optimize,
     close: () => db.destroy(),
   };
 }
@@ -69,7 +81,7 @@ export function openSqlite(file: string): DbHandle {
 export function openPostgres(connectionString: string, max = 10): DbHandle {
   const pool = new pg.Pool({ connectionString, max });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', optimize: () => undefined, close: () => db.destroy() };
 }
 
 export function openDatabase(opts: { databaseUrl?: string | undefined; sqliteFile: string }): DbHandle {
