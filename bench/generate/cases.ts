@@ -75,15 +75,21 @@ export function generateCases(
   const counters = new Map<number, number>();
   const repairs: CompletedRepair[] = [];
   const desk = estate.byRole('receptionist');
-  for (const occurred of times) {
+  // Drawn in the order they happened, then written in the order they were recorded (a few
+  // minutes later, except on the portal), as the office's own records are.
+  const drawn = times.map((occurred) => {
     const kind = random.weighted(KINDS);
     const channel = random.weighted(CHANNELS);
     const repairClass: RepairClass | null = kind === 'repair' ? random.weighted(CLASSES) : null;
     const recorded = occurred + (channel === 'portal' ? 0 : random.int(1, 15) * MINUTE);
-    const year = new Date(recorded + HK).getUTCFullYear();
+    return { kind, channel, repairClass, occurred, recorded };
+  });
+  drawn.sort((a, b) => a.recorded - b.recorded);
+  for (const d of drawn) {
+    const year = new Date(d.recorded + HK).getUTCFullYear();
     const seq = (counters.get(year) ?? 0) + 1;
     counters.set(year, seq);
-    const c = caseRecord(run, { kind, channel, repairClass, occurred, recorded, number: `${year}-${String(seq).padStart(5, '0')}`, desk });
+    const c = caseRecord(run, { ...d, number: `${year}-${String(seq).padStart(5, '0')}`, desk });
     if (c) repairs.push(c);
     onCase();
   }

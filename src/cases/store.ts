@@ -229,11 +229,14 @@ export async function searchPage(
       order by case_docs.recorded_at ${order}, case_docs.case_id ${order} limit ${opts.limit} offset ${opts.offset}`.execute(db);
     return { ids: page.rows.map((r) => r.case_id), total: Number(count.rows[0]?.n ?? 0) };
   }
+  // A document is numbered when its case is recorded (the first text indexed is the case's own),
+  // so the search index's own order is the recorded order: FTS5 reads the page's entries in that
+  // order and stops, where a sort by recorded_at would look up every matching document first.
   const match = ftsMatch(estateId, terms);
   const count = await sql<{ n: number }>`select count(*) as n from case_search where case_search match ${match}`.execute(db);
   const page = await sql<{ case_id: string }>`
     select case_docs.case_id from case_search join case_docs on case_docs.id = case_search.rowid
     where case_search match ${match}
-    order by case_docs.recorded_at ${order}, case_docs.case_id ${order} limit ${opts.limit} offset ${opts.offset}`.execute(db);
+    order by case_search.rowid ${order} limit ${opts.limit} offset ${opts.offset}`.execute(db);
   return { ids: page.rows.map((r) => r.case_id), total: Number(count.rows[0]?.n ?? 0) };
 }

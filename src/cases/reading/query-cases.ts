@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { type Actor, can } from '../../auth/index.js';
 import type { ListCasesQuery } from '../../contract/cases.js';
@@ -32,7 +33,8 @@ export async function queryCases(ctx: AppContext, opts: { actor: Actor; estateId
     const me = opts.actor.id;
     base = base.where((eb) => eb.or([eb('cases.maintenance_id', '=', me), eb('cases.assignee_id', '=', me)]));
   }
-  if (q.status === 'open') base = base.where('cases.status', 'in', OPEN_STATUSES);
+  // "Open" as the literal the partial index of open cases is defined by (migration 0012).
+  if (q.status === 'open') base = base.where('cases.status', '<>', sql.lit('closed'));
   else if (q.status) base = base.where('cases.status', '=', q.status);
   if (q.kind) base = base.where('cases.kind', '=', q.kind);
   if (q.channel) base = base.where('cases.channel', '=', q.channel);

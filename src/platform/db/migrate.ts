@@ -10,7 +10,7 @@ import * as idempotencyKeys from './migrations/2026-11-30-0008-idempotency-keys.
 import * as firstRunMarker from './migrations/2026-11-30-0009-first-run-marker.js';
 import * as dashboardIndexes from './migrations/2026-11-30-0010-dashboard-indexes.js';
 import * as caseSearchDocuments from './migrations/2026-11-30-0011-case-search-documents.js';
-import * as followUpCountsIndex from './migrations/2026-11-30-0012-follow-up-counts-index.js';
+import * as openCasesAndFollowUpCounts from './migrations/2026-11-30-0012-open-cases-and-follow-up-counts.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -25,7 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0009-first-run-marker': firstRunMarker,
   '2026-11-30-0010-dashboard-indexes': dashboardIndexes,
   '2026-11-30-0011-case-search-documents': caseSearchDocuments,
-  '2026-11-30-0012-follow-up-counts-index': followUpCountsIndex,
+  '2026-11-30-0012-open-cases-and-follow-up-counts': openCasesAndFollowUpCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,7 +10,8 @@ type Db = Kysely<any>;
  * hyphens, which no query can produce), indexed by SQLite FTS5 (`case_search`, kept by
  * triggers) or a PostgreSQL GIN index over a tsvector. Existing terms move over, so existing
  * databases keep their search; `case_terms` goes. The document keeps its case's `recorded_at`
- * (which never changes), so a search pages newest first without reading each matching case.
+ * (which never changes), so a search pages newest first without reading each matching case;
+ * documents are numbered in the order their cases were recorded (SQLite pages by that number).
  */
 export async function up(db: Db): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -35,13 +36,15 @@ async function move(db: Db, postgres: boolean): Promise<void> {
     await sql`
       insert into case_docs (case_id, estate_id, recorded_at, terms)
       select t.case_id, t.estate_id, min(c.recorded_at), array_to_tsvector(array_agg(t.term) || ('_e' || lower(replace(t.estate_id, '-', ''))))
-      from case_terms t join cases c on c.id = t.case_id group by t.case_id, t.estate_id`.execute(db);
+      from case_terms t join cases c on c.id = t.case_id group by t.case_id, t.estate_id
+      order by min(c.recorded_at), t.case_id`.execute(db);
     await sql`create index case_docs_terms on case_docs using gin (terms)`.execute(db);
   } else {
     await sql`
       insert into case_docs (case_id, estate_id, recorded_at, terms)
       select t.case_id, t.estate_id, min(c.recorded_at), '_e' || lower(replace(t.estate_id, '-', '')) || ' ' || group_concat(t.term, ' ')
-      from case_terms t join cases c on c.id = t.case_id group by t.case_id, t.estate_id`.execute(db);
+      from case_terms t join cases c on c.id = t.case_id group by t.case_id, t.estate_id
+      order by min(c.recorded_at), t.case_id`.execute(db);
     // The ascii tokenizer splits only at ASCII spaces and punctuation: every stored term (letters,
     // digits, Han and other scripts) stays one token, and '_' keeps the estate token whole. No
     // positions are kept (detail=none): a query looks up single terms, never phrases.

@@ -1,15 +1,25 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Migrations never import application code: they describe tables as they were on their day.
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against Kysely<any> by design
 type Db = Kysely<any>;
 
 /**
+ * The open cases of an estate newest first (the list every screen opens with): a partial index
+ * of the cases not closed, by recorded time, so a page reads its 25 entries in order instead of
+ * sorting every open case of the estate; a busy office has thousands open.
+ *
  * The dashboard counts an estate's follow-ups still to do by class and status, overdue and due
  * today, on every visit: this index holds all four columns, so the count reads the index alone
  * instead of each follow-up's row.
  */
 export async function up(db: Db): Promise<void> {
+  await db.schema
+    .createIndex('cases_estate_open_recorded')
+    .on('cases')
+    .columns(['estate_id', 'recorded_at', 'id'])
+    .where(sql.ref('status'), '<>', 'closed')
+    .execute();
   await db.schema
     .createIndex('followups_estate_status_class_due')
     .on('followups')
