@@ -6,8 +6,13 @@
 export interface LoadOptions {
   connections: number;
   seconds: number;
-  /** Calls before the measured time, not counted (connections opened, statements prepared, caches warm). */
-  warmupCalls?: number;
+  /**
+   * Calls before the measured time, at the same concurrency and not counted, for `seconds` or
+   * until `maxCalls` were made: connections opened, statements prepared, the code compiled by
+   * the JIT and the pages it reads cached. Twenty calls were too few: the first half second of
+   * a measurement then held most of its slowest calls.
+   */
+  warmup?: { seconds: number; maxCalls?: number };
   /** At most this many measured calls (an operation that uses up prepared records). */
   limit?: number;
   /** One call; rejects unless every answer was 2xx. The index counts from 0 over the measured calls (negative in the warm-up). */
@@ -24,6 +29,8 @@ export interface LoadResult {
   maxMs: number;
   /** The first failures' messages, to tell what went wrong. */
   errors: string[];
+  /** Calls made in the warm-up. */
+  warmupCalls: number;
 }
 
 export function percentile(sorted: Float64Array, p: number): number {
@@ -37,13 +44,14 @@ export async function drive(opts: LoadOptions): Promise<LoadResult> {
   const note = (message: string) => {
     if (errors.length < 5) errors.push(message);
   };
-  const warmup = opts.warmupCalls ?? 0;
-  let warmIndex = 0;
+  const warmupEnd = process.hrtime.bigint() + BigInt(Math.round((opts.warmup?.seconds ?? 0) * 1e9));
+  const warmupMax = opts.warmup?.maxCalls ?? Number.POSITIVE_INFINITY;
+  let warmupCalls = 0;
   await Promise.all(
-    Array.from({ length: Math.min(opts.connections, Math.max(warmup, 0)) }, async () => {
-      while (warmIndex < warmup) {
-        warmIndex++;
-        await opts.call(-warmIndex).catch((err: unknown) => note(`warm-up: ${(err as Error).message}`));
+    Array.from({ length: opts.warmup ? opts.connections : 0 }, async () => {
+      while (warmupCalls < warmupMax && process.hrtime.bigint() < warmupEnd) {
+        warmupCalls++;
+        await opts.call(-warmupCalls).catch((err: unknown) => note(`warm-up: ${(err as Error).message}`));
       }
     }),
   );
@@ -88,5 +96,6 @@ export async function drive(opts: LoadOptions): Promise<LoadResult> {
     p99Ms: percentile(sorted, 99),
     maxMs: sorted.length ? (sorted[sorted.length - 1] ?? 0) : 0,
     errors,
+    warmupCalls,
   };
 }
