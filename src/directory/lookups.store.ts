@@ -60,7 +60,29 @@ export async function estateSettings(db: Db, estateId: string) {
     .where('id', '=', estateId)
     .executeTakeFirst();
   if (!row) throw notFound('estate');
-  return { ...row, policy: EstatePolicy.parse(JSON.parse(row.policy)), timeZone: row.time_zone };
+  return { ...row, policy: parsedPolicy(row.policy), timeZone: row.time_zone };
+}
+
+/**
+ * Policies parsed, by their stored text: every request of an estate reads its policy, and
+ * parsing and checking it was a good part of a small request. Frozen, as they are shared.
+ */
+const policies = new Map<string, EstatePolicy>();
+function parsedPolicy(text: string): EstatePolicy {
+  const known = policies.get(text);
+  if (known) return known;
+  const policy = deepFreeze(EstatePolicy.parse(JSON.parse(text)));
+  if (policies.size >= 1000) policies.clear();
+  policies.set(text, policy);
+  return policy;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** The estate's managers: those whose role in this estate is manager (roles are held per estate), by name. */

@@ -93,7 +93,7 @@ export function monthOf(instant: string, timeZone: string): Month {
 
 /** The month's first and last instants in the estate's zone: [start, end). */
 export function monthBounds(month: Month, timeZone: string): { start: string; end: string } {
-  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: timeZone }).startOf('month');
+  const start = monthStart(month, timeZone);
   return { start: utc(start), end: utc(start.plus({ months: 1 })) };
 }
 
@@ -103,7 +103,7 @@ export function previousMonth(now: string, timeZone: string): Month {
 
 /** R-FU-5: the check is due by the end of the 7th day of the next month, estate time zone. */
 export function spotCheckDueAt(month: Month, timeZone: string, policy: Policy): string {
-  const next = DateTime.fromFormat(month, 'yyyy-MM', { zone: timeZone }).plus({ months: 1 });
+  const next = monthStart(month, timeZone).plus({ months: 1 });
   return utc(next.set({ day: policy.spotCheckDueDay }).endOf('day'));
 }
 
@@ -115,6 +115,13 @@ export function dayBounds(instant: string, timeZone: string): { start: string; e
 
 export function yearOf(instant: string, timeZone: string): number {
   return DateTime.fromISO(instant, { zone: timeZone }).year;
+}
+
+/** The month's first instant in the zone (`fromFormat` tokenised its format on every call). */
+function monthStart(month: Month, timeZone: string): DateTime {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return DateTime.invalid('not a month (YYYY-MM)');
+  return DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: 1 }, { zone: timeZone });
 }
 
 function utc(d: DateTime): string {
