@@ -68,6 +68,36 @@ export function entryHash(e: Hashed): string {
 }
 
 export async function recordChange(trx: Transaction<Database>, change: Change): Promise<void> {
+  await writeChange(trx, prepareChange(change));
+}
+
+/** A change with its states already in canonical JSON: what it says is fixed when it is made. */
+export interface PreparedChange {
+  estateId: string | null;
+  actorId: string | null;
+  at: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+export function prepareChange(change: Change): PreparedChange {
+  return {
+    estateId: change.estateId,
+    actorId: change.actorId,
+    at: change.at,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    action: change.action,
+    before: change.before === undefined || change.before === null ? null : canonicalJson(change.before),
+    after: change.after === undefined || change.after === null ? null : canonicalJson(change.after),
+  };
+}
+
+/** Appends a prepared change to its chain: the head row is locked from here to the commit. */
+export async function writeChange(trx: Transaction<Database>, change: PreparedChange): Promise<void> {
   const chain = chainOf(change.estateId);
   await ensureHistoryHead(trx, chain, GENESIS);
   const head = await lockHistoryHead(trx, chain);
@@ -80,8 +110,8 @@ export async function recordChange(trx: Transaction<Database>, change: Change): 
     entity_type: change.entityType,
     entity_id: change.entityId,
     action: change.action,
-    before: change.before === undefined || change.before === null ? null : canonicalJson(change.before),
-    after: change.after === undefined || change.after === null ? null : canonicalJson(change.after),
+    before: change.before,
+    after: change.after,
     prev_hash: head.hash,
   };
   const hash = entryHash(entry);

@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from './context.js';
 import type { Database } from './db/schema.js';
 import { AppError } from './errors.js';
-import { type Change, recordChange } from './history.js';
+import { type Change, type PreparedChange, prepareChange, recordChange, writeChange } from './history.js';
 import type { LiveEvent } from './live.js';
 import { publishAll } from './occurred.js';
 
@@ -15,7 +15,10 @@ export interface UseCase {
   now: Date;
   /** `now` as stored (ISO 8601, UTC). */
   at: string;
-  /** Writes a history entry (R-RD-1) in this transaction, by the actor, at `at` unless given. */
+  /**
+   * Records a history entry (R-RD-1), by the actor, at `at` unless given: its content is fixed
+   * now and it is written in this transaction once the use case's work is done.
+   */
   history(change: Omit<Change, 'actorId' | 'at'> & { at?: string; actorId?: string | null }): Promise<void>;
   /** Tells open screens once the transaction has committed; nothing is told if it rolls back. */
   live(...events: LiveEvent[]): void;
@@ -49,30 +52,43 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * Runs one use case: the ability checked, its own savepoint in a shared transaction (the commit
- * queue below), the time read once, history in the same transaction, live events published
- * after commit, a unique violation answered as 409. Every change of state goes through here.
+ * Runs one use case: the ability checked, one transaction (on SQLite its own savepoint in a
+ * transaction shared through the commit queue below), the time read once, history in the same
+ * transaction, live events published after commit, a unique violation answered as 409. Every
+ * change of state goes through here.
  */
 export async function runUseCase<T>(ctx: AppContext, opts: UseCaseOptions, fn: (uc: UseCase) => Promise<T>): Promise<T> {
   opts.authorise?.();
   const now = ctx.clock.now();
   const at = now.toISOString();
   const events: LiveEvent[] = [];
+  // History entries are written when the use case has done its work, in the order it made
+  // them: the chain's head row is then locked only from there to the commit.
+  const entries: PreparedChange[] = [];
+  const run = async (trx: Trx) => {
+    events.length = 0;
+    entries.length = 0;
+    const value = await fn({
+      trx,
+      now,
+      at,
+      history: async (change) => {
+        entries.push(
+          prepareChange({ ...change, actorId: change.actorId === undefined ? opts.actorId : change.actorId, at: change.at ?? at }),
+        );
+      },
+      live: (...e) => {
+        events.push(...e);
+      },
+    });
+    for (const entry of entries) await writeChange(trx, entry);
+    return value;
+  };
   let result: T;
   try {
-    result = (await enqueue(ctx.db, (trx) => {
-      events.length = 0;
-      return fn({
-        trx,
-        now,
-        at,
-        history: (change) =>
-          recordChange(trx, { ...change, actorId: change.actorId === undefined ? opts.actorId : change.actorId, at: change.at ?? at }),
-        live: (...e) => {
-          events.push(...e);
-        },
-      });
-    })) as T;
+    // SQLite writes one transaction at a time on its one connection: those waiting share a
+    // commit. PostgreSQL runs them side by side on its pool, and flushes concurrent commits together.
+    result = (ctx.engine === 'sqlite' ? await enqueue(ctx.db, run) : await ctx.db.transaction().execute(run)) as T;
   } catch (err) {
     if (opts.duplicateField && isUniqueViolation(err)) {
       throw new AppError('conflict.duplicate', `${opts.duplicateField}: already in use`, { field: opts.duplicateField });

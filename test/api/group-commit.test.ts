@@ -3,10 +3,11 @@ import { AppError } from '../../src/platform/errors.js';
 import { verifyHistory } from '../../src/platform/history.js';
 import { runUseCase, type Trx } from '../../src/platform/use-case.js';
 import { buildEstate } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/harness.js';
+import { createTestApp, ENGINE, type TestApp } from '../support/harness.js';
 
-// The commit queue of the use-case runner: requests that arrive together share one transaction
-// (one flush to disk), each in its own savepoint.
+// The use-case runner under concurrent requests. SQLite's commit queue: requests that arrive
+// together share one transaction (one flush to disk), each in its own savepoint. PostgreSQL:
+// each in its own transaction, side by side, the history chain's head locked only at the end.
 describe('use cases that arrive together', () => {
   let t: TestApp;
   beforeEach(async () => {
@@ -45,14 +46,16 @@ describe('use cases that arrive together', () => {
       'request 5 refused',
       'request 9 refused',
     ]);
-    // Fewer transactions than requests: they were grouped (all twelve arrived in one turn).
-    expect(new Set(transactions).size).toBe(1);
+    // SQLite: one transaction for all twelve (they arrived in one turn). PostgreSQL runs them
+    // side by side, each in its own.
+    expect(new Set(transactions).size).toBe(ENGINE === 'sqlite' ? 1 : 12);
     const rows = await entriesOf(estate.id);
-    expect(rows.map((r) => r.entity_id)).toEqual(
-      Array.from({ length: 12 }, (_, i) => i)
-        .filter((i) => !refused.has(i))
-        .map((i) => `request-${i}`),
-    );
+    const kept = Array.from({ length: 12 }, (_, i) => i)
+      .filter((i) => !refused.has(i))
+      .map((i) => `request-${i}`);
+    // In arrival order on SQLite; in commit order, whatever it was, on PostgreSQL.
+    if (ENGINE === 'sqlite') expect(rows.map((r) => r.entity_id)).toEqual(kept);
+    else expect(rows.map((r) => r.entity_id).sort()).toEqual([...kept].sort());
     // The refused requests' entries went with their savepoints: the sequence runs on without a hole.
     const seqs = rows.map((r) => r.seq);
     expect(seqs).toEqual(seqs.map((_, k) => (seqs[0] as number) + k));
@@ -112,8 +115,15 @@ describe('use cases that arrive together', () => {
         }),
       ),
     );
-    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    const refusal = (outcomes[2] as PromiseRejectedResult).reason as AppError;
+    // One of the two "A" requests is refused: the later one in the batch on SQLite, whichever
+    // commits second on PostgreSQL.
+    const statuses = outcomes.map((o) => o.status);
+    expect([statuses[1], statuses[3]]).toEqual(['fulfilled', 'fulfilled']);
+    expect([statuses[0], statuses[2]].sort()).toEqual(['fulfilled', 'rejected']);
+    if (ENGINE === 'sqlite') expect(statuses[2]).toBe('rejected');
+    const loser = statuses[0] === 'rejected' ? 0 : 2;
+    const winner = loser === 0 ? 2 : 0;
+    const refusal = (outcomes[loser] as PromiseRejectedResult).reason as AppError;
     expect(refusal.code).toBe('conflict.duplicate');
     expect(refusal.message).toContain('code');
     const kept = await t.ctx.db
@@ -123,11 +133,11 @@ describe('use cases that arrive together', () => {
       .orderBy('key')
       .execute();
     expect(kept).toEqual([
-      { key: 'group-commit-test-A', value: '0' },
+      { key: 'group-commit-test-A', value: String(winner) },
       { key: 'group-commit-test-B', value: '1' },
       { key: 'group-commit-test-C', value: '3' },
     ]);
-    expect((await entriesOf(estate.id)).map((r) => r.entity_id)).toEqual(['code-A-0', 'code-B-1', 'code-C-3']);
+    expect((await entriesOf(estate.id)).map((r) => r.entity_id).sort()).toEqual([`code-A-${winner}`, 'code-B-1', 'code-C-3']);
     expect((await verifyHistory(t.ctx.db)).ok).toBe(true);
   });
 });
