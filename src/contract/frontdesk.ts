@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseSummary, PersonRef } from './cases.js';
 import { Id, Instant, Locale, PageQuery } from './common.js';
 import { CounterSeat, PresenceState, UnitSummary } from './directory.js';
+import { SCRIPT_PLACEHOLDERS, unknownPlaceholders } from './scripts.js';
 
 /**
  * The front desk (R-PH-1..4, R-WK-1..5): greetings and situation scripts, the call log,
@@ -49,7 +50,16 @@ export const DeskScript = z
 
 export const UpdateDeskScriptBody = z.strictObject({
   locale: Locale,
-  text: z.string().trim().max(500).nullable().describe("null restores the plan's wording"),
+  text: z
+    .string()
+    .trim()
+    .max(500)
+    .nullable()
+    .describe(`null restores the plan's wording; may hold ${SCRIPT_PLACEHOLDERS.join(' and ')}`)
+    .refine((text) => text === null || unknownPlaceholders(text).length === 0, {
+      error: (issue) =>
+        `unknown placeholder ${unknownPlaceholders(String(issue.input)).join(' ')}: a script may hold ${SCRIPT_PLACEHOLDERS.join(' and ')}`,
+    }),
 });
 
 // ------------------------------------------------------------------ callers and calls (R-PH-4)

@@ -250,6 +250,29 @@ describe(`the front desk [${ENGINE}]`, () => {
     });
   });
 
+  it('[R-PH-2] a script with a misspelt placeholder or a stray brace is refused naming the ones it may hold; nothing is saved', async () => {
+    await buildStaff(t, estateId, { username: 'boss', role: 'manager' });
+    const boss = await t.as('boss');
+    for (const [text, found] of [
+      ['對不起,{nmae}剛出外辦事', '{nmae}'],
+      ['{name} is out until {until', '{'],
+      ['{name} will be back at {until} {when}', '{when}'],
+    ] as const) {
+      const refused = await boss.put(`/estates/${estateId}/desk-scripts/out`, { locale: 'zh-Hant', text });
+      expect(refused.status, text).toBe(400);
+      expect(refused.body.error.code).toBe('validation.failed');
+      expect(refused.body.error.details.issues).toEqual([
+        { path: 'body.text', message: `unknown placeholder ${found}: a script may hold {name} and {until}`, code: 'custom' },
+      ]);
+    }
+    expect(await t.ctx.db.selectFrom('desk_scripts').select('text').where('estate_id', '=', estateId).execute()).toEqual([]);
+    const kept = await boss.put(`/estates/${estateId}/desk-scripts/out`, { locale: 'en', text: '{name} is out until {until}.' });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body.items.find((s: { situation: string; locale: string }) => s.situation === 'out' && s.locale === 'en').text).toBe(
+      '{name} is out until {until}.',
+    );
+  });
+
   it("maintenance staff cannot use the caller lookup, which shows residents' phones (403 caller.lookup)", async () => {
     await buildStaff(t, estateId, { username: 'fixer', role: 'maintenance' });
     const fixer = await t.as('fixer');

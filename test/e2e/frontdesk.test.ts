@@ -334,7 +334,19 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     await signIn(managerPage, session?.server.url ?? '', 'manager');
     await managerPage.goto('/settings/desk-scripts');
     const editing = managerPage.locator('[data-testid="desk-script"][data-situation="meeting"][data-locale="zh-Hant"]');
+    // A misspelt placeholder is caught as it is typed, naming the two a script may hold; it cannot be saved.
+    await editing.getByTestId('desk-script-text').fill('{nmae}正在開會，請問需要留言嗎？');
+    await editing.getByTestId('desk-script-placeholder-error').waitFor();
+    expect(await seenText(editing.getByTestId('desk-script-placeholder-error'))).toBe(
+      '{nmae} 不是可用的代入欄位。劇本只可包含 {name} {until}。',
+    );
+    expect(await editing.getByTestId('desk-script-save').isDisabled()).toBe(true);
+    await editing.getByTestId('desk-script-text').press('Control+Enter');
+    expect(await editing.getByTestId('desk-script-preview').count()).toBe(0);
+    // The wording as the desk will read it, with a colleague and a time filled in.
     await editing.getByTestId('desk-script-text').fill(wording);
+    expect(await editing.getByTestId('desk-script-placeholder-error').count()).toBe(0);
+    expect(await seenText(editing.getByTestId('desk-script-preview'))).toBe('讀出來是: 李小姐正在開會，大約15:00完會，請問需要留言嗎？');
     await editing.getByTestId('desk-script-text').press('Control+Enter');
     await editing.getByText('本屋苑用語').waitFor();
     expect(await editing.getByTestId('desk-script-text').inputValue()).toBe(wording);

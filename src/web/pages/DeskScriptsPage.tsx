@@ -2,6 +2,7 @@ import { RollbackOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fillPlaceholders, SCRIPT_PLACEHOLDERS, unknownPlaceholders } from '../../contract/scripts';
 import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
@@ -19,6 +20,12 @@ function ScriptEditor({ script, readOnly }: { script: DeskScript; readOnly: bool
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const changed = text.trim() !== script.text;
+  // Checked as it is typed, as the server checks it on save: {nmae} would be read out as it stands.
+  const unknown = unknownPlaceholders(text);
+  const placeholderError = unknown.length
+    ? t('frontDesk.scripts.unknownPlaceholder', { found: unknown.join(' '), valid: SCRIPT_PLACEHOLDERS.join(' ') })
+    : null;
+  const preview = fillPlaceholders(text.trim(), { name: t('frontDesk.scripts.sampleName'), until: '15:00' });
 
   const save = async (value: string | null) => {
     setSaving(true);
@@ -51,10 +58,10 @@ function ScriptEditor({ script, readOnly }: { script: DeskScript; readOnly: bool
           onChange={(e) => setText(e.target.value)}
           autoSize={{ minRows: 2, maxRows: 5 }}
           maxLength={500}
-          status={error ? 'error' : undefined}
+          status={error || placeholderError ? 'error' : undefined}
           aria-label={`${t(`frontDesk.scripts.situations.${script.situation}`)} · ${t(`language.names.${script.locale}`)}`}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && changed && text.trim()) {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && changed && text.trim() && !placeholderError) {
               e.preventDefault();
               void save(text.trim());
             }
@@ -62,14 +69,24 @@ function ScriptEditor({ script, readOnly }: { script: DeskScript; readOnly: bool
           data-testid="desk-script-text"
         />
       )}
+      {!readOnly && placeholderError && (
+        <Typography.Text type="danger" data-testid="desk-script-placeholder-error">
+          {placeholderError}
+        </Typography.Text>
+      )}
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      {!readOnly && !placeholderError && text.trim() && (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }} data-testid="desk-script-preview">
+          {t('frontDesk.scripts.preview')}: {preview}
+        </Typography.Paragraph>
+      )}
       {!readOnly && (
         <Space style={{ marginTop: 6 }}>
           <Button
             size="small"
             type="primary"
             icon={<SaveOutlined />}
-            disabled={!changed || !text.trim()}
+            disabled={!changed || !text.trim() || Boolean(placeholderError)}
             loading={saving}
             onClick={() => void save(text.trim())}
             data-testid="desk-script-save"

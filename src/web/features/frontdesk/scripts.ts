@@ -1,3 +1,4 @@
+import { fillPlaceholders } from '../../../contract/scripts';
 import type { PresenceState } from '../directory/types';
 import type { CallbackReason, DeskScript, Situation } from './types';
 
@@ -22,7 +23,7 @@ export function scriptText(
   vars: { name: string; until: string },
 ): string | null {
   const script = scripts?.find((s) => s.situation === situation && s.locale === locale) ?? scripts?.find((s) => s.situation === situation);
-  return script ? script.text.replaceAll('{name}', vars.name).replaceAll('{until}', vars.until) : null;
+  return script ? fillPlaceholders(script.text, vars) : null;
 }
 
 /** Minutes and seconds (or hours, minutes and seconds) of a span, as a counter shows it. */
