@@ -47,7 +47,10 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: cases in the browser', {
     await intake.openByShortcut();
     // The focus starts in the first field, the kind.
     await expect.poll(() => intake.focusedIn()).toBe('case-kind');
-    await page.keyboard.press('1');
+    // The same digits as the call log and the walk-ins: 1 an inquiry, 4 a complaint, shown on the keys.
+    expect(await seenText(page.getByTestId('case-kind-inquiry'))).toMatch(/^1\s/);
+    expect(await seenText(page.getByTestId('case-kind-complaint'))).toMatch(/^4\s/);
+    await page.keyboard.press('4');
     expect(await intake.chosen('case-kind')).toBe('complaint');
 
     await page.keyboard.press('Tab');

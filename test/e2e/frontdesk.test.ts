@@ -201,6 +201,10 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     await form.locator('form').waitFor();
     expect(await page.getByTestId('call-caller-phone').inputValue()).toBe(CALLER_PHONE);
     await page.getByTestId('call-purpose').locator('input[type="radio"]').first().focus();
+    // The digits mean on the call log what they mean on a new case and at the counter.
+    expect(await seenText(page.getByTestId('call-purpose-inquiry'))).toMatch(/^1\s/);
+    expect(await seenText(page.getByTestId('call-purpose-complaint'))).toMatch(/^4\s/);
+    expect(await seenText(page.getByTestId('call-purpose-message'))).toMatch(/^5\s/);
     await page.keyboard.press('3');
     expect(await page.getByTestId('call-purpose').getAttribute('data-value')).toBe('fee');
     await page.getByTestId('call-note').fill('查詢本月管理費金額');

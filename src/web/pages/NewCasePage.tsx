@@ -10,7 +10,7 @@ import { applyServerErrors } from '../components/formErrors';
 import { PageHeader } from '../components/PageHeader';
 import { useCreateCase } from '../features/cases/api';
 import { CallerLookup, type CallerPick } from '../features/cases/CallerLookup';
-import { KeyChoice } from '../features/cases/KeyChoice';
+import { KeyChoice, subjectOptions } from '../features/cases/KeyChoice';
 import { TIME_FORMAT } from '../features/cases/ObligationBadge';
 import { type CaseKind, CHANNELS, type Channel, INTAKE_KINDS, type RepairClass } from '../features/cases/types';
 import { useUnitDetail } from '../features/directory/api';
@@ -224,7 +224,7 @@ export default function NewCasePage() {
                 <KeyChoice<CaseKind>
                   testId="case-kind"
                   ariaLabel={labels.kind}
-                  options={INTAKE_KINDS.map((k) => ({ value: k, label: t(`caseKinds.${k}`) }))}
+                  options={subjectOptions(INTAKE_KINDS, (k) => t(`caseKinds.${k}`))}
                 />
               </Form.Item>
             </div>

@@ -71,9 +71,13 @@ export class FrontDeskPage {
 
   /** "A visitor has arrived": name, purpose by its digit, saved with Enter. */
   async recordArrival(visitor: { name: string; purpose: VisitPurpose }): Promise<void> {
-    const digits: Record<VisitPurpose, string> = { inquiry: '1', repair: '2', fee: '3', complaint: '4', other: '5' };
+    // The digits of every screen that asks what a person comes about: "other" is 9 everywhere.
+    const digits: Record<VisitPurpose, string> = { inquiry: '1', repair: '2', fee: '3', complaint: '4', other: '9' };
     await this.page.keyboard.press('Alt+KeyV');
     await this.page.getByTestId('arrival-name').fill(visitor.name);
+    const key = this.page.getByTestId(`arrival-purpose-${visitor.purpose}`).locator('kbd');
+    if ((await key.textContent()) !== digits[visitor.purpose])
+      throw new Error(`the ${visitor.purpose} key is not ${digits[visitor.purpose]}`);
     await this.page.getByTestId('arrival-purpose').locator('input[type="radio"]').first().focus();
     await this.page.keyboard.press(digits[visitor.purpose]);
     await this.page.getByTestId('arrival-name').press('Enter');

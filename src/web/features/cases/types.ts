@@ -64,12 +64,12 @@ function valuesOf<T extends string>(record: Record<T, true>): T[] {
   return Object.keys(record) as T[];
 }
 
-/** The order the intake screen offers them in; the digit shortcut of each is its position. */
+/** The order the intake screen offers them in, that of their digits (`SUBJECT_DIGITS`). */
 export const INTAKE_KINDS = valuesOf<CaseKind>({
-  complaint: true,
-  repair: true,
   inquiry: true,
+  repair: true,
   fee: true,
+  complaint: true,
   message: true,
   praise: true,
   suggestion: true,

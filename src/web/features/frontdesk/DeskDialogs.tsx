@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIME_FORMAT, useEstateTime } from '../../app/time';
 import { FormModal } from '../../components/FormModal';
-import { KeyChoice } from '../cases/KeyChoice';
+import { KeyChoice, subjectOptions } from '../cases/KeyChoice';
 import { usePresenceBoard } from '../directory/api';
 import { SubmitTextArea } from '../followups/FollowUpTags';
 import { useFrontDeskActions } from './api';
@@ -313,7 +313,7 @@ export function LogCallDialog({
         <KeyChoice<CallPurpose>
           testId="call-purpose"
           ariaLabel={labels.purpose}
-          options={CALL_PURPOSES.map((p) => ({ value: p, label: t(`frontDesk.call.purposes.${p}`) }))}
+          options={subjectOptions(CALL_PURPOSES, (p) => t(`frontDesk.call.purposes.${p}`))}
         />
       </Form.Item>
       <Form.Item name="outcome" label={labels.outcome} rules={required(labels.outcome)}>

@@ -17,7 +17,7 @@ import { useCan } from '../../app/session';
 import { useEstateTime } from '../../app/time';
 import { useErrorText } from '../../components/errors';
 import { applyServerErrors } from '../../components/formErrors';
-import { KeyChoice } from '../cases/KeyChoice';
+import { KeyChoice, subjectOptions } from '../cases/KeyChoice';
 import { useNow } from '../cases/ObligationBadge';
 import { type CounterSeat, PRESENCE_COLORS } from '../directory/types';
 import { useUntilText } from '../presence/PresenceCard';
@@ -472,7 +472,7 @@ function ArrivalForm({ nameRef, onArrived }: { nameRef: RefObject<InputRef | nul
           <KeyChoice<VisitPurpose>
             testId="arrival-purpose"
             ariaLabel={labels.purpose}
-            options={VISIT_PURPOSES.map((p) => ({ value: p, label: t(`frontDesk.walkIn.purposes.${p}`) }))}
+            options={subjectOptions(VISIT_PURPOSES, (p) => t(`frontDesk.walkIn.purposes.${p}`))}
           />
         </Form.Item>
         <Form.Item name="askedForId" label={labels.askedForId} extra={t('frontDesk.walkIn.askedForHelp')}>

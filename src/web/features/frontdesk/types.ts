@@ -58,8 +58,8 @@ export const CALL_PURPOSES = valuesOf<CallPurpose>({
   repair: true,
   fee: true,
   complaint: true,
-  colleague: true,
   message: true,
+  colleague: true,
   other: true,
 });
 export const CALL_OUTCOMES = valuesOf<CallOutcome>({
