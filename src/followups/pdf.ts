@@ -51,7 +51,7 @@ const LABELS: Record<Locale, Record<string, string>> = {
     safety: '安全設施',
     leak: '滲漏水',
     other: '其他',
-    footer: '依據 R-RC-1/R-RC-2:回訪發現的問題須於24小時內書面通知維修人員整改。',
+    footer: '按接待管理方案,回訪發現的問題須於24小時內書面通知維修人員整改。',
   },
   'zh-Hans': {
     title: '书面整改通知',
@@ -76,7 +76,7 @@ const LABELS: Record<Locale, Record<string, string>> = {
     safety: '安全设施',
     leak: '渗漏水',
     other: '其他',
-    footer: '依据 R-RC-1/R-RC-2:回访发现的问题须于24小时内书面通知维修人员整改。',
+    footer: '按接待管理方案,回访发现的问题须于24小时内书面通知维修人员整改。',
   },
   en: {
     title: 'Written rectification notice (書面整改通知)',
@@ -101,7 +101,7 @@ const LABELS: Record<Locale, Record<string, string>> = {
     safety: 'Safety facility',
     leak: 'Water leak',
     other: 'Other',
-    footer: 'R-RC-1/R-RC-2: a problem found at a follow-up is notified in writing to maintenance within 24 hours.',
+    footer: 'Under the reception plan, a problem found at a follow-up is notified in writing to maintenance within 24 hours.',
   },
 };
 

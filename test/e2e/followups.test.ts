@@ -206,6 +206,9 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: follow-ups, notices and 
     expect(await seenText(notice.sheet())).toContain(ACTION);
     expect(await seenText(notice.signatures())).toContain('接收人簽署');
     expect(await notice.pdfLink().getAttribute('href')).toBe(`/api/v1/rectification-notices/${noticeId}/pdf?locale=zh-Hant`);
+    // The footer names the zone as a reader of Chinese would, with no zone id or rule id in it.
+    const footer = await seenText(page.locator('footer.ed-print-foot'));
+    expect(footer).toBe(`通知編號 ${noticeCode} · 時間以香港標準時間為準`);
     await shot('notice-on-screen');
     await page.emulateMedia({ media: 'print' });
     await shot('notice-as-printed');
@@ -217,6 +220,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: follow-ups, notices and 
     expect(squeeze(printed.text)).toContain(squeeze(noticeUnit));
     expect(squeeze(printed.text)).toContain('整改');
     expect(squeeze(printed.text)).toContain(squeeze(ACTION));
+    expect(printed.text).not.toMatch(/R-RC|Asia\//);
     // The app's chrome is not printed: no menu, no buttons.
     expect(printed.text).not.toContain('回訪列表');
     expect(printed.text).not.toContain('列印');
@@ -230,6 +234,8 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: follow-ups, notices and 
     expect(served.pages).toBe(1);
     expect(squeeze(served.text)).toContain(noticeCode);
     expect(squeeze(served.text)).toContain('整改');
+    // Words for the reader: no rule id, no zone id.
+    expect(served.text).not.toMatch(/R-RC|Asia\//);
   });
 
   it('[R-RC-2][R-FU-2] the dashboard counts the unacknowledged notice and the repair awaiting rain; the office records the signed copy', async () => {

@@ -130,7 +130,7 @@ function NoticeSheet({ notice }: { notice: RectificationNotice }) {
           <div className="ed-print-date">{t('rectification.print.date')}</div>
         </div>
       </section>
-      <footer className="ed-print-foot">{t('rectification.print.footer', { code: notice.code, zone: time.timeZone })}</footer>
+      <footer className="ed-print-foot">{t('rectification.print.footer', { code: notice.code, zone: time.zoneName })}</footer>
     </article>
   );
 }

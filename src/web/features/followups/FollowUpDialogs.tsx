@@ -169,7 +169,7 @@ export function RecordFollowUpDialog({ followUp, onClose }: { followUp: FollowUp
           );
         }}
       </Form.Item>
-      <Form.Item name="occurredAt" label={labels.occurredAt} extra={t('followUps.record.timeHelp', { zone: time.timeZone })}>
+      <Form.Item name="occurredAt" label={labels.occurredAt} extra={t('followUps.record.timeHelp', { zone: time.zoneName })}>
         <DatePicker showTime format={TIME_FORMAT} data-testid="followup-occurred-at" />
       </Form.Item>
       <Form.Item name="performedById" label={labels.performedById} extra={t('followUps.record.performedByHelp')}>

@@ -182,7 +182,7 @@ export function TakeMessageDialog({
                 <Form.Item
                   name="expectedBackAt"
                   label={labels.expectedBackAt}
-                  extra={t('frontDesk.message.expectedBackHelp', { zone: time.timeZone })}
+                  extra={t('frontDesk.message.expectedBackHelp', { zone: time.zoneName })}
                 >
                   <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={TIME_FORMAT} data-testid="message-expected-back" />
                 </Form.Item>
