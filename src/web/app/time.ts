@@ -14,7 +14,7 @@ const WALL_CLOCK = 'YYYY-MM-DDTHH:mm:ss';
 
 export interface EstateTime {
   timeZone: string;
-  /** The zone as people name it in the page's language (香港標準時間, Hong Kong Standard Time), never its IANA id. */
+  /** The zone as people name it in the page's language (Hong Kong Standard Time), never its IANA id. */
   zoneName: string;
   /** An instant as the estate's wall clock (the office and its residents live by it). */
   format: (instant: string | null | undefined, pattern?: string) => string;
