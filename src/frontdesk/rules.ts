@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { EstatePolicy } from '../contract/directory.js';
+import { fillPlaceholders } from '../contract/scripts.js';
 
 /**
  * The front desk's rules (R-PH-1..3, R-WK-2..4) as pure functions: no clock, no database.
@@ -109,8 +110,9 @@ export function situationFor(state: PresenceState): Situation | null {
   }
 }
 
+/** A script with its placeholders filled in, as the desk's screen fills them (contract/scripts.ts). */
 export function fillScript(text: string, vars: { name?: string; until?: string }): string {
-  return text.replaceAll('{name}', vars.name ?? '').replaceAll('{until}', vars.until ?? '');
+  return fillPlaceholders(text, { name: vars.name ?? '', until: vars.until ?? '' });
 }
 
 // ------------------------------------------------------------------ call-backs (R-PH-3)
