@@ -187,6 +187,8 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: cases in the browser', {
 
     await page.getByTestId('view-delete').click();
     await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
-    await expect.poll(() => seenText(page.getByTestId('view-select'))).not.toContain('未結投訴');
+    // The desk says the view is gone (or why not) before the list of views is read again.
+    await expect.poll(() => seenText(page.locator('.ant-message')), { timeout: 15_000 }).toContain('已刪除篩選「未結投訴」');
+    await expect.poll(() => seenText(page.getByTestId('view-select')), { timeout: 15_000 }).not.toContain('未結投訴');
   });
 });
