@@ -128,6 +128,28 @@ export const ResidentSummary = z.object({
   phone: z.string().nullable(),
   kind: ResidentKind,
 });
+/** What the unit and caller lookup of every screen is asked: one text, as a person types it. */
+export const UnitLookupQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .max(60)
+    .default('')
+    .describe('A unit as people say it (A座 12B, A棟12B, Block A 12B, 12B A座, 12B), a phone number or part of it, or a name'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+/** One line of the lookup: a unit with one of its residents, a unit nobody is recorded in, or a resident found by phone or name. */
+export const UnitLookupMatch = z
+  .object({
+    unit: UnitSummary.nullable(),
+    resident: ResidentSummary.nullable().describe('Only for those who may read residents'),
+    matchedBy: z.enum(['unit', 'phone', 'name']),
+    rank: z.union([z.literal(0), z.literal(1), z.literal(2)]).describe('0 exact, 1 starts with the text, 2 holds it'),
+  })
+  .meta({ id: 'UnitLookupMatch' });
+export type UnitLookupMatch = z.infer<typeof UnitLookupMatch>;
+
 export const UnitDetail = Unit.extend({ residents: z.array(ResidentSummary) }).meta({ id: 'UnitDetail' });
 
 export const CreateUnitBody = z.strictObject({

@@ -34,48 +34,89 @@ export async function deskStaffOf(db: Db, estateId: string) {
     .execute();
 }
 
+const RESIDENT_COLUMNS = ['residents.id', 'residents.name', 'residents.phone', 'residents.kind'] as const;
+const JOINED_UNIT_COLUMNS = [
+  'units.id as unit_id',
+  'units.building_id',
+  'buildings.name as building_name',
+  'units.number as unit_number',
+  'units.floor as unit_floor',
+  'units.area_m2 as unit_area_m2',
+] as const;
+
 /**
- * Residents who may be calling: by phone or second phone (any three digits or more of it,
- * spaces and dashes ignored), by name, or by unit ("12A", "A座 12A", "A座12A"); each with the
- * unit they live in as other records show it. At most ten, by name.
+ * The estate's units whose number holds `unit` (spaces and case ignored), in the buildings
+ * given (any when null): exact numbers first, then those starting with it, then the rest; at
+ * most `limit`. The rules put them in natural order.
  */
-export async function callerCandidates(db: Db, estateId: string, q: string) {
-  const digits = q.replace(/\D/g, '');
-  const like = `%${q.replace(/[%_\\]/g, '')}%`;
+export async function unitsNumbered(db: Db, estateId: string, opts: { unit: string; buildingIds: string[] | null; limit: number }) {
+  if (opts.buildingIds?.length === 0) return [];
+  const wanted = opts.unit.replace(/[%_\\]/g, '');
+  if (!wanted) return [];
+  const key = sql<string>`upper(replace(units.number, ' ', ''))`;
+  let query = db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select(JOINED_UNIT_COLUMNS)
+    .where('units.estate_id', '=', estateId)
+    .where(key, 'like', `%${wanted}%`);
+  if (opts.buildingIds) query = query.where('units.building_id', 'in', opts.buildingIds);
+  return query
+    .orderBy(sql`case when ${key} = ${wanted} then 0 when ${key} like ${`${wanted}%`} then 1 else 2 end`)
+    .orderBy('buildings.name')
+    .orderBy('units.floor')
+    .orderBy('units.number')
+    .limit(opts.limit)
+    .execute();
+}
+
+/** The residents of these units of the estate, each with the unit's id: owners first, then by name. */
+export async function residentsOfUnits(db: Db, estateId: string, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  return db
+    .selectFrom('resident_units')
+    .innerJoin('residents', 'residents.id', 'resident_units.resident_id')
+    .select([...RESIDENT_COLUMNS, 'resident_units.unit_id'])
+    .where('residents.estate_id', '=', estateId)
+    .where('resident_units.unit_id', 'in', unitIds)
+    .orderBy('residents.kind')
+    .orderBy('residents.name')
+    .execute();
+}
+
+/**
+ * Residents who may be calling, by phone or second phone (any three digits or more of it,
+ * spaces and dashes ignored) or by name; each with every unit they live in (or none). At most
+ * `limit` rows, by name.
+ */
+export async function residentsByPhoneOrName(
+  db: Db,
+  estateId: string,
+  opts: { digits: string | null; name: string | null; limit: number },
+) {
+  const digits = opts.digits && opts.digits.length >= 3 ? opts.digits : null;
+  const name = opts.name?.replace(/[%_\\]/g, '').trim() || null;
+  if (!digits && !name) return [];
   return db
     .selectFrom('residents')
     .leftJoin('resident_units', 'resident_units.resident_id', 'residents.id')
     .leftJoin('units', 'units.id', 'resident_units.unit_id')
     .leftJoin('buildings', 'buildings.id', 'units.building_id')
-    .select([
-      'residents.id',
-      'residents.name',
-      'residents.phone',
-      'residents.kind',
-      'units.id as unit_id',
-      'units.building_id',
-      'buildings.name as building_name',
-      'units.number as unit_number',
-      'units.floor as unit_floor',
-      'units.area_m2 as unit_area_m2',
-    ])
+    .select([...RESIDENT_COLUMNS, 'residents.phone_alt', ...JOINED_UNIT_COLUMNS])
     .where('residents.estate_id', '=', estateId)
     .where((eb) =>
       eb.or([
-        ...(digits.length >= 3
+        ...(digits
           ? [
               eb(sql`replace(replace(coalesce(residents.phone, ''), ' ', ''), '-', '')`, 'like', `%${digits}%`),
               eb(sql`replace(replace(coalesce(residents.phone_alt, ''), ' ', ''), '-', '')`, 'like', `%${digits}%`),
             ]
           : []),
-        eb('residents.name', 'like', like),
-        eb('units.number', '=', q),
-        eb(sql`coalesce(buildings.name, '') || ' ' || coalesce(units.number, '')`, '=', q),
-        eb(sql`coalesce(buildings.name, '') || coalesce(units.number, '')`, '=', q.replace(/\s+/g, '')),
+        ...(name ? [eb('residents.name', 'like', `%${name}%`)] : []),
       ]),
     )
     .orderBy('residents.name')
-    .limit(10)
+    .limit(opts.limit)
     .execute();
 }
 

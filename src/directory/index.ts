@@ -17,7 +17,7 @@ export {
   staffIdByUsername,
 } from './accounts.store.js';
 export { DEMO_ESTATE_CODE, insertDemo, loadDemo } from './demo.js';
-export { callerCandidates, deskStaffOf, householdOf, isResidentOfEstate, isUnitOfEstate } from './desk.store.js';
+export { deskStaffOf, householdOf, isResidentOfEstate, isUnitOfEstate } from './desk.store.js';
 export { estateIdByCodeOrId } from './estates.store.js';
 export {
   allEstateSettings,
@@ -46,3 +46,4 @@ export { exportResidents } from './transfer/export-residents.js';
 export { exportUnits } from './transfer/export-units.js';
 export { importResidents } from './transfer/import-residents.js';
 export { importUnits } from './transfer/import-units.js';
+export { type UnitMatch, unitMatches } from './units/unit-matches.js';

@@ -13,6 +13,8 @@ import {
   Resident,
   Unit,
   UnitDetail,
+  UnitLookupMatch,
+  UnitLookupQuery,
   UpdateBuildingBody,
   UpdateEstateBody,
   UpdateResidentBody,
@@ -33,6 +35,7 @@ import { createUnit } from './units/create-unit.js';
 import { getUnit } from './units/get-unit.js';
 import { listBuildings } from './units/list-buildings.js';
 import { listUnits } from './units/list-units.js';
+import { lookupUnits } from './units/lookup-units.js';
 import { updateBuilding } from './units/update-building.js';
 import { updateUnit } from './units/update-unit.js';
 
@@ -134,6 +137,19 @@ export function registerPlacesRoutes(api: App, ctx: AppContext): void {
     querystring: ListUnitsQuery,
     response: pageOf(Unit),
     run: ({ actor, params, query }) => listUnits(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/unit-lookup',
+    ability: 'unit.read',
+    operationId: 'lookupUnits',
+    tags: ['units'],
+    summary:
+      'The unit or caller lookup of every screen: units by building and number (exact, then starting with, then holding the text; natural order), and for the office residents by phone or name',
+    params: EstateParams,
+    querystring: UnitLookupQuery,
+    response: z.object({ items: z.array(UnitLookupMatch) }),
+    run: ({ actor, params, query }) => lookupUnits(ctx, { actor, estateId: params.estateId, query }),
   });
   operation(api, {
     method: 'post',

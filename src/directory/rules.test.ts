@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkResidentRows, checkUnitRows } from './rules.js';
+import { buildingKey, checkResidentRows, checkUnitRows, compareUnitsNaturally, matchRank, parseUnitQuery } from './rules.js';
 
 const sheet = (headers: string[], ...rows: string[][]) => ({
   headers,
@@ -76,5 +76,49 @@ describe('resident import rows', () => {
   it('maps 業主/租客 to owner/tenant', () => {
     const { rows } = checkResidentRows(sheet(R, ['甲', '', '', '', '業主', '', ''], ['乙', '', '', '', '租客', '', '']));
     expect(rows.map((r) => r.kind)).toEqual(['owner', 'tenant']);
+  });
+});
+
+describe('finding a unit by what a person types', () => {
+  const cases: [string, { building: string | null; unit: string }][] = [
+    ['A座 12B', { building: 'A', unit: '12B' }],
+    ['A座12B', { building: 'A', unit: '12B' }],
+    ['A棟12B', { building: 'A', unit: '12B' }],
+    ['A栋 12b', { building: 'A', unit: '12B' }],
+    ['a幢 12b', { building: 'A', unit: '12B' }],
+    ['Block A 12B', { building: 'A', unit: '12B' }],
+    ['BLK A, 12B', { building: 'A', unit: '12B' }],
+    ['Tower 2 12B', { building: '2', unit: '12B' }],
+    ['12B A座', { building: 'A', unit: '12B' }],
+    ['12B, Block A', { building: 'A', unit: '12B' }],
+    ['Ａ座　１２Ｂ', { building: 'A', unit: '12B' }],
+    ['海景閣 12B', { building: '海景阁', unit: '12B' }],
+    ['12B 海景阁', { building: '海景阁', unit: '12B' }],
+    ['12B', { building: null, unit: '12B' }],
+    ['12 b', { building: null, unit: '12B' }],
+    ['3a', { building: null, unit: '3A' }],
+  ];
+  it.each(cases)('%s', (text, wanted) => {
+    expect(parseUnitQuery(text)).toEqual(wanted);
+  });
+
+  it('a stored building name reduces to the same key, Traditional or Simplified', () => {
+    expect(['A座', 'A棟', 'A栋', 'Block A', 'a 座'].map(buildingKey)).toEqual(['A', 'A', 'A', 'A', 'A']);
+    expect(buildingKey('海景閣')).toBe(buildingKey('海景阁'));
+  });
+
+  it('exact before prefix before contains', () => {
+    expect(['3A', '3AB', '13A', '12B'].map((n) => matchRank(n, '3A'))).toEqual([0, 1, 2, null]);
+  });
+
+  it('units in natural order: by building, then 3A, 13A, 23A', () => {
+    const units = ['23A', '3A', '13A'].map((number) => ({ buildingName: 'A座', number }));
+    units.push({ buildingName: 'B座', number: '1A' });
+    expect([...units].sort(compareUnitsNaturally).map((u) => `${u.buildingName} ${u.number}`)).toEqual([
+      'A座 3A',
+      'A座 13A',
+      'A座 23A',
+      'B座 1A',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { ImportRowError } from '../contract/common.js';
+import { toSimplified } from '../platform/search.js';
 
 /**
  * Pure checks of import rows. A file is imported whole or not at all, so every row is checked
@@ -155,4 +156,81 @@ export function checkResidentRows(sheet: { headers: string[]; rows: { row: numbe
     if (errors.length === before && name && kind) rows.push({ row, name, phone, phoneAlt, email, kind, building, unit });
   }
   return { rows, errors };
+}
+
+// ------------------------------------------------------------ finding a unit by what a person types
+
+/** What a typed unit asks for: the building named (its key, or null when none) and the unit number's key. */
+export interface UnitQuery {
+  building: string | null;
+  unit: string;
+}
+
+// The words that name a block around its letter or name, in Traditional and Simplified alike:
+// A座, A棟 / A栋, A幢, Block A, Tower A, Blk A.
+const BLOCK_SUFFIX = '(?:座|棟|栋|幢|大廈|大厦)';
+const BLOCK_PREFIX = '(?:BLOCK|BLK|TOWER)';
+
+function normalised(text: string): string {
+  return text.normalize('NFKC').toUpperCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A building's name as typed or stored, reduced to what tells it apart: 「A座」, 「A棟」, "Block A" → A. */
+export function buildingKey(name: string): string {
+  return toSimplified(normalised(name))
+    .replace(new RegExp(`^${BLOCK_PREFIX}\\s*`), '')
+    .replace(new RegExp(`${BLOCK_SUFFIX}$`), '')
+    .replace(/[\s,]/g, '');
+}
+
+/** A unit number as typed or stored: 「12b」, 「１２Ｂ」, "12 B" → 12B. */
+export function unitKey(number: string): string {
+  return normalised(number).replace(/[\s,]/g, '');
+}
+
+const hasDigit = (text: string) => /\d/.test(text);
+
+/**
+ * The building and unit a person means: 「A座 12B」, 「A棟12B」, "Block A 12B", "12B A座",
+ * "12B, Block A" and bare "12B" (any building).
+ */
+export function parseUnitQuery(text: string): UnitQuery {
+  const q = normalised(text);
+  const patterns: [RegExp, 'building-first' | 'unit-first'][] = [
+    [new RegExp(`^${BLOCK_PREFIX}\\s*([A-Z0-9]+)[\\s,]*(.+)$`), 'building-first'],
+    [new RegExp(`^(.+?)\\s*${BLOCK_SUFFIX}[\\s,]*(.+)$`), 'building-first'],
+    [new RegExp(`^(.+?)[\\s,]+${BLOCK_PREFIX}\\s*([A-Z0-9]+)$`), 'unit-first'],
+    [new RegExp(`^(.+?)[\\s,]+([^\\s,]+)${BLOCK_SUFFIX}$`), 'unit-first'],
+  ];
+  for (const [pattern, order] of patterns) {
+    const m = q.match(pattern);
+    if (!m?.[1] || !m[2]) continue;
+    const [building, unit] = order === 'building-first' ? [m[1], m[2]] : [m[2], m[1]];
+    if (hasDigit(unit)) return { building: buildingKey(building), unit: unitKey(unit) };
+  }
+  // "海景閣 12B": a word without digits beside a number is the building.
+  const words = q.split(/[\s,]+/).filter(Boolean);
+  // "12 B" is one number written apart, not block B.
+  if (words.length === 2 && !(/^\d+$/.test(words[0] ?? '') && /^[A-Z]$/.test(words[1] ?? ''))) {
+    const [a = '', b = ''] = words;
+    if (!hasDigit(a) && hasDigit(b)) return { building: buildingKey(a), unit: unitKey(b) };
+    if (hasDigit(a) && !hasDigit(b)) return { building: buildingKey(b), unit: unitKey(a) };
+  }
+  return { building: null, unit: unitKey(q) };
+}
+
+/** How well a stored text matches what was typed: 0 exactly, 1 by its start, 2 somewhere in it; null not at all. */
+export type MatchRank = 0 | 1 | 2;
+export function matchRank(stored: string, wanted: string): MatchRank | null {
+  if (!wanted) return null;
+  if (stored === wanted) return 0;
+  if (stored.startsWith(wanted)) return 1;
+  return stored.includes(wanted) ? 2 : null;
+}
+
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Units in the order a person reads a list of them: by building, then 3A before 13A before 23A. */
+export function compareUnitsNaturally(a: { buildingName: string; number: string }, b: { buildingName: string; number: string }): number {
+  return natural.compare(a.buildingName, b.buildingName) || natural.compare(a.number, b.number);
 }

@@ -46,6 +46,7 @@ const EXPECTED_WITH_RECORD_IDS = [
   'createBuilding',
   'updateBuilding',
   'listUnits',
+  'lookupUnits',
   'createUnit',
   'getUnit',
   'updateUnit',
