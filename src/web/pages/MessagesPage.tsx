@@ -8,10 +8,10 @@ import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { useListParams } from '../components/useListParams';
 import { useNow } from '../features/cases/ObligationBadge';
+import { unitLabel } from '../features/directory/UnitLookup';
 import { useMessages } from '../features/frontdesk/api';
 import { CallbackDialog, CallbackTag, HandOnDialog } from '../features/frontdesk/MessageDialogs';
 import { MESSAGE_STATUSES, MESSAGE_WHOSE, type Message, type MessageStatus, type MessageWhose } from '../features/frontdesk/types';
-import { unitLabel } from '../features/frontdesk/UnitSelect';
 
 const FILTERS = ['for', 'status'] as const;
 

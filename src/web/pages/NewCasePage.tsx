@@ -1,5 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, type ButtonProps, Card, Col, DatePicker, Form, Input, Row, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +9,12 @@ import { useErrorText } from '../components/errors';
 import { applyServerErrors } from '../components/formErrors';
 import { PageHeader } from '../components/PageHeader';
 import { useCreateCase } from '../features/cases/api';
-import { CallerLookup, type CallerPick } from '../features/cases/CallerLookup';
 import { KeyChoice, subjectOptions } from '../features/cases/KeyChoice';
 import { TIME_FORMAT } from '../features/cases/ObligationBadge';
 import { type CaseKind, CHANNELS, type Channel, INTAKE_KINDS, type RepairClass } from '../features/cases/types';
 import { useUnitDetail } from '../features/directory/api';
 import { REPAIR_CLASSES } from '../features/directory/types';
+import { type LookupPick, pickKey, UnitLookup, unitLabel } from '../features/directory/UnitLookup';
 import { useFrontDeskActions } from '../features/frontdesk/api';
 
 interface IntakeValues {
@@ -68,7 +68,7 @@ function prefillOf(search: URLSearchParams): Prefill {
 }
 
 /** The unit (and resident) handed over by the front desk, as the caller lookup shows a pick. */
-function usePrefilledCaller(prefill: Prefill, apply: (pick: CallerPick) => void) {
+function usePrefilledCaller(prefill: Prefill, apply: (pick: LookupPick) => void) {
   const unit = useUnitDetail(prefill.unitId ?? null);
   const applied = useRef(false);
   const latest = useRef(apply);
@@ -79,7 +79,7 @@ function usePrefilledCaller(prefill: Prefill, apply: (pick: CallerPick) => void)
     const u = unit.data;
     const resident = u.residents.find((r) => r.id === prefill.residentId);
     latest.current({
-      key: resident ? `r:${resident.id}:${u.id}` : `u:${u.id}`,
+      key: pickKey(u.id, resident?.id),
       unit: { id: u.id, buildingName: u.buildingName, number: u.number },
       resident: resident ? { id: resident.id, name: resident.name, phone: resident.phone } : null,
     });
@@ -95,7 +95,7 @@ export default function NewCasePage() {
   const { t } = useTranslation();
   const time = useEstateTime();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const errorText = useErrorText();
   const create = useCreateCase();
   const desk = useFrontDeskActions();
@@ -103,7 +103,7 @@ export default function NewCasePage() {
   const [prefill] = useState(() => prefillOf(search));
   const [form] = Form.useForm<IntakeValues>();
   const kind = Form.useWatch('kind', form);
-  const [caller, setCaller] = useState<CallerPick | null>(null);
+  const [caller, setCaller] = useState<LookupPick | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const kindRef = useRef<HTMLDivElement>(null);
   const descriptionRef = useRef<HTMLDivElement>(null);
@@ -158,14 +158,34 @@ export default function NewCasePage() {
     occurredAt: t('cases.fields.occurredAt'),
   };
 
-  const pickCaller = (pick: CallerPick | null) => {
+  const pickCaller = (pick: LookupPick | null) => {
     setCaller(pick);
     form.setFieldsValue({ residentName: pick?.resident?.name ?? undefined, residentPhone: pick?.resident?.phone ?? undefined });
   };
 
+  /** A repair without a unit sends nobody anywhere and has nowhere to follow up: the desk confirms it means it. */
+  const confirmNoUnit = () =>
+    new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: t('cases.intake.noUnitTitle'),
+        content: <span data-testid="no-unit-confirm">{t('cases.intake.noUnitText')}</span>,
+        okText: t('cases.intake.noUnitSave'),
+        cancelText: t('cases.intake.noUnitBack'),
+        autoFocusButton: 'cancel',
+        okButtonProps: { 'data-testid': 'no-unit-save' } as ButtonProps,
+        cancelButtonProps: { 'data-testid': 'no-unit-back' } as ButtonProps,
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+
   const save = async (values: IntakeValues) => {
     if (!values.kind) return;
     setAlert(null);
+    if (values.kind === 'repair' && !caller?.unit && !(await confirmNoUnit())) {
+      document.getElementById('case-caller')?.focus();
+      return;
+    }
     try {
       const created = await create.mutateAsync({
         kind: values.kind,
@@ -250,11 +270,11 @@ export default function NewCasePage() {
               </Form.Item>
             )}
             <Form.Item label={labels.unitId} extra={t('cases.intake.callerHelp')} htmlFor="case-caller">
-              <CallerLookup id="case-caller" value={caller} onChange={pickCaller} />
+              <UnitLookup id="case-caller" testId="caller-lookup" value={caller} onChange={pickCaller} />
             </Form.Item>
             {caller?.unit && (
               <Typography.Paragraph data-testid="case-unit">
-                {t('cases.intake.unitChosen', { unit: `${caller.unit.buildingName} ${caller.unit.number}` })}
+                {t('cases.intake.unitChosen', { unit: unitLabel(caller.unit) })}
               </Typography.Paragraph>
             )}
             <Row gutter={16}>

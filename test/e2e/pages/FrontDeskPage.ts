@@ -10,7 +10,10 @@ export class FrontDeskPage {
   readonly greeting = (): Locator => this.page.getByTestId('desk-greeting');
   readonly callTimer = (): Locator => this.page.getByTestId('call-timer');
   readonly callerSearch = (): Locator => this.page.getByTestId('caller-search');
-  readonly callerResults = (): Locator => this.page.getByTestId('caller-result');
+  /** The text box of the caller lookup. */
+  readonly callerInput = (): Locator => this.callerSearch().locator('input');
+  readonly callerResults = (): Locator => this.page.locator('.ant-select-dropdown:visible [data-testid="caller-result"]');
+  readonly phoneDesk = (): Locator => this.page.getByTestId('phone-desk');
   readonly chosenCaller = (): Locator => this.page.getByTestId('caller-chosen');
   readonly colleaguePresence = (): Locator => this.page.getByTestId('colleague-presence');
   readonly script = (): Locator => this.page.getByTestId('colleague-script');
@@ -35,11 +38,17 @@ export class FrontDeskPage {
 
   /** Types a phone number or unit into the caller box and picks the first match with Enter. */
   async findCaller(text: string, expect: string): Promise<void> {
-    await this.callerSearch().focus();
+    await this.callerInput().focus();
     await this.page.keyboard.type(text);
     await this.callerResults().filter({ hasText: expect }).first().waitFor();
     await this.page.keyboard.press('Enter');
-    await this.chosenCaller().waitFor();
+    await this.chosenCaller().filter({ hasText: expect }).waitFor();
+  }
+
+  /** Alt+H: the call ends, the caller leaves the desk and the clock stops. */
+  async hangUp(): Promise<void> {
+    await this.page.keyboard.press('Alt+KeyH');
+    await this.page.locator('[data-testid="phone-desk"][data-call="idle"]').waitFor();
   }
 
   /** Picks an option of an antd select by typing part of its label. */

@@ -1,9 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, type Page, type QueryParams } from '../../app/api';
 import { useEstateList } from '../../app/queries';
 import { useEstate } from '../../app/session';
-import type { Building, Department, Estate, HistoryEntry, PresenceRow, Resident, Staff, Unit, UnitDetail } from './types';
+import type { Building, Department, Estate, HistoryEntry, PresenceRow, Resident, Staff, Unit, UnitDetail, UnitLookupMatch } from './types';
 
 /** The directory collections of an estate, each with its list endpoint. */
 export type Collection = 'units' | 'residents' | 'buildings' | 'departments' | 'staff' | 'presence' | 'history';
@@ -53,6 +53,21 @@ export function usePresenceBoard(options: { enabled?: boolean } = {}) {
     queryFn: ({ signal }) => api.get<{ items: PresenceRow[] }>(`/estates/${estate.id}/presence`, undefined, signal),
     refetchInterval: 10_000,
     ...options,
+  });
+}
+
+/**
+ * The one unit and caller lookup of every screen (GET /estates/{id}/unit-lookup): units by
+ * building and number, and residents by phone or name for those who may read them. Kept with
+ * the units' queries, so a change to the units refreshes it.
+ */
+export function useUnitLookup(q: string) {
+  const estate = useEstate();
+  return useQuery({
+    queryKey: [...keys.collection(estate.id, 'units'), 'lookup', q],
+    queryFn: ({ signal }) => api.get<{ items: UnitLookupMatch[] }>(`/estates/${estate.id}/unit-lookup`, { q }, signal),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
   });
 }
 

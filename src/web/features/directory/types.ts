@@ -24,6 +24,7 @@ import type {
   Staff,
   Unit,
   UnitDetail as UnitDetailSchema,
+  UnitLookupMatch as UnitLookupMatchSchema,
   UpdateBuildingBody,
   UpdateDepartmentBody,
   UpdateEstateBody,
@@ -39,6 +40,7 @@ export type Building = z.infer<typeof BuildingSchema>;
 export type Department = z.infer<typeof DepartmentSchema>;
 export type DepartmentCode = z.infer<typeof DepartmentCodeSchema>;
 export type UnitDetail = z.infer<typeof UnitDetailSchema>;
+export type UnitLookupMatch = z.infer<typeof UnitLookupMatchSchema>;
 export type Presence = z.infer<typeof PresenceSchema>;
 export type PresenceState = z.infer<typeof PresenceStateSchema>;
 export type ResidentKind = z.infer<typeof ResidentKindSchema>;

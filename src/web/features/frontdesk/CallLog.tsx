@@ -8,10 +8,10 @@ import { useEstate } from '../../app/session';
 import { useEstateTime } from '../../app/time';
 import { useErrorText } from '../../components/errors';
 import { PAGE_SIZES } from '../../components/useListParams';
+import { unitLabel } from '../directory/UnitLookup';
 import { useCalls } from './api';
 import { clockText, todayIn } from './scripts';
 import { CALL_PURPOSES, type Call, type CallPurpose } from './types';
-import { unitLabel } from './UnitSelect';
 
 /** R-PH-4: the calls of a day (today unless another is picked), newest first, paged and filtered by purpose. */
 export function CallLog() {

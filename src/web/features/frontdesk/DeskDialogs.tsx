@@ -6,6 +6,7 @@ import { TIME_FORMAT, useEstateTime } from '../../app/time';
 import { FormModal } from '../../components/FormModal';
 import { KeyChoice, subjectOptions } from '../cases/KeyChoice';
 import { usePresenceBoard } from '../directory/api';
+import { UnitField, type UnitRef } from '../directory/UnitLookup';
 import { SubmitTextArea } from '../followups/FollowUpTags';
 import { useFrontDeskActions } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
@@ -20,7 +21,6 @@ import {
   type CallPurpose,
   type Message,
 } from './types';
-import { type UnitRef, UnitSelect } from './UnitSelect';
 
 const optional = (value: string | null | undefined) => (value?.trim() ? value.trim() : undefined);
 
@@ -163,7 +163,7 @@ export function TakeMessageDialog({
         </Col>
       </Row>
       <Form.Item name="unitId" label={labels.unitId}>
-        <UnitSelect known={draft?.unit} testId="message-unit" />
+        <UnitField known={draft?.unit} testId="message-unit" />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={12}>
@@ -336,7 +336,7 @@ export function LogCallDialog({
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="unitId" label={labels.unitId}>
-            <UnitSelect known={draft?.unit} testId="call-unit" />
+            <UnitField known={draft?.unit} testId="call-unit" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

@@ -2,11 +2,11 @@ import { App, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/FormModal';
 import { DeadlineTag } from '../cases/ObligationBadge';
+import { unitLabel } from '../directory/UnitLookup';
 import { SubmitTextArea } from '../followups/FollowUpTags';
 import { useFrontDeskActions } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
 import type { Message } from './types';
-import { unitLabel } from './UnitSelect';
 
 /** A call-back counts as "due soon" in its last hour, as the server judges it (R-PH-3). */
 const DUE_SOON_HOURS = 1;

@@ -1,41 +1,26 @@
-import {
-  ClearOutlined,
-  FileAddOutlined,
-  HomeOutlined,
-  MessageOutlined,
-  PhoneOutlined,
-  ReloadOutlined,
-  SoundOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Input, type InputRef, List, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { FileAddOutlined, HomeOutlined, MessageOutlined, PhoneOutlined, SoundOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, List, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { type RefObject, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../app/session';
 import { useErrorText } from '../../components/errors';
 import { translateOr } from '../../i18n';
+import { useCases } from '../cases/api';
 import { useNow } from '../cases/ObligationBadge';
+import { useUnitDetail } from '../directory/api';
 import { PRESENCE_COLORS } from '../directory/types';
+import { type LookupPick, UnitLookup, unitLabel } from '../directory/UnitLookup';
 import { useUntilText } from '../presence/PresenceCard';
-import { useCallerLookup, useDeskScripts, useGreeting } from './api';
+import { useDeskScripts, useGreeting } from './api';
 import { ColleagueSelect, usePresenceOf } from './ColleagueSelect';
 import { type CallDraft, LogCallDialog, type MessageDraft, TakeMessageDialog } from './DeskDialogs';
+import { type DeskCall, useDeskCall } from './deskCall';
 import { clockText, reasonOf, scriptText, situationOf } from './scripts';
 import { useAltShortcuts } from './shortcuts';
-import { CASE_SHORTCUTS, type CallerMatch, type CaseShortcut } from './types';
-import { unitLabel } from './UnitSelect';
+import { CASE_SHORTCUTS, type CaseShortcut } from './types';
 
 const PHONE = /^\+?[0-9 ()-]{3,20}$/;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** R-PH-1: what to say on picking up, in the screen's language; it turns from morning to afternoon by itself. */
 function GreetingCard({ locale }: { locale: string }) {
@@ -68,56 +53,67 @@ function GreetingCard({ locale }: { locale: string }) {
   );
 }
 
-/** How long the call has lasted: from when the desk picked up (opened the panel or began a new call). */
-function CallClock({ startedAt }: { startedAt: number }) {
+/** How long the call has lasted, from when the desk answered it; no call, no clock. */
+function CallClock({ startedAt }: { startedAt: number | null }) {
   const { t } = useTranslation();
   const now = useNow(1000);
+  if (startedAt === null)
+    return (
+      <Tag icon={<PhoneOutlined />} data-testid="call-timer" data-state="idle">
+        {t('frontDesk.phone.noCall')}
+      </Tag>
+    );
   return (
-    <Tag icon={<PhoneOutlined />} color="processing" data-testid="call-timer">
-      {t('frontDesk.phone.callTime', { time: clockText(now - startedAt) })}
+    <Tag icon={<PhoneOutlined />} color="processing" data-testid="call-timer" data-state="on">
+      {t('frontDesk.phone.callTime', { time: clockText(Math.max(0, now - startedAt)) })}
     </Tag>
   );
 }
 
-/** A resident found by the caller box: unit, household and open cases, each case a link. */
-function CallerDetail({ caller, onClear }: { caller: CallerMatch; onClear: () => void }) {
+/** The caller found: unit, household and open cases, each case a link. */
+function CallerDetail({ caller }: { caller: LookupPick }) {
   const { t } = useTranslation();
+  const can = useCan();
+  const unitId = caller.unit?.id ?? null;
+  const unit = useUnitDetail(unitId);
+  const open = useCases(
+    { unitId: unitId ?? '', status: 'open', page: 1, pageSize: 10, sort: '-recordedAt' },
+    { enabled: unitId !== null && can('case.read') },
+  );
+  const household = (unit.data?.residents ?? []).filter((r) => r.id !== caller.resident?.id);
+  const openCases = unitId ? (open.data?.items ?? []) : [];
   return (
     <Card
       size="small"
       data-testid="caller-chosen"
-      data-resident-id={caller.residentId ?? ''}
+      data-resident-id={caller.resident?.id ?? ''}
+      data-unit-id={caller.unit?.id ?? ''}
       title={
         <Space wrap>
-          <UserOutlined />
-          <span data-testid="caller-name">{caller.name}</span>
-          {caller.kind && <Tag>{translateOr(`residents.kinds.${caller.kind}`, caller.kind)}</Tag>}
-          {caller.phone && <a href={`tel:${caller.phone}`}>{caller.phone}</a>}
+          {caller.resident ? <UserOutlined /> : <HomeOutlined />}
+          <span data-testid="caller-name">{caller.resident?.name ?? unitLabel(caller.unit)}</span>
+          {caller.resident?.kind && <Tag>{translateOr(`residents.kinds.${caller.resident.kind}`, caller.resident.kind)}</Tag>}
+          {caller.resident?.phone && <a href={`tel:${caller.resident.phone}`}>{caller.resident.phone}</a>}
         </Space>
-      }
-      extra={
-        <Button size="small" type="text" icon={<ClearOutlined />} onClick={onClear} aria-label={t('frontDesk.phone.clearCaller')}>
-          Esc
-        </Button>
       }
     >
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <Typography.Text data-testid="caller-unit">
           <HomeOutlined /> {caller.unit ? unitLabel(caller.unit) : t('frontDesk.phone.noUnit')}
         </Typography.Text>
-        {caller.household.length > 0 && (
+        {household.length > 0 && (
           <Typography.Text type="secondary" data-testid="caller-household">
             {t('frontDesk.phone.household')}:{' '}
-            {caller.household
+            {household
               .map((h) => [h.name, translateOr(`residents.kinds.${h.kind}`, h.kind), h.phone].filter(Boolean).join(' '))
               .join(' · ')}
           </Typography.Text>
         )}
-        <Typography.Text strong>{t('frontDesk.phone.openCases', { count: caller.openCases.length })}</Typography.Text>
-        {caller.openCases.length > 0 && (
+        {unitId && <Typography.Text strong>{t('frontDesk.phone.openCases', { count: open.data?.total ?? 0 })}</Typography.Text>}
+        {openCases.length > 0 && (
           <List
             size="small"
-            dataSource={caller.openCases}
+            dataSource={openCases}
             data-testid="caller-open-cases"
             renderItem={(c) => (
               <List.Item>
@@ -140,102 +136,46 @@ function CallerDetail({ caller, onClear }: { caller: CallerMatch; onClear: () =>
   );
 }
 
-/** Typing a phone number or unit lists the matching residents; arrow keys and Enter pick one. */
+/**
+ * Who is calling: the one unit and caller lookup of every screen. Typing answers the call if
+ * the desk has not yet; a number nobody is found for stays as the caller's number. Keys typed
+ * with Alt are shortcuts, never text, even before the screen's shortcuts are ready.
+ */
 function CallerBox({
-  inputRef,
-  text,
-  onText,
-  caller,
+  selectRef,
+  call,
   onPick,
+  onText,
 }: {
-  inputRef: RefObject<InputRef | null>;
-  text: string;
+  selectRef: RefObject<{ focus: () => void } | null>;
+  call: DeskCall | null;
+  onPick: (caller: LookupPick | null) => void;
   onText: (text: string) => void;
-  caller: CallerMatch | null;
-  onPick: (caller: CallerMatch | null) => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const q = useDebounced(text.trim(), 200);
-  const lookup = useCallerLookup(q);
-  const [active, setActive] = useState(0);
-  const fresh = q.length > 0 && q === text.trim() && !lookup.isPlaceholderData;
-  const matches = fresh ? (lookup.data?.items ?? []) : [];
-  const showList = q.length > 0 && (!caller || text.trim() !== '');
-
-  const pick = (match: CallerMatch | undefined) => {
-    if (!match) return;
-    onPick(match);
-    onText('');
-  };
-
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-      <Input
-        ref={inputRef}
+      <UnitLookup
+        selectRef={selectRef}
         autoFocus
-        allowClear
         size="large"
-        prefix={<PhoneOutlined />}
-        value={text}
-        onChange={(e) => {
-          onText(e.target.value);
-          setActive(0);
-        }}
+        testId="caller-search"
+        optionTestId="caller-result"
         placeholder={t('frontDesk.phone.callerPlaceholder')}
-        aria-label={t('frontDesk.phone.callerLabel')}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            setActive((i) => Math.min(i + 1, Math.max(matches.length - 1, 0)));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setActive((i) => Math.max(i - 1, 0));
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            pick(matches[active]);
-          } else if (e.key === 'Escape') {
-            onText('');
-            onPick(null);
-          }
+        value={call?.caller ?? null}
+        onChange={onPick}
+        onSearchText={onText}
+        onInputKeyDown={(e) => {
+          if (e.altKey && !e.ctrlKey && !e.metaKey) e.preventDefault();
         }}
-        data-testid="caller-search"
       />
-      {showList &&
-        (lookup.error ? (
-          <Alert type="error" showIcon title={errorText(lookup.error)} />
-        ) : !fresh ? (
-          <Spin size="small" />
-        ) : matches.length === 0 ? (
-          <Typography.Text type="secondary" data-testid="caller-none">
-            {t('frontDesk.phone.callerNotFound')}
-          </Typography.Text>
-        ) : (
-          <div className="ed-caller-results" data-testid="caller-results">
-            {matches.map((m, i) => (
-              <Button
-                key={`${m.residentId}:${m.unit?.id ?? ''}`}
-                block
-                type={i === active ? 'primary' : 'default'}
-                ghost={i === active}
-                onClick={() => pick(m)}
-                onMouseEnter={() => setActive(i)}
-                data-testid="caller-result"
-                data-resident-id={m.residentId ?? ''}
-                style={{ justifyContent: 'flex-start', height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-              >
-                <Space size={8} wrap>
-                  <UserOutlined />
-                  <span>{m.name}</span>
-                  {m.unit && <Typography.Text type="secondary">{unitLabel(m.unit)}</Typography.Text>}
-                  {m.phone && <Typography.Text type="secondary">{m.phone}</Typography.Text>}
-                  {m.openCases.length > 0 && <Tag color="orange">{t('frontDesk.phone.openCases', { count: m.openCases.length })}</Tag>}
-                </Space>
-              </Button>
-            ))}
-          </div>
-        ))}
-      {caller && <CallerDetail caller={caller} onClear={() => onPick(null)} />}
+      {call?.caller ? (
+        <CallerDetail caller={call.caller} />
+      ) : call?.number ? (
+        <Typography.Text data-testid="caller-number">
+          <PhoneOutlined /> {call.number}
+        </Typography.Text>
+      ) : null}
     </Space>
   );
 }
@@ -299,18 +239,19 @@ function Keyed({ label, keys }: { label: string; keys: string }) {
 }
 
 /**
- * The phone desk: the greeting to say, who is calling, whom they ask for, and one key to take
- * a message, log the call or turn it into a case (R-PH-1..4).
+ * The phone desk: the greeting to say, the call from answer to hang-up, who is calling, whom
+ * they ask for, and one key to take a message, log the call or turn it into a case
+ * (R-PH-1..4). The caller stays on the desk until the call ends, so each of these carries the
+ * caller's unit, resident and phone, however many are done during one call.
  */
 export function PhoneDesk() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const locale = i18n.language;
-  const callerInput = useRef<InputRef>(null);
-  const [startedAt, setStartedAt] = useState(() => Date.now());
-  const [text, setText] = useState('');
-  const [caller, setCaller] = useState<CallerMatch | null>(null);
-  const [askedForId, setAskedForId] = useState<string | null>(null);
+  const callerInput = useRef<{ focus: () => void } | null>(null);
+  const { call, answer, update, hangUp } = useDeskCall();
+  const caller = call?.caller ?? null;
+  const askedForId = call?.askedForId ?? null;
   const [messageDraft, setMessageDraft] = useState<MessageDraft | null>(null);
   const [callDraft, setCallDraft] = useState<CallDraft | null>(null);
   const askedFor = usePresenceOf(askedForId);
@@ -318,45 +259,51 @@ export function PhoneDesk() {
   const mayTakeMessage = can('message.take');
   const mayLogCall = can('call.log');
   const mayRecordCase = can('case.create');
-  const typedPhone = !caller && PHONE.test(text.trim()) ? text.trim() : null;
+  const callerPhone = caller?.resident?.phone ?? call?.number ?? null;
+  const callerName = caller?.resident?.name ?? null;
+  // The actions of a call answer it if the desk has not yet: its time starts at the first of them.
+  const startedAt = () => call?.startedAt ?? Date.now();
 
-  const newCall = () => {
-    setStartedAt(Date.now());
-    setText('');
-    setCaller(null);
-    setAskedForId(null);
+  const pickUp = () => {
+    answer();
+    callerInput.current?.focus();
+  };
+
+  const endCall = () => {
+    hangUp();
     callerInput.current?.focus();
   };
 
   const takeMessage = () =>
     setMessageDraft({
       forStaffId: askedForId,
-      callerName: caller?.name,
-      callerPhone: caller?.phone ?? typedPhone,
+      callerName,
+      callerPhone,
       unit: caller?.unit ?? null,
       reason: askedFor ? reasonOf(askedFor.presence.state) : 'promise',
       expectedBackAt: askedFor?.presence.until ?? null,
-      call: { startedAt, residentId: caller?.residentId ?? null },
+      call: { startedAt: startedAt(), residentId: caller?.resident?.id ?? null },
     });
 
   const logCall = () =>
     setCallDraft({
-      startedAt,
-      callerName: caller?.name,
-      callerPhone: caller?.phone ?? typedPhone,
+      startedAt: startedAt(),
+      callerName,
+      callerPhone,
       unit: caller?.unit ?? null,
-      residentId: caller?.residentId ?? null,
+      residentId: caller?.resident?.id ?? null,
       askedForId,
     });
 
   /** The new-case screen, filled in with the kind, the phone and the caller; the call is logged when the case is saved. */
   const toCase = (kind: CaseShortcut) => {
-    const params = new URLSearchParams({ kind, channel: 'phone', callStartedAt: new Date(startedAt).toISOString() });
+    const at = startedAt();
+    if (!call) answer();
+    const params = new URLSearchParams({ kind, channel: 'phone', callStartedAt: new Date(at).toISOString() });
     if (caller?.unit) params.set('unitId', caller.unit.id);
-    if (caller?.residentId) params.set('residentId', caller.residentId);
-    const phone = caller?.phone ?? typedPhone;
-    if (caller?.name) params.set('residentName', caller.name);
-    if (phone) params.set('residentPhone', phone);
+    if (caller?.resident) params.set('residentId', caller.resident.id);
+    if (callerName) params.set('residentName', callerName);
+    if (callerPhone) params.set('residentPhone', callerPhone);
     if (askedForId) params.set('askedForId', askedForId);
     void navigate(`/cases/new?${params.toString()}`);
   };
@@ -365,7 +312,8 @@ export function PhoneDesk() {
   useAltShortcuts({
     ...(mayTakeMessage && { m: takeMessage }),
     ...(mayLogCall && { l: logCall }),
-    r: newCall,
+    a: pickUp,
+    h: endCall,
     c: () => callerInput.current?.focus(),
     ...(mayRecordCase && Object.fromEntries(CASE_SHORTCUTS.map((kind, i) => [String(i + 1), () => toCase(kind)]))),
   });
@@ -373,6 +321,7 @@ export function PhoneDesk() {
   return (
     <Card
       data-testid="phone-desk"
+      data-call={call ? 'on' : 'idle'}
       title={
         <Space>
           <PhoneOutlined />
@@ -381,12 +330,20 @@ export function PhoneDesk() {
       }
       extra={
         <Space>
-          <CallClock startedAt={startedAt} />
-          <Tooltip title={t('frontDesk.phone.newCallHelp')}>
-            <Button size="small" icon={<ReloadOutlined />} onClick={newCall} data-testid="desk-new-call">
-              <Keyed label={t('frontDesk.phone.newCall')} keys="Alt+R" />
-            </Button>
-          </Tooltip>
+          <CallClock startedAt={call?.startedAt ?? null} />
+          {call ? (
+            <Tooltip title={t('frontDesk.phone.hangUpHelp')}>
+              <Button size="small" danger icon={<PhoneOutlined rotate={135} />} onClick={endCall} data-testid="desk-hang-up">
+                <Keyed label={t('frontDesk.phone.hangUp')} keys="Alt+H" />
+              </Button>
+            </Tooltip>
+          ) : (
+            <Tooltip title={t('frontDesk.phone.answerHelp')}>
+              <Button size="small" type="primary" icon={<PhoneOutlined />} onClick={pickUp} data-testid="desk-answer">
+                <Keyed label={t('frontDesk.phone.answer')} keys="Alt+A" />
+              </Button>
+            </Tooltip>
+          )}
         </Space>
       }
     >
@@ -396,11 +353,19 @@ export function PhoneDesk() {
           <Typography.Text strong>
             {t('frontDesk.phone.callerLabel')} <kbd>Alt+C</kbd>
           </Typography.Text>
-          <CallerBox inputRef={callerInput} text={text} onText={setText} caller={caller} onPick={setCaller} />
+          <CallerBox
+            selectRef={callerInput}
+            call={call}
+            onPick={(pick) => update({ caller: pick, number: null })}
+            onText={(text) => {
+              const typed = text.trim();
+              if (typed) update(PHONE.test(typed) ? { number: typed } : {});
+            }}
+          />
         </div>
         <div>
           <Typography.Text strong>{t('frontDesk.phone.askedForLabel')}</Typography.Text>
-          <ColleaguePanel staffId={askedForId} onChange={setAskedForId} locale={locale} />
+          <ColleaguePanel staffId={askedForId} onChange={(id) => update({ askedForId: id })} locale={locale} />
         </div>
         {(mayTakeMessage || mayLogCall) && (
           <Space wrap>
@@ -428,12 +393,11 @@ export function PhoneDesk() {
             </div>
           </div>
         )}
-        {!caller && !askedForId && !text && (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('frontDesk.phone.idle')} style={{ margin: 0 }} />
-        )}
+        {!call && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('frontDesk.phone.idle')} style={{ margin: 0 }} />}
       </Space>
-      <TakeMessageDialog draft={messageDraft} onClose={() => setMessageDraft(null)} onTaken={newCall} />
-      <LogCallDialog draft={callDraft} onClose={() => setCallDraft(null)} onLogged={newCall} />
+      {/* The call goes on after a message or a log entry: the caller stays until the desk hangs up. */}
+      <TakeMessageDialog draft={messageDraft} onClose={() => setMessageDraft(null)} onTaken={() => setMessageDraft(null)} />
+      <LogCallDialog draft={callDraft} onClose={() => setCallDraft(null)} onLogged={() => setCallDraft(null)} />
     </Card>
   );
 }

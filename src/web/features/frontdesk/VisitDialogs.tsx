@@ -2,11 +2,11 @@ import { App, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useStaff } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
+import { unitLabel } from '../directory/UnitLookup';
 import { SubmitTextArea } from '../followups/FollowUpTags';
 import { useFrontDeskActions } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
 import type { Visit } from './types';
-import { unitLabel } from './UnitSelect';
 
 /** Who the visitor is, above each visit form. */
 export function visitorText(visit: Visit, anonymous: string): string {

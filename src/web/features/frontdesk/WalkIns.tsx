@@ -20,6 +20,7 @@ import { applyServerErrors } from '../../components/formErrors';
 import { KeyChoice, subjectOptions } from '../cases/KeyChoice';
 import { useNow } from '../cases/ObligationBadge';
 import { type CounterSeat, PRESENCE_COLORS } from '../directory/types';
+import { UnitField } from '../directory/UnitLookup';
 import { useUntilText } from '../presence/PresenceCard';
 import { useFrontDeskActions, useSuggestion, useVisits } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
@@ -27,7 +28,6 @@ import { type MessageDraft, TakeMessageDialog } from './DeskDialogs';
 import { clockText } from './scripts';
 import { useAltShortcuts } from './shortcuts';
 import { type ReceiverSuggestion, VISIT_PURPOSES, type Visit, type VisitPurpose } from './types';
-import { UnitSelect } from './UnitSelect';
 import { DepartureDialog, ReceiveDialog, visitorText } from './VisitDialogs';
 
 const LIST_PAGE_SIZE = 10;
@@ -460,7 +460,7 @@ function ArrivalForm({ nameRef, onArrived }: { nameRef: RefObject<InputRef | nul
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="unitId" label={labels.unitId}>
-              <UnitSelect testId="arrival-unit" />
+              <UnitField testId="arrival-unit" />
             </Form.Item>
           </Col>
         </Row>

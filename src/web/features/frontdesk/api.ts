@@ -6,7 +6,6 @@ import { useEstate, useSession } from '../../app/session';
 import { keys } from '../directory/api';
 import type {
   Call,
-  CallerMatch,
   CompleteCallbackInput,
   DepartureInput,
   DeskScript,
@@ -34,7 +33,6 @@ export const frontDeskKeys = {
   all: (estateId: string) => ['estate', estateId, 'frontdesk'] as const,
   greeting: (estateId: string, locale: string) => ['estate', estateId, 'frontdesk', 'greeting', locale] as const,
   scripts: (estateId: string) => ['estate', estateId, 'frontdesk', 'scripts'] as const,
-  callers: (estateId: string, q: string) => ['estate', estateId, 'frontdesk', 'callers', q] as const,
   calls: (estateId: string, params: QueryParams) => ['estate', estateId, 'frontdesk', 'calls', params] as const,
   messages: (estateId: string, params: QueryParams) => ['estate', estateId, 'frontdesk', 'messages', params] as const,
   visits: (estateId: string, params: QueryParams) => ['estate', estateId, 'frontdesk', 'visits', params] as const,
@@ -58,17 +56,6 @@ export function useDeskScripts() {
   return useQuery({
     queryKey: frontDeskKeys.scripts(estate.id),
     queryFn: ({ signal }) => api.get<{ items: DeskScript[] }>(`/estates/${estate.id}/desk-scripts`, undefined, signal),
-  });
-}
-
-/** Who is calling: residents by phone, unit or name, with household and open cases. */
-export function useCallerLookup(q: string) {
-  const estate = useEstate();
-  return useQuery({
-    queryKey: frontDeskKeys.callers(estate.id, q),
-    queryFn: ({ signal }) => api.get<{ items: CallerMatch[] }>(`/estates/${estate.id}/callers`, { q }, signal),
-    enabled: q.length > 0,
-    placeholderData: keepPreviousData,
   });
 }
 

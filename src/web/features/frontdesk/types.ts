@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type {
   CallbackReason as CallbackReasonSchema,
-  CallerMatch as CallerMatchSchema,
   CallOutcome as CallOutcomeSchema,
   CallPurpose as CallPurposeSchema,
   Call as CallSchema,
@@ -28,7 +27,6 @@ import type {
 export type { Message, Situation, Visit };
 export type Greeting = z.infer<typeof GreetingSchema>;
 export type DeskScript = z.infer<typeof DeskScriptSchema>;
-export type CallerMatch = z.infer<typeof CallerMatchSchema>;
 export type Call = z.infer<typeof CallSchema>;
 export type CallPurpose = z.infer<typeof CallPurposeSchema>;
 export type CallOutcome = z.infer<typeof CallOutcomeSchema>;

@@ -1,14 +1,13 @@
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnits } from '../directory/api';
-import type { Unit } from '../directory/types';
+import { useUnitLookup } from '../directory/api';
+import { type UnitRef, unitLabel } from '../directory/UnitLookup';
 
-type UnitLabel = Pick<Unit, 'id' | 'buildingName' | 'number'>;
-
-const labelOf = (u: UnitLabel) => `${u.buildingName} ${u.number}`;
-
-/** Picks units by typing their number; the server searches, so large estates stay fast. */
+/**
+ * Picks the units a resident lives in by typing them as every other screen does (「A座 12B」,
+ * "12B A座", 3A before 13A): the same lookup, its units only; several may be chosen.
+ */
 export function UnitPicker({
   value,
   onChange,
@@ -18,17 +17,17 @@ export function UnitPicker({
   value?: string[];
   onChange?: (value: string[]) => void;
   /** Units already linked, so their labels show before any search. */
-  known?: UnitLabel[];
+  known?: UnitRef[];
   id?: string;
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const { data, isFetching } = useUnits({ q, page: 1, pageSize: 20, sort: 'number' });
+  const { data, isFetching } = useUnitLookup(q.trim());
 
   const options = useMemo(() => {
     const byId = new Map<string, string>();
-    for (const u of known) byId.set(u.id, labelOf(u));
-    for (const u of data?.items ?? []) byId.set(u.id, labelOf(u));
+    for (const u of known) byId.set(u.id, unitLabel(u));
+    for (const m of data?.items ?? []) if (m.unit) byId.set(m.unit.id, unitLabel(m.unit));
     return [...byId.entries()].map(([unitId, label]) => ({ value: unitId, label }));
   }, [known, data]);
 
