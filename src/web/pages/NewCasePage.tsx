@@ -175,7 +175,8 @@ export default function NewCasePage() {
         okButtonProps: { 'data-testid': 'no-unit-save' } as ButtonProps,
         cancelButtonProps: { 'data-testid': 'no-unit-back' } as ButtonProps,
         onOk: () => resolve(true),
-        onCancel: () => resolve(false),
+        // Answered once the dialog has gone and given the focus back, so that going back can move it to the unit.
+        afterClose: () => resolve(false),
       });
     });
 

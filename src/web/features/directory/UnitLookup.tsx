@@ -100,6 +100,8 @@ export function UnitLookup({
       ref={selectRef as never}
       allowClear
       autoFocus={autoFocus}
+      // At most a few dozen lines: all of them in the page, in their order.
+      virtual={false}
       size={size}
       value={value?.key ?? null}
       placeholder={placeholder ?? t('lookup.placeholder')}
