@@ -8,7 +8,7 @@ import type { Unit } from './types';
 
 export type UnitRef = Pick<Unit, 'id' | 'buildingName' | 'number'>;
 
-/** A unit as people say it: 「A座 12B」. */
+/** A unit as people say it: the block's name, a space, the number. */
 export const unitLabel = (u: UnitRef | null | undefined) => (u ? `${u.buildingName} ${u.number}` : '');
 
 /** What the lookup picks: a resident with the unit they live in, a unit alone, or a resident without a unit. */
@@ -37,8 +37,8 @@ function pickLabel(p: LookupPick): string {
 
 /**
  * The one unit and caller lookup of every screen that asks for a unit (the phone desk, a new
- * case, a walk-in, a message, a call): the same text finds the same unit everywhere, 「A座 12B」
- * as much as "12B A座" or "Block A 12B", exact numbers first (3A before 13A). Typing a phone
+ * case, a walk-in, a message, a call): the same text finds the same unit everywhere, block and
+ * number in either order ("Block A 12B", "12B Block A"), exact numbers first (3A before 13A). Typing a phone
  * number or a name finds the resident with their unit. Arrow keys and Enter pick.
  */
 export function UnitLookup({

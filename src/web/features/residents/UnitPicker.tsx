@@ -5,8 +5,8 @@ import { useUnitLookup } from '../directory/api';
 import { type UnitRef, unitLabel } from '../directory/UnitLookup';
 
 /**
- * Picks the units a resident lives in by typing them as every other screen does (「A座 12B」,
- * "12B A座", 3A before 13A): the same lookup, its units only; several may be chosen.
+ * Picks the units a resident lives in by typing them as every other screen does (block and
+ * number in either order, 3A before 13A): the same lookup, its units only; several may be chosen.
  */
 export function UnitPicker({
   value,
