@@ -130,6 +130,29 @@ describe.skipIf(!haveChromium && !inCI)('the front desk: the caller on the line 
       expect(await seenText(row)).toContain(CALLER_PHONE);
     }
 
+    // A case of another kind opened with Alt+N during the call is the call's too, and says so.
+    const intakeAgain = new NewCasePage(page);
+    await intakeAgain.openByShortcut();
+    await page.getByTestId('case-from-call').waitFor();
+    expect(await seenText(page.getByTestId('case-from-call'))).toContain(CALLER_PHONE);
+    await intakeAgain.unit().waitFor();
+    expect(await seenText(intakeAgain.unit())).toContain('A座 1A');
+    expect(await intakeAgain.chosen('case-channel')).toBe('phone');
+    await expect.poll(() => intakeAgain.focusedIn()).toBe('case-kind');
+    await page.keyboard.press('5');
+    expect(await intakeAgain.chosen('case-kind')).toBe('message');
+    await intakeAgain.description().fill('請管理處通知何時停水');
+    await intakeAgain.description().press('Control+Enter');
+    await page.waitForURL((url) => /^\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
+    expect(await caseRecord(page, new CaseDetailPage(page).caseId())).toMatchObject({
+      kind: 'message',
+      unit: { buildingName: 'A座', number: '1A' },
+      residentId,
+      residentPhone: CALLER_PHONE,
+    });
+    await frontDesk.goto();
+    await frontDesk.chosenCaller().waitFor();
+
     // The hang-up button names its key; Alt+H ends the call: no caller, no clock.
     expect(await seenText(page.getByTestId('desk-hang-up'))).toContain('Alt+H');
     await frontDesk.hangUp();
@@ -182,9 +205,16 @@ describe.skipIf(!haveChromium && !inCI)('the front desk: the caller on the line 
     expect(await caseCount(page, estateId)).toBe(before + 1);
     expect(await caseRecord(page, detail.caseId())).toMatchObject({ kind: 'repair', unit: null, residentPhone: STRANGER_PHONE });
 
-    // Opened straight from the menu (Alt+N), a repair without a unit asks the same.
+    // Opened with Alt+N for someone else while the call is on: not from this call, and a repair
+    // without a unit asks the same.
     await intake.openByShortcut();
     await expect.poll(() => intake.focusedIn()).toBe('case-kind');
+    await page.getByTestId('case-from-call').waitFor();
+    expect(await intake.residentPhone().inputValue()).toBe(STRANGER_PHONE);
+    await page.getByTestId('case-not-from-call').click();
+    expect(await page.getByTestId('case-from-call').count()).toBe(0);
+    expect(await intake.residentPhone().inputValue()).toBe('');
+    await page.getByTestId('case-kind').locator('input[type="radio"]').first().focus();
     await page.keyboard.press('2');
     expect(await intake.chosen('case-kind')).toBe('repair');
     await intake.description().fill('天台水箱溢水');
@@ -200,7 +230,9 @@ describe.skipIf(!haveChromium && !inCI)('the front desk: the caller on the line 
     await intake.unit().waitFor();
     await intake.description().press('Control+Enter');
     await page.waitForURL((url) => /^\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
-    expect(await caseRecord(page, new CaseDetailPage(page).caseId())).toMatchObject({ unit: { buildingName: 'A座', number: '2B' } });
+    const forSomeoneElse = await caseRecord(page, new CaseDetailPage(page).caseId());
+    expect(forSomeoneElse.unit).toMatchObject({ buildingName: 'A座', number: '2B' });
+    expect(forSomeoneElse.residentPhone).not.toBe(STRANGER_PHONE);
 
     // The unknown caller's call is still on the desk until it is hung up.
     await frontDesk.goto();

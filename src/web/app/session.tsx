@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { CompanyAbilityName, EstateAbilityName } from '../../contract/abilities';
 import type { SessionInfo } from '../../contract/auth';
+import { forgetDeskCalls } from '../features/frontdesk/deskCall';
 import { ApiError, api, setCsrfToken, setUnauthorizedHandler } from './api';
 
 export type EstateSummary = SessionInfo['estates'][number];
@@ -65,6 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedOut = useCallback(() => {
     setCsrfToken(null);
     // Nothing of the previous session may stay on screen for the next person at the desk.
+    forgetDeskCalls();
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
     queryClient.setQueryData(SESSION_KEY, null);
   }, [queryClient]);

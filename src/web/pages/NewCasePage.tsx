@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useEstate } from '../app/session';
 import { useEstateTime } from '../app/time';
 import { useErrorText } from '../components/errors';
 import { applyServerErrors } from '../components/formErrors';
@@ -16,6 +17,7 @@ import { useUnitDetail } from '../features/directory/api';
 import { REPAIR_CLASSES } from '../features/directory/types';
 import { type LookupPick, pickKey, UnitLookup, unitLabel } from '../features/directory/UnitLookup';
 import { useFrontDeskActions } from '../features/frontdesk/api';
+import { type DeskCall, useDeskCall } from '../features/frontdesk/deskCall';
 
 interface IntakeValues {
   kind?: CaseKind;
@@ -67,6 +69,25 @@ function prefillOf(search: URLSearchParams): Prefill {
   };
 }
 
+/**
+ * A case opened while a call is on the desk's line (Alt+N rather than Alt+1..4) is that call's
+ * unless the desk says otherwise: the caller's unit, resident and phone, by phone, logged with
+ * the call. Only when nothing was handed over by the address (a walk-in hands over its own).
+ */
+function prefillFromCall(call: DeskCall | null): Prefill | null {
+  if (!call) return null;
+  const resident = call.caller?.resident ?? null;
+  return {
+    channel: 'phone',
+    unitId: call.caller?.unit?.id,
+    residentId: resident?.id,
+    residentName: resident?.name,
+    residentPhone: resident?.phone ?? call.number ?? undefined,
+    callStartedAt: new Date(call.startedAt).toISOString(),
+    askedForId: call.askedForId ?? undefined,
+  };
+}
+
 /** The unit (and resident) handed over by the front desk, as the caller lookup shows a pick. */
 function usePrefilledCaller(prefill: Prefill, apply: (pick: LookupPick) => void) {
   const unit = useUnitDetail(prefill.unitId ?? null);
@@ -100,7 +121,9 @@ export default function NewCasePage() {
   const create = useCreateCase();
   const desk = useFrontDeskActions();
   const [search] = useSearchParams();
-  const [prefill] = useState(() => prefillOf(search));
+  const { call } = useDeskCall(useEstate().id);
+  const [prefill, setPrefill] = useState(() => (search.size > 0 ? prefillOf(search) : (prefillFromCall(call) ?? {})));
+  const [fromCall, setFromCall] = useState(() => search.size === 0 && call !== null);
   const [form] = Form.useForm<IntakeValues>();
   const kind = Form.useWatch('kind', form);
   const [caller, setCaller] = useState<LookupPick | null>(null);
@@ -156,6 +179,14 @@ export default function NewCasePage() {
     residentPhone: t('cases.fields.residentPhone'),
     description: t('cases.fields.description'),
     occurredAt: t('cases.fields.occurredAt'),
+  };
+
+  /** The case is not the call's after all: the caller and the call's log entry are left out. */
+  const notFromCall = () => {
+    setFromCall(false);
+    setPrefill((p) => ({ ...p, unitId: undefined, residentId: undefined, callStartedAt: undefined, askedForId: undefined }));
+    pickCaller(null);
+    form.setFieldsValue({ occurredAt: time.nowPicker() });
   };
 
   const pickCaller = (pick: LookupPick | null) => {
@@ -269,6 +300,24 @@ export default function NewCasePage() {
                   options={REPAIR_CLASSES.map((c) => ({ value: c, label: t(`repairClasses.${c}`) }))}
                 />
               </Form.Item>
+            )}
+            {fromCall && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                data-testid="case-from-call"
+                title={t('cases.intake.fromCall', {
+                  caller: [caller ? (caller.resident?.name ?? unitLabel(caller.unit)) : null, prefill.residentPhone]
+                    .filter(Boolean)
+                    .join(' · '),
+                })}
+                action={
+                  <Button size="small" onClick={notFromCall} data-testid="case-not-from-call">
+                    {t('cases.intake.notFromCall')}
+                  </Button>
+                }
+              />
             )}
             <Form.Item label={labels.unitId} extra={t('cases.intake.callerHelp')} htmlFor="case-caller">
               <UnitLookup id="case-caller" testId="caller-lookup" value={caller} onChange={pickCaller} />

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Empty, List, Space, Spin, Tag, Tooltip, Typography
 import { type RefObject, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useCan } from '../../app/session';
+import { useCan, useEstate } from '../../app/session';
 import { useErrorText } from '../../components/errors';
 import { translateOr } from '../../i18n';
 import { useCases } from '../cases/api';
@@ -249,7 +249,7 @@ export function PhoneDesk() {
   const navigate = useNavigate();
   const locale = i18n.language;
   const callerInput = useRef<{ focus: () => void } | null>(null);
-  const { call, answer, update, hangUp } = useDeskCall();
+  const { call, answer, update, hangUp } = useDeskCall(useEstate().id);
   const caller = call?.caller ?? null;
   const askedForId = call?.askedForId ?? null;
   const [messageDraft, setMessageDraft] = useState<MessageDraft | null>(null);

@@ -1,5 +1,4 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { useEstate } from '../../app/session';
 import type { LookupPick } from '../directory/UnitLookup';
 
 /**
@@ -18,7 +17,8 @@ export interface DeskCall {
   askedForId: string | null;
 }
 
-const storageKey = (estateId: string) => `estatedesk.call.${estateId}`;
+const PREFIX = 'estatedesk.call.';
+const storageKey = (estateId: string) => `${PREFIX}${estateId}`;
 const listeners = new Set<() => void>();
 // Parsed calls by their stored text, so a read returns the same object until the call changes.
 const parsed = new Map<string, DeskCall>();
@@ -59,22 +59,32 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The desk's call, and the ways to answer, change and end it. */
-export function useDeskCall() {
-  const estate = useEstate();
-  const call = useSyncExternalStore(subscribe, () => read(estate.id));
+/** Ends every call of the tab: nothing of one person's calls stays for the next person signing in at the desk. */
+export function forgetDeskCalls(): void {
+  try {
+    const keys = Array.from({ length: window.sessionStorage.length }, (_, i) => window.sessionStorage.key(i));
+    for (const key of keys) if (key?.startsWith(PREFIX)) window.sessionStorage.removeItem(key);
+  } catch {
+    return;
+  }
+  for (const listener of listeners) listener();
+}
+
+/** The desk's call in an estate, and the ways to answer, change and end it. */
+export function useDeskCall(estateId: string) {
+  const call = useSyncExternalStore(subscribe, () => read(estateId));
   /** Starts the call now if none is on; otherwise keeps it as it is. */
   const answer = useCallback(() => {
-    if (!read(estate.id)) write(estate.id, { startedAt: Date.now(), caller: null, number: null, askedForId: null });
-  }, [estate.id]);
+    if (!read(estateId)) write(estateId, { startedAt: Date.now(), caller: null, number: null, askedForId: null });
+  }, [estateId]);
   /** Changes what the desk knows of the call, answering it first if it was not. */
   const update = useCallback(
     (patch: Partial<Omit<DeskCall, 'startedAt'>>) => {
-      const current = read(estate.id) ?? { startedAt: Date.now(), caller: null, number: null, askedForId: null };
-      write(estate.id, { ...current, ...patch });
+      const current = read(estateId) ?? { startedAt: Date.now(), caller: null, number: null, askedForId: null };
+      write(estateId, { ...current, ...patch });
     },
-    [estate.id],
+    [estateId],
   );
-  const hangUp = useCallback(() => write(estate.id, null), [estate.id]);
+  const hangUp = useCallback(() => write(estateId, null), [estateId]);
   return { call, answer, update, hangUp };
 }
