@@ -49,10 +49,10 @@ export function UnitLookup({
   testId,
   optionTestId = 'caller-option',
   placeholder,
+  notFoundText,
   size,
   autoFocus,
   selectRef,
-  onInputKeyDown,
 }: {
   value: LookupPick | null;
   onChange: (pick: LookupPick | null) => void;
@@ -62,10 +62,11 @@ export function UnitLookup({
   testId: string;
   optionTestId?: string;
   placeholder?: string;
+  /** What to say when nothing matches, where the screen has more to say than that. */
+  notFoundText?: string;
   size?: SelectProps['size'];
   autoFocus?: boolean;
   selectRef?: Ref<{ focus: () => void }>;
-  onInputKeyDown?: SelectProps['onInputKeyDown'];
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -108,7 +109,11 @@ export function UnitLookup({
       options={options}
       loading={searching && !fresh}
       showSearch={{ filterOption: false, onSearch: search, searchValue: text }}
-      onInputKeyDown={onInputKeyDown}
+      onInputKeyDown={(e) => {
+        // Keys pressed with Alt are the screens' shortcuts, never text (a Mac's Option+2 would
+        // type a character here), even while a screen's shortcuts are not yet listening.
+        if (e.altKey && !e.ctrlKey && !e.metaKey) e.preventDefault();
+      }}
       onChange={(_key, option) => {
         const chosen = Array.isArray(option) ? option[0] : option;
         onChange(chosen?.pick ?? null);
@@ -116,7 +121,9 @@ export function UnitLookup({
       }}
       onBlur={() => setText('')}
       notFoundContent={
-        <span data-testid={`${testId}-none`}>{!searching ? t('lookup.hint') : fresh ? t('lookup.notFound') : t('lookup.searching')}</span>
+        <span data-testid={`${testId}-none`}>
+          {!searching ? t('lookup.hint') : fresh ? (notFoundText ?? t('lookup.notFound')) : t('lookup.searching')}
+        </span>
       }
       optionRender={(option) => {
         const p = option.data.pick;

@@ -138,8 +138,7 @@ function CallerDetail({ caller }: { caller: LookupPick }) {
 
 /**
  * Who is calling: the one unit and caller lookup of every screen. Typing answers the call if
- * the desk has not yet; a number nobody is found for stays as the caller's number. Keys typed
- * with Alt are shortcuts, never text, even before the screen's shortcuts are ready.
+ * the desk has not yet; a number nobody is found for stays as the caller's number.
  */
 function CallerBox({
   selectRef,
@@ -162,12 +161,10 @@ function CallerBox({
         testId="caller-search"
         optionTestId="caller-result"
         placeholder={t('frontDesk.phone.callerPlaceholder')}
+        notFoundText={t('frontDesk.phone.callerNotFound')}
         value={call?.caller ?? null}
         onChange={onPick}
         onSearchText={onText}
-        onInputKeyDown={(e) => {
-          if (e.altKey && !e.ctrlKey && !e.metaKey) e.preventDefault();
-        }}
       />
       {call?.caller ? (
         <CallerDetail caller={call.caller} />
