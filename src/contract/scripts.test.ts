@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, formOfAddress, unknownPlaceholders } from './scripts.js';
+import { fillPlaceholders, formOfAddress, officeTitle, unknownPlaceholders } from './scripts.js';
 
 describe('R-WD-2: residents are addressed by surname and title', () => {
   const rows: [name: string | null, title: 'mr' | 'mrs' | 'miss' | 'ms' | null, locale: 'zh-Hant' | 'zh-Hans' | 'en', shown: string][] = [
@@ -34,5 +34,12 @@ describe('R-WD-2: residents are addressed by surname and title', () => {
         office: '誠基公寓管理處',
       }),
     ).toBe('對不起，陳太，我會把事情反映給工程部。誠基公寓管理處');
+  });
+
+  it('R-WD-2: the office is named as the greeting names it, with or without 管理處 in its name', () => {
+    expect(officeTitle('誠基公寓', 'zh-Hant')).toBe('誠基公寓管理處');
+    expect(officeTitle('海峰閣管理處', 'zh-Hant')).toBe('海峰閣管理處');
+    expect(officeTitle('誠基公寓', 'zh-Hans')).toBe('誠基公寓管理处');
+    expect(officeTitle('誠基公寓', 'en')).toBe('誠基公寓 Management Office');
   });
 });

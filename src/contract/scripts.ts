@@ -121,6 +121,13 @@ export function formOfAddress(name: string | null | undefined, title: ResidentTi
   return `${surname}${CHINESE_TITLES[title]}`;
 }
 
+/** The management office by its name in the language (誠基公寓管理處, 誠基公寓 Management Office), as the greeting names it. */
+export function officeTitle(officeName: string, locale: ScriptLocale): string {
+  const base = officeName.trim().replace(/管理處$|管理处$/, '');
+  if (locale === 'en') return `${base} Management Office`;
+  return `${base}${locale === 'zh-Hans' ? '管理处' : '管理處'}`;
+}
+
 /** The generic form of address, before the desk knows who it is speaking to. */
 export function anyoneAddressed(locale: ScriptLocale): string {
   return ANYONE[locale];

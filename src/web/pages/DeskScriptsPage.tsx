@@ -2,7 +2,7 @@ import { RollbackOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fillPlaceholders, SCRIPT_PLACEHOLDERS, unknownPlaceholders } from '../../contract/scripts';
+import { fillPlaceholders, officeTitle, SCRIPT_PLACEHOLDERS, unknownPlaceholders } from '../../contract/scripts';
 import { useCan, useEstate } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
@@ -29,7 +29,7 @@ function ScriptEditor({ script, readOnly }: { script: DeskScript; readOnly: bool
   const preview = fillPlaceholders(text.trim(), {
     name: t('frontDesk.scripts.sampleName'),
     until: '15:00',
-    office: estate.officeName,
+    office: officeTitle(estate.officeName, script.locale),
     addressee: t('frontDesk.scripts.sampleAddressee'),
     department: t('frontDesk.scripts.sampleDepartment'),
   });

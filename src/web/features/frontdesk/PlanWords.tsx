@@ -3,13 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formOfAddress, type ResidentTitle } from '../../../contract/scripts';
+import { fillPlaceholders, formOfAddress, officeTitle, type ResidentTitle } from '../../../contract/scripts';
 import { api } from '../../app/api';
 import { useLanguage } from '../../app/locale';
 import { useCan, useEstate } from '../../app/session';
 import type { Resident } from '../directory/types';
 import { useDeskScripts } from './api';
-import { scriptText } from './scripts';
 import type { Situation } from './types';
 
 /** Who the words are said to: a name and a title when the office knows them. */
@@ -35,12 +34,17 @@ export function usePlanWords(): (situation: Situation, vars?: WordsVars) => stri
   const estate = useEstate();
   const scripts = useDeskScripts();
   return (situation, vars = {}) => {
-    const text = scriptText(scripts.data?.items, situation, language, { name: vars.name ?? '', until: vars.until ?? '' });
-    if (text === null) return null;
-    return text
-      .replaceAll('{office}', estate.officeName)
-      .replaceAll('{addressee}', formOfAddress(vars.addressee?.name, vars.addressee?.title, language))
-      .replaceAll('{department}', vars.department ?? '');
+    const script =
+      scripts.data?.items.find((s) => s.situation === situation && s.locale === language) ??
+      scripts.data?.items.find((s) => s.situation === situation);
+    if (!script) return null;
+    return fillPlaceholders(script.text, {
+      name: vars.name ?? '',
+      until: vars.until ?? '',
+      office: officeTitle(estate.officeName, language),
+      addressee: formOfAddress(vars.addressee?.name, vars.addressee?.title, language),
+      department: vars.department ?? '',
+    });
   };
 }
 
@@ -68,7 +72,7 @@ export function WordsLine({ label, words, testId }: { label: string; words: stri
   if (!words) return null;
   return (
     <div data-testid={testId}>
-      <Typography.Text type="secondary">{label}: </Typography.Text>
+      <Typography.Text type="secondary">{t('deskWords.labelled', { label })}</Typography.Text>
       <Tooltip title={t('deskWords.source')}>
         <Typography.Text strong data-testid={`${testId}-text`}>
           {words}
@@ -134,14 +138,14 @@ export function useThanksNotice(): (addressee: Addressee) => void {
       description: (
         <div data-testid="thanks-words">
           <div data-testid="words-thanks">
-            <Typography.Text type="secondary">{t('deskWords.thanks')}: </Typography.Text>
+            <Typography.Text type="secondary">{t('deskWords.labelled', { label: t('deskWords.thanks') })}</Typography.Text>
             <Typography.Text strong data-testid="words-thanks-text" title={t('deskWords.source')}>
               {thanks}
             </Typography.Text>
           </div>
           {reply && (
             <div data-testid="words-reply-to-thanks">
-              <Typography.Text type="secondary">{t('deskWords.replyToThanks')}: </Typography.Text>
+              <Typography.Text type="secondary">{t('deskWords.labelled', { label: t('deskWords.replyToThanks') })}</Typography.Text>
               <Typography.Text strong data-testid="words-reply-to-thanks-text" title={t('deskWords.source')}>
                 {reply}
               </Typography.Text>

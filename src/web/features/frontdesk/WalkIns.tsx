@@ -326,6 +326,7 @@ function VisitItem({ visit, now, handlers }: { visit: Visit; now: number; handle
                     const routed = visit.suggestion?.routedTo;
                     if (routed) handlers.takeContact(visit, { id: routed.id, until: routed.until });
                   }}
+                  data-testid="visit-take-contact"
                 >
                   {t('frontDesk.walkIn.takeContact')}
                 </Button>
