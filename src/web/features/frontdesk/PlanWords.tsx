@@ -132,6 +132,8 @@ export function useThanksNotice(): (addressee: Addressee) => void {
     if (!thanks) return;
     notification.info({
       key: 'desk-thanks',
+      // Below the page, so the header's language switch and menus stay reachable while it is read out.
+      placement: 'bottomRight',
       title: t('deskWords.thanksTitle'),
       icon: <SoundOutlined />,
       duration: 30,
