@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseKind, FileFormat, Id, Instant, Locale, PageQuery, RepairClass } from './common.js';
+import { RESIDENT_TITLES } from './scripts.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Phone = z
@@ -105,6 +106,8 @@ export const CreateBuildingBody = z.strictObject({ name: Text(60) });
 export const UpdateBuildingBody = z.strictObject({ name: Text(60) });
 
 export const ResidentKind = z.enum(['owner', 'tenant']);
+/** R-WD-2: how the desk addresses a resident: 先生 (mr), 太太 (mrs: 陳太), 小姐 (miss), 女士 (ms). */
+export const ResidentTitle = z.enum(RESIDENT_TITLES);
 
 export const UnitSummary = z.object({
   id: Id,
@@ -180,6 +183,7 @@ export const Resident = z
     phoneAlt: z.string().nullable(),
     email: z.string().nullable(),
     kind: ResidentKind,
+    title: ResidentTitle.nullable().describe('R-WD-2: the form of address (陳先生, 陳太, 陳小姐); null when not known'),
     units: z.array(UnitSummary),
     createdAt: Instant,
     updatedAt: Instant,
@@ -193,6 +197,7 @@ export const CreateResidentBody = z.strictObject({
   phoneAlt: Phone.nullable().optional(),
   email: z.email().max(200).nullable().optional(),
   kind: ResidentKind,
+  title: ResidentTitle.nullable().optional(),
   unitIds: z.array(Id).max(50).default([]),
 });
 export const UpdateResidentBody = z.strictObject({
@@ -201,6 +206,7 @@ export const UpdateResidentBody = z.strictObject({
   phoneAlt: Phone.nullable().optional(),
   email: z.email().max(200).nullable().optional(),
   kind: ResidentKind.optional(),
+  title: ResidentTitle.nullable().optional(),
   unitIds: z.array(Id).max(50).optional(),
 });
 export const ListResidentsQuery = PageQuery.extend({
@@ -238,7 +244,7 @@ export const UpdateDepartmentBody = z.strictObject({
 export const Role = z.enum(['admin', 'manager', 'receptionist', 'department', 'maintenance']);
 export type Role = z.infer<typeof Role>;
 
-export const PresenceState = z.enum(['in_office', 'out', 'meeting', 'on_call', 'off_duty']);
+export const PresenceState = z.enum(['in_office', 'other_office', 'out', 'meeting', 'on_call', 'off_duty']);
 export const Presence = z
   .object({
     staffId: Id,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseSummary, PersonRef } from './cases.js';
 import { Id, Instant, Locale, PageQuery } from './common.js';
-import { CounterSeat, PresenceState, UnitSummary } from './directory.js';
+import { CounterSeat, PresenceState, ResidentTitle, UnitSummary } from './directory.js';
 import { SCRIPT_PLACEHOLDERS, unknownPlaceholders } from './scripts.js';
 
 /**
@@ -36,14 +36,35 @@ export const GreetingQuery = z.strictObject({
   at: Instant.optional(),
 });
 
-export const Situation = z.enum(['out', 'meeting', 'on_call', 'off_duty', 'call_back_later', 'ask_identity', 'hold']);
+export const Situation = z.enum([
+  'out',
+  'other_office',
+  'meeting',
+  'on_call',
+  'off_duty',
+  'call_back_later',
+  'ask_identity',
+  'hold',
+  'walk_in_greeting',
+  'walk_in_away',
+  'walk_in_farewell',
+  'complaint_apology',
+  'complaint_forward',
+  'complaint_escalate',
+  'thanks_registration',
+  'reply_to_thanks',
+]);
 export type Situation = z.infer<typeof Situation>;
 
 export const DeskScript = z
   .object({
     situation: Situation,
     locale: Locale,
-    text: z.string().describe('May hold {name} (the colleague) and {until} (when back)'),
+    text: z
+      .string()
+      .describe(
+        'May hold {name} (the colleague), {until} (when back), {office}, {addressee} (the resident by surname and title) and {department}',
+      ),
     custom: z.boolean().describe("The estate's own wording rather than the plan's"),
   })
   .meta({ id: 'DeskScript' });
@@ -55,10 +76,10 @@ export const UpdateDeskScriptBody = z.strictObject({
     .trim()
     .max(500)
     .nullable()
-    .describe(`null restores the plan's wording; may hold ${SCRIPT_PLACEHOLDERS.join(' and ')}`)
+    .describe(`null restores the plan's wording; may hold ${SCRIPT_PLACEHOLDERS.join(', ')}`)
     .refine((text) => text === null || unknownPlaceholders(text).length === 0, {
       error: (issue) =>
-        `unknown placeholder ${unknownPlaceholders(String(issue.input)).join(' ')}: a script may hold ${SCRIPT_PLACEHOLDERS.join(' and ')}`,
+        `unknown placeholder ${unknownPlaceholders(String(issue.input)).join(' ')}: a script may hold ${SCRIPT_PLACEHOLDERS.join(', ')}`,
     }),
 });
 
@@ -216,6 +237,7 @@ export const Visit = z
     visitorName: z.string().nullable(),
     unit: UnitSummary.nullable(),
     residentId: Id.nullable(),
+    visitorTitle: ResidentTitle.nullable().describe("R-WD-2: the resident's form of address, when the visitor is a known resident"),
     purpose: VisitPurpose,
     askedFor: PersonRef.nullable(),
     routedTo: PersonRef.nullable(),

@@ -29,6 +29,7 @@ export {
   estateSettings,
   managersOf,
   residentContact,
+  residentTitle,
   staffEmail,
   staffEmailsOf,
   staffInEstate,

@@ -17,6 +17,11 @@ export function staffName(id: Id) {
   return eb.selectFrom('staff').select('staff.name').where('staff.id', '=', id);
 }
 
+/** R-WD-2: a resident's form of address (mr, mrs, miss, ms), by id. */
+export function residentTitle(id: Id) {
+  return eb.selectFrom('residents').select('residents.title').where('residents.id', '=', id);
+}
+
 /** A staff member's email, by id. */
 export function staffEmail(id: Id) {
   return eb.selectFrom('staff').select('staff.email').where('staff.id', '=', id);

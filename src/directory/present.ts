@@ -78,6 +78,7 @@ export function presentResident(row: ResidentRow, units: UnitJoinRow[]): Residen
     phoneAlt: row.phone_alt,
     email: row.email,
     kind: row.kind as Resident['kind'],
+    title: (row.title ?? null) as Resident['title'],
     units: units.map(presentUnitSummary),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

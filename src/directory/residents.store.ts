@@ -58,14 +58,15 @@ export async function pageOfResidents(db: Db, estateId: string, query: z.infer<t
   return { rows, total: Number(n) };
 }
 
-export async function insertResident(trx: Trx, row: ResidentRow): Promise<void> {
+/** A new resident; the title (R-WD-2) may be left out while the office does not know it. */
+export async function insertResident(trx: Trx, row: Omit<ResidentRow, 'title'> & { title?: string | null }): Promise<void> {
   await trx.insertInto('residents').values(row).execute();
 }
 
 export async function updateResidentRow(
   trx: Trx,
   residentId: string,
-  patch: Partial<Pick<ResidentRow, 'name' | 'phone' | 'phone_alt' | 'email' | 'kind'>> & { updated_at: string },
+  patch: Partial<Pick<ResidentRow, 'name' | 'phone' | 'phone_alt' | 'email' | 'kind' | 'title'>> & { updated_at: string },
 ): Promise<void> {
   await trx.updateTable('residents').set(patch).where('id', '=', residentId).execute();
 }

@@ -61,6 +61,7 @@ export function presentVisit(r: VisitRow, policy: EstatePolicy, asOf: Date): Vis
     visitorName: r.visitor_name,
     unit: presentJoinedUnit(r),
     residentId: r.resident_id,
+    visitorTitle: (r.visitor_title ?? null) as Visit['visitorTitle'],
     purpose: r.purpose as Visit['purpose'],
     askedFor: r.asked_for_id ? { id: r.asked_for_id, name: r.asked_name ?? '' } : null,
     routedTo: r.routed_to_id ? { id: r.routed_to_id, name: r.routed_name ?? '' } : null,

@@ -262,7 +262,11 @@ describe(`the front desk [${ENGINE}]`, () => {
       expect(refused.status, text).toBe(400);
       expect(refused.body.error.code).toBe('validation.failed');
       expect(refused.body.error.details.issues).toEqual([
-        { path: 'body.text', message: `unknown placeholder ${found}: a script may hold {name} and {until}`, code: 'custom' },
+        {
+          path: 'body.text',
+          message: `unknown placeholder ${found}: a script may hold {name}, {until}, {office}, {addressee}, {department}`,
+          code: 'custom',
+        },
       ]);
     }
     expect(await t.ctx.db.selectFrom('desk_scripts').select('text').where('estate_id', '=', estateId).execute()).toEqual([]);

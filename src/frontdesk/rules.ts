@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
 import type { EstatePolicy } from '../contract/directory.js';
-import { fillPlaceholders } from '../contract/scripts.js';
+import { fillPlaceholders, type ScriptVars } from '../contract/scripts.js';
+import { COUNTER_SCRIPTS } from './plan-words.js';
 
 /**
  * The front desk's rules (R-PH-1..3, R-WK-2..4) as pure functions: no clock, no database.
  */
 export type Locale = 'zh-Hant' | 'zh-Hans' | 'en';
 export type TimeOfDay = 'morning' | 'afternoon' | 'evening';
-export type PresenceState = 'in_office' | 'out' | 'meeting' | 'on_call' | 'off_duty';
+export type PresenceState = 'in_office' | 'other_office' | 'out' | 'meeting' | 'on_call' | 'off_duty';
 export type Seat = 'L1' | 'L2' | 'L3' | 'R1' | 'R2' | 'R3';
 
 export const CALLBACK_RULE = 'R-PH-3';
@@ -52,11 +53,49 @@ export function greetingText(g: {
 
 // ------------------------------------------------------------------ situation scripts (§2.5)
 
-export type Situation = 'out' | 'meeting' | 'on_call' | 'off_duty' | 'call_back_later' | 'ask_identity' | 'hold';
-export const SITUATIONS: readonly Situation[] = ['out', 'meeting', 'on_call', 'off_duty', 'call_back_later', 'ask_identity', 'hold'];
+/** The phone desk's situations (§2.5) and the words of the counter and of complaints (R-WD-2). */
+export type Situation =
+  | 'out'
+  | 'other_office'
+  | 'meeting'
+  | 'on_call'
+  | 'off_duty'
+  | 'call_back_later'
+  | 'ask_identity'
+  | 'hold'
+  | 'walk_in_greeting'
+  | 'walk_in_away'
+  | 'walk_in_farewell'
+  | 'complaint_apology'
+  | 'complaint_forward'
+  | 'complaint_escalate'
+  | 'thanks_registration'
+  | 'reply_to_thanks';
+export const SITUATIONS: readonly Situation[] = [
+  'out',
+  'other_office',
+  'meeting',
+  'on_call',
+  'off_duty',
+  'call_back_later',
+  'ask_identity',
+  'hold',
+  'walk_in_greeting',
+  'walk_in_away',
+  'walk_in_farewell',
+  'complaint_apology',
+  'complaint_forward',
+  'complaint_escalate',
+  'thanks_registration',
+  'reply_to_thanks',
+];
 
-/** The plan's own wording (§2.5 電話應答技巧); each estate may reword them. {name}, {until} are filled in. */
+/**
+ * The plan's own wording (§2.5 電話應答技巧, §6 處理電話投訴, 辦公室業戶接待規範, 篇3 §13-14);
+ * each estate may reword them. {name}, {until}, {office}, {addressee}, {department} are filled in.
+ */
 export const PLAN_SCRIPTS: Record<Situation, Record<Locale, string>> = {
+  ...COUNTER_SCRIPTS,
   out: {
     'zh-Hant': '對不起,{name}剛出外辦事,將會在{until}回來,請留下您的姓名,您能否留言?',
     'zh-Hans': '对不起,{name}刚出外办事,将会在{until}回来,请留下您的姓名,您能否留言?',
@@ -99,6 +138,8 @@ export function situationFor(state: PresenceState): Situation | null {
   switch (state) {
     case 'out':
       return 'out';
+    case 'other_office':
+      return 'other_office';
     case 'meeting':
       return 'meeting';
     case 'on_call':
@@ -111,8 +152,8 @@ export function situationFor(state: PresenceState): Situation | null {
 }
 
 /** A script with its placeholders filled in, as the desk's screen fills them (contract/scripts.ts). */
-export function fillScript(text: string, vars: { name?: string; until?: string }): string {
-  return fillPlaceholders(text, { name: vars.name ?? '', until: vars.until ?? '' });
+export function fillScript(text: string, vars: Partial<ScriptVars>): string {
+  return fillPlaceholders(text, { ...vars, name: vars.name ?? '', until: vars.until ?? '' });
 }
 
 // ------------------------------------------------------------------ call-backs (R-PH-3)

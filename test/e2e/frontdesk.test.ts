@@ -347,11 +347,11 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     await signIn(managerPage, session?.server.url ?? '', 'manager');
     await managerPage.goto('/settings/desk-scripts');
     const editing = managerPage.locator('[data-testid="desk-script"][data-situation="meeting"][data-locale="zh-Hant"]');
-    // A misspelt placeholder is caught as it is typed, naming the two a script may hold; it cannot be saved.
+    // A misspelt placeholder is caught as it is typed, naming the ones a script may hold; it cannot be saved.
     await editing.getByTestId('desk-script-text').fill('{nmae}正在開會，請問需要留言嗎？');
     await editing.getByTestId('desk-script-placeholder-error').waitFor();
     expect(await seenText(editing.getByTestId('desk-script-placeholder-error'))).toBe(
-      '{nmae} 不是可用的代入欄位。劇本只可包含 {name} {until}。',
+      '{nmae} 不是可用的代入欄位。劇本只可包含 {name} {until} {office} {addressee} {department}。',
     );
     expect(await editing.getByTestId('desk-script-save').isDisabled()).toBe(true);
     await editing.getByTestId('desk-script-text').press('Control+Enter');

@@ -479,6 +479,7 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
     phoneAlt: '2123 4567',
     email: 'new.resident@example.com',
     kind: 'tenant',
+    title: 'ms',
     unitIds: [ids.unitId],
   }),
   updateResident: (ids) => ({
@@ -487,6 +488,7 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
     phoneAlt: null,
     email: 'renamed@example.com',
     kind: 'owner',
+    title: 'mr',
     unitIds: [ids.unitId],
   }),
   importUnits: () => ({

@@ -25,6 +25,7 @@ export async function createResident(ctx: AppContext, opts: { actor: Actor; esta
         phone_alt: b.phoneAlt ?? null,
         email: b.email ?? null,
         kind: b.kind,
+        title: b.title ?? null,
         created_at: uc.at,
         updated_at: uc.at,
       };

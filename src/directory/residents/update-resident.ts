@@ -25,6 +25,7 @@ export async function updateResident(
       ...(b.phoneAlt !== undefined && { phone_alt: b.phoneAlt }),
       ...(b.email !== undefined && { email: b.email }),
       ...(b.kind !== undefined && { kind: b.kind }),
+      ...(b.title !== undefined && { title: b.title }),
       updated_at: uc.at,
     };
     await updateResidentRow(uc.trx, before.id, patch);

@@ -65,6 +65,7 @@ async function residentsFrom(ctx: AppContext, opts: ImportOptions): Promise<Impo
           phone_alt: r.phoneAlt,
           email: r.email,
           kind: r.kind,
+          title: null,
           created_at: at,
           updated_at: at,
         };

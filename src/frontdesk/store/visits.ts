@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import { staffName } from '../../directory/index.js';
+import { residentTitle, staffName } from '../../directory/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { VisitTable } from '../tables.js';
 import { unitShown } from './shown.js';
@@ -17,6 +17,7 @@ function visitsQuery(db: Db, estateId: string) {
       staffName(e.ref('visits.asked_for_id')).as('asked_name'),
       staffName(e.ref('visits.routed_to_id')).as('routed_name'),
       staffName(e.ref('visits.received_by')).as('receiver_name'),
+      residentTitle(e.ref('visits.resident_id')).as('visitor_title'),
     ])
     .where('visits.estate_id', '=', estateId);
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { type Actor, requireAbility } from '../../auth/index.js';
 import type { RecordArrivalBody } from '../../contract/frontdesk.js';
-import { estateSettings } from '../../directory/index.js';
+import { estateSettings, householdOf } from '../../directory/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
 import { openObligation } from '../../platform/obligations/index.js';
@@ -24,6 +24,12 @@ export async function recordVisitArrival(
     const estate = await estateSettings(uc.trx, opts.estateId);
     await checkRefs(uc.trx, estate.id, b);
     const arrivedAt = occurred(b.occurredAt, uc.now);
+    // R-WD-2: a visitor who gives the name of a resident of the unit is that resident, addressed by their title.
+    const residentId =
+      b.residentId ??
+      (b.unitId && b.visitorName
+        ? (await householdOf(uc.trx, estate.id, b.unitId, '')).find((r) => r.name === b.visitorName)?.id
+        : undefined);
     const suggestion = await suggestionFor(uc.trx, estate, { purpose: b.purpose, askedForId: b.askedForId });
     const row = {
       id,
@@ -32,7 +38,7 @@ export async function recordVisitArrival(
       arrived_at: arrivedAt,
       visitor_name: b.visitorName ?? null,
       unit_id: b.unitId ?? null,
-      resident_id: b.residentId ?? null,
+      resident_id: residentId ?? null,
       purpose: b.purpose,
       note: b.note ?? null,
       asked_for_id: b.askedForId ?? null,

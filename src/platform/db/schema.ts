@@ -44,6 +44,8 @@ export interface ResidentTable {
   phone_alt: string | null;
   email: string | null;
   kind: string;
+  /** R-WD-2: mr, mrs, miss, ms; null when not known. */
+  title: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -2,8 +2,8 @@ import { RollbackOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fillPlaceholders, SCRIPT_PLACEHOLDERS, unknownPlaceholders } from '../../contract/scripts';
-import { useCan } from '../app/session';
+import { fillPlaceholders, officeTitle, SCRIPT_PLACEHOLDERS, unknownPlaceholders } from '../../contract/scripts';
+import { useCan, useEstate } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { useDeskScripts, useFrontDeskActions } from '../features/frontdesk/api';
@@ -25,7 +25,14 @@ function ScriptEditor({ script, readOnly }: { script: DeskScript; readOnly: bool
   const placeholderError = unknown.length
     ? t('frontDesk.scripts.unknownPlaceholder', { found: unknown.join(' '), valid: SCRIPT_PLACEHOLDERS.join(' ') })
     : null;
-  const preview = fillPlaceholders(text.trim(), { name: t('frontDesk.scripts.sampleName'), until: '15:00' });
+  const estate = useEstate();
+  const preview = fillPlaceholders(text.trim(), {
+    name: t('frontDesk.scripts.sampleName'),
+    until: '15:00',
+    office: officeTitle(estate.officeName, script.locale),
+    addressee: t('frontDesk.scripts.sampleAddressee'),
+    department: t('frontDesk.scripts.sampleDepartment'),
+  });
 
   const save = async (value: string | null) => {
     setSaving(true);

@@ -18,6 +18,7 @@ import { REPAIR_CLASSES } from '../features/directory/types';
 import { type LookupPick, pickKey, UnitLookup, unitLabel } from '../features/directory/UnitLookup';
 import { useFrontDeskActions } from '../features/frontdesk/api';
 import { type DeskCall, useDeskCall } from '../features/frontdesk/deskCall';
+import { PlanWordsBox, usePlanWords, useResidentAddressee, useThanksNotice, WordsLine } from '../features/frontdesk/PlanWords';
 
 interface IntakeValues {
   kind?: CaseKind;
@@ -126,7 +127,12 @@ export default function NewCasePage() {
   const [fromCall, setFromCall] = useState(() => search.size === 0 && call !== null);
   const [form] = Form.useForm<IntakeValues>();
   const kind = Form.useWatch('kind', form);
+  const residentName = Form.useWatch('residentName', form);
   const [caller, setCaller] = useState<LookupPick | null>(null);
+  const words = usePlanWords();
+  const thank = useThanksNotice();
+  // R-WD-2: the resident by surname and title once the caller lookup has found them.
+  const addressee = useResidentAddressee(caller?.resident?.id, residentName);
   const [alert, setAlert] = useState<string | null>(null);
   const kindRef = useRef<HTMLDivElement>(null);
   const descriptionRef = useRef<HTMLDivElement>(null);
@@ -232,6 +238,7 @@ export default function NewCasePage() {
       });
       await logCall(values, created.id);
       message.success(t('cases.intake.saved', { number: created.number }));
+      if (values.channel === 'counter') thank({ ...addressee, name: orNull(values.residentName) ?? addressee.name });
       void navigate(`/cases/${created.id}`);
     } catch (error) {
       const { placed, unplaced } = applyServerErrors(form, error, { labels });
@@ -339,6 +346,25 @@ export default function NewCasePage() {
                 </Form.Item>
               </Col>
             </Row>
+            {kind === 'complaint' && (
+              <PlanWordsBox title={t('deskWords.complaintTitle')} testId="complaint-words">
+                <WordsLine
+                  label={t('deskWords.complaintApology')}
+                  words={words('complaint_apology', { addressee })}
+                  testId="words-complaint-apology"
+                />
+                <WordsLine
+                  label={t('deskWords.complaintForward')}
+                  words={words('complaint_forward', { addressee, department: t('deskWords.theDepartment') })}
+                  testId="words-complaint-forward"
+                />
+                <WordsLine
+                  label={t('deskWords.complaintEscalate')}
+                  words={words('complaint_escalate', { addressee })}
+                  testId="words-complaint-escalate"
+                />
+              </PlanWordsBox>
+            )}
             <div ref={descriptionRef}>
               <Form.Item
                 name="description"

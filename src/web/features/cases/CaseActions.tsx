@@ -19,6 +19,7 @@ import { useEstateTime } from '../../app/time';
 import { FormModal } from '../../components/FormModal';
 import { translateOr } from '../../i18n';
 import { useAllDepartments, useStaffList } from '../directory/api';
+import { PlanWordsBox, usePlanWords, useResidentAddressee, WordsLine } from '../frontdesk/PlanWords';
 import { type CaseAction, type CaseActionBodies, useAssigneeSuggestions, useCaseAction } from './api';
 import { TIME_FORMAT } from './ObligationBadge';
 import { type CaseDetail, SATISFACTIONS, type Satisfaction } from './types';
@@ -241,7 +242,43 @@ function ForwardDialog({ open, detail, onClose }: DialogProps) {
       <Form.Item name="reason" label={labels.reason} rules={required(labels.reason)}>
         <Input.TextArea rows={3} maxLength={1000} data-testid="forward-reason" />
       </Form.Item>
+      <ForwardWords detail={detail} departments={departments.data?.items ?? []} />
     </FormModal>
+  );
+}
+
+/** R-WD-2 (§6.1): what to tell the resident when their case goes to another department, named as it is chosen. */
+function ForwardWords({ detail, departments }: { detail: CaseDetail; departments: readonly { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const words = usePlanWords();
+  const form = Form.useFormInstance();
+  const departmentId = Form.useWatch('departmentId', form) as string | undefined;
+  const addressee = useResidentAddressee(detail.residentId, detail.residentName);
+  const department = departments.find((d) => d.id === departmentId)?.name ?? t('deskWords.theDepartment');
+  return (
+    <PlanWordsBox testId="forward-words">
+      <WordsLine
+        label={t('deskWords.complaintForward')}
+        words={words('complaint_forward', { addressee, department })}
+        testId="words-complaint-forward"
+      />
+    </PlanWordsBox>
+  );
+}
+
+/** R-WD-2 (§6.3): what to tell the resident when the matter is not the desk's to decide. */
+function EscalateWords({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const words = usePlanWords();
+  const addressee = useResidentAddressee(detail.residentId, detail.residentName);
+  return (
+    <PlanWordsBox testId="escalate-words">
+      <WordsLine
+        label={t('deskWords.complaintEscalate')}
+        words={words('complaint_escalate', { addressee })}
+        testId="words-complaint-escalate"
+      />
+    </PlanWordsBox>
   );
 }
 
@@ -261,6 +298,7 @@ function ReasonDialog({ open, detail, onClose, action }: DialogProps & { action:
       onSubmit={(v) => submit(action, { reason: v.reason.trim() })}
     >
       <Typography.Paragraph type="secondary">{t(`cases.${action}.help`)}</Typography.Paragraph>
+      {action === 'escalate' && <EscalateWords detail={detail} />}
       <Form.Item name="reason" label={labels.reason} rules={required(labels.reason)}>
         <Input.TextArea rows={3} maxLength={1000} autoFocus data-testid={`${action}-reason`} />
       </Form.Item>

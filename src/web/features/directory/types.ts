@@ -20,6 +20,7 @@ import type {
   PresenceState as PresenceStateSchema,
   Resident,
   ResidentKind as ResidentKindSchema,
+  ResidentTitle as ResidentTitleSchema,
   Role,
   Staff,
   Unit,
@@ -44,6 +45,7 @@ export type UnitLookupMatch = z.infer<typeof UnitLookupMatchSchema>;
 export type Presence = z.infer<typeof PresenceSchema>;
 export type PresenceState = z.infer<typeof PresenceStateSchema>;
 export type ResidentKind = z.infer<typeof ResidentKindSchema>;
+export type ResidentTitle = z.infer<typeof ResidentTitleSchema>;
 export type CounterSeat = z.infer<typeof CounterSeatSchema>;
 export type CaseKindValue = z.infer<typeof CaseKind>;
 export type RepairClassValue = z.infer<typeof RepairClass>;
@@ -80,8 +82,11 @@ export const ROLES = valuesOf<Role>({ admin: true, manager: true, receptionist: 
 /** The roles held in an estate; `admin` is the company's, never one estate's. */
 export const ESTATE_ROLES = valuesOf<EstateRole>({ manager: true, receptionist: true, department: true, maintenance: true });
 export const RESIDENT_KINDS = valuesOf<ResidentKind>({ owner: true, tenant: true });
+/** R-WD-2: how a resident is addressed by surname and title; none while the office does not know. */
+export const RESIDENT_TITLES = valuesOf<ResidentTitle>({ mr: true, mrs: true, miss: true, ms: true });
 export const PRESENCE_STATES = valuesOf<PresenceState>({
   in_office: true,
+  other_office: true,
   out: true,
   meeting: true,
   on_call: true,
@@ -109,6 +114,7 @@ export const COUNTER_SEATS = valuesOf<CounterSeat>({ L1: true, L2: true, L3: tru
 
 export const PRESENCE_COLORS: Record<PresenceState, string> = {
   in_office: 'green',
+  other_office: 'cyan',
   out: 'orange',
   meeting: 'blue',
   on_call: 'purple',

@@ -6,10 +6,12 @@ import { TIME_FORMAT, useEstateTime } from '../../app/time';
 import { FormModal } from '../../components/FormModal';
 import { KeyChoice, subjectOptions } from '../cases/KeyChoice';
 import { usePresenceBoard } from '../directory/api';
+import type { ResidentTitle } from '../directory/types';
 import { UnitField, type UnitRef } from '../directory/UnitLookup';
 import { SubmitTextArea } from '../followups/FollowUpTags';
 import { useFrontDeskActions } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
+import { useThanksNotice } from './PlanWords';
 import { clockText, reasonOf } from './scripts';
 import {
   CALL_OUTCOMES,
@@ -41,6 +43,8 @@ export interface MessageDraft {
   fromUnansweredTransfer?: boolean;
   /** A message taken on the phone is also a call of the log (R-PH-4), logged with it. */
   call?: CallContext;
+  /** How the visitor is addressed, when the desk knows the resident (R-WD-2). */
+  callerTitle?: ResidentTitle | null;
 }
 
 interface MessageValues {
@@ -71,6 +75,7 @@ export function TakeMessageDialog({
   const { message } = App.useApp();
   const time = useEstateTime();
   const actions = useFrontDeskActions();
+  const thank = useThanksNotice();
   // A call is logged once, even when the message itself has to be corrected and sent again.
   const loggedCall = useRef<string | null>(null);
   const labels = {
@@ -115,6 +120,8 @@ export function TakeMessageDialog({
       callId,
     });
     message.success(t('frontDesk.message.taken', { name: taken.for.name, time: time.format(taken.callbackDueAt, 'HH:mm') }));
+    // R-WD-2: a message left at the counter is a registration the visitor is thanked for.
+    if (!draft.call) thank({ name: v.callerName.trim(), title: draft.callerTitle ?? null });
     onTaken?.(taken);
   };
 

@@ -6,6 +6,7 @@ import { unitLabel } from '../directory/UnitLookup';
 import { SubmitTextArea } from '../followups/FollowUpTags';
 import { useFrontDeskActions } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
+import { PlanWordsBox, usePlanWords, WordsLine } from './PlanWords';
 import type { Visit } from './types';
 
 /** Who the visitor is, above each visit form. */
@@ -52,6 +53,7 @@ export function DepartureDialog({ visit, onClose }: { visit: Visit | null; onClo
   const { t } = useTranslation();
   const { message } = App.useApp();
   const actions = useFrontDeskActions();
+  const words = usePlanWords();
   const labels = { outcome: t('frontDesk.walkIn.fields.outcome') };
   return (
     <FormModal<{ outcome: string }>
@@ -68,6 +70,15 @@ export function DepartureDialog({ visit, onClose }: { visit: Visit | null; onClo
       }}
     >
       {visit && <Typography.Paragraph type="secondary">{visitorText(visit, t('frontDesk.walkIn.anonymous'))}</Typography.Paragraph>}
+      {visit && (
+        <PlanWordsBox testId="farewell-words">
+          <WordsLine
+            label={t('deskWords.farewell')}
+            words={words('walk_in_farewell', { addressee: { name: visit.visitorName, title: visit.visitorTitle } })}
+            testId="words-farewell"
+          />
+        </PlanWordsBox>
+      )}
       <Form.Item
         name="outcome"
         label={labels.outcome}

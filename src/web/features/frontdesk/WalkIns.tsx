@@ -19,12 +19,14 @@ import { useErrorText } from '../../components/errors';
 import { applyServerErrors } from '../../components/formErrors';
 import { KeyChoice, subjectOptions } from '../cases/KeyChoice';
 import { useNow } from '../cases/ObligationBadge';
-import { type CounterSeat, PRESENCE_COLORS } from '../directory/types';
+import { usePresenceBoard } from '../directory/api';
+import { type CounterSeat, PRESENCE_COLORS, type PresenceState } from '../directory/types';
 import { UnitField } from '../directory/UnitLookup';
 import { useUntilText } from '../presence/PresenceCard';
 import { useFrontDeskActions, useSuggestion, useVisits } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
 import { type MessageDraft, TakeMessageDialog } from './DeskDialogs';
+import { AddressTag, PlanWordsBox, usePlanWords, WordsLine } from './PlanWords';
 import { clockText } from './scripts';
 import { useAltShortcuts } from './shortcuts';
 import { type ReceiverSuggestion, VISIT_PURPOSES, type Visit, type VisitPurpose } from './types';
@@ -171,6 +173,24 @@ function SuggestionPanel({
   );
 }
 
+/**
+ * R-WD-2: the colleague the visitor needs when they are not at their desk: the person asked
+ * for, else the one whose duties cover the purpose; where they are now, from the board.
+ */
+function useAwayColleague(visit: Visit): { name: string; state: PresenceState } | null {
+  const board = usePresenceBoard();
+  const stateOf = (id: string) => board.data?.items.find((row) => row.staff.id === id)?.presence.state;
+  const suggestion = visit.suggestion;
+  if (suggestion?.reason === 'asked_for_away' && visit.askedFor) {
+    const state = stateOf(visit.askedFor.id) ?? 'out';
+    return state === 'in_office' ? null : { name: visit.askedFor.name, state };
+  }
+  const routed = suggestion?.routedTo;
+  if (!routed || routed.available) return null;
+  const state = stateOf(routed.id) ?? routed.state;
+  return state === 'in_office' ? null : { name: routed.name, state };
+}
+
 /** One visitor of the queue or at the counter, with its timer and what the desk can do. */
 function VisitItem({ visit, now, handlers }: { visit: Visit; now: number; handlers: VisitHandlers }) {
   const { t } = useTranslation();
@@ -187,6 +207,9 @@ function VisitItem({ visit, now, handlers }: { visit: Visit; now: number; handle
   const suggested = visit.suggestion?.receiver ?? null;
   const can = useCan();
   const mayRecord = can('visit.record');
+  const words = usePlanWords();
+  const addressee = { name: visit.visitorName, title: visit.visitorTitle };
+  const away = useAwayColleague(visit);
 
   const acknowledge = async () => {
     try {
@@ -218,6 +241,7 @@ function VisitItem({ visit, now, handlers }: { visit: Visit; now: number; handle
           <Typography.Text strong data-testid="visit-visitor">
             {visitorText(visit, t('frontDesk.walkIn.anonymous'))}
           </Typography.Text>
+          <AddressTag addressee={addressee} />
           <Tag>{t(`frontDesk.walkIn.purposes.${visit.purpose}`)}</Tag>
           {visit.askedFor && <Tag color="blue">{t('frontDesk.walkIn.askedFor', { name: visit.askedFor.name })}</Tag>}
           {!waiting && visit.receivedBy && <Tag color="green">{t('frontDesk.walkIn.servedBy', { name: visit.receivedBy.name })}</Tag>}
@@ -243,6 +267,18 @@ function VisitItem({ visit, now, handlers }: { visit: Visit; now: number; handle
           : ''}
         {waiting && visit.suggestion?.reason === 'all_busy' ? ` · ${t('frontDesk.walkIn.queued')}` : ''}
       </Typography.Text>
+      {waiting && (
+        <PlanWordsBox testId="visit-words">
+          <WordsLine label={t('deskWords.greeting')} words={words('walk_in_greeting', { addressee })} testId="words-greeting" />
+          {away && (
+            <WordsLine
+              label={away.state === 'other_office' ? t('deskWords.otherOffice') : t('deskWords.away')}
+              words={words(away.state === 'other_office' ? 'other_office' : 'walk_in_away', { addressee, name: away.name })}
+              testId="words-away"
+            />
+          )}
+        </PlanWordsBox>
+      )}
       {apologise && (
         <Alert
           type="error"
@@ -290,6 +326,7 @@ function VisitItem({ visit, now, handlers }: { visit: Visit; now: number; handle
                     const routed = visit.suggestion?.routedTo;
                     if (routed) handlers.takeContact(visit, { id: routed.id, until: routed.until });
                   }}
+                  data-testid="visit-take-contact"
                 >
                   {t('frontDesk.walkIn.takeContact')}
                 </Button>
@@ -527,6 +564,7 @@ export function WalkIns() {
       setContact({
         forStaffId: staff.id,
         callerName: visit.visitorName,
+        callerTitle: visit.visitorTitle,
         unit: visit.unit,
         reason: 'absent',
         expectedBackAt: staff.until,

@@ -78,6 +78,15 @@ export const SITUATIONS = valuesOf<Situation>({
   call_back_later: true,
   ask_identity: true,
   hold: true,
+  other_office: true,
+  walk_in_greeting: true,
+  walk_in_away: true,
+  walk_in_farewell: true,
+  complaint_apology: true,
+  complaint_forward: true,
+  complaint_escalate: true,
+  thanks_registration: true,
+  reply_to_thanks: true,
 });
 
 /** The case kinds a call becomes with one keystroke (Alt+1..4), in that order. */

@@ -3,12 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useEstate } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
-import { type CreateResidentInput, RESIDENT_KINDS, type Resident, type ResidentKind } from '../directory/types';
+import {
+  type CreateResidentInput,
+  RESIDENT_KINDS,
+  RESIDENT_TITLES,
+  type Resident,
+  type ResidentKind,
+  type ResidentTitle,
+} from '../directory/types';
 import { UnitPicker } from './UnitPicker';
 
 interface ResidentValues {
   name: string;
   kind: ResidentKind;
+  /** 'none' while the office does not know how the resident is addressed. */
+  title: ResidentTitle | 'none';
   phone?: string;
   phoneAlt?: string;
   email?: string;
@@ -35,6 +44,7 @@ export function ResidentForm({
   const labels = {
     name: t('residents.name'),
     kind: t('residents.kind'),
+    title: t('residents.formOfAddress'),
     phone: t('residents.phone'),
     phoneAlt: t('residents.phoneAlt'),
     email: t('residents.email'),
@@ -53,17 +63,19 @@ export function ResidentForm({
           ? {
               name: resident.name,
               kind: resident.kind,
+              title: resident.title ?? 'none',
               phone: resident.phone ?? undefined,
               phoneAlt: resident.phoneAlt ?? undefined,
               email: resident.email ?? undefined,
               unitIds: resident.units.map((u) => u.id),
             }
-          : { kind: 'owner', unitIds: defaultUnit ? [defaultUnit.id] : [] }
+          : { kind: 'owner', title: 'none', unitIds: defaultUnit ? [defaultUnit.id] : [] }
       }
       onSubmit={async (values) => {
         const body: CreateResidentInput = {
           name: values.name.trim(),
           kind: values.kind,
+          title: values.title === 'none' || !values.title ? null : values.title,
           phone: orNull(values.phone),
           phoneAlt: orNull(values.phoneAlt),
           email: orNull(values.email),
@@ -84,6 +96,13 @@ export function ResidentForm({
       </Form.Item>
       <Form.Item name="kind" label={labels.kind} rules={[{ required: true }]}>
         <Radio.Group optionType="button" options={RESIDENT_KINDS.map((k) => ({ value: k, label: t(`residents.kinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="title" label={labels.title} extra={t('residents.titleHelp')}>
+        <Radio.Group
+          optionType="button"
+          data-testid="resident-form-title"
+          options={(['none', ...RESIDENT_TITLES] as const).map((k) => ({ value: k, label: t(`residents.titles.${k}`) }))}
+        />
       </Form.Item>
       <Form.Item name="unitIds" label={labels.unitIds}>
         <UnitPicker known={resident?.units ?? (defaultUnit ? [defaultUnit] : [])} />
