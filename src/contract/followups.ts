@@ -359,5 +359,13 @@ export const FollowUpSummary = z.object({
   noticesDue: z.number().int().describe('Problems found still waiting for their written notice (R-RC-1)'),
   noticesUnacknowledged: z.number().int(),
   noticesPastDeadline: z.number().int(),
-  spotCheck: z.object({ month: Month, status: z.enum(['pending', 'drawn', 'complete']), dueAt: Instant, state: DeadlineState }).nullable(),
+  spotCheck: z
+    .object({
+      month: Month,
+      status: z.enum(['pending', 'drawn', 'complete']),
+      dueAt: Instant,
+      drawnAt: Instant.nullable().describe('After dueAt: drawn late (R-FU-5)'),
+      state: DeadlineState,
+    })
+    .nullable(),
 });
