@@ -428,6 +428,8 @@ describe.skipIf(!haveChromium && !inCI)(
       const due = page.locator(`[data-testid="notices-due-table"] tr[data-subject="${repair.followUpId}"]`);
       await due.waitFor();
       expect(await seenText(page.getByTestId('filter-notices-due'))).toContain('只看待發整改通知');
+      expect(await seenText(due.getByTestId('notice-due-case'))).toContain(repair.number);
+      expect(await seenText(due)).toContain(PROBLEM);
       await shot('notices-due');
       await due.getByTestId('notice-due-issue').click();
       await page.getByTestId('notice-form').locator('form').waitFor();

@@ -7,6 +7,8 @@ import { type List, ListTable } from '../../components/ListTable';
 import { useObligations } from '../cases/api';
 import { DeadlineTag, useNow } from '../cases/ObligationBadge';
 import type { Obligation } from '../cases/types';
+import { useFollowUps } from './api';
+import { unitText } from './FollowUpTags';
 import { useEstateTime } from './time';
 
 /** The deadline rule of a written notice after a problem is found (R-RC-1). */
@@ -30,11 +32,31 @@ export function NoticesDueTable<F extends string>({
   const now = useNow();
   const { params } = list;
   const query = useObligations({ page: params.page, pageSize: params.pageSize, queue: 'open', rule: NOTICE_DUE_RULE });
+  // The deadline names only its follow-up: the case, unit and problem come from the follow-ups that found one.
+  const problems = useFollowUps({ queue: 'done', result: 'problem', page: 1, pageSize: 100 });
+  const found = new Map((problems.data?.items ?? []).map((f) => [f.id, f]));
   const columns: TableColumnsType<Obligation> = [
     {
-      title: t('rectification.fields.caseNumber'),
+      title: t('rectification.fields.case'),
       key: 'case',
-      render: (_, o) => <Typography.Text data-testid="notice-due-case">{o.caseNumber ?? '—'}</Typography.Text>,
+      render: (_, o) => {
+        const f = found.get(o.subjectId);
+        if (!f) return <Typography.Text data-testid="notice-due-case">{o.caseNumber ?? '—'}</Typography.Text>;
+        return (
+          <div data-testid="notice-due-case">
+            <Link to={`/cases/${f.caseId}`}>{f.caseNumber}</Link>
+            <div>
+              <Typography.Text type="secondary">{unitText(f.unit)}</Typography.Text>
+            </div>
+          </div>
+        );
+      },
+    },
+    {
+      title: t('rectification.fields.problem'),
+      key: 'problem',
+      ellipsis: true,
+      render: (_, o) => found.get(o.subjectId)?.problem ?? '—',
     },
     { title: t('rectification.due.foundAt'), key: 'openedAt', render: (_, o) => time.format(o.openedAt) },
     {
