@@ -261,6 +261,18 @@ export const AcknowledgeNoticeBody = z.strictObject({ occurredAt: OccurredAt });
 export const MarkRectifiedBody = z.strictObject({ occurredAt: OccurredAt, note: Content(2000).optional() });
 export const VoidNoticeBody = z.strictObject({ reason: Content(500) });
 
+export const NextNoticeNumberQuery = z.strictObject({
+  at: Instant.optional().describe('When the notice would be issued (its year picks the sequence); omit for now'),
+});
+
+export const NextNoticeNumber = z
+  .object({
+    year: z.number().int(),
+    code: z.string().describe('R-RC-2: the number the next notice issued in this estate and year takes, e.g. 2026-0007'),
+  })
+  .meta({ id: 'NextNoticeNumber' });
+export type NextNoticeNumber = z.infer<typeof NextNoticeNumber>;
+
 export const ListNoticesQuery = PageQuery.extend({
   status: z.enum(['issued', 'acknowledged', 'rectified', 'void', 'unacknowledged', 'all']).default('all'),
   recipient: z.union([z.literal('me'), Id]).optional(),
@@ -314,6 +326,23 @@ export const DrawSpotCheckBody = z.strictObject({
     .describe('Omit for a fresh random seed'),
 });
 
+export const SpotCheckDrawPreviewQuery = z.strictObject({
+  month: Month.optional().describe('Omit for the month before this one, estate time zone'),
+});
+
+export const SpotCheckDrawPreview = z
+  .object({
+    month: Month,
+    timeZone: z.string().describe('The estate time zone the month is counted in'),
+    population: z.number().int().describe("The month's completed follow-ups"),
+    sampleSize: z.number().int().describe('How many a draw now would sample (R-FU-5)'),
+    alreadyDrawn: z.boolean().describe('true when the month was drawn before: drawing again returns that sample'),
+    monthOver: z.boolean().describe('A month is drawn only once it is over'),
+    dueAt: Instant.describe('R-FU-5: by the 7th of the next month, estate time zone'),
+  })
+  .meta({ id: 'SpotCheckDrawPreview' });
+export type SpotCheckDrawPreview = z.infer<typeof SpotCheckDrawPreview>;
+
 export const SpotVerdictBody = z.strictObject({
   occurredAt: OccurredAt,
   verdict: SpotVerdict,
@@ -330,5 +359,13 @@ export const FollowUpSummary = z.object({
   noticesDue: z.number().int().describe('Problems found still waiting for their written notice (R-RC-1)'),
   noticesUnacknowledged: z.number().int(),
   noticesPastDeadline: z.number().int(),
-  spotCheck: z.object({ month: Month, status: z.enum(['pending', 'drawn', 'complete']), dueAt: Instant, state: DeadlineState }).nullable(),
+  spotCheck: z
+    .object({
+      month: Month,
+      status: z.enum(['pending', 'drawn', 'complete']),
+      dueAt: Instant,
+      drawnAt: Instant.nullable().describe('After dueAt: drawn late (R-FU-5)'),
+      state: DeadlineState,
+    })
+    .nullable(),
 });

@@ -507,6 +507,13 @@ describe(`follow-ups, rain, rectification notices and spot checks [${ENGINE}]`, 
       deadlineAt: '2026-12-20T00:00:00.000Z',
     });
     expect(noFinding.status).toBe(400);
+    // The number the next notice takes is shown before issuing, and reading it takes none.
+    const peek = await desk.get(`/estates/${estateId}/rectification-notices/next-number`);
+    expect(peek.body).toEqual({ year: 2026, code: '2026-0001' });
+    expect((await desk.get(`/estates/${estateId}/rectification-notices/next-number`)).body.code).toBe('2026-0001');
+    expect((await fixer.get(`/estates/${estateId}/rectification-notices/next-number`)).status).toBe(403);
+    const nextYear = await desk.get(`/estates/${estateId}/rectification-notices/next-number?at=2027-01-01T00:00:00.000Z`);
+    expect(nextYear.body).toEqual({ year: 2027, code: '2027-0001' });
     const first = await desk.post(`/estates/${estateId}/rectification-notices`, {
       followUpId: visit?.id,
       requiredAction: '重做窗邊防水膠',
@@ -518,6 +525,7 @@ describe(`follow-ups, rain, rectification notices and spot checks [${ENGINE}]`, 
     expect(notYet.body.error.code).toBe('notice.not_acknowledged');
     const voided = await boss.post(`/rectification-notices/${first.body.id}/void`, { reason: '維修人員寫錯' });
     expect(voided.body).toMatchObject({ status: 'void', voidReason: '維修人員寫錯', number: 1 });
+    expect((await desk.get(`/estates/${estateId}/rectification-notices/next-number`)).body.code).toBe('2026-0002');
     const second = await desk.post(`/estates/${estateId}/rectification-notices`, {
       followUpId: visit?.id,
       requiredAction: '重做窗邊防水膠',
@@ -581,6 +589,25 @@ describe(`follow-ups, rain, rectification notices and spot checks [${ENGINE}]`, 
     expect(check).toMatchObject({ dueAt: '2026-11-07T15:59:59.999Z', state: 'open' });
     expect((await desk.post(`/estates/${estateId}/spot-checks`, { month: '2026-10' })).status).toBe(403);
 
+    // Before drawing, the manager is shown the month and how many would be drawn; nothing is drawn.
+    const preview = await boss.get(`/estates/${estateId}/spot-checks/preview?month=2026-10`);
+    expect(preview.body).toEqual({
+      month: '2026-10',
+      timeZone: 'Asia/Hong_Kong',
+      population: 25,
+      sampleSize: 3,
+      alreadyDrawn: false,
+      monthOver: true,
+      dueAt: '2026-11-07T15:59:59.999Z',
+    });
+    expect((await boss.get(`/estates/${estateId}/spot-checks/preview`)).body.month).toBe('2026-10');
+    expect((await boss.get(`/estates/${estateId}/spot-checks/preview?month=2026-11`)).body).toMatchObject({
+      monthOver: false,
+      population: 1,
+    });
+    expect((await desk.get(`/estates/${estateId}/spot-checks/preview?month=2026-10`)).status).toBe(403);
+    expect((await boss.get(`/estates/${estateId}/spot-checks?year=2026`)).body.items[0]).toMatchObject({ status: 'pending', seed: null });
+
     const drawn = await boss.post(`/estates/${estateId}/spot-checks`, { month: '2026-10', seed: 'oct-2026' });
     expect(drawn.status, JSON.stringify(drawn.body)).toBe(201);
     expect(drawn.body).toMatchObject({
@@ -596,6 +623,11 @@ describe(`follow-ups, rain, rectification notices and spot checks [${ENGINE}]`, 
     const again = await boss.post(`/estates/${estateId}/spot-checks`, { month: '2026-10', seed: 'another-seed' });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ seed: 'oct-2026', alreadyDrawn: true });
+    expect((await boss.get(`/estates/${estateId}/spot-checks/preview?month=2026-10`)).body).toMatchObject({
+      alreadyDrawn: true,
+      population: 25,
+      sampleSize: 3,
+    });
     expect(again.body.items.map((i: { followUp: { id: string } }) => i.followUp.id)).toEqual(
       drawn.body.items.map((i: { followUp: { id: string } }) => i.followUp.id),
     );

@@ -16,11 +16,15 @@ import {
   ListRainEventsQuery,
   ListSpotChecksQuery,
   MarkRectifiedBody,
+  NextNoticeNumber,
+  NextNoticeNumberQuery,
   RainEvent,
   RecordFollowUpBody,
   RecordRainEventBody,
   RectificationNotice,
   SpotCheck,
+  SpotCheckDrawPreview,
+  SpotCheckDrawPreviewQuery,
   SpotVerdictBody,
   VoidNoticeBody,
 } from '../contract/followups.js';
@@ -33,6 +37,7 @@ import { getRectificationNotice } from './notices/get-notice.js';
 import { issueRectificationNoticeOutcome } from './notices/issue-notice.js';
 import { listRectificationNotices } from './notices/list-notices.js';
 import { markRectified } from './notices/mark-rectified.js';
+import { nextNoticeNumber } from './notices/next-notice-number.js';
 import { rectificationNoticePdf } from './notices/notice-pdf.js';
 import { voidRectificationNotice } from './notices/void-notice.js';
 import { importRainEvents } from './rain/import-rain-events.js';
@@ -42,6 +47,7 @@ import type { FollowUpAbility } from './shared.js';
 import { drawSpotCheck } from './spot-checks/draw-spot-check.js';
 import { getSpotCheck } from './spot-checks/get-spot-check.js';
 import { listSpotChecks } from './spot-checks/list-spot-checks.js';
+import { previewSpotCheckDraw } from './spot-checks/preview-draw.js';
 import { recordSpotCheckVerdict } from './spot-checks/record-verdict.js';
 import { assignFollowUp } from './visits/assign-follow-up.js';
 import { getFollowUp } from './visits/get-follow-up.js';
@@ -189,6 +195,18 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     response: pageOf(RectificationNotice),
     run: ({ actor, params, query }) => listRectificationNotices(ctx, { actor, estateId: params.estateId, query }),
   });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/rectification-notices/next-number',
+    ability: 'notice.issue',
+    operationId: 'nextRectificationNoticeNumber',
+    tags,
+    summary: 'R-RC-2: the number the next notice would take, shown before issuing; takes none',
+    params: EstateParams,
+    querystring: NextNoticeNumberQuery,
+    response: NextNoticeNumber,
+    run: ({ actor, params, query }) => nextNoticeNumber(ctx, { actor, estateId: params.estateId, at: query.at }),
+  });
   api.post(
     '/estates/:estateId/rectification-notices',
     {
@@ -309,6 +327,18 @@ export function registerFollowUpRoutes(api: App, ctx: AppContext): void {
     querystring: ListSpotChecksQuery,
     response: pageOf(SpotCheck),
     run: ({ actor, params, query }) => listSpotChecks(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/spot-checks/preview',
+    ability: 'spotcheck.draw',
+    operationId: 'previewSpotCheckDraw',
+    tags,
+    summary: 'R-FU-5: what drawing the month would sample, for the manager to confirm; draws nothing',
+    params: EstateParams,
+    querystring: SpotCheckDrawPreviewQuery,
+    response: SpotCheckDrawPreview,
+    run: ({ actor, params, query }) => previewSpotCheckDraw(ctx, { actor, estateId: params.estateId, month: query.month }),
   });
   api.post(
     '/estates/:estateId/spot-checks',

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './db/schema.js';
 import './obligations/tables.js';
 
@@ -15,4 +15,16 @@ export async function nextNumber(trx: Transaction<Database>, opts: { estateId: s
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);
+}
+
+/** The last number a sequence gave (0 before its first), read without taking one. */
+export async function lastNumber(db: Kysely<Database>, opts: { estateId: string; name: string; period: string }): Promise<number> {
+  const row = await db
+    .selectFrom('counters')
+    .select('value')
+    .where('estate_id', '=', opts.estateId)
+    .where('name', '=', opts.name)
+    .where('period', '=', opts.period)
+    .executeTakeFirst();
+  return row ? Number(row.value) : 0;
 }

@@ -1,2 +1,2 @@
 /** Gap-free numbers per estate and period (case numbers, notice numbers). */
-export { nextNumber } from './counters.store.js';
+export { lastNumber, nextNumber } from './counters.store.js';

@@ -227,7 +227,7 @@ export async function addAttempt(
 }
 
 /** The month's completed follow-ups in a fixed order (completion time, id): the population of the spot check. */
-export async function doneBetween(trx: Trx, estateId: string, start: string, end: string): Promise<string[]> {
+export async function doneBetween(trx: Db, estateId: string, start: string, end: string): Promise<string[]> {
   const rows = await trx
     .selectFrom('followups')
     .select('id')

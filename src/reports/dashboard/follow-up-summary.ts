@@ -39,6 +39,7 @@ export async function followUpSummary(ctx: AppContext, opts: { actor: Actor; est
           month,
           status: (check?.completed_at ? 'complete' : check?.drawn_at ? 'drawn' : 'pending') as 'pending' | 'drawn' | 'complete',
           dueAt,
+          drawnAt: check?.drawn_at ?? null,
           state: obligationState({ met_at: check?.completed_at ?? null, cancelled_at: null, due_at: dueAt }, asOf),
         }
       : null;

@@ -1,8 +1,9 @@
-import { Alert, Button, Form, Modal, Space } from 'antd';
+import { Alert, Button, Form, Modal, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from './errors';
 import { applyServerErrors } from './formErrors';
+import { enterKeys, NumberedConfirm, type NumberedConfirmation } from './NumberedAction';
 
 export interface FormModalProps<Values> {
   open: boolean;
@@ -19,13 +20,21 @@ export interface FormModalProps<Values> {
   submitText?: ReactNode;
   width?: number;
   onSubmit: (values: Values) => Promise<unknown>;
+  /**
+   * For an action that takes a number nobody can give back: Enter in a field never sends it,
+   * its button or Ctrl+Enter asks this confirmation first (`<testId>-confirm`), and only its
+   * answer submits.
+   */
+  numbered?: (values: Values) => NumberedConfirmation;
   onClose: () => void;
   children: ReactNode;
 }
 
 /**
- * A create/edit form in a dialog. Enter submits (the submit button sits inside the form);
- * server validation issues are shown on the fields they name.
+ * A create/edit form in a dialog. Enter in a field submits (the submit button sits inside the
+ * form), except in a date or time picker, where it only confirms the picker; a numbered action
+ * (`numbered`) is sent only by its button or Ctrl+Enter, after a confirmation. Server validation
+ * issues are shown on the fields they name.
  */
 export function FormModal<Values extends object>(props: FormModalProps<Values>) {
   return (
@@ -51,6 +60,7 @@ function FormBody<Values extends object>({
   codeFields,
   submitText,
   onSubmit,
+  numbered,
   onClose,
   children,
 }: FormModalProps<Values>) {
@@ -59,6 +69,7 @@ function FormBody<Values extends object>({
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
   const [alerts, setAlerts] = useState<string[]>([]);
+  const [pending, setPending] = useState<Values | null>(null);
 
   const finish = async (values: Values) => {
     setSubmitting(true);
@@ -75,24 +86,51 @@ function FormBody<Values extends object>({
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={finish} requiredMark="optional" scrollToFirstError>
-      {children}
-      {alerts.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid={`${testId}-error`}
-          style={{ marginBottom: 16 }}
-          title={alerts[0]}
-          description={alerts.length > 1 ? alerts.slice(1).map((a) => <div key={a}>{a}</div>) : undefined}
+    <>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => (numbered ? setPending(values) : finish(values))}
+        onKeyDown={enterKeys({ numbered: Boolean(numbered), submit: () => form.submit() })}
+        requiredMark="optional"
+        scrollToFirstError
+      >
+        {children}
+        {alerts.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid={`${testId}-error`}
+            style={{ marginBottom: 16 }}
+            title={alerts[0]}
+            description={alerts.length > 1 ? alerts.slice(1).map((a) => <div key={a}>{a}</div>) : undefined}
+          />
+        )}
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          {numbered && (
+            <Typography.Text type="secondary" data-testid={`${testId}-keys`}>
+              {t('numbered.keys')}
+            </Typography.Text>
+          )}
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" htmlType="submit" loading={submitting} data-testid={`${testId}-submit`}>
+            {submitText ?? t('common.save')}
+          </Button>
+        </Space>
+      </Form>
+      {numbered && (
+        <NumberedConfirm
+          testId={`${testId}-confirm`}
+          confirmation={pending ? numbered(pending) : null}
+          loading={submitting}
+          onCancel={() => setPending(null)}
+          onOk={() => {
+            if (!pending) return;
+            void finish(pending).finally(() => setPending(null));
+          }}
         />
       )}
-      <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid={`${testId}-submit`}>
-          {submitText ?? t('common.save')}
-        </Button>
-      </Space>
-    </Form>
+    </>
   );
 }

@@ -12,11 +12,11 @@ import { CaseActions } from '../features/cases/CaseActions';
 import { CaseAttachments } from '../features/cases/CaseAttachments';
 import { ChannelText, KindTag, StatusTag } from '../features/cases/CaseTags';
 import { CaseTimeline } from '../features/cases/CaseTimeline';
-import { ObligationBadge, useNow } from '../features/cases/ObligationBadge';
+import { useNow } from '../features/cases/ObligationBadge';
 import { ReplyComposer } from '../features/cases/ReplyComposer';
 import type { CaseDetail } from '../features/cases/types';
 import { useAllDepartments, useStaffList } from '../features/directory/api';
-import { CaseFollowUps } from '../features/followups/CaseFollowUps';
+import { CaseDeadlines, CaseFollowUps } from '../features/followups/CaseFollowUps';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -209,15 +209,7 @@ export default function CaseDetailPage() {
               <Facts detail={detail} />
             </Card>
             <Card size="small" title={t('obligations.title')} data-testid="case-obligations">
-              {detail.obligations.length === 0 ? (
-                <Typography.Text type="secondary">{t('obligations.none')}</Typography.Text>
-              ) : (
-                <Space orientation="vertical" size={8}>
-                  {detail.obligations.map((o) => (
-                    <ObligationBadge key={o.id} obligation={o} now={now} />
-                  ))}
-                </Space>
-              )}
+              <CaseDeadlines detail={detail} now={now} />
             </Card>
             <CaseActions detail={detail} title={t('cases.detail.actions')} />
             {mayWrite && (

@@ -25,6 +25,7 @@ import { ClassTile, count, queryState, TileCols, type TileRow, WaitTile } from '
 import { useBuildings, usePresenceBoard, useResidents, useUnits } from '../features/directory/api';
 import { REPAIR_CLASSES } from '../features/directory/types';
 import { useFollowUpSummary } from '../features/followups/api';
+import { DrawnLateTag } from '../features/followups/SpotCheckLate';
 import { useFrontDeskSummary } from '../features/frontdesk/api';
 
 // A count needs only the list's total, so ask for the smallest page.
@@ -133,7 +134,7 @@ export default function DashboardPage() {
       id: 'notices-due',
       title: t('dashboard.followUps.noticesDue'),
       icon: <FileExclamationOutlined />,
-      to: '/followups?queue=done&result=problem',
+      to: '/rectification-notices?due=1',
       value: summary?.noticesDue,
       danger: true,
     },
@@ -241,6 +242,7 @@ export default function DashboardPage() {
                         styles={spotCheck?.state === 'overdue' ? { content: { color: '#cf1322' } } : undefined}
                       />
                     )}
+                    {spotCheck && <DrawnLateTag check={spotCheck} />}
                   </Link>
                 </Card>
               </Col>

@@ -13,15 +13,16 @@ import { useFollowUp, useNotices } from '../features/followups/api';
 import { NoticeStatusTag, unitText } from '../features/followups/FollowUpTags';
 import { IssueNoticeDialog, type NoticeSource } from '../features/followups/IssueNoticeDialog';
 import { NoticeActions } from '../features/followups/NoticeActions';
+import { NoticesDueTable } from '../features/followups/NoticesDue';
 import { useEstateTime } from '../features/followups/time';
 import { NOTICE_STATUSES, type RectificationNotice } from '../features/followups/types';
 
-const FILTERS = ['status', 'recipient', 'year', 'caseId', 'issueFor'] as const;
+const FILTERS = ['status', 'recipient', 'year', 'caseId', 'issueFor', 'due'] as const;
 
 /**
  * Written rectification notices (R-RC-1..3): who must fix what by when, whether they have
  * acknowledged it, and what came of it. `issueFor=<follow-up id>` opens the notice form for
- * the follow-up that found the problem.
+ * the follow-up that found the problem; `due=1` lists the problems still waiting for theirs.
  */
 export default function RectificationNoticesPage() {
   const { t } = useTranslation();
@@ -31,14 +32,18 @@ export default function RectificationNoticesPage() {
   const { params, update } = list;
   const f = params.filters;
   const year = yearOf(f.year);
-  const query = useNotices({
-    page: params.page,
-    pageSize: params.pageSize,
-    status: f.status,
-    recipient: f.recipient,
-    year,
-    caseId: f.caseId,
-  });
+  const due = Boolean(f.due);
+  const query = useNotices(
+    {
+      page: params.page,
+      pageSize: params.pageSize,
+      status: f.status,
+      recipient: f.recipient,
+      year,
+      caseId: f.caseId,
+    },
+    { enabled: !due },
+  );
   const can = useCan();
   // Maintenance staff see only the notices addressed to them: no one else to filter by.
   const mayReadAll = can('notice.read');
@@ -46,7 +51,7 @@ export default function RectificationNoticesPage() {
   const staff = useStaffList({ page: 1, pageSize: 200 });
   const launchedFrom = useFollowUp(f.issueFor ?? null);
   const [picking, setPicking] = useState(false);
-  const filtered = FILTERS.some((k) => k !== 'issueFor' && f[k]);
+  const filtered = FILTERS.some((k) => k !== 'issueFor' && k !== 'due' && f[k]);
   const now = useNow();
 
   const source: NoticeSource | null = picking
@@ -157,51 +162,64 @@ export default function RectificationNoticesPage() {
           )
         }
       />
-      <div className="ed-toolbar" data-testid="notice-filters">
-        <FilterSelect
-          list={list}
-          name="status"
-          minWidth={140}
-          label={t('rectification.fields.status')}
-          placeholder={t('rectification.filters.anyStatus')}
-          options={[
-            { value: 'unacknowledged', label: t('rectification.filters.unacknowledged') },
-            ...NOTICE_STATUSES.map((s) => ({ value: s, label: t(`rectification.statuses.${s}`) })),
-          ]}
-          data-testid="filter-notice-status"
-        />
-        {mayReadAll && (
-          <FilterSelect
+      {due ? (
+        <>
+          <div className="ed-toolbar" data-testid="notice-filters">
+            <Tag closable onClose={() => update({ filters: { due: undefined }, page: 1 })} data-testid="filter-notices-due">
+              {t('rectification.due.filter')}
+            </Tag>
+          </div>
+          <NoticesDueTable list={list} mayIssue={mayIssue} onIssue={(id) => update({ filters: { issueFor: id }, page: params.page })} />
+        </>
+      ) : (
+        <>
+          <div className="ed-toolbar" data-testid="notice-filters">
+            <FilterSelect
+              list={list}
+              name="status"
+              minWidth={140}
+              label={t('rectification.fields.status')}
+              placeholder={t('rectification.filters.anyStatus')}
+              options={[
+                { value: 'unacknowledged', label: t('rectification.filters.unacknowledged') },
+                ...NOTICE_STATUSES.map((s) => ({ value: s, label: t(`rectification.statuses.${s}`) })),
+              ]}
+              data-testid="filter-notice-status"
+            />
+            {mayReadAll && (
+              <FilterSelect
+                list={list}
+                name="recipient"
+                minWidth={150}
+                label={t('rectification.fields.recipient')}
+                placeholder={t('rectification.filters.anyRecipient')}
+                options={[
+                  { value: 'me', label: t('rectification.filters.mine') },
+                  ...(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
+                ]}
+                showSearch={{ optionFilterProp: 'label' }}
+                data-testid="filter-notice-recipient"
+              />
+            )}
+            <YearFilter list={list} label={t('rectification.filters.year')} testId="filter-notice-year" />
+            {f.caseId && (
+              <Tag closable onClose={() => update({ filters: { caseId: undefined } })}>
+                {t('rectification.filters.oneCase', { number: query.data?.items[0]?.caseNumber ?? '' })}
+              </Tag>
+            )}
+          </div>
+          <ListTable
+            testId="notices-table"
             list={list}
-            name="recipient"
-            minWidth={150}
-            label={t('rectification.fields.recipient')}
-            placeholder={t('rectification.filters.anyRecipient')}
-            options={[
-              { value: 'me', label: t('rectification.filters.mine') },
-              ...(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
-            ]}
-            showSearch={{ optionFilterProp: 'label' }}
-            data-testid="filter-notice-recipient"
+            query={query}
+            otherError={launchedFrom.error}
+            columns={columns}
+            scroll={{ x: 1300 }}
+            onRow={(n) => ({ 'data-notice-code': n.code, 'data-status': n.status }) as HTMLAttributes<HTMLElement>}
+            emptyText={filtered ? t('table.noMatch') : t('rectification.empty')}
           />
-        )}
-        <YearFilter list={list} label={t('rectification.filters.year')} testId="filter-notice-year" />
-        {f.caseId && (
-          <Tag closable onClose={() => update({ filters: { caseId: undefined } })}>
-            {t('rectification.filters.oneCase', { number: query.data?.items[0]?.caseNumber ?? '' })}
-          </Tag>
-        )}
-      </div>
-      <ListTable
-        testId="notices-table"
-        list={list}
-        query={query}
-        otherError={launchedFrom.error}
-        columns={columns}
-        scroll={{ x: 1300 }}
-        onRow={(n) => ({ 'data-notice-code': n.code, 'data-status': n.status }) as HTMLAttributes<HTMLElement>}
-        emptyText={filtered ? t('table.noMatch') : t('rectification.empty')}
-      />
+        </>
+      )}
       {mayIssue && (
         <IssueNoticeDialog
           source={source}

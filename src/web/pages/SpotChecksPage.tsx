@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Col,
+  Collapse,
   DatePicker,
   Descriptions,
   Empty,
@@ -25,13 +26,15 @@ import { useCan } from '../app/session';
 import { useErrorText } from '../components/errors';
 import { applyServerErrors } from '../components/formErrors';
 import { YearFilter, yearOf } from '../components/ListTable';
+import { enterKeys, NumberedConfirm } from '../components/NumberedAction';
 import { PageHeader } from '../components/PageHeader';
 import { useListParams } from '../components/useListParams';
 import { DeadlineTag, useNow } from '../features/cases/ObligationBadge';
 import { useEstateRecord } from '../features/directory/api';
-import { useFollowUpActions, useSpotCheck, useSpotChecks } from '../features/followups/api';
+import { useFollowUpActions, useSpotCheck, useSpotCheckDrawPreview, useSpotChecks } from '../features/followups/api';
 import { IssueNoticeDialog, type NoticeSource } from '../features/followups/IssueNoticeDialog';
 import { SpotCheckItemCard } from '../features/followups/SpotCheckItemCard';
+import { DrawnLateTag, daysLate, spotCheckObligation } from '../features/followups/SpotCheckLate';
 import { useEstateTime } from '../features/followups/time';
 import type { SpotCheck } from '../features/followups/types';
 
@@ -42,7 +45,51 @@ interface DrawValues {
   seed?: string;
 }
 
-/** The manager's draw: a month and, to redo a draw elsewhere, its seed (R-FU-5). */
+/**
+ * R-FU-5: what the draw will take, asked before it is taken: the month in words in the estate's
+ * zone, how many of its completed follow-ups will be sampled, and whether the draw is late.
+ */
+function DrawConfirmation({ month }: { month: string }) {
+  const { t } = useTranslation();
+  const time = useEstateTime();
+  const errorText = useErrorText();
+  const preview = useSpotCheckDrawPreview(month);
+  const words = dayjs(`${month}-01`).format(t('spotChecks.monthFormat'));
+  if (preview.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
+  if (preview.error || !preview.data) return <Alert type="error" showIcon title={errorText(preview.error)} />;
+  const p = preview.data;
+  const late = daysLate(p.dueAt, new Date().toISOString());
+  return (
+    <div data-testid="spot-confirm-text" data-month={p.month} data-sample={p.sampleSize} data-population={p.population}>
+      {!p.monthOver ? (
+        <Alert type="warning" showIcon title={t('spotChecks.confirm.notOver', { month: words })} />
+      ) : p.alreadyDrawn ? (
+        <Typography.Paragraph>{t('spotChecks.confirm.alreadyDrawn', { month: words })}</Typography.Paragraph>
+      ) : (
+        <Typography.Paragraph>
+          {t('spotChecks.confirm.body', { month: words, zone: time.zoneName, population: p.population, sample: p.sampleSize })}
+        </Typography.Paragraph>
+      )}
+      {p.monthOver && !p.alreadyDrawn && late > 0 && (
+        <Typography.Paragraph type="danger" data-testid="spot-confirm-late">
+          {t('spotChecks.confirm.late', { due: time.format(p.dueAt), count: late })}
+        </Typography.Paragraph>
+      )}
+    </div>
+  );
+}
+
+/** The month named in the confirmation's title and button, in words. */
+function MonthWords({ month, text }: { month: string; text: 'spotChecks.confirm.title' | 'spotChecks.confirm.ok' }) {
+  const { t } = useTranslation();
+  return <>{t(text, { month: dayjs(`${month}-01`).format(t('spotChecks.monthFormat')) })}</>;
+}
+
+/**
+ * The manager's draw: a month, confirmed before it is drawn (a month is drawn once, and its
+ * sample is never redrawn), and behind "advanced" the seed to redo a draw elsewhere (R-FU-5).
+ * Enter in the month picker picks the month only; the button or Ctrl+Enter asks to confirm.
+ */
 function DrawForm({ onDrawn }: { onDrawn: (check: SpotCheck) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -52,15 +99,15 @@ function DrawForm({ onDrawn }: { onDrawn: (check: SpotCheck) => void }) {
   const [form] = Form.useForm<DrawValues>();
   const [drawing, setDrawing] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ month: string; seed?: string } | null>(null);
   const policy = useEstateRecord().data?.policy;
   const labels = { month: t('spotChecks.fields.month'), seed: t('spotChecks.fields.seed') };
 
-  const draw = async (v: DrawValues) => {
-    if (!v.month) return;
+  const draw = async (v: { month: string; seed?: string }) => {
     setDrawing(true);
     setAlert(null);
     try {
-      const check = await actions.drawSpotCheck({ month: v.month.format('YYYY-MM'), seed: v.seed?.trim() ? v.seed.trim() : undefined });
+      const check = await actions.drawSpotCheck(v);
       message.success(
         check.alreadyDrawn ? t('spotChecks.alreadyDrawn', { month: check.month }) : t('spotChecks.drawn', { month: check.month }),
       );
@@ -70,26 +117,72 @@ function DrawForm({ onDrawn }: { onDrawn: (check: SpotCheck) => void }) {
       setAlert(placed > 0 ? t('form.fixFields') : errorText(error));
     } finally {
       setDrawing(false);
+      setPending(null);
     }
   };
 
   return (
     <Card size="small" title={t('spotChecks.draw.title')} style={{ marginBottom: 16 }}>
       {policy && <Typography.Paragraph type="secondary">{t('spotChecks.draw.help', { day: policy.spotCheckDueDay })}</Typography.Paragraph>}
-      <Form<DrawValues> form={form} layout="inline" onFinish={draw} initialValues={{ month: dayjs(`${time.month(-1)}-01`) }}>
+      <Form<DrawValues>
+        form={form}
+        layout="inline"
+        onFinish={(v) => {
+          if (!v.month) return;
+          setAlert(null);
+          setPending({ month: v.month.format('YYYY-MM'), seed: v.seed?.trim() ? v.seed.trim() : undefined });
+        }}
+        onKeyDown={enterKeys({ numbered: true, submit: () => form.submit() })}
+        initialValues={{ month: dayjs(`${time.month(-1)}-01`) }}
+      >
         <Form.Item name="month" label={labels.month} rules={[{ required: true, message: t('form.required', { field: labels.month }) }]}>
           <DatePicker picker="month" allowClear={false} data-testid="spot-month" />
-        </Form.Item>
-        <Form.Item name="seed" label={labels.seed} extra={t('spotChecks.draw.seedHelp')}>
-          <Input maxLength={64} style={{ width: 220 }} data-testid="spot-seed" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" icon={<ExperimentOutlined />} loading={drawing} data-testid="spot-draw">
             {t('spotChecks.draw.submit')}
           </Button>
         </Form.Item>
+        <Form.Item>
+          <Typography.Text type="secondary">{t('numbered.keys')}</Typography.Text>
+        </Form.Item>
+        <Collapse
+          ghost
+          size="small"
+          style={{ width: '100%', marginTop: 8 }}
+          data-testid="spot-advanced"
+          items={[
+            {
+              key: 'advanced',
+              label: t('spotChecks.draw.advanced'),
+              forceRender: true,
+              children: (
+                <Form.Item name="seed" label={labels.seed} extra={t('spotChecks.draw.seedHelp')}>
+                  <Input maxLength={64} style={{ width: 220 }} data-testid="spot-seed" />
+                </Form.Item>
+              ),
+            },
+          ]}
+        />
       </Form>
       {alert && <Alert type="error" showIcon title={alert} style={{ marginTop: 12 }} data-testid="spot-draw-error" />}
+      <NumberedConfirm
+        testId="spot-confirm"
+        confirmation={
+          pending
+            ? {
+                title: <MonthWords month={pending.month} text="spotChecks.confirm.title" />,
+                content: <DrawConfirmation month={pending.month} />,
+                okText: <MonthWords month={pending.month} text="spotChecks.confirm.ok" />,
+              }
+            : null
+        }
+        loading={drawing}
+        onCancel={() => setPending(null)}
+        onOk={() => {
+          if (pending) void draw(pending);
+        }}
+      />
     </Card>
   );
 }
@@ -111,7 +204,12 @@ function SpotCheckDetail({ spotCheckId, canJudge }: { spotCheckId: string; canJu
       size="small"
       title={t('spotChecks.detailTitle', { month: check.month })}
       data-testid="spot-check"
-      extra={<DeadlineTag obligation={{ state: check.state, dueAt: check.dueAt, metOnTime: null, metAt: check.completedAt }} now={now} />}
+      extra={
+        <Space size={4}>
+          <DrawnLateTag check={check} />
+          <DeadlineTag obligation={spotCheckObligation(check)} now={now} />
+        </Space>
+      }
     >
       <Descriptions
         size="small"
@@ -146,7 +244,14 @@ function SpotCheckDetail({ spotCheckId, canJudge }: { spotCheckId: string; canJu
           {
             key: 'drawn',
             label: t('spotChecks.fields.drawnAt'),
-            children: check.drawnAt ? `${time.format(check.drawnAt)} · ${check.drawnBy?.name ?? ''}` : '—',
+            children: check.drawnAt ? (
+              <Space size={4} wrap>
+                {`${time.format(check.drawnAt)} · ${check.drawnBy?.name ?? ''}`}
+                <DrawnLateTag check={check} />
+              </Space>
+            ) : (
+              '—'
+            ),
           },
           { key: 'completed', label: t('spotChecks.fields.completedAt'), children: time.format(check.completedAt) },
         ]}
@@ -211,7 +316,8 @@ export default function SpotChecksPage() {
       render: (_, c) => (
         <Space orientation="vertical" size={0}>
           {time.format(c.dueAt)}
-          <DeadlineTag obligation={{ state: c.state, dueAt: c.dueAt, metOnTime: null, metAt: c.completedAt }} now={now} />
+          <DeadlineTag obligation={spotCheckObligation(c)} now={now} />
+          <DrawnLateTag check={c} />
         </Space>
       ),
     },

@@ -62,11 +62,22 @@ export class FollowUpsPage {
     await this.form().locator('form').waitFor({ state: 'detached' });
   }
 
-  async issueNotice(caseNumber: string, requiredAction: string): Promise<void> {
+  /** Opens the notice form from a follow-up's card and writes the action required. */
+  async openNoticeForm(caseNumber: string, requiredAction: string): Promise<void> {
     await this.card(caseNumber).getByTestId('followup-issue-notice').click();
     await this.noticeForm().locator('form').waitFor();
     await this.page.getByTestId('notice-action').fill(requiredAction);
+  }
+
+  /** The question before a notice takes its number (R-RC-2): it names the number. */
+  readonly noticeConfirm = (): Locator => this.page.getByTestId('notice-form-confirm');
+
+  /** Issues a notice by its button, then answers the confirmation that names its number. */
+  async issueNotice(caseNumber: string, requiredAction: string): Promise<void> {
+    await this.openNoticeForm(caseNumber, requiredAction);
     await this.page.getByTestId('notice-form-submit').click();
+    await this.noticeConfirm().waitFor();
+    await this.page.getByTestId('notice-form-confirm-ok').click();
   }
 }
 

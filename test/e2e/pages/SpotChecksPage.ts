@@ -15,9 +15,20 @@ export class SpotChecksPage {
     await this.page.getByTestId('spot-checks-table').waitFor();
   }
 
-  /** Draws the month preselected in the form (the month before this one). */
-  async draw(): Promise<void> {
+  /** The question before a draw: the month in words and how many will be drawn. */
+  readonly confirmation = (): Locator => this.page.getByTestId('spot-confirm');
+  readonly confirmText = (): Locator => this.page.getByTestId('spot-confirm-text');
+
+  /** Asks to draw the month in the form (by default the month before this one) and waits for the question. */
+  async askToDraw(): Promise<void> {
     await this.page.getByTestId('spot-draw').click();
+    await this.confirmText().waitFor();
+  }
+
+  /** Draws the month in the form, answering the confirmation. */
+  async draw(): Promise<void> {
+    await this.askToDraw();
+    await this.page.getByTestId('spot-confirm-ok').click();
     await this.page.waitForURL((url) => url.searchParams.has('id'));
     await this.detail().waitFor();
   }

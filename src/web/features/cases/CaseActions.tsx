@@ -389,7 +389,14 @@ function CloseDialog({ open, detail, onClose }: DialogProps) {
       onSubmit={(v) => submit('close', { result: detail.result ? undefined : optional(v.result), reason: optional(v.reason) })}
     >
       {complaint && <Typography.Paragraph type="secondary">{t('cases.close.complaintHelp')}</Typography.Paragraph>}
-      <Form.Item name="result" label={labels.result}>
+      {/* R-CP-3: a complaint closes only with its handling result: required here, not "optional". */}
+      <Form.Item
+        name="result"
+        label={labels.result}
+        rules={
+          complaint && !detail.result ? [{ required: true, whitespace: true, message: t('form.required', { field: labels.result }) }] : []
+        }
+      >
         <Input.TextArea rows={3} maxLength={5000} disabled={Boolean(detail.result)} data-testid="close-result" />
       </Form.Item>
       {mayCloseUnsatisfied && (

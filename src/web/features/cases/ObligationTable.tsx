@@ -47,6 +47,13 @@ export function ObligationTable({
             </Link>
           );
         if (desk) return <Link to={desk.to}>{t(desk.label)}</Link>;
+        // R-RC-1: a problem found waits for its written notice; the notices list shows those due.
+        if (o.rule === 'R-RC-1')
+          return (
+            <Link to="/rectification-notices?due=1" data-testid="obligation-notice-due">
+              {o.caseNumber ?? t('obligations.subjects.noticeDue')}
+            </Link>
+          );
         return <Typography.Text>{o.caseNumber ?? o.subjectType}</Typography.Text>;
       },
     },

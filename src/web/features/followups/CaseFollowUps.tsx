@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../app/session';
 import { useErrorText } from '../../components/errors';
-import { useNow } from '../cases/ObligationBadge';
+import { ObligationBadge, useNow } from '../cases/ObligationBadge';
+import type { CaseDetail } from '../cases/types';
 import { useFollowUps } from './api';
 import { FollowUpDue, FollowUpKindTags, ResultTag } from './FollowUpTags';
 import { useEstateTime } from './time';
@@ -51,6 +52,34 @@ export function CaseFollowUps({ caseId }: { caseId: string }) {
       <Link to={`/followups?queue=all&caseId=${caseId}`} data-testid="case-followups-open">
         {t('followUps.openInQueue')}
       </Link>
+    </Space>
+  );
+}
+
+/**
+ * A case's deadlines: its own (R-CP-1, ...) and those of its follow-ups still to do (R-FU-1,
+ * R-FU-2), so a repair whose follow-up is due never reads as having no deadline.
+ */
+export function CaseDeadlines({ detail, now }: { detail: CaseDetail; now: number }) {
+  const { t } = useTranslation();
+  const mayReadFollowUps = useCan()('followup.read');
+  const withFollowUps = detail.kind === 'repair' && mayReadFollowUps;
+  const followUps = useFollowUps({ caseId: detail.id, queue: 'all', page: 1, pageSize: 50 }, { enabled: withFollowUps });
+  const toDo = withFollowUps ? (followUps.data?.items ?? []).filter((f) => f.status !== 'done') : [];
+  if (detail.obligations.length === 0 && toDo.length === 0) {
+    if (withFollowUps && followUps.isPending) return <Skeleton active paragraph={false} />;
+    return <Typography.Text type="secondary">{t('obligations.none')}</Typography.Text>;
+  }
+  return (
+    <Space orientation="vertical" size={8}>
+      {detail.obligations.map((o) => (
+        <ObligationBadge key={o.id} obligation={o} now={now} />
+      ))}
+      {toDo.map((f) => (
+        <div key={f.id} data-testid="case-followup-deadline" data-kind={f.kind}>
+          <FollowUpDue followUp={f} now={now} />
+        </div>
+      ))}
     </Space>
   );
 }

@@ -12,7 +12,7 @@ import { type FollowUp, type FollowUpMethod, type FollowUpResult, METHODS, RESUL
 const optional = (value: string | undefined | null) => (value?.trim() ? value.trim() : undefined);
 
 interface RecordValues {
-  result: FollowUpResult;
+  result?: FollowUpResult;
   method: FollowUpMethod;
   occurredAt?: Dayjs;
   performedById?: string;
@@ -70,7 +70,7 @@ export function RecordFollowUpDialog({ followUp, onClose }: { followUp: FollowUp
   };
 
   const submit = async (v: RecordValues) => {
-    if (!followUp) return;
+    if (!followUp || !v.result) return;
     const reached = v.result !== 'unreachable';
     await actions.record(followUp.id, {
       result: v.result,
@@ -93,8 +93,8 @@ export function RecordFollowUpDialog({ followUp, onClose }: { followUp: FollowUp
       testId="followup-form"
       labels={labels}
       width={600}
+      // The result is the desk's own choice, never a default: a preset "ok" was recorded when nobody chose (R-FU-4).
       initialValues={{
-        result: 'ok',
         method: 'phone',
         occurredAt: time.nowPicker(),
         attempts: (followUp?.attempts.length ?? 0) + 1,

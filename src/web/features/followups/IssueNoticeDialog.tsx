@@ -1,11 +1,11 @@
-import { App, DatePicker, Form, Select, Typography } from 'antd';
+import { App, DatePicker, Form, Select, Skeleton, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newIdempotencyKey } from '../../app/api';
 import { FormModal } from '../../components/FormModal';
 import { useStaffList } from '../directory/api';
-import { useFollowUpActions, useFollowUps } from './api';
+import { useFollowUpActions, useFollowUps, useNextNoticeNumber } from './api';
 import { SubmitTextArea, unitText } from './FollowUpTags';
 import { TIME_FORMAT, useEstateTime } from './time';
 import type { FollowUp, RectificationNotice } from './types';
@@ -43,6 +43,32 @@ function ProblemFollowUpSelect(props: { value?: string; onChange?: (value: strin
       data-testid="notice-followup"
     />
   );
+}
+
+/**
+ * R-RC-2: the number the notice will take, named before it is taken: the year's next number
+ * as the server reads it now, or "the next number" while it is being read.
+ */
+function NoticeNumberConfirmation({ at }: { at: string | undefined }) {
+  const { t } = useTranslation();
+  const time = useEstateTime();
+  const next = useNextNoticeNumber(at);
+  const year = next.data?.year ?? time.format(at ?? new Date().toISOString(), 'YYYY');
+  const code = next.data?.code ?? t('rectification.confirm.nextNumber');
+  if (next.isPending) return <Skeleton active paragraph={{ rows: 1 }} />;
+  return (
+    <>
+      <Typography.Paragraph data-testid="notice-confirm-text">{t('rectification.confirm.body', { code, year })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('rectification.confirm.raceHelp')}</Typography.Paragraph>
+    </>
+  );
+}
+
+/** The next notice number alone, for the confirmation's title and button. */
+function NextNoticeCode({ at, text }: { at: string | undefined; text: 'rectification.confirm.title' | 'rectification.confirm.ok' }) {
+  const { t } = useTranslation();
+  const next = useNextNoticeNumber(at);
+  return <>{t(text, { code: next.data?.code ?? t('rectification.confirm.nextNumber') })}</>;
 }
 
 /**
@@ -91,6 +117,16 @@ export function IssueNoticeDialog({
       width={640}
       submitText={t('rectification.issue.submit')}
       initialValues={{ problem: problem ?? undefined, deadlineAt: defaultDeadline, occurredAt: time.nowPicker() }}
+      // A notice's number is never given back (R-RC-2): Enter does not issue it, and the desk
+      // sees the number it will take before it is taken.
+      numbered={(v) => {
+        const at = v.occurredAt ? time.fromPicker(v.occurredAt) : undefined;
+        return {
+          title: <NextNoticeCode at={at} text="rectification.confirm.title" />,
+          content: <NoticeNumberConfirmation at={at} />,
+          okText: <NextNoticeCode at={at} text="rectification.confirm.ok" />,
+        };
+      }}
       onSubmit={async (v) => {
         if (!source) return;
         const notice = await actions.issueNotice(
@@ -150,7 +186,7 @@ export function IssueNoticeDialog({
         />
       </Form.Item>
       <Form.Item name="occurredAt" label={labels.occurredAt}>
-        <DatePicker showTime format={TIME_FORMAT} />
+        <DatePicker showTime format={TIME_FORMAT} data-testid="notice-issued-at" />
       </Form.Item>
     </FormModal>
   );

@@ -16,11 +16,13 @@ import type {
   ImportRainResult,
   IssueNoticeInput,
   MarkRectifiedInput,
+  NextNoticeNumber,
   RainEvent,
   RecordFollowUpInput,
   RecordRainInput,
   RectificationNotice,
   SpotCheck,
+  SpotCheckDrawPreview,
   SpotVerdictInput,
   VoidNoticeInput,
 } from './types';
@@ -40,7 +42,32 @@ export const followUpKeys = {
   notice: (estateId: string, id: string) => ['estate', estateId, 'followups', 'notice', id] as const,
   spotChecks: (estateId: string, params: QueryParams) => ['estate', estateId, 'followups', 'spotChecks', params] as const,
   spotCheck: (estateId: string, id: string) => ['estate', estateId, 'followups', 'spotCheck', id] as const,
+  nextNoticeNumber: (estateId: string, at: string | undefined) => ['estate', estateId, 'followups', 'nextNoticeNumber', at] as const,
+  drawPreview: (estateId: string, month: string) => ['estate', estateId, 'followups', 'drawPreview', month] as const,
 };
+
+/** R-RC-2: the number the next notice would take, for the confirmation before issuing (takes none). */
+export function useNextNoticeNumber(at: string | undefined, options: { enabled?: boolean } = {}) {
+  const estate = useEstate();
+  return useQuery({
+    queryKey: followUpKeys.nextNoticeNumber(estate.id, at),
+    queryFn: ({ signal }) =>
+      api.get<NextNoticeNumber>(`/estates/${estate.id}/rectification-notices/next-number`, at ? { at } : undefined, signal),
+    staleTime: 0,
+    ...options,
+  });
+}
+
+/** R-FU-5: what drawing the month would sample, for the manager to confirm before drawing. */
+export function useSpotCheckDrawPreview(month: string | null) {
+  const estate = useEstate();
+  return useQuery({
+    queryKey: followUpKeys.drawPreview(estate.id, month ?? ''),
+    queryFn: ({ signal }) => api.get<SpotCheckDrawPreview>(`/estates/${estate.id}/spot-checks/preview`, { month: month ?? '' }, signal),
+    enabled: Boolean(month),
+    staleTime: 0,
+  });
+}
 
 export function useFollowUps(params: QueryParams, options: { enabled?: boolean } = {}) {
   return useEstateList<FollowUpPage>((estateId) => followUpKeys.list(estateId, params), 'follow-ups', params, {

@@ -16,6 +16,7 @@ import type {
   ImportRainResult as ImportRainResultSchema,
   IssueNoticeBody,
   MarkRectifiedBody,
+  NextNoticeNumber,
   NoticeStatus as NoticeStatusSchema,
   RainEvent,
   RainSource as RainSourceSchema,
@@ -23,6 +24,7 @@ import type {
   RecordRainEventBody,
   RectificationNotice,
   SpotCheck,
+  SpotCheckDrawPreview,
   SpotCheckItem as SpotCheckItemSchema,
   SpotVerdictBody,
   SpotVerdict as SpotVerdictSchema,
@@ -30,7 +32,17 @@ import type {
 } from '../../../contract/followups';
 
 /** The follow-ups' shapes as the web app sees them, all taken from the shared contract. */
-export type { FollowUp, FollowUpKind, FollowUpQueue, FollowUpResult, RainEvent, RectificationNotice, SpotCheck };
+export type {
+  FollowUp,
+  FollowUpKind,
+  FollowUpQueue,
+  FollowUpResult,
+  NextNoticeNumber,
+  RainEvent,
+  RectificationNotice,
+  SpotCheck,
+  SpotCheckDrawPreview,
+};
 export type FollowUpMethod = z.infer<typeof FollowUpMethodSchema>;
 export type FollowUpPage = z.infer<typeof FollowUpPageSchema>;
 export type FollowUpCounts = z.infer<typeof FollowUpCountsSchema>;

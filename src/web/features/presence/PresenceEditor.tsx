@@ -58,7 +58,12 @@ export function PresenceEditor({ row, onClose, onSaved }: { row: PresenceRow | n
         <Select options={PRESENCE_STATES.map((s) => ({ value: s, label: t(`presence.states.${s}`) }))} autoFocus />
       </Form.Item>
       <Form.Item name="until" label={labels.until} extra={t('presence.untilHelp')}>
-        <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        <DatePicker
+          showTime={{ format: 'HH:mm', minuteStep: 5 }}
+          format="YYYY-MM-DD HH:mm"
+          style={{ width: '100%' }}
+          data-testid="presence-until"
+        />
       </Form.Item>
       <Form.Item name="note" label={labels.note}>
         <Input maxLength={200} showCount />
