@@ -11,6 +11,7 @@ import * as firstRunMarker from './migrations/2026-11-30-0009-first-run-marker.j
 import * as dashboardIndexes from './migrations/2026-11-30-0010-dashboard-indexes.js';
 import * as caseSearchDocuments from './migrations/2026-11-30-0011-case-search-documents.js';
 import * as openCasesAndFollowUpCounts from './migrations/2026-11-30-0012-open-cases-and-follow-up-counts.js';
+import * as phraseRewrites from './migrations/2026-11-30-0013-phrase-rewrites.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0010-dashboard-indexes': dashboardIndexes,
   '2026-11-30-0011-case-search-documents': caseSearchDocuments,
   '2026-11-30-0012-open-cases-and-follow-up-counts': openCasesAndFollowUpCounts,
+  '2026-11-30-0013-phrase-rewrites': phraseRewrites,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
