@@ -19,6 +19,7 @@ import { useEstateTime } from '../../app/time';
 import { FormModal } from '../../components/FormModal';
 import { translateOr } from '../../i18n';
 import { useAllDepartments, useStaffList } from '../directory/api';
+import { FormPhraseTextArea } from '../phrases/PhraseCheckedTextArea';
 import { type CaseAction, type CaseActionBodies, useAssigneeSuggestions, useCaseAction } from './api';
 import { TIME_FORMAT } from './ObligationBadge';
 import { type CaseDetail, SATISFACTIONS, type Satisfaction } from './types';
@@ -326,7 +327,7 @@ function ResolveDialog({ open, detail, onClose }: DialogProps) {
       onSubmit={(v) => submit('resolve', { result: v.result.trim() })}
     >
       <Form.Item name="result" label={labels.result} rules={required(labels.result)}>
-        <Input.TextArea rows={4} maxLength={5000} autoFocus data-testid="resolve-result" />
+        <FormPhraseTextArea rows={4} maxLength={5000} autoFocus data-testid="resolve-result" />
       </Form.Item>
     </FormModal>
   );
