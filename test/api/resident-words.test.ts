@@ -107,6 +107,29 @@ describe(`words a resident reads are checked against the phrase guide when they 
     expect(await keptOnTimeline(t, caseId, 'resolved')).toMatchObject([[{ field: 'result', matches: [{ ruleId: I_DONT_KNOW }] }]]);
   });
 
+  it('[R-WD-2] a handling result given with the satisfaction or at closing is checked too; closing on a result checked before finds nothing new', async () => {
+    const caseId = await complaint();
+    const rated = await desk.post(`/cases/${caseId}/satisfaction`, {
+      satisfaction: 'satisfied',
+      result: '你要先到管理處登記，我們才可以處理。',
+    });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+    expect(rated.body.phraseWarnings).toMatchObject([
+      { field: 'result', matches: [{ avoid: '你要', preview: '請您先到管理處登記，我們才可以處理。' }] },
+    ]);
+    expect(await keptOnTimeline(t, caseId, 'satisfaction')).toMatchObject([[{ field: 'result', matches: [{ avoid: '你要' }] }]]);
+    const closed = await desk.post(`/cases/${caseId}/close`, {});
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', phraseWarnings: [] });
+
+    const inquiry = await desk.post(`/estates/${estateId}/cases`, { kind: 'inquiry', channel: 'counter', description: '問泊車位' });
+    const answered = await desk.post(`/cases/${inquiry.body.id}/close`, { result: '不可以在平台泊車。' });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    expect(answered.body.phraseWarnings).toMatchObject([
+      { field: 'result', matches: [{ avoid: '不可以', replacement: '請不要在平台泊車，謝謝合作' }] },
+    ]);
+  });
+
   /** A repair completed 30 hours ago, its follow-up open; returns the case id. */
   async function repairDone(): Promise<string> {
     const completedAt = plus(NOW, -30);

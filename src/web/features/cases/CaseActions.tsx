@@ -302,7 +302,7 @@ function SatisfactionDialog({ open, detail, onClose }: DialogProps) {
         />
       </Form.Item>
       <Form.Item name="result" label={labels.result}>
-        <Input.TextArea rows={3} maxLength={5000} disabled={Boolean(detail.result)} />
+        {detail.result ? <Input.TextArea rows={3} disabled /> : <FormPhraseTextArea rows={3} maxLength={5000} />}
       </Form.Item>
       <Form.Item name="note" label={labels.note}>
         <Input.TextArea rows={2} maxLength={1000} />
@@ -353,7 +353,11 @@ function CloseDialog({ open, detail, onClose }: DialogProps) {
     >
       {complaint && <Typography.Paragraph type="secondary">{t('cases.close.complaintHelp')}</Typography.Paragraph>}
       <Form.Item name="result" label={labels.result}>
-        <Input.TextArea rows={3} maxLength={5000} disabled={Boolean(detail.result)} data-testid="close-result" />
+        {detail.result ? (
+          <Input.TextArea rows={3} disabled data-testid="close-result" />
+        ) : (
+          <FormPhraseTextArea rows={3} maxLength={5000} data-testid="close-result" />
+        )}
       </Form.Item>
       {mayCloseUnsatisfied && (
         <Form.Item
