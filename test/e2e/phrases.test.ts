@@ -198,4 +198,36 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the phrase guide in the 
     await page.getByText('已送出，但仍有 1 處說法可以改善。').waitFor();
     await shot('call-back-sent-with-warning');
   });
+
+  it("[R-WD-1] the manager adds an estate rule that rewrites the whole phrase; the guide's trial box shows the sentence it makes", async () => {
+    const context = await (session as BrowserSession).browser.newContext({
+      viewport: { width: 1360, height: 900 },
+      baseURL: session?.server.url,
+    });
+    try {
+      const manager = await context.newPage();
+      const login = new LoginPage(manager);
+      await login.goto(session?.server.url ?? '');
+      await login.login('manager', ADMIN_PASSWORD);
+      await new AppShell(manager).waitUntilReady();
+      await manager.goto('/settings/phrases');
+      await manager.getByTestId('phrase-rules-create').click();
+      await manager.getByTestId('phrase-rule-form-avoid').fill('快啲交');
+      await manager.getByTestId('phrase-rule-form-suggestion').fill('麻煩您盡快交……');
+      await manager.getByTestId('phrase-rule-form-pattern').fill('快啲交(?<what>[^,。]*)');
+      await manager.getByTestId('phrase-rule-form-replacement').fill('麻煩您[盡快交{what}|盡快交來]');
+      await manager.getByTestId('phrase-rule-form-submit').click();
+      await manager.getByTestId('phrase-rule-form').locator('form').waitFor({ state: 'detached' });
+
+      await manager.getByTestId('phrase-try').fill('管理費快啲交管理處。');
+      const composer = new PhraseComposer(manager.locator('#main'));
+      await expect.poll(() => composer.matches().count()).toBe(1);
+      expect(await composer.sentences(composer.match('快啲交'))).toEqual({
+        asWritten: '管理費快啲交管理處。',
+        suggested: '管理費麻煩您盡快交管理處。',
+      });
+    } finally {
+      await context.close();
+    }
+  });
 });
