@@ -246,6 +246,19 @@ describe('findPhrases (R-WD-1)', () => {
     expect(revise('Do it now.', rules).revised).toMatch(/^Do it (right )+now\.$/);
   });
 
+  it("R-WD-1 an estate's own rule is kept over a company rule that would rewrite more of the clause", () => {
+    const estateRule: PhraseRuleInput = {
+      id: 'estate-1',
+      locale: 'zh-Hant',
+      avoid: '他不在',
+      suggestion: '對不起，他剛出外辦事',
+      match: 'anywhere',
+      estateId: 'e1',
+    };
+    // The company's pattern would take 他不在現場; the estate's words are what its guide asks for.
+    expect(findPhrases('他不在現場。', [...seed, estateRule])).toMatchObject([{ ruleId: 'estate-1', text: '他不在' }]);
+  });
+
   it('R-WD-1 spaces between English words may be any run of spaces', () => {
     expect(findPhrases('Call  back\nlater, thanks', seed).map((m) => m.text)).toEqual(['Call  back\nlater']);
   });

@@ -224,8 +224,16 @@ export function findPhrases(text: string, rules: readonly PhraseRuleInput[], opt
     }),
   );
   const rankOf = (c: Candidate) => rank.get(c) ?? 0;
+  // Where matches overlap, an estate's own rule is kept over the company's (its wording is the
+  // estate's choice, even where a company rule would rewrite more), then the longest.
+  const own = (c: Candidate) => (c.rule.estateId ? 1 : 0);
   candidates.sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || rankOf(b) - rankOf(a) || (a.rule.id < b.rule.id ? -1 : 1),
+    (a, b) =>
+      own(b) - own(a) ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start ||
+      rankOf(b) - rankOf(a) ||
+      (a.rule.id < b.rule.id ? -1 : 1),
   );
 
   const kept: Candidate[] = [];
