@@ -43,10 +43,11 @@ interface Checked extends PhraseCheck {
 
 const NOTHING: Checked = { text: '', matches: [], revised: '', remaining: 0 };
 
-/** The sentence as written, the phrase to rewrite underlined. */
-function SentenceAsWritten({ match }: { match: PhraseMatch }) {
-  const at = match.sentence.indexOf(match.text);
-  if (at < 0) return <span>{match.sentence}</span>;
+/** The sentence as written, the phrase to rewrite underlined (at its own place, should its words be there twice). */
+function SentenceAsWritten({ match, text }: { match: PhraseMatch; text: string }) {
+  const sentenceStart = text.lastIndexOf(match.sentence, match.start);
+  const at = sentenceStart >= 0 ? match.start - sentenceStart : match.sentence.indexOf(match.text);
+  if (at < 0 || match.sentence.slice(at, at + match.text.length) !== match.text) return <span>{match.sentence}</span>;
   return (
     <span>
       {match.sentence.slice(0, at)}
@@ -184,7 +185,7 @@ export function PhraseCheckedTextArea({
                     </div>
                     <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
                       <Typography.Text data-testid="phrase-sentence" aria-label={t('phrases.check.asWritten')}>
-                        <SentenceAsWritten match={m} />
+                        <SentenceAsWritten match={m} text={text} />
                       </Typography.Text>
                       <ArrowRightOutlined aria-hidden />
                       <Typography.Text strong data-testid="phrase-preview" aria-label={t('phrases.check.suggested')}>
