@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseKind, Id, Instant, PageQuery, RepairClass } from './common.js';
 import { UnitSummary } from './directory.js';
+import { PhraseWarnings } from './phrases.js';
 
 /** R-IN-1: the four ways a case reaches the office. */
 export const Channel = z.enum(['counter', 'phone', 'hotline', 'portal']);
@@ -114,6 +115,7 @@ export const CaseDetail = CaseSummary.extend({
   timeline: z.array(CaseEvent),
   obligations: z.array(Obligation),
   attachments: z.array(Attachment),
+  phraseWarnings: PhraseWarnings.optional(),
 }).meta({ id: 'CaseDetail' });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PersonRef } from './cases.js';
 import { Id, ImportRowError, Instant, PageQuery, RepairClass } from './common.js';
 import { UnitSummary } from './directory.js';
+import { PhraseWarnings } from './phrases.js';
 
 /**
  * Follow-up visits after repairs (R-FU-1..5) and written rectification notices (R-RC-1..3).
@@ -74,6 +75,7 @@ export const FollowUp = z
       .object({ at: Instant, by: PersonRef, note: z.string().nullable() })
       .nullable()
       .describe('Set when a spot check found a discrepancy (R-FU-5)'),
+    phraseWarnings: PhraseWarnings.optional(),
   })
   .meta({ id: 'FollowUp' });
 export type FollowUp = z.infer<typeof FollowUp>;
@@ -238,6 +240,7 @@ export const RectificationNotice = z
     voidedAt: Instant.nullable(),
     voidedBy: PersonRef.nullable(),
     voidReason: z.string().nullable(),
+    phraseWarnings: PhraseWarnings.optional(),
   })
   .meta({ id: 'RectificationNotice' });
 export type RectificationNotice = z.infer<typeof RectificationNotice>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseSummary, PersonRef } from './cases.js';
 import { Id, Instant, Locale, PageQuery } from './common.js';
 import { CounterSeat, PresenceState, ResidentTitle, UnitSummary } from './directory.js';
+import { PhraseWarnings } from './phrases.js';
 import { SCRIPT_PLACEHOLDERS, unknownPlaceholders } from './scripts.js';
 
 /**
@@ -175,6 +176,7 @@ export const Message = z
     calledBackBy: PersonRef.nullable(),
     callbackNote: z.string().nullable(),
     handedOnFrom: PersonRef.nullable(),
+    phraseWarnings: PhraseWarnings.optional(),
   })
   .meta({ id: 'Message' });
 export type Message = z.infer<typeof Message>;

@@ -12,6 +12,8 @@ export function presentRule(row: PhraseRuleRow): PhraseRule {
     avoid: row.avoid,
     suggestion: row.suggestion,
     match: row.match as PhraseMatchMode,
+    pattern: row.pattern,
+    replacement: row.replacement,
     note: row.note,
     disabled: row.disabled_at !== null,
     disabledAt: row.disabled_at,
@@ -28,6 +30,8 @@ export function ruleInput(row: PhraseRuleRow): PhraseRuleInput {
     avoid: row.avoid,
     suggestion: row.suggestion,
     match: row.match as PhraseMatchMode,
+    pattern: row.pattern,
+    replacement: row.replacement,
     note: row.note,
     estateId: row.estate_id,
   };

@@ -45,21 +45,107 @@ describe(`phrase guide (R-WD-1) [${ENGINE}]`, () => {
   });
   afterEach(async () => t.close());
 
-  it('R-WD-1: the seed catches 我不知道 with its position and suggests 對不起,我不太清楚', async () => {
+  it('R-WD-1: the seed catches 我不知道 with the whole phrase in its clause and the sentence it makes', async () => {
     const res = await desk.post(`/estates/${estateA}/phrases/check`, { text: '陳先生,我不知道停水時間。' });
     expect(res.status).toBe(200);
-    expect(res.body.matches).toEqual([
-      {
-        start: 4,
-        end: 8,
-        text: '我不知道',
-        avoid: '我不知道',
-        suggestion: '對不起,我不太清楚',
-        note: expect.any(String),
-        ruleId: SEED_HANT_I_DONT_KNOW,
-        locale: 'zh-Hant',
-      },
+    expect(res.body).toEqual({
+      matches: [
+        {
+          start: 4,
+          end: 12,
+          text: '我不知道停水時間',
+          avoid: '我不知道',
+          suggestion: '對不起，我不太清楚',
+          replacement: '對不起，我不太清楚停水時間',
+          sentence: '陳先生,我不知道停水時間。',
+          preview: '陳先生,對不起，我不太清楚停水時間。',
+          note: expect.any(String),
+          ruleId: SEED_HANT_I_DONT_KNOW,
+          locale: 'zh-Hant',
+        },
+      ],
+      revised: '陳先生,對不起，我不太清楚停水時間。',
+      remaining: 0,
+    });
+  });
+
+  it('defect 5: the reply that was sent broken: each suggestion rewrites its own clause, and all of them give a sentence that reads', async () => {
+    const res = await desk.post(`/estates/${estateA}/phrases/check`, { text: '我不知道保安當晚為何沒有處理，他不在現場' });
+    expect(res.status).toBe(200);
+    expect(res.body.matches.map((m: { text: string; preview: string }) => [m.text, m.preview])).toEqual([
+      ['我不知道保安當晚為何沒有處理', '對不起，我不太清楚保安當晚為何沒有處理，他不在現場'],
+      ['他不在現場', '我不知道保安當晚為何沒有處理，對不起，他離開了現場'],
     ]);
+    expect(res.body.revised).toBe('對不起，我不太清楚保安當晚為何沒有處理，他離開了現場');
+    expect(res.body.remaining).toBe(0);
+    const again = await desk.post(`/estates/${estateA}/phrases/check`, { text: res.body.revised });
+    expect(again.body).toEqual({ matches: [], revised: res.body.revised, remaining: 0 });
+  });
+
+  it('R-WD-2: the seed holds 篇3 §12: ordering and questioning words get a request instead, in both scripts', async () => {
+    const hant = await desk.post(`/estates/${estateA}/phrases/check`, { text: '你必須在月底前交管理費。你怎麼不早點通知我們？' });
+    expect(hant.body.matches.map((m: { avoid: string }) => m.avoid)).toEqual(['你必須', '你怎麼不']);
+    expect(hant.body.revised).toBe('麻煩您在月底前交管理費。請您早點通知我們，好嗎？');
+    const hans = await desk.post(`/estates/${estateA}/phrases/check`, { text: '你要先到管理处登记，不可以在走廊放杂物。' });
+    expect(hans.body.matches.map((m: { avoid: string; locale: string }) => [m.avoid, m.locale])).toEqual([
+      ['你要', 'zh-Hans'],
+      ['不可以', 'zh-Hans'],
+    ]);
+    expect(hans.body.revised).toBe('请您先到管理处登记，请不要在走廊放杂物，谢谢合作。');
+  });
+
+  it("R-WD-1: an estate's rule with a pattern rewrites the clause; a pattern that cannot be used is refused naming its field", async () => {
+    const bad = await managerA.post(`/estates/${estateA}/phrase-rules`, {
+      locale: 'zh-Hant',
+      avoid: '快啲交',
+      suggestion: '麻煩您交……',
+      pattern: '快啲交(?<what>[^,。]*)',
+      replacement: '麻煩您交{thing}',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'validation.failed', details: { issues: [{ path: 'body.replacement' }] } });
+    const created = await managerA.post(`/estates/${estateA}/phrase-rules`, {
+      locale: 'zh-Hant',
+      avoid: '快啲交',
+      suggestion: '麻煩您交……',
+      pattern: '快啲交(?<what>[^,。]*)',
+      replacement: '麻煩您[交{what}|盡快交來]',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ pattern: '快啲交(?<what>[^,。]*)', replacement: '麻煩您[交{what}|盡快交來]' });
+    const res = await desk.post(`/estates/${estateA}/phrases/check`, { text: '快啲交管理費。' });
+    expect(res.body).toMatchObject({ matches: [{ text: '快啲交管理費', replacement: '麻煩您交管理費' }], revised: '麻煩您交管理費。' });
+    const row = await t.ctx.db
+      .selectFrom('phrase_rules')
+      .select(['pattern', 'replacement'])
+      .where('id', '=', created.body.id)
+      .executeTakeFirst();
+    expect(row).toEqual({ pattern: '快啲交(?<what>[^,。]*)', replacement: '麻煩您[交{what}|盡快交來]' });
+    const broken = await managerA.patch(`/phrase-rules/${created.body.id}`, { pattern: '快啲交(' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.details.issues[0].path).toBe('body.pattern');
+  });
+
+  it('R-WD-1: a seed pair stored before patterns gets its rewrite at start-up, an edited one keeps its words', async () => {
+    const edited = '00000000-0000-7000-8000-000000000106';
+    await t.ctx.db.updateTable('phrase_rules').set({ pattern: null, replacement: null }).where('estate_id', 'is', null).execute();
+    await t.ctx.db
+      .updateTable('phrase_rules')
+      .set({ suggestion: '對不起,他剛出外辦事', updated_at: '2026-11-21T00:00:00.000Z' })
+      .where('id', '=', edited)
+      .execute();
+    await ensurePhraseSeed(t.ctx.db, t.clock);
+    const rows = await t.ctx.db
+      .selectFrom('phrase_rules')
+      .select(['id', 'pattern', 'suggestion'])
+      .where('id', 'in', [SEED_HANT_I_DONT_KNOW, edited])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { id: SEED_HANT_I_DONT_KNOW, pattern: expect.stringContaining('不知道'), suggestion: '對不起，我不太清楚' },
+      { id: edited, pattern: null, suggestion: '對不起,他剛出外辦事' },
+    ]);
+    expect((await phraseHistory(t, SEED_HANT_I_DONT_KNOW)).map((h) => h.action)).toEqual(['seeded', 'reseeded']);
   });
 
   it('R-WD-1: Simplified words are caught by the same guide and answered in Simplified', async () => {
@@ -67,8 +153,8 @@ describe(`phrase guide (R-WD-1) [${ENGINE}]`, () => {
     expect(res.status).toBe(200);
     expect(res.body.matches.map((m: { text: string; suggestion: string; start: number }) => [m.start, m.text, m.suggestion])).toEqual([
       [0, '喂', '您好'],
-      [2, '他不在', '对不起,他走开了'],
-      [7, '迟一些来电', '有什么事吗?我会代为转告的,请留言'],
+      [2, '他不在', '对不起，他走开了'],
+      [6, '请迟一些来电', '有什么事吗？我会代为转告的，请留言'],
     ]);
   });
 
@@ -181,7 +267,7 @@ describe(`phrase guide (R-WD-1) [${ENGINE}]`, () => {
     expect(companyByManager.body.error.details.ability).toBe('phrase.company.write');
 
     const before = await desk.post(`/estates/${estateA}/phrases/check`, { text: 'Please call back later.' });
-    expect(before.body.matches).toMatchObject([{ ruleId: SEED_EN_CALL_BACK_LATER, text: 'call back later' }]);
+    expect(before.body.matches).toMatchObject([{ ruleId: SEED_EN_CALL_BACK_LATER, text: 'Please call back later' }]);
 
     const byAdmin = await t.admin.patch(`/phrase-rules/${SEED_EN_CALL_BACK_LATER}`, { disabled: true });
     expect(byAdmin.status).toBe(200);

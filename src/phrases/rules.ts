@@ -2,6 +2,7 @@ import * as OpenCC from 'opencc-js';
 import type { Locale } from '../contract/common.js';
 import type { PhraseMatch, PhraseMatchMode } from '../contract/phrases.js';
 import { toSimplified } from '../platform/search.js';
+import { fillTemplate, fitInSentence, placeholdersOf, sentenceAround } from './rewrite.js';
 
 /** A rule of the phrase guide as the matcher needs it. */
 export interface PhraseRuleInput {
@@ -11,6 +12,13 @@ export interface PhraseRuleInput {
   suggestion: string;
   match: PhraseMatchMode;
   note?: string | null;
+  /**
+   * The whole phrase to rewrite, as a regular expression over the folded text (Simplified,
+   * lower case, half-width punctuation) with named parts; null: the words of `avoid`.
+   */
+  pattern?: string | null;
+  /** What replaces the phrase the pattern found: `{name}` puts a part back, `[A|B]` chooses; null: `suggestion`. */
+  replacement?: string | null;
   /** Set for an estate's own rule, which wins over the company's rule for the same words. */
   estateId?: string | null;
 }
@@ -113,24 +121,64 @@ function patternOf(avoid: string, mode: PhraseMatchMode): RegExp | null {
   return re;
 }
 
+/** A rule's own pattern, its letters folded as the text is (regular-expression syntax is ASCII and stays). */
+function rulePatternOf(pattern: string, mode: PhraseMatchMode): RegExp | null {
+  const key = `${mode}\u0001${pattern}`;
+  const cached = patterns.get(key);
+  if (cached) return cached;
+  let source = '';
+  for (const c of pattern) source += (c.codePointAt(0) ?? 0) < 0x80 ? c : foldChar(c);
+  let re: RegExp;
+  try {
+    re = new RegExp(source, mode === 'start' ? 'diuy' : 'digu');
+  } catch {
+    return null;
+  }
+  if (patterns.size < FOLD_CACHE_LIMIT) patterns.set(key, re);
+  return re;
+}
+
+/** Why a rule's pattern and replacement cannot be used, or null when they can. */
+export function rewriteProblem(pattern: string | null | undefined, replacement: string | null | undefined): string | null {
+  if (!pattern) return replacement ? 'replacement: needs a pattern' : null;
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, 'u');
+  } catch (err) {
+    return `pattern: not a regular expression (${(err as Error).message})`;
+  }
+  if (re.test('')) return 'pattern: matches empty text';
+  const groups = new Set([...pattern.matchAll(/\(\?<([\p{L}_][\p{L}\p{N}_]*)>/gu)].map((m) => m[1]));
+  const unknown = placeholdersOf(replacement ?? '').filter((name) => !groups.has(name));
+  return unknown.length ? `replacement: {${unknown.join('}, {')}} is no part of the pattern` : null;
+}
+
 interface Candidate {
   start: number;
   end: number;
   rule: PhraseRuleInput;
+  /** The pattern's named parts, as positions in the text. */
+  parts: Record<string, [number, number]>;
+}
+
+function partsOf(m: RegExpExecArray): Record<string, [number, number]> {
+  const parts: Record<string, [number, number]> = {};
+  for (const [name, at] of Object.entries(m.indices?.groups ?? {})) if (at) parts[name] = at;
+  return parts;
 }
 
 function occurrences(foldedText: string, opening: number, rule: PhraseRuleInput): Candidate[] {
-  const re = patternOf(rule.avoid, rule.match);
+  const re = rule.pattern ? rulePatternOf(rule.pattern, rule.match) : patternOf(rule.avoid, rule.match);
   if (!re) return [];
   if (rule.match === 'start') {
     re.lastIndex = opening;
     const m = re.exec(foldedText);
-    return m ? [{ start: m.index, end: m.index + m[0].length, rule }] : [];
+    return m && m[0].length > 0 ? [{ start: m.index, end: m.index + m[0].length, rule, parts: partsOf(m) }] : [];
   }
   const found: Candidate[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(foldedText); m; m = re.exec(foldedText)) {
-    found.push({ start: m.index, end: m.index + m[0].length, rule });
+    if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, rule, parts: partsOf(m) });
     // Overlapping occurrences are all candidates; the longest is kept below.
     re.lastIndex = m.index + ((foldedText.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
   }
@@ -176,8 +224,16 @@ export function findPhrases(text: string, rules: readonly PhraseRuleInput[], opt
     }),
   );
   const rankOf = (c: Candidate) => rank.get(c) ?? 0;
+  // Where matches overlap, an estate's own rule is kept over the company's (its wording is the
+  // estate's choice, even where a company rule would rewrite more), then the longest.
+  const own = (c: Candidate) => (c.rule.estateId ? 1 : 0);
   candidates.sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || rankOf(b) - rankOf(a) || (a.rule.id < b.rule.id ? -1 : 1),
+    (a, b) =>
+      own(b) - own(a) ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start ||
+      rankOf(b) - rankOf(a) ||
+      (a.rule.id < b.rule.id ? -1 : 1),
   );
 
   const kept: Candidate[] = [];
@@ -189,8 +245,9 @@ export function findPhrases(text: string, rules: readonly PhraseRuleInput[], opt
   }
   kept.sort((a, b) => a.start - b.start);
 
-  return kept.map(({ start, end, rule }) => {
+  return kept.map(({ start, end, rule, parts }) => {
     const found = { avoid: rule.avoid, suggestion: rule.suggestion, note: rule.note ?? null, locale: rule.locale };
+    let template = rule.pattern ? (rule.replacement ?? rule.suggestion) : rule.suggestion;
     const script = isChinese(rule.locale) ? scriptAt(start, end) : null;
     const convert =
       script === 'hans' && rule.locale === 'zh-Hant' ? toSimplified : script === 'hant' && rule.locale === 'zh-Hans' ? toTraditional : null;
@@ -199,7 +256,50 @@ export function findPhrases(text: string, rules: readonly PhraseRuleInput[], opt
       found.suggestion = convert(found.suggestion);
       found.note = found.note === null ? null : convert(found.note);
       found.locale = script === 'hans' ? 'zh-Hans' : 'zh-Hant';
+      template = convert(template);
     }
-    return { start, end, text: text.slice(start, end), ...found, ruleId: rule.id };
+    const words = Object.fromEntries(Object.entries(parts).map(([name, [a, b]]) => [name, text.slice(a, b)]));
+    const sentence = sentenceAround(text, start, end);
+    const replacement = fitInSentence(fillTemplate(template, words), {
+      foldedBefore: foldedText.slice(sentence.start, start),
+      foldedSpan: foldedText.slice(start, end),
+      atSentenceStart: foldedText.slice(sentence.start, start).trim() === '',
+      fold,
+    });
+    const preview = text.slice(sentence.start, start) + replacement + text.slice(end, sentence.end);
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      ...found,
+      replacement,
+      sentence: text.slice(sentence.start, sentence.end).trimEnd(),
+      preview: preview.trimEnd(),
+      ruleId: rule.id,
+    };
   });
+}
+
+/** The most suggestions one revision puts in (a guard against rules that rewrite each other's words). */
+const MAX_REVISIONS = 50;
+
+/**
+ * R-WD-1: the text with every suggestion put in, one at a time from the first, each found again
+ * on the text as it stands after the one before (so an apology is not said twice in a sentence),
+ * and what the guide still finds in the result (nothing, with the seed's rules).
+ */
+export function revise(
+  text: string,
+  rules: readonly PhraseRuleInput[],
+  options: FindOptions = {},
+): { revised: string; remaining: PhraseMatch[] } {
+  let revised = text;
+  const seen = new Set<string>();
+  for (let i = 0; i < MAX_REVISIONS; i++) {
+    const next = findPhrases(revised, rules, options).find((m) => !seen.has(`${m.ruleId}:${m.start}:${m.text}`));
+    if (!next) break;
+    seen.add(`${next.ruleId}:${next.start}:${next.text}`);
+    revised = revised.slice(0, next.start) + next.replacement + revised.slice(next.end);
+  }
+  return { revised, remaining: findPhrases(revised, rules, options) };
 }

@@ -107,3 +107,34 @@ export async function insertMissingRules(trx: Transaction<Database>, rows: NewPh
     .execute();
   return inserted.map((r) => r.id);
 }
+
+/** The company's rows among `ids` with no pattern that nobody has changed since they were put in (seed rows to upgrade). */
+export async function untouchedSeedRowsWithoutPattern(trx: Transaction<Database>, ids: readonly string[]): Promise<PhraseRuleRow[]> {
+  if (ids.length === 0) return [];
+  return trx
+    .selectFrom('phrase_rules')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .where('estate_id', 'is', null)
+    .where('pattern', 'is', null)
+    .where('disabled_at', 'is', null)
+    .whereRef('updated_at', '=', 'created_at')
+    .execute();
+}
+
+/** Upgrades a seed row only if it is still as read (another process may have done it meanwhile); whether it did. */
+export async function upgradeUntouchedSeedRow(
+  trx: Transaction<Database>,
+  ruleId: string,
+  updatedAt: string,
+  patch: Partial<Omit<PhraseRuleRow, 'id'>>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('phrase_rules')
+    .set(patch)
+    .where('id', '=', ruleId)
+    .where('updated_at', '=', updatedAt)
+    .where('pattern', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -9,6 +9,10 @@ export interface PhraseRuleTable {
   avoid: string;
   suggestion: string;
   match: string;
+  /** The whole phrase to rewrite (a regular expression with named parts); null: the words of `avoid`. */
+  pattern: string | null;
+  /** What replaces the phrase the pattern found; null: `suggestion`. */
+  replacement: string | null;
   note: string | null;
   disabled_at: string | null;
   created_at: string;

@@ -1,16 +1,17 @@
 import type { z } from 'zod';
 import { can, forbidden, roleIn } from '../../auth/index.js';
 import type { CloseBody } from '../../contract/cases.js';
+import { warningsToKeep } from '../../phrases/index.js';
 import { cancelObligations } from '../../platform/obligations/index.js';
 import { CASE_SUBJECT, caseError } from '../access.js';
-import { caseChange, caseEvent, caseHistory } from '../change.js';
+import { caseChange, caseEvent, caseHistory, residentWords } from '../change.js';
 import { type CaseKind, closeDecision } from '../rules.js';
 import { updateCase } from '../store.js';
 
 /**
  * R-CP-3: closes the case. A complaint closes only with a recorded result and the resident's
  * satisfaction, or by a manager giving a reason to close it without. Deadlines never met stay on
- * record as cancelled.
+ * record as cancelled. R-WD-2: a result given here, told to the resident, is checked against the phrase guide.
  */
 export const closeCase = caseChange<z.infer<typeof CloseBody>>('case.close', async (uc, row, { actor, body: b }) => {
   if (row.status === 'closed') throw caseError('case.closed', 'the case is already closed');
@@ -39,6 +40,12 @@ export const closeCase = caseChange<z.infer<typeof CloseBody>>('case.close', asy
   });
   await cancelObligations(uc.trx, { subjectType: CASE_SUBJECT, subjectId: row.id, at: uc.at });
   const { withoutSatisfaction } = decision;
-  await caseEvent(uc, row, actor.id, { type: 'closed', text: b.reason ?? result, data: { withoutSatisfaction } });
+  const phraseWarnings = await residentWords(uc, row, actor, { result: b.result });
+  await caseEvent(uc, row, actor.id, {
+    type: 'closed',
+    text: b.reason ?? result,
+    data: { withoutSatisfaction, ...(phraseWarnings.length > 0 && { phraseWarnings: warningsToKeep(phraseWarnings) }) },
+  });
   await caseHistory(uc, row, 'closed', { status: row.status }, { status: 'closed', result, reason: b.reason ?? null, withoutSatisfaction });
+  return phraseWarnings;
 });

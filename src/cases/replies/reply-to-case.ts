@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { ReplyBody } from '../../contract/cases.js';
+import { warningsToKeep } from '../../phrases/index.js';
 import { AppError } from '../../platform/errors.js';
 import { meetObligations } from '../../platform/obligations/index.js';
 import { occurredAt as whenItHappened } from '../../platform/occurred.js';
 import { CASE_SUBJECT } from '../access.js';
-import { caseChange, caseEvent, caseHistory } from '../change.js';
+import { caseChange, caseEvent, caseHistory, residentWords } from '../change.js';
 import { REPLY_RULE } from '../rules.js';
 import { updateCase } from '../store.js';
 import { mailReplyToResident } from './mail-reply.js';
@@ -12,6 +13,7 @@ import { mailReplyToResident } from './mail-reply.js';
 /**
  * R-CP-1: records a reply to the resident (call, visit, written). The first reply meets the
  * reply deadline; a later one changes no deadline. A written reply is also mailed to them.
+ * R-WD-2: its words are checked against the phrase guide; what it finds is kept and answered.
  */
 export const replyToCase = caseChange<z.infer<typeof ReplyBody>>('case.reply', async (uc, row, { actor, body: b }) => {
   const repliedAt = whenItHappened(b.repliedAt, uc.now, { field: 'repliedAt' });
@@ -20,11 +22,12 @@ export const replyToCase = caseChange<z.infer<typeof ReplyBody>>('case.reply', a
       issues: [{ path: 'body.repliedAt', message: 'before occurredAt' }],
     });
   }
+  const phraseWarnings = await residentWords(uc, row, actor, { content: b.content });
   const replyId = await caseEvent(uc, row, actor.id, {
     type: 'reply',
     at: repliedAt,
     text: b.content,
-    data: { method: b.method, recordedAt: uc.at },
+    data: { method: b.method, recordedAt: uc.at, ...(phraseWarnings.length > 0 && { phraseWarnings: warningsToKeep(phraseWarnings) }) },
     search: b.content,
   });
   if (b.method === 'written') await mailReplyToResident(uc.trx, row, replyId, b.content, uc.at);
@@ -40,4 +43,5 @@ export const replyToCase = caseChange<z.infer<typeof ReplyBody>>('case.reply', a
   });
   if (row.status === 'new' || row.status === 'assigned') await updateCase(uc.trx, row.estate_id, row.id, { status: 'in_progress' });
   await caseHistory(uc, row, 'replied', null, { method: b.method, content: b.content, repliedAt });
+  return phraseWarnings;
 });

@@ -4,6 +4,7 @@ import { recordOnCase } from '../../cases/index.js';
 import type { IssueNoticeBody } from '../../contract/followups.js';
 import { estateSettings, staffInEstate } from '../../directory/index.js';
 import { notifyStaff } from '../../notices/index.js';
+import { checkResidentWords, warningsToKeep } from '../../phrases/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { nextNumber } from '../../platform/counters.js';
 import { unknownReference } from '../../platform/errors.js';
@@ -119,6 +120,12 @@ export async function issueRectificationNoticeOutcome(ctx: AppContext, opts: Iss
         data: { caseId: finding.caseId, code: noticeCode(year, number) },
       });
       const code = noticeCode(year, number);
+      // R-WD-2: the notice's words are checked against the phrase guide; it warns, the notice is issued.
+      const phraseWarnings = await checkResidentWords(trx, {
+        estateId: estate.id,
+        locale: opts.actor.locale,
+        fields: { problem, requiredAction: b.requiredAction },
+      });
       const caseEvent = await recordOnCase(trx, {
         estateId: estate.id,
         caseId: finding.caseId,
@@ -126,7 +133,13 @@ export async function issueRectificationNoticeOutcome(ctx: AppContext, opts: Iss
         at: issuedAt,
         actorId: opts.actor.id,
         text: `${code} ${problem}\n${b.requiredAction}`,
-        data: { noticeId: row.id, code, action: 'issued', deadlineAt: row.deadline_at },
+        data: {
+          noticeId: row.id,
+          code,
+          action: 'issued',
+          deadlineAt: row.deadline_at,
+          ...(phraseWarnings.length > 0 && { phraseWarnings: warningsToKeep(phraseWarnings) }),
+        },
       });
       const notified = await notifyStaff(trx, ctx, {
         estateId: estate.id,
@@ -153,7 +166,7 @@ export async function issueRectificationNoticeOutcome(ctx: AppContext, opts: Iss
       uc.live(changed(estate.id, 'rectification.changed', row.id), changed(estate.id, 'followup.changed', finding.subjectId), caseEvent);
       if (notified.length) uc.live({ estateId: estate.id, type: 'notice.created', subjectId: row.id, staffIds: notified });
       if (idempotent) await rememberRecord(trx, idempotent, row.id, uc.at);
-      return { id: row.id, created: true };
+      return { id: row.id, created: true, phraseWarnings };
     });
   let outcome: Awaited<ReturnType<typeof issue>>;
   try {
@@ -166,5 +179,8 @@ export async function issueRectificationNoticeOutcome(ctx: AppContext, opts: Iss
     if (!twin) throw err;
     return { notice: await presentReadableNotice(ctx.db, opts.actor, twin), created: false };
   }
-  return { notice: await presentReadableNotice(ctx.db, opts.actor, outcome.id), created: outcome.created };
+  const notice = await presentReadableNotice(ctx.db, opts.actor, outcome.id);
+  // R-WD-2: what the guide found in this request's words; a repeat answering an earlier notice has none of its own.
+  const phraseWarnings = ('phraseWarnings' in outcome && outcome.phraseWarnings) || [];
+  return { notice: phraseWarnings.length > 0 ? { ...notice, phraseWarnings } : notice, created: outcome.created };
 }

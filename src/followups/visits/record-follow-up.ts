@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/index.js';
 import { recordOnCase } from '../../cases/index.js';
 import type { RecordFollowUpBody } from '../../contract/followups.js';
 import { estateSettings, staffInEstate } from '../../directory/index.js';
+import { checkResidentWords, warningsToKeep } from '../../phrases/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { unknownReference } from '../../platform/errors.js';
 import { meetObligations, openObligation } from '../../platform/obligations/index.js';
@@ -18,7 +19,7 @@ export async function recordFollowUp(
   opts: { actor: Actor; followUpId: string; body: z.infer<typeof RecordFollowUpBody> },
 ) {
   const b = opts.body;
-  await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
+  const phraseWarnings = await runUseCase(ctx, { actorId: opts.actor.id }, async (uc) => {
     const row = await followUpFor(uc.trx, opts.actor, opts.followUpId, 'followup.record');
     requireOpen(row);
     const estate = await estateSettings(uc.trx, row.estate_id);
@@ -72,6 +73,12 @@ export async function recordFollowUp(
         data: { caseId: row.case_id, problem: b.problem },
       });
     }
+    // R-WD-2: the follow-up's words are on the record the resident is shown; the guide warns, never refuses.
+    const warnings = await checkResidentWords(uc.trx, {
+      estateId: row.estate_id,
+      locale: opts.actor.locale,
+      fields: { residentWords: b.residentWords },
+    });
     const caseEvent = await recordOnCase(uc.trx, {
       estateId: row.estate_id,
       caseId: row.case_id,
@@ -79,7 +86,15 @@ export async function recordFollowUp(
       at: performedAt,
       actorId: performer.id,
       text: [b.residentWords, b.problem].filter(Boolean).join('\n') || null,
-      data: { followUpId: row.id, kind: row.kind, method: b.method, result: b.result, satisfaction: b.satisfaction ?? null, attempts },
+      data: {
+        followUpId: row.id,
+        kind: row.kind,
+        method: b.method,
+        result: b.result,
+        satisfaction: b.satisfaction ?? null,
+        attempts,
+        ...(warnings.length > 0 && { phraseWarnings: warningsToKeep(warnings) }),
+      },
     });
     await uc.history({
       estateId: row.estate_id,
@@ -90,6 +105,8 @@ export async function recordFollowUp(
       after,
     });
     uc.live(changed(row.estate_id, 'followup.changed', row.id), caseEvent);
+    return warnings;
   });
-  return presentFollowUpById(ctx.db, opts.followUpId, ctx.clock.now());
+  const followUp = await presentFollowUpById(ctx.db, opts.followUpId, ctx.clock.now());
+  return { ...followUp, phraseWarnings };
 }

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { type Actor, requireAbility } from '../../auth/index.js';
 import type { Message } from '../../contract/frontdesk.js';
+import type { PhraseWarning } from '../../contract/phrases.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
@@ -32,14 +33,15 @@ type OpenMessage = Awaited<ReturnType<typeof openMessageFor>>;
  * `fn`, told to the desk's screens and answered as it now stands.
  */
 export function messageChange<B>(
-  fn: (uc: UseCase, row: OpenMessage, input: { ctx: AppContext; actor: Actor; body: B }) => Promise<void>,
+  fn: (uc: UseCase, row: OpenMessage, input: { ctx: AppContext; actor: Actor; body: B }) => Promise<PhraseWarning[] | undefined>,
 ): (ctx: AppContext, opts: { actor: Actor; messageId: string; body: B }) => Promise<Message> {
   return (ctx, { actor, messageId, body }) =>
     runUseCase(ctx, { actorId: actor.id }, async (uc) => {
       const row = await openMessageFor(uc.trx, actor, messageId);
       // Events go out only once the transaction commits, so a refused change tells nobody.
       uc.live({ estateId: row.estate_id, type: 'frontdesk.message', subjectId: row.id });
-      await fn(uc, row, { ctx, actor, body });
-      return presentMessage(await findMessage(uc.trx, row.estate_id, row.id), uc.now);
+      const phraseWarnings = await fn(uc, row, { ctx, actor, body });
+      const message = presentMessage(await findMessage(uc.trx, row.estate_id, row.id), uc.now);
+      return phraseWarnings ? { ...message, phraseWarnings } : message;
     });
 }

@@ -9,7 +9,7 @@ import { runUseCase } from '../../platform/use-case.js';
 import { presentRule } from '../present.js';
 import { findSameRule, insertRule } from '../store.js';
 import type { PhraseRuleRow } from '../tables.js';
-import { duplicatePhrase } from './access.js';
+import { duplicatePhrase, rewriteAllowed } from './access.js';
 
 /** R-WD-1: an estate's manager adds to its guide; the company's guide, in force for every estate, needs `phrase.company.write`. */
 export async function createPhraseRule(
@@ -26,6 +26,7 @@ export async function createPhraseRule(
   return runUseCase(ctx, { actorId: opts.actor.id, authorise }, async (uc) => {
     if (!(await findEstate(uc.trx, opts.estateId))) throw notFound('estate');
     const estateId = b.scope === 'company' ? null : opts.estateId;
+    rewriteAllowed(b.pattern, b.replacement);
     if (await findSameRule(uc.trx, { estateId, locale: b.locale, avoid: b.avoid })) throw duplicatePhrase();
     const row: PhraseRuleRow = {
       id: newId(),
@@ -34,6 +35,8 @@ export async function createPhraseRule(
       avoid: b.avoid,
       suggestion: b.suggestion,
       match: b.match,
+      pattern: b.pattern ?? null,
+      replacement: b.pattern ? (b.replacement ?? null) : null,
       note: b.note ?? null,
       disabled_at: null,
       created_at: uc.at,

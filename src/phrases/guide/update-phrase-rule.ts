@@ -7,7 +7,7 @@ import { runUseCase } from '../../platform/use-case.js';
 import { presentRule } from '../present.js';
 import { findRule, findSameRule, updateRule } from '../store.js';
 import type { PhraseRuleRow } from '../tables.js';
-import { duplicatePhrase } from './access.js';
+import { duplicatePhrase, rewriteAllowed } from './access.js';
 
 /** R-WD-1: changes or disables an estate's own rule (`phrase.write` there); the company's rules need `phrase.company.write`. */
 export async function updatePhraseRule(
@@ -25,11 +25,14 @@ export async function updatePhraseRule(
       ...(b.avoid !== undefined && { avoid: b.avoid }),
       ...(b.suggestion !== undefined && { suggestion: b.suggestion }),
       ...(b.match !== undefined && { match: b.match }),
+      ...(b.pattern !== undefined && { pattern: b.pattern }),
+      ...(b.replacement !== undefined && { replacement: b.replacement }),
       ...(b.note !== undefined && { note: b.note }),
       ...(b.disabled !== undefined && { disabled_at: b.disabled ? (before.disabled_at ?? uc.at) : null }),
       updated_at: uc.at,
     };
     const after: PhraseRuleRow = { ...before, ...patch };
+    rewriteAllowed(after.pattern, after.replacement);
     if (
       after.disabled_at === null &&
       (await findSameRule(uc.trx, { estateId: after.estate_id, locale: after.locale, avoid: after.avoid, exceptId: after.id }))

@@ -12,6 +12,7 @@ import * as dashboardIndexes from './migrations/2026-11-30-0010-dashboard-indexe
 import * as caseSearchDocuments from './migrations/2026-11-30-0011-case-search-documents.js';
 import * as openCasesAndFollowUpCounts from './migrations/2026-11-30-0012-open-cases-and-follow-up-counts.js';
 import * as residentTitle from './migrations/2026-11-30-0013-resident-title.js';
+import * as phraseRewrites from './migrations/2026-11-30-0014-phrase-rewrites.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0011-case-search-documents': caseSearchDocuments,
   '2026-11-30-0012-open-cases-and-follow-up-counts': openCasesAndFollowUpCounts,
   '2026-11-30-0013-resident-title': residentTitle,
+  '2026-11-30-0014-phrase-rewrites': phraseRewrites,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

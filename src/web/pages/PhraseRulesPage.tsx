@@ -30,6 +30,8 @@ interface RuleValues {
   suggestion: string;
   match: PhraseMatchMode;
   note?: string;
+  pattern?: string;
+  replacement?: string;
   scope: PhraseScope;
 }
 
@@ -75,6 +77,8 @@ export default function PhraseRulesPage() {
     suggestion: t('phrases.suggestion'),
     match: t('phrases.match'),
     note: t('phrases.note'),
+    pattern: t('phrases.pattern'),
+    replacement: t('phrases.replacement'),
     scope: t('phrases.scope'),
   };
 
@@ -239,18 +243,23 @@ export default function PhraseRulesPage() {
                 suggestion: current.suggestion,
                 match: current.match,
                 note: current.note ?? undefined,
+                pattern: current.pattern ?? undefined,
+                replacement: current.replacement ?? undefined,
                 scope: current.scope,
               }
             : { locale: 'zh-Hant', match: 'anywhere', scope: 'estate' }
         }
         onSubmit={async (values) => {
-          const note = values.note?.trim() ? values.note.trim() : null;
+          const orNull = (text: string | undefined) => (text?.trim() ? text.trim() : null);
+          const pattern = orNull(values.pattern);
           const common = {
             locale: values.locale,
             avoid: values.avoid.trim(),
             suggestion: values.suggestion.trim(),
             match: values.match,
-            note,
+            note: orNull(values.note),
+            pattern,
+            replacement: pattern ? orNull(values.replacement) : null,
           };
           const saved = current
             ? await api.patch<PhraseRule>(`/phrase-rules/${current.id}`, common satisfies UpdateInput)
@@ -285,6 +294,12 @@ export default function PhraseRulesPage() {
         </Form.Item>
         <Form.Item name="note" label={labels.note}>
           <Input.TextArea maxLength={300} rows={2} data-testid="phrase-rule-form-note" />
+        </Form.Item>
+        <Form.Item name="pattern" label={labels.pattern} extra={t('phrases.patternHelp')}>
+          <Input maxLength={500} data-testid="phrase-rule-form-pattern" />
+        </Form.Item>
+        <Form.Item name="replacement" label={labels.replacement} extra={t('phrases.replacementHelp')}>
+          <Input.TextArea maxLength={300} rows={2} data-testid="phrase-rule-form-replacement" />
         </Form.Item>
         {mayWriteCompany && !current && (
           <Form.Item name="scope" label={labels.scope} extra={t('phrases.scopeHelp')}>

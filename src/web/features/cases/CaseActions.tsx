@@ -20,6 +20,7 @@ import { FormModal } from '../../components/FormModal';
 import { translateOr } from '../../i18n';
 import { useAllDepartments, useStaffList } from '../directory/api';
 import { PlanWordsBox, usePlanWords, useResidentAddressee, WordsLine } from '../frontdesk/PlanWords';
+import { FormPhraseTextArea } from '../phrases/PhraseCheckedTextArea';
 import { type CaseAction, type CaseActionBodies, useAssigneeSuggestions, useCaseAction } from './api';
 import { TIME_FORMAT } from './ObligationBadge';
 import { type CaseDetail, SATISFACTIONS, type Satisfaction } from './types';
@@ -339,7 +340,7 @@ function SatisfactionDialog({ open, detail, onClose }: DialogProps) {
         />
       </Form.Item>
       <Form.Item name="result" label={labels.result}>
-        <Input.TextArea rows={3} maxLength={5000} disabled={Boolean(detail.result)} />
+        {detail.result ? <Input.TextArea rows={3} disabled /> : <FormPhraseTextArea rows={3} maxLength={5000} />}
       </Form.Item>
       <Form.Item name="note" label={labels.note}>
         <Input.TextArea rows={2} maxLength={1000} />
@@ -364,7 +365,7 @@ function ResolveDialog({ open, detail, onClose }: DialogProps) {
       onSubmit={(v) => submit('resolve', { result: v.result.trim() })}
     >
       <Form.Item name="result" label={labels.result} rules={required(labels.result)}>
-        <Input.TextArea rows={4} maxLength={5000} autoFocus data-testid="resolve-result" />
+        <FormPhraseTextArea rows={4} maxLength={5000} autoFocus data-testid="resolve-result" />
       </Form.Item>
     </FormModal>
   );
@@ -397,7 +398,11 @@ function CloseDialog({ open, detail, onClose }: DialogProps) {
           complaint && !detail.result ? [{ required: true, whitespace: true, message: t('form.required', { field: labels.result }) }] : []
         }
       >
-        <Input.TextArea rows={3} maxLength={5000} disabled={Boolean(detail.result)} data-testid="close-result" />
+        {detail.result ? (
+          <Input.TextArea rows={3} disabled data-testid="close-result" />
+        ) : (
+          <FormPhraseTextArea rows={3} maxLength={5000} data-testid="close-result" />
+        )}
       </Form.Item>
       {mayCloseUnsatisfied && (
         <Form.Item

@@ -4,7 +4,7 @@ import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useEstate } from '../../app/session';
 import { useErrorText } from '../../components/errors';
-import { PhraseCheckedTextArea } from '../phrases/PhraseCheckedTextArea';
+import { PhraseCheckedTextArea, phraseWarningCount } from '../phrases/PhraseCheckedTextArea';
 import { useCaseAction } from './api';
 import { REPLY_METHODS, type ReplyMethod } from './types';
 
@@ -56,9 +56,12 @@ function ReplyForm({ caseId, disabled }: { caseId: string; disabled?: boolean })
     setSending(true);
     setError(null);
     try {
-      await act('replies', { method, content: content.trim() });
+      const answer = await act('replies', { method, content: content.trim() });
       setContent('');
-      message.success(t('cases.reply.sent'));
+      // R-WD-2: the server checks the words as sent too; what it still found is said, never held against sending.
+      const left = phraseWarningCount(answer);
+      if (left > 0) message.warning(t('phrases.check.sentWithWarnings', { count: left }));
+      else message.success(t('cases.reply.sent'));
     } catch (err) {
       setError(errorText(err));
     } finally {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStaff } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
 import { useEstateRecord, useStaffList } from '../directory/api';
+import { FormPhraseTextArea } from '../phrases/PhraseCheckedTextArea';
 import { useFollowUpActions } from './api';
 import { SubmitTextArea, unitText } from './FollowUpTags';
 import { TIME_FORMAT, useEstateTime } from './time';
@@ -125,7 +126,7 @@ export function RecordFollowUpDialog({ followUp, onClose }: { followUp: FollowUp
                 extra={t('followUps.record.wordsHelp')}
                 rules={reached ? required(labels.residentWords) : []}
               >
-                <SubmitTextArea rows={3} maxLength={5000} autoFocus data-testid="followup-words" />
+                <FormPhraseTextArea rows={3} maxLength={5000} autoFocus data-testid="followup-words" />
               </Form.Item>
               {reached && (
                 <Form.Item

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { newIdempotencyKey } from '../../app/api';
 import { FormModal } from '../../components/FormModal';
 import { useStaffList } from '../directory/api';
+import { FormPhraseTextArea } from '../phrases/PhraseCheckedTextArea';
 import { useFollowUpActions, useFollowUps, useNextNoticeNumber } from './api';
-import { SubmitTextArea, unitText } from './FollowUpTags';
+import { unitText } from './FollowUpTags';
 import { TIME_FORMAT, useEstateTime } from './time';
 import type { FollowUp, RectificationNotice } from './types';
 
@@ -160,14 +161,14 @@ export function IssueNoticeDialog({
         </Form.Item>
       )}
       <Form.Item name="problem" label={labels.problem} extra={t('rectification.issue.problemHelp')}>
-        <SubmitTextArea rows={3} maxLength={5000} data-testid="notice-problem" />
+        <FormPhraseTextArea rows={3} maxLength={5000} data-testid="notice-problem" />
       </Form.Item>
       <Form.Item
         name="requiredAction"
         label={labels.requiredAction}
         rules={[{ required: true, whitespace: true, message: t('form.required', { field: labels.requiredAction }) }]}
       >
-        <SubmitTextArea rows={3} maxLength={5000} autoFocus data-testid="notice-action" />
+        <FormPhraseTextArea rows={3} maxLength={5000} autoFocus data-testid="notice-action" />
       </Form.Item>
       <Form.Item
         name="deadlineAt"

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/FormModal';
 import { DeadlineTag } from '../cases/ObligationBadge';
 import { unitLabel } from '../directory/UnitLookup';
-import { SubmitTextArea } from '../followups/FollowUpTags';
+import { FormPhraseTextArea, phraseWarningCount } from '../phrases/PhraseCheckedTextArea';
 import { useFrontDeskActions } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
 import type { Message } from './types';
@@ -50,13 +50,15 @@ export function CallbackDialog({ message, onClose }: { message: Message | null; 
       submitText={t('frontDesk.messages.callbackDone')}
       onSubmit={async (v) => {
         if (!message) return;
-        await actions.callback(message.id, { note: v.note?.trim() ? v.note.trim() : undefined });
+        const answer = await actions.callback(message.id, { note: v.note?.trim() ? v.note.trim() : undefined });
         app.message.success(t('frontDesk.messages.calledBack', { name: message.callerName }));
+        const left = phraseWarningCount(answer);
+        if (left > 0) app.message.warning(t('phrases.check.sentWithWarnings', { count: left }));
       }}
     >
       {message && <Subject message={message} />}
       <Form.Item name="note" label={labels.note} extra={<kbd>Ctrl+Enter</kbd>}>
-        <SubmitTextArea rows={3} maxLength={2000} autoFocus data-testid="callback-note" />
+        <FormPhraseTextArea rows={3} maxLength={2000} autoFocus data-testid="callback-note" />
       </Form.Item>
     </FormModal>
   );

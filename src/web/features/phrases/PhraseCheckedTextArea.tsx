@@ -1,12 +1,13 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhraseCheck, PhraseMatch } from '../../../contract/phrases';
 import { api } from '../../app/api';
+import { useEstate } from '../../app/session';
 
-/** The longest reply the server checks (CheckPhrasesBody). */
+/** The longest text the server checks (CheckPhrasesBody). */
 const MAX_CHECKED = 20_000;
 /** Checks follow the typing after a short pause, not a request per key. */
 const DEBOUNCE_MS = 250;
@@ -27,47 +28,41 @@ export interface PhraseCheckedTextAreaProps {
   rows?: number;
   autoFocus?: boolean;
   maxLength?: number;
+  /** Given by a form item, so its label names the text area. */
+  id?: string;
+  onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
   'aria-label'?: string;
   /** Put on the text area itself, so a test types into it. */
   'data-testid'?: string;
 }
 
-interface Checked {
+/** The answer of the last check and the text it was made of. */
+interface Checked extends PhraseCheck {
   text: string;
-  matches: PhraseMatch[];
 }
 
-/** The matches of the last check that still sit on the same words of the text as it is now. */
-function stillThere(text: string, checked: Checked): PhraseMatch[] {
-  if (checked.text === text) return checked.matches;
-  return checked.matches.filter((m) => text.slice(m.start, m.end) === m.text);
-}
+const NOTHING: Checked = { text: '', matches: [], revised: '', remaining: 0 };
 
-/** The text cut into plain runs and matched words, in order. */
-function segments(text: string, matches: PhraseMatch[]): { key: string; text: string; match: PhraseMatch | null }[] {
-  const out: { key: string; text: string; match: PhraseMatch | null }[] = [];
-  let at = 0;
-  for (const m of matches) {
-    if (m.start > at) out.push({ key: `t${at}`, text: text.slice(at, m.start), match: null });
-    out.push({ key: `m${m.start}`, text: m.text, match: m });
-    at = m.end;
-  }
-  if (at < text.length) out.push({ key: `t${at}`, text: text.slice(at), match: null });
-  return out;
-}
-
-function MatchedWords({ children, title }: { children: ReactNode; title?: string }) {
+/** The sentence as written, the phrase to rewrite underlined (at its own place, should its words be there twice). */
+function SentenceAsWritten({ match, text }: { match: PhraseMatch; text: string }) {
+  const sentenceStart = text.lastIndexOf(match.sentence, match.start);
+  const at = sentenceStart >= 0 ? match.start - sentenceStart : match.sentence.indexOf(match.text);
+  if (at < 0 || match.sentence.slice(at, at + match.text.length) !== match.text) return <span>{match.sentence}</span>;
   return (
-    <mark style={UNDERLINE} title={title}>
-      {children}
-    </mark>
+    <span>
+      {match.sentence.slice(0, at)}
+      <mark style={UNDERLINE}>{match.text}</mark>
+      {match.sentence.slice(at + match.text.length)}
+    </span>
   );
 }
 
 /**
- * R-WD-1: a text area for replies to residents that checks the words against the estate's
- * phrase guide as they are typed. Each phrase to avoid is underlined with the phrase to use
- * instead and a button that puts it in place. It warns; sending is never held back.
+ * R-WD-1, R-WD-2: a text area for words a resident will read, checked against the estate's
+ * phrase guide as they are typed. Each phrase to avoid is shown in its sentence, with the
+ * sentence as the suggestion would make it; the writer takes one suggestion at a time, or
+ * reviews the whole text with all of them put in before taking them all. The warning stays
+ * until a check of the text as it now stands finds nothing. It warns; sending is never held back.
  */
 export function PhraseCheckedTextArea({
   estateId,
@@ -77,18 +72,22 @@ export function PhraseCheckedTextArea({
   rows,
   autoFocus,
   maxLength,
+  id,
+  onKeyDown,
   'aria-label': ariaLabel,
   'data-testid': testId,
 }: PhraseCheckedTextAreaProps) {
   const { t } = useTranslation();
   const text = value ?? '';
   const ref = useRef<TextAreaRef>(null);
-  const [checked, setChecked] = useState<Checked>({ text: '', matches: [] });
+  const [checked, setChecked] = useState<Checked>(NOTHING);
   const [unavailable, setUnavailable] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
 
+  const checkable = text.trim() !== '' && text.length <= MAX_CHECKED;
   useEffect(() => {
-    if (!text.trim() || text.length > MAX_CHECKED) {
-      setChecked({ text, matches: [] });
+    if (!checkable) {
+      setChecked({ ...NOTHING, text });
       setUnavailable(false);
       return;
     }
@@ -97,11 +96,11 @@ export function PhraseCheckedTextArea({
       api
         .post<PhraseCheck>(`/estates/${estateId}/phrases/check`, { text }, { signal: controller.signal })
         .then((result) => {
-          setChecked({ text, matches: result.matches });
+          setChecked({ ...result, text });
           setUnavailable(false);
         })
         .catch(() => {
-          // A check that fails only loses the hints; the reply can still be written and sent.
+          // A check that fails only loses the hints; the words can still be written and sent.
           if (!controller.signal.aborted) setUnavailable(true);
         });
     }, DEBOUNCE_MS);
@@ -109,9 +108,14 @@ export function PhraseCheckedTextArea({
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [text, estateId]);
+  }, [text, estateId, checkable]);
 
-  const matches = stillThere(text, checked);
+  // The answer may be for an earlier text: until the text as it stands is checked, the warning
+  // stays, with the suggestions whose words are still where they were.
+  const current = checked.text === text;
+  const matches = current ? checked.matches : checked.matches.filter((m) => text.slice(m.start, m.end) === m.text);
+  const warn = checkable && checked.matches.length > 0;
+  const canReview = current && checked.matches.length > 0 && checked.revised !== text;
 
   const focusAt = (position: number) => {
     window.requestAnimationFrame(() => {
@@ -122,27 +126,20 @@ export function PhraseCheckedTextArea({
     });
   };
 
-  /** Puts the suggestion in place of exactly the matched words; later matches move with the text. */
-  const replace = (targets: PhraseMatch[]) => {
-    let next = text;
-    let caret = 0;
-    // From the end, so the positions of the earlier ones still hold.
-    for (const m of [...targets].sort((a, b) => b.start - a.start)) {
-      if (next.slice(m.start, m.end) !== m.text) continue;
-      next = next.slice(0, m.start) + m.suggestion + next.slice(m.end);
-      caret = Math.max(caret, m.start + m.suggestion.length);
-    }
-    if (next === text) return;
-    const replaced = new Set(targets);
-    const rest = matches
-      .filter((m) => !replaced.has(m))
-      .map((m) => {
-        const shift = targets.filter((r) => r.end <= m.start).reduce((sum, r) => sum + r.suggestion.length - (r.end - r.start), 0);
-        return shift ? { ...m, start: m.start + shift, end: m.end + shift } : m;
-      });
-    setChecked({ text: next, matches: rest });
-    onChange?.(next);
-    focusAt(caret);
+  /** Puts one suggestion in place of its whole phrase; the text is then checked again. */
+  const applyOne = (m: PhraseMatch) => {
+    if (text.slice(m.start, m.end) !== m.text) return;
+    setReviewing(false);
+    onChange?.(text.slice(0, m.start) + m.replacement + text.slice(m.end));
+    focusAt(m.start + m.replacement.length);
+  };
+
+  /** Takes the reviewed text with every suggestion in it; it is checked again like any edit. */
+  const applyAll = () => {
+    if (!canReview) return;
+    setReviewing(false);
+    onChange?.(checked.revised);
+    focusAt(checked.revised.length);
   };
 
   return (
@@ -155,31 +152,20 @@ export function PhraseCheckedTextArea({
         placeholder={placeholder}
         autoFocus={autoFocus}
         maxLength={maxLength}
+        id={id}
+        onKeyDown={onKeyDown}
         aria-label={ariaLabel ?? placeholder}
         data-testid={testId}
       />
-      {matches.length > 0 && (
+      {warn && (
         <Alert
           type="warning"
           showIcon
           data-testid="phrase-warnings"
-          title={t('phrases.check.warning', { count: matches.length })}
+          data-current={current ? 'true' : 'false'}
+          title={t('phrases.check.warning', { count: checked.matches.length })}
           description={
             <Space orientation="vertical" size={6} style={{ width: '100%' }}>
-              <Typography.Paragraph
-                data-testid="phrase-preview"
-                style={{ whiteSpace: 'pre-wrap', maxHeight: 120, overflow: 'auto', margin: 0 }}
-              >
-                {segments(text, matches).map((s) =>
-                  s.match ? (
-                    <MatchedWords key={s.key} title={t('phrases.check.instead', { suggestion: s.match.suggestion })}>
-                      {s.text}
-                    </MatchedWords>
-                  ) : (
-                    <span key={s.key}>{s.text}</span>
-                  ),
-                )}
-              </Typography.Paragraph>
               <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {matches.map((m) => (
                   <li
@@ -187,33 +173,81 @@ export function PhraseCheckedTextArea({
                     data-testid="phrase-match"
                     data-start={m.start}
                     data-end={m.end}
-                    style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, padding: '2px 0' }}
+                    style={{ padding: '4px 0', borderBottom: '1px solid rgba(0,0,0,0.06)' }}
                   >
-                    <MatchedWords>{m.text}</MatchedWords>
-                    <ArrowRightOutlined aria-hidden />
-                    <Typography.Text strong data-testid="phrase-suggestion">
-                      {m.suggestion}
-                    </Typography.Text>
-                    <Button
-                      size="small"
-                      onClick={() => replace([m])}
-                      aria-label={t('phrases.check.replaceLabel', { text: m.text, suggestion: m.suggestion })}
-                      data-testid="phrase-replace"
-                    >
-                      {t('phrases.check.replace')}
-                    </Button>
-                    {m.note && <Typography.Text type="secondary">{m.note}</Typography.Text>}
+                    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
+                      <Typography.Text type="secondary">{t('phrases.check.avoid', { avoid: m.avoid })}</Typography.Text>
+                      {m.note && (
+                        <Typography.Text type="secondary" italic>
+                          {m.note}
+                        </Typography.Text>
+                      )}
+                    </div>
+                    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
+                      <Typography.Text data-testid="phrase-sentence" aria-label={t('phrases.check.asWritten')}>
+                        <SentenceAsWritten match={m} text={text} />
+                      </Typography.Text>
+                      <ArrowRightOutlined aria-hidden />
+                      <Typography.Text strong data-testid="phrase-preview" aria-label={t('phrases.check.suggested')}>
+                        {m.preview}
+                      </Typography.Text>
+                      <Button
+                        size="small"
+                        disabled={!current}
+                        onClick={() => applyOne(m)}
+                        aria-label={t('phrases.check.replaceLabel', { text: m.text, suggestion: m.replacement })}
+                        data-testid="phrase-replace"
+                      >
+                        {t('phrases.check.replace')}
+                      </Button>
+                    </div>
                   </li>
                 ))}
               </ul>
-              <Space wrap>
-                <Typography.Text type="secondary">{t('phrases.check.help')}</Typography.Text>
-                {matches.length > 1 && (
-                  <Button size="small" type="link" onClick={() => replace(matches)} data-testid="phrase-replace-all">
-                    {t('phrases.check.replaceAll')}
-                  </Button>
-                )}
-              </Space>
+              {!current && (
+                <Typography.Text type="secondary" data-testid="phrase-checking">
+                  {t('phrases.check.checking')}
+                </Typography.Text>
+              )}
+              {reviewing && canReview ? (
+                <div data-testid="phrase-review">
+                  <Typography.Text strong>{t('phrases.check.reviewTitle')}</Typography.Text>
+                  <Typography.Paragraph
+                    data-testid="phrase-revised"
+                    style={{ whiteSpace: 'pre-wrap', maxHeight: 160, overflow: 'auto', margin: '4px 0', padding: 8, background: '#fff' }}
+                  >
+                    {checked.revised}
+                  </Typography.Paragraph>
+                  {checked.remaining > 0 && (
+                    <Typography.Paragraph type="warning" data-testid="phrase-review-remaining">
+                      {t('phrases.check.stillFound', { count: checked.remaining })}
+                    </Typography.Paragraph>
+                  )}
+                  <Space wrap>
+                    <Button size="small" type="primary" onClick={applyAll} data-testid="phrase-apply-all">
+                      {t('phrases.check.applyAll')}
+                    </Button>
+                    <Button size="small" onClick={() => setReviewing(false)} data-testid="phrase-review-cancel">
+                      {t('phrases.check.keepEditing')}
+                    </Button>
+                  </Space>
+                </div>
+              ) : (
+                <Space wrap>
+                  <Typography.Text type="secondary">{t('phrases.check.help')}</Typography.Text>
+                  {checked.matches.length > 1 && (
+                    <Button
+                      size="small"
+                      type="link"
+                      disabled={!canReview}
+                      onClick={() => setReviewing(true)}
+                      data-testid="phrase-review-all"
+                    >
+                      {t('phrases.check.reviewAll')}
+                    </Button>
+                  )}
+                </Space>
+              )}
             </Space>
           }
         />
@@ -226,4 +260,32 @@ export function PhraseCheckedTextArea({
       {text.length > MAX_CHECKED && <Typography.Text type="secondary">{t('phrases.check.tooLong')}</Typography.Text>}
     </Space>
   );
+}
+
+/**
+ * The phrase-checked text area inside a form dialog, for the selected estate: Ctrl+Enter (⌘+Enter)
+ * submits the form, as the dialogs' other text areas do (R-WD-2: words a resident will read).
+ */
+export function FormPhraseTextArea(props: Omit<PhraseCheckedTextAreaProps, 'estateId' | 'onKeyDown'>) {
+  const estate = useEstate();
+  const form = Form.useFormInstance();
+  return (
+    <PhraseCheckedTextArea
+      {...props}
+      estateId={estate.id}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          form.submit();
+        }
+      }}
+    />
+  );
+}
+
+/** How many phrases the guide still found in the words a write sent (its answer's phraseWarnings). */
+export function phraseWarningCount(answer: unknown): number {
+  if (typeof answer !== 'object' || answer === null || !('phraseWarnings' in answer)) return 0;
+  const warnings = (answer as { phraseWarnings?: { matches: unknown[] }[] }).phraseWarnings ?? [];
+  return warnings.reduce((n, w) => n + w.matches.length, 0);
 }
