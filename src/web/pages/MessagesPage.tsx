@@ -1,11 +1,12 @@
 import { CheckOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, Button, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useStaff } from '../app/session';
 import { useEstateTime } from '../app/time';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 import { useListParams } from '../components/useListParams';
 import { useNow } from '../features/cases/ObligationBadge';
 import { useMessages } from '../features/frontdesk/api';
@@ -161,7 +162,7 @@ export default function MessagesPage() {
         <Typography.Text type="secondary">{t('frontDesk.messages.rule')}</Typography.Text>
       </div>
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Table<Message>
+      <ResponsiveTable<Message>
         rowKey="id"
         columns={columns}
         dataSource={data?.items}

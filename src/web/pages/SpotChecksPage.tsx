@@ -13,7 +13,6 @@ import {
   Row,
   Skeleton,
   Space,
-  Table,
   type TableColumnsType,
   Typography,
 } from 'antd';
@@ -26,6 +25,7 @@ import { useErrorText } from '../components/errors';
 import { applyServerErrors } from '../components/formErrors';
 import { YearFilter, yearOf } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 import { useListParams } from '../components/useListParams';
 import { DeadlineTag, useNow } from '../features/cases/ObligationBadge';
 import { useEstateRecord } from '../features/directory/api';
@@ -232,7 +232,7 @@ export default function SpotChecksPage() {
               <YearFilter list={list} label={t('spotChecks.filters.year')} />
             </div>
             {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
-            <Table<SpotCheck>
+            <ResponsiveTable<SpotCheck>
               data-testid="spot-checks-table"
               rowKey="id"
               size="small"

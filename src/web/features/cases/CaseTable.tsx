@@ -1,9 +1,10 @@
-import { Table, type TableColumnsType, type TableProps, Tooltip, Typography } from 'antd';
+import { type TableColumnsType, type TableProps, Tooltip, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useEstateTime } from '../../app/time';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { ChannelText, KindTag, StatusTag } from './CaseTags';
 import { DeadlineTag, useNow } from './ObligationBadge';
 import type { CaseSummary } from './types';
@@ -103,7 +104,7 @@ export function CaseTable({
     },
   ];
   return (
-    <Table<CaseSummary>
+    <ResponsiveTable<CaseSummary>
       data-testid={testId}
       rowKey="id"
       size="middle"

@@ -1,8 +1,9 @@
-import { Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import { type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useEstateTime } from '../../app/time';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { DeadlineTag, ruleLabel, useNow } from './ObligationBadge';
 import type { Obligation } from './types';
 
@@ -55,7 +56,7 @@ export function ObligationTable({
   ];
   if (showEscalated) columns.push({ title: t('obligations.escalated'), key: 'escalatedTo', render: (_, o) => o.escalatedTo?.name ?? '—' });
   return (
-    <Table<Obligation>
+    <ResponsiveTable<Obligation>
       data-testid={testId}
       rowKey="id"
       size="small"
