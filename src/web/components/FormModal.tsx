@@ -75,7 +75,17 @@ function FormBody<Values extends object>({
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={finish} requiredMark="optional" scrollToFirstError>
+    // The form's name prefixes its fields' ids (estate-form_name): a dialog's fields never share
+    // an id with a page's form under it, so each label names its own field.
+    <Form<Values>
+      form={form}
+      name={testId}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={finish}
+      requiredMark="optional"
+      scrollToFirstError
+    >
       {children}
       {alerts.length > 0 && (
         <Alert

@@ -136,6 +136,8 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
   return (
     <Form<UpdateEstateInput>
       form={form}
+      // Its fields' ids (estate-settings_name) differ from the add-estate dialog's over it.
+      name="estate-settings"
       layout="vertical"
       disabled={readOnly}
       onFinish={save}
