@@ -13,6 +13,7 @@ import { useMessages } from '../features/frontdesk/api';
 import { CallbackDialog, CallbackTag, HandOnDialog } from '../features/frontdesk/MessageDialogs';
 import { MESSAGE_STATUSES, MESSAGE_WHOSE, type Message, type MessageStatus, type MessageWhose } from '../features/frontdesk/types';
 import { unitLabel } from '../features/frontdesk/UnitSelect';
+import { ruleTitle } from '../i18n';
 
 const FILTERS = ['for', 'status'] as const;
 
@@ -159,7 +160,9 @@ export default function MessagesPage() {
           }))}
           aria-label={t('frontDesk.messages.statusLabel')}
         />
-        <Typography.Text type="secondary">{t('frontDesk.messages.rule')}</Typography.Text>
+        <Typography.Text type="secondary" title={ruleTitle('frontDesk.messages.rule')}>
+          {t('frontDesk.messages.rule')}
+        </Typography.Text>
       </div>
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
       <ResponsiveTable<Message>

@@ -34,6 +34,7 @@ import { IssueNoticeDialog, type NoticeSource } from '../features/followups/Issu
 import { SpotCheckItemCard } from '../features/followups/SpotCheckItemCard';
 import { useEstateTime } from '../features/followups/time';
 import type { SpotCheck } from '../features/followups/types';
+import { ruleTitle } from '../i18n';
 
 const FILTERS = ['year', 'id'] as const;
 
@@ -152,7 +153,7 @@ function SpotCheckDetail({ spotCheckId, canJudge }: { spotCheckId: string; canJu
         ]}
       />
       {policy && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} title={ruleTitle('spotChecks.sampleRule')}>
           {t('spotChecks.sampleRule', { min: policy.spotCheckMinItems, percent: policy.spotCheckPercent })}
         </Typography.Paragraph>
       )}

@@ -8,9 +8,22 @@ import { DeadlineTag, ruleLabel, useNow } from './ObligationBadge';
 import type { Obligation } from './types';
 
 /** Deadlines of the front desk lead to its screens: a call-back to the messages, a wait to the desk. */
-const DESK_SUBJECTS: Record<string, { to: string; label: 'obligations.subjects.message' | 'obligations.subjects.visit' }> = {
+type SubjectLabel =
+  | 'obligations.subjects.message'
+  | 'obligations.subjects.visit'
+  | 'obligations.subjects.followup'
+  | 'obligations.subjects.rectification_notice'
+  | 'obligations.subjects.spot_check'
+  | 'obligations.subjects.spot_check_item';
+
+/** Where a deadline that is not a case's is seen to, named in words (never its subject type, "followup"). */
+const DESK_SUBJECTS: Record<string, { to: string; label: SubjectLabel }> = {
   message: { to: '/messages?for=all', label: 'obligations.subjects.message' },
   visit: { to: '/frontdesk', label: 'obligations.subjects.visit' },
+  followup: { to: '/followups?queue=all', label: 'obligations.subjects.followup' },
+  rectification_notice: { to: '/rectification-notices', label: 'obligations.subjects.rectification_notice' },
+  spot_check: { to: '/spot-checks', label: 'obligations.subjects.spot_check' },
+  spot_check_item: { to: '/spot-checks', label: 'obligations.subjects.spot_check_item' },
 };
 
 /** A queue of deadlines: what each is for, which case, when it is due and how it stands. */
@@ -34,7 +47,7 @@ export function ObligationTable({
   const { format } = useEstateTime();
   const now = useNow();
   const columns: TableColumnsType<Obligation> = [
-    { title: t('obligations.rule'), key: 'rule', render: (_, o) => ruleLabel(o.rule) },
+    { title: t('obligations.rule'), key: 'rule', render: (_, o) => <span title={o.rule}>{ruleLabel(o.rule)}</span> },
     {
       title: t('obligations.subject'),
       key: 'subject',
@@ -48,7 +61,7 @@ export function ObligationTable({
             </Link>
           );
         if (desk) return <Link to={desk.to}>{t(desk.label)}</Link>;
-        return <Typography.Text>{o.caseNumber ?? o.subjectType}</Typography.Text>;
+        return <Typography.Text>{o.caseNumber ?? t('obligations.case')}</Typography.Text>;
       },
     },
     { title: t('obligations.due'), key: 'dueAt', width: 140, render: (_, o) => format(o.dueAt) },

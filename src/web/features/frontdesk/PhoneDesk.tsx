@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../app/session';
 import { useErrorText } from '../../components/errors';
-import { translateOr } from '../../i18n';
+import { ruleTitle, translateOr } from '../../i18n';
 import { useNow } from '../cases/ObligationBadge';
 import { PRESENCE_COLORS } from '../directory/types';
 import { useUntilText } from '../presence/PresenceCard';
@@ -47,7 +47,9 @@ function GreetingCard({ locale }: { locale: string }) {
       <Space size={8} align="start">
         <SoundOutlined style={{ fontSize: 20, marginTop: 4 }} />
         <div>
-          <Typography.Text type="secondary">{t('frontDesk.phone.greetingLabel')}</Typography.Text>
+          <Typography.Text type="secondary" title={ruleTitle('frontDesk.phone.greetingLabel')}>
+            {t('frontDesk.phone.greetingLabel')}
+          </Typography.Text>
           {greeting.error ? (
             <Typography.Paragraph type="danger">{errorText(greeting.error)}</Typography.Paragraph>
           ) : greeting.data ? (
