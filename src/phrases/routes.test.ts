@@ -45,7 +45,7 @@ describe(`phrase guide (R-WD-1) [${ENGINE}]`, () => {
   });
   afterEach(async () => t.close());
 
-  it('R-WD-1: the seed catches 我不知道 with its position and suggests 對不起,我不太清楚', async () => {
+  it('R-WD-1: the seed catches 我不知道 with its position and suggests 對不起，我不太清楚', async () => {
     const res = await desk.post(`/estates/${estateA}/phrases/check`, { text: '陳先生,我不知道停水時間。' });
     expect(res.status).toBe(200);
     expect(res.body.matches).toEqual([
@@ -54,7 +54,7 @@ describe(`phrase guide (R-WD-1) [${ENGINE}]`, () => {
         end: 8,
         text: '我不知道',
         avoid: '我不知道',
-        suggestion: '對不起,我不太清楚',
+        suggestion: '對不起，我不太清楚',
         note: expect.any(String),
         ruleId: SEED_HANT_I_DONT_KNOW,
         locale: 'zh-Hant',
@@ -67,8 +67,8 @@ describe(`phrase guide (R-WD-1) [${ENGINE}]`, () => {
     expect(res.status).toBe(200);
     expect(res.body.matches.map((m: { text: string; suggestion: string; start: number }) => [m.start, m.text, m.suggestion])).toEqual([
       [0, '喂', '您好'],
-      [2, '他不在', '对不起,他走开了'],
-      [7, '迟一些来电', '有什么事吗?我会代为转告的,请留言'],
+      [2, '他不在', '对不起，他走开了'],
+      [7, '迟一些来电', '有什么事吗？我会代为转告的，请留言'],
     ]);
   });
 

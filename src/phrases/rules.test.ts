@@ -12,21 +12,21 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { name: 'R-WD-1 我不知道 suggests the seed words', text: '我不知道停水時間。', expected: [['我不知道', '對不起,我不太清楚']] },
-  { name: 'R-WD-1 我不曉得: 不曉得 is caught', text: '我不曉得。', expected: [['不曉得', '對不起,我不太清楚']] },
-  { name: 'R-WD-1 我不晓得: Simplified form, Simplified suggestion', text: '我不晓得。', expected: [['不晓得', '对不起,我不太清楚']] },
-  { name: 'R-WD-1 不知道 as a flat answer', text: '不知道', expected: [['不知道', '對不起,我不太清楚,我查一查再答覆您']] },
-  { name: 'R-WD-1 他不在', text: '陳先生:他不在。', expected: [['他不在', '對不起,他走開了']] },
-  { name: 'R-WD-1 他們不在 (他(們)不在 of the seed)', text: '他們不在辦公室', expected: [['他們不在', '對不起,他們走開了']] },
-  { name: 'R-WD-1 遲一些來電', text: '請您遲一些來電。', expected: [['遲一些來電', '有什么事嗎?我會代為轉告的,請留言']] },
-  { name: 'R-WD-1 迟一些来电: Simplified', text: '请您迟一些来电。', expected: [['迟一些来电', '有什么事吗?我会代为转告的,请留言']] },
+  { name: 'R-WD-1 我不知道 suggests the seed words', text: '我不知道停水時間。', expected: [['我不知道', '對不起，我不太清楚']] },
+  { name: 'R-WD-1 我不曉得: 不曉得 is caught', text: '我不曉得。', expected: [['不曉得', '對不起，我不太清楚']] },
+  { name: 'R-WD-1 我不晓得: Simplified form, Simplified suggestion', text: '我不晓得。', expected: [['不晓得', '对不起，我不太清楚']] },
+  { name: 'R-WD-1 不知道 as a flat answer', text: '不知道', expected: [['不知道', '對不起，我不太清楚，我查一查再答覆您']] },
+  { name: 'R-WD-1 他不在', text: '陳先生:他不在。', expected: [['他不在', '對不起，他走開了']] },
+  { name: 'R-WD-1 他們不在 (他(們)不在 of the seed)', text: '他們不在辦公室', expected: [['他們不在', '對不起，他們走開了']] },
+  { name: 'R-WD-1 遲一些來電', text: '請您遲一些來電。', expected: [['遲一些來電', '有甚麼事嗎？我會代為轉告的，請留言']] },
+  { name: 'R-WD-1 迟一些来电: Simplified', text: '请您迟一些来电。', expected: [['迟一些来电', '有什么事吗？我会代为转告的，请留言']] },
   { name: 'R-WD-1 an opening 喂', text: '喂,你的包裹到了', expected: [['喂', '您好']] },
   { name: 'R-WD-1 喂 after spaces and punctuation is still the opening', text: '  「喂?', expected: [['喂', '您好']] },
   { name: 'R-WD-1 喂 in the middle is not an opening', text: '您好,剛才有人喂了流浪貓', expected: [] },
   {
     name: 'R-WD-1 你沒看見我忙著嗎 (忙着 folds with 忙著)',
     text: '你没看见我忙着吗?',
-    expected: [['你没看见我忙着吗', '好的,我马上就来(办)']],
+    expected: [['你没看见我忙着吗', '好的，我马上就来（办）']],
   },
   {
     name: "R-WD-1 English I don't know, any case",
@@ -50,8 +50,8 @@ const rows: Row[] = [
     name: 'R-WD-1 two matches in one reply, in text order',
     text: '他不在,請遲一些來電',
     expected: [
-      ['他不在', '對不起,他走開了'],
-      ['遲一些來電', '有什么事嗎?我會代為轉告的,請留言'],
+      ['他不在', '對不起，他走開了'],
+      ['遲一些來電', '有甚麼事嗎？我會代為轉告的，請留言'],
     ],
   },
   { name: 'R-WD-1 nothing to find in a good reply', text: '對不起,我不太清楚,我查一查再答覆您。', expected: [] },
@@ -76,7 +76,7 @@ describe('findPhrases (R-WD-1)', () => {
 
   it('R-WD-1 a Simplified match is answered by the Simplified rule, a Traditional one by the Traditional rule', () => {
     const [hans] = findPhrases('我不知道停水时间', seed);
-    expect(hans).toMatchObject({ locale: 'zh-Hans', ruleId: '00000000-0000-7000-8000-000000000201', suggestion: '对不起,我不太清楚' });
+    expect(hans).toMatchObject({ locale: 'zh-Hans', ruleId: '00000000-0000-7000-8000-000000000201', suggestion: '对不起，我不太清楚' });
     const [hant] = findPhrases('我不知道停水時間', seed);
     expect(hant).toMatchObject({ locale: 'zh-Hant', ruleId: '00000000-0000-7000-8000-000000000101' });
   });
@@ -99,7 +99,7 @@ describe('findPhrases (R-WD-1)', () => {
 
   it("R-WD-1 an estate's own rule wins over the company's rule for the same words", () => {
     const rules: PhraseRuleInput[] = [
-      { id: 'a-company', locale: 'zh-Hant', avoid: '他不在', suggestion: '對不起,他走開了', match: 'anywhere', estateId: null },
+      { id: 'a-company', locale: 'zh-Hant', avoid: '他不在', suggestion: '對不起，他走開了', match: 'anywhere', estateId: null },
       { id: 'b-estate', locale: 'zh-Hant', avoid: '他不在', suggestion: '對不起,他剛出外辦事', match: 'anywhere', estateId: 'e1' },
     ];
     expect(findPhrases('他不在', rules)).toMatchObject([{ ruleId: 'b-estate', suggestion: '對不起,他剛出外辦事' }]);

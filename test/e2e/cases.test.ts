@@ -13,7 +13,7 @@ const CALLER_PHONE = '91007919';
 const COMPLAINT = '天花板滲水，水滴到睡房床上，已經三日，要求盡快派人處理';
 const REPLY = '陳先生您好，維修師傅何時上門我不知道，稍後再致電通知您';
 const AVOID = '我不知道';
-const SUGGESTION = '對不起,我不太清楚';
+const SUGGESTION = '對不起，我不太清楚';
 
 /** The phrase guide may write its comma full-width or half-width; the words are what count. */
 const normalise = (text: string) => text.replace(/，/g, ',').replace(/\s+/g, '');
@@ -82,7 +82,10 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: cases in the browser', {
     expect(await detail.text(detail.resident())).toBe(residentName);
     expect(await detail.text(detail.unit())).toBe('A座 1A');
     // R-CP-1: a complaint's reply falls due 72 h after it happened, and is still open.
-    expect(await seenText(detail.obligation('R-CP-1'))).toContain('回覆時限 (R-CP-1)');
+    // The rule's name is read; its id is on hover, not in the text.
+    expect(await seenText(detail.obligation('R-CP-1'))).toContain('回覆時限');
+    expect(await seenText(detail.obligation('R-CP-1'))).not.toContain('R-CP-1');
+    expect(await detail.obligation('R-CP-1').locator('[title="R-CP-1"]').count()).toBe(1);
     expect(await detail.deadlineTone('R-CP-1')).toBe('open');
     await shot('case-recorded');
   });
@@ -156,7 +159,10 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: cases in the browser', {
       .toBeGreaterThanOrEqual(1);
     await expect.poll(() => seenText(page.getByTestId('dashboard-overdue-list'))).toContain(late);
     await expect.poll(() => seenText(page.getByTestId('dashboard-due-soon-list'))).toContain(soon);
-    expect(await seenText(page.getByTestId('dashboard-overdue-list'))).toContain('回覆時限 (R-CP-1)');
+    // The rule in words, its id on hover only.
+    expect(await seenText(page.getByTestId('dashboard-overdue-list'))).toContain('回覆時限');
+    expect(await seenText(page.getByTestId('dashboard-overdue-list'))).not.toContain('R-CP-1');
+    expect(await page.getByTestId('dashboard-overdue-list').locator('[title="R-CP-1"]').count()).toBeGreaterThanOrEqual(1);
     expect(await seenText(page.getByTestId('dashboard-overdue-list'))).toContain('已逾期');
     // The directory figures are still there.
     expect(await seenText(page.getByTestId('dashboard-units'))).toMatch(/單元數目\s*200/);
