@@ -38,6 +38,7 @@ describe.skipIf(!haveChromium && !inCI)(
     let page: Page;
     let noticeCode = '';
     let caseNumber = '';
+    let messageId = '';
     const shot = (name: string) => (session as BrowserSession).shot(name);
 
     beforeAll(async () => {
@@ -47,6 +48,18 @@ describe.skipIf(!haveChromium && !inCI)(
       const repair = await office.completedRepair(await office.staffId('lam.tm'), await office.unitId(7), '露台去水位淤塞，雨水倒灌入廳');
       caseNumber = repair.number;
       noticeCode = (await office.noticeFor(await office.followUpOf(repair.id), PROBLEM, ACTION)).code;
+      const message = await office.post<{ id: string }>(
+        `/estates/${office.estateId}/messages`,
+        {
+          callerName: '黃太',
+          callerPhone: '9876 5432',
+          unitId: await office.unitId(7),
+          text: '露台仍然積水，請回電',
+          forStaffId: await office.staffId('chan.mw'),
+        },
+        201,
+      );
+      messageId = message.id;
 
       page = session.page;
       const login = new LoginPage(page);
@@ -96,6 +109,20 @@ describe.skipIf(!haveChromium && !inCI)(
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       await open.click();
       await page.waitForURL((url) => url.pathname.startsWith('/cases/') && url.pathname !== '/cases');
+    });
+
+    it('[R-PH-3] a message to call back is a card with the caller’s number to tap and the call-back button on screen', async () => {
+      await page.goto('/messages');
+      const card = page.locator(`[data-testid="messages-table"] [data-message-id="${messageId}"]`);
+      await card.waitFor();
+      expect(await page.locator('[data-testid="messages-table"] table').count()).toBe(0);
+      expect(await card.getByTestId('message-phone').getAttribute('href')).toBe('tel:9876 5432');
+      const done = card.getByTestId('message-callback');
+      expect(await done.isVisible()).toBe(true);
+      expect(await onScreen(done)).toBe(true);
+      expect(await onScreen(card)).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      await shot('messages-as-cards');
     });
 
     it('the notice bell stays on screen and answers a tap while the menu is open', async () => {

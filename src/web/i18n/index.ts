@@ -39,8 +39,8 @@ export const resources = {
 } as const;
 
 /**
- * A rule id as the catalogues and the server mention it: 「回覆時限 (R-CP-1)」, "(R-FU-2, R-FU-3)".
- * The catalogues keep them, so each text can be traced to its rule; the screen shows them only
+ * A rule id as the catalogues and the server mention it, in half- or full-width brackets:
+ * "Reply deadline (R-CP-1)", "(R-FU-2, R-FU-3)". The catalogues keep them, so each text can be traced to its rule; the screen shows them only
  * as a tooltip (`ruleTitle`), never in the text a receptionist reads.
  */
 const RULE_MENTION = /\s*[(（]\s*R-[A-Z]{2}-\d+(?:\s*[,，、]\s*R-[A-Z]{2}-\d+)*\s*[)）]|\s*\bR-[A-Z]{2}-\d+/g;

@@ -4,7 +4,7 @@ const cached = new Map<string, { value: string; label: string; search: string }[
 
 /**
  * The IANA time zones this browser knows, for the estate's time-zone picker, each named in the
- * page's language (香港標準時間); the id is kept for searching and shown only on hover.
+ * page's language (Hong Kong Standard Time in English); the id is kept for searching and shown only on hover.
  */
 export function timeZoneOptions(locale: string): { value: string; label: string; title: string; search: string }[] {
   let options = cached.get(locale);
