@@ -52,6 +52,7 @@ export const ImportRowError = z.object({
   column: z.string(),
   reason: z.string().describe('Machine code: required, invalid_number, invalid_email, ...'),
   message: z.string(),
+  value: z.string().optional().describe('The cell as the file has it (its first 100 characters), when it is not empty'),
 });
 export type ImportRowError = z.infer<typeof ImportRowError>;
 

@@ -213,7 +213,10 @@ describe(`directory [${ENGINE}]`, () => {
       );
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('import.invalid_rows');
-      expect(res.body.error.details.rows).toEqual([expect.objectContaining({ row: 3, column: 'floor', reason: 'invalid_number' })]);
+      // The bad cell is echoed, so the person sees what to fix without opening the file.
+      expect(res.body.error.details.rows).toEqual([
+        expect.objectContaining({ row: 3, column: 'floor', reason: 'invalid_number', value: 'abc' }),
+      ]);
       expect(await Promise.all([tableCount(t, 'units'), tableCount(t, 'buildings'), tableCount(t, 'history')])).toEqual(before);
     });
 

@@ -73,6 +73,16 @@ describe('resident import rows', () => {
     expect(result.errors.map((e) => [e.column, e.reason])).toEqual(errors);
   });
 
+  it('echoes the bad cell with its error, and no value for an empty one', () => {
+    const { errors } = checkResidentRows(sheet(R, ['陳大文', 'call me', '', 'not-an-email', 'landlord', '', '1A']));
+    expect(errors.map((e) => [e.column, e.value])).toEqual([
+      ['phone', 'call me'],
+      ['email', 'not-an-email'],
+      ['kind', 'landlord'],
+      ['building', undefined],
+    ]);
+  });
+
   it('maps 業主/租客 to owner/tenant', () => {
     const { rows } = checkResidentRows(sheet(R, ['甲', '', '', '', '業主', '', ''], ['乙', '', '', '', '租客', '', '']));
     expect(rows.map((r) => r.kind)).toEqual(['owner', 'tenant']);

@@ -1,12 +1,13 @@
 import type { ImportRowError } from '../contract/common.js';
+import { RESIDENT_IMPORT_COLUMNS, UNIT_IMPORT_COLUMNS } from '../contract/directory.js';
 import { toSimplified } from '../platform/search.js';
 
 /**
  * Pure checks of import rows. A file is imported whole or not at all, so every row is checked
  * first and every problem reported with its row, column and reason.
  */
-export const UNIT_COLUMNS = ['building', 'number', 'floor', 'area_m2'] as const;
-export const RESIDENT_COLUMNS = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit'] as const;
+export const UNIT_COLUMNS = UNIT_IMPORT_COLUMNS;
+export const RESIDENT_COLUMNS = RESIDENT_IMPORT_COLUMNS;
 
 /** Header names offices actually use, in the three languages, mapped to the canonical column. */
 export const HEADER_ALIASES: Record<string, string> = {
@@ -78,6 +79,15 @@ function missingColumns(headers: string[], required: readonly string[], push: Pu
   return missing.length > 0;
 }
 
+/** The row's errors from index `from` on, each with the cell it is about, as the file has it, to show back. */
+function echoCells(errors: ImportRowError[], from: number, cells: Cells): void {
+  for (let i = from; i < errors.length; i++) {
+    const error = errors[i] as ImportRowError;
+    const value = cells[error.column];
+    if (value) errors[i] = { ...error, value: value.slice(0, 100) };
+  }
+}
+
 function text(cells: Cells, column: string, row: number, push: Push, opts: { required: boolean; max: number }): string | null {
   const v = cells[column] ?? '';
   if (v === '') {
@@ -120,6 +130,7 @@ export function checkUnitRows(sheet: { headers: string[]; rows: { row: number; c
       if (first) push({ row, column: 'number', reason: 'duplicate_in_file', message: `the same unit is already on row ${first}` });
       else seen.set(key, row);
     }
+    echoCells(errors, before, cells);
     if (errors.length === before && building && number) rows.push({ row, building, number, floor, areaM2: area });
   }
   return { rows, errors };
@@ -153,6 +164,7 @@ export function checkResidentRows(sheet: { headers: string[]; rows: { row: numbe
       const column = building ? 'unit' : 'building';
       push({ row, column, reason: 'required', message: 'building and unit go together: give both or neither' });
     }
+    echoCells(errors, before, cells);
     if (errors.length === before && name && kind) rows.push({ row, name, phone, phoneAlt, email, kind, building, unit });
   }
   return { rows, errors };

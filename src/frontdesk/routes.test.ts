@@ -36,10 +36,10 @@ describe(`the front desk [${ENGINE}]`, () => {
     const mine = await desk.get(`/estates/${estateId}/greeting`);
     expect(mine.status).toBe(200);
     expect(mine.body).toMatchObject({ variant: 'front_desk', timeOfDay: 'morning', rule: 'R-PH-1' });
-    expect(mine.body.text).toMatch(/^早安,.+管理處,我姓.+,有什么可以幫您/);
+    expect(mine.body.text).toMatch(/^早安，.+管理處，我姓.+，有甚麼可以幫您/);
     const theirs = await desk.get(`/estates/${estateId}/greeting?staffId=${ids.wong}&at=2026-11-20T07:00:00.000Z&locale=zh-Hans`);
     expect(theirs.body).toMatchObject({ variant: 'department', timeOfDay: 'afternoon' });
-    expect(theirs.body.text).toMatch(/^午安,我姓.+,有什么可以帮您/);
+    expect(theirs.body.text).toMatch(/^午安，我姓.+，有什么可以帮您/);
     expect(theirs.body.text.startsWith('喂')).toBe(false);
   });
 

@@ -21,12 +21,12 @@ const HK = 'Asia/Hong_Kong';
 
 describe('R-PH-1: greetings by department and time of day', () => {
   const rows: { rule: string; variant: 'front_desk' | 'department'; locale: Locale; tod: TimeOfDay; text: string }[] = [
-    { rule: 'R-PH-1', variant: 'front_desk', locale: 'zh-Hant', tod: 'evening', text: '您好,誠基公寓管理處,我姓陳,有什么可以幫您?' },
-    { rule: 'R-PH-1', variant: 'front_desk', locale: 'zh-Hant', tod: 'morning', text: '早安,誠基公寓管理處,我姓陳,有什么可以幫您?' },
-    { rule: 'R-PH-1', variant: 'front_desk', locale: 'zh-Hant', tod: 'afternoon', text: '午安,誠基公寓管理處,我姓陳,有什么可以幫您?' },
-    { rule: 'R-PH-1', variant: 'department', locale: 'zh-Hant', tod: 'evening', text: '您好,我姓陳,有什么可以幫您?' },
-    { rule: 'R-PH-1', variant: 'department', locale: 'zh-Hant', tod: 'morning', text: '早安,我姓陳,有什么可以幫您?' },
-    { rule: 'R-PH-1', variant: 'front_desk', locale: 'zh-Hans', tod: 'afternoon', text: '午安,誠基公寓管理处,我姓陳,有什么可以帮您?' },
+    { rule: 'R-PH-1', variant: 'front_desk', locale: 'zh-Hant', tod: 'evening', text: '您好，誠基公寓管理處，我姓陳，有甚麼可以幫您？' },
+    { rule: 'R-PH-1', variant: 'front_desk', locale: 'zh-Hant', tod: 'morning', text: '早安，誠基公寓管理處，我姓陳，有甚麼可以幫您？' },
+    { rule: 'R-PH-1', variant: 'front_desk', locale: 'zh-Hant', tod: 'afternoon', text: '午安，誠基公寓管理處，我姓陳，有甚麼可以幫您？' },
+    { rule: 'R-PH-1', variant: 'department', locale: 'zh-Hant', tod: 'evening', text: '您好，我姓陳，有甚麼可以幫您？' },
+    { rule: 'R-PH-1', variant: 'department', locale: 'zh-Hant', tod: 'morning', text: '早安，我姓陳，有甚麼可以幫您？' },
+    { rule: 'R-PH-1', variant: 'front_desk', locale: 'zh-Hans', tod: 'afternoon', text: '午安，誠基公寓管理处，我姓陳，有什么可以帮您？' },
     {
       rule: 'R-PH-1',
       variant: 'front_desk',
@@ -81,7 +81,7 @@ describe('R-PH-2: situation scripts', () => {
     expect(situationFor('meeting')).toBe('meeting');
     expect(situationFor('in_office')).toBeNull();
     expect(fillScript(PLAN_SCRIPTS.out['zh-Hant'], { name: '李小姐', until: '15:00' })).toBe(
-      '對不起,李小姐剛出外辦事,將會在15:00回來,請留下您的姓名,您能否留言?',
+      '對不起，李小姐剛出外辦事，將會在15:00回來，請留下您的姓名，您能否留言？',
     );
   });
 });

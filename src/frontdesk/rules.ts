@@ -28,7 +28,7 @@ const OPENINGS: Record<Locale, Record<TimeOfDay, string>> = {
 
 /**
  * R-PH-1: the front desk names the office and the surname; other departments the surname only.
- * Morning and afternoon open with 早安 / 午安, the evening with 您好. Never 喂.
+ * Morning and afternoon open with 早安 / 午安, the evening with 您好, as the plan's rule names them. Never 喂.
  */
 export function greetingText(g: {
   variant: 'front_desk' | 'department';
@@ -46,9 +46,9 @@ export function greetingText(g: {
       : `${open}, ${who}. How may I help you?`;
   }
   const officeWord = g.locale === 'zh-Hans' ? '管理处' : '管理處';
-  const help = g.locale === 'zh-Hans' ? '有什么可以帮您' : '有什么可以幫您';
-  const me = g.surname ? `我姓${g.surname},` : '';
-  return g.variant === 'front_desk' ? `${open},${office}${officeWord},${me}${help}?` : `${open},${me}${help}?`;
+  const help = g.locale === 'zh-Hans' ? '有什么可以帮您' : '有甚麼可以幫您';
+  const me = g.surname ? `我姓${g.surname}，` : '';
+  return g.variant === 'front_desk' ? `${open}，${office}${officeWord}，${me}${help}？` : `${open}，${me}${help}？`;
 }
 
 // ------------------------------------------------------------------ situation scripts (§2.5)
@@ -97,38 +97,38 @@ export const SITUATIONS: readonly Situation[] = [
 export const PLAN_SCRIPTS: Record<Situation, Record<Locale, string>> = {
   ...COUNTER_SCRIPTS,
   out: {
-    'zh-Hant': '對不起,{name}剛出外辦事,將會在{until}回來,請留下您的姓名,您能否留言?',
-    'zh-Hans': '对不起,{name}刚出外办事,将会在{until}回来,请留下您的姓名,您能否留言?',
+    'zh-Hant': '對不起，{name}剛出外辦事，將會在{until}回來，請留下您的姓名，您能否留言？',
+    'zh-Hans': '对不起，{name}刚出外办事，将会在{until}回来，请留下您的姓名，您能否留言？',
     en: 'I am sorry, {name} has just stepped out and will be back at {until}. May I have your name and take a message?',
   },
   meeting: {
-    'zh-Hant': '{name}正在開會,請問您有什么事情可留言給他/她嗎?',
-    'zh-Hans': '{name}正在开会,请问您有什么事情可留言给他/她吗?',
+    'zh-Hant': '{name}正在開會，請問您有甚麼事情可留言給他/她嗎？',
+    'zh-Hans': '{name}正在开会，请问您有什么事情可留言给他/她吗？',
     en: '{name} is in a meeting. Would you like to leave a message?',
   },
   on_call: {
-    'zh-Hant': '{name}正在接電話,請問您能否稍等片刻?或留下電話號碼,讓他/她稍后給您回電?',
-    'zh-Hans': '{name}正在接电话,请问您能否稍等片刻?或留下电话号码,让他/她稍后给您回电?',
+    'zh-Hant': '{name}正在接電話，請問您能否稍等片刻？或留下電話號碼，讓他/她稍後給您回電？',
+    'zh-Hans': '{name}正在接电话，请问您能否稍等片刻？或留下电话号码，让他/她稍后给您回电？',
     en: '{name} is on another call. Could you hold a moment, or leave your number so they can call you back?',
   },
   off_duty: {
-    'zh-Hant': '對不起,{name}今天已經下班,有什么事嗎?我會代為轉告的,請留言。',
-    'zh-Hans': '对不起,{name}今天已经下班,有什么事吗?我会代为转告的,请留言。',
+    'zh-Hant': '對不起，{name}今天已經下班，有甚麼事嗎？我會代為轉告的，請留言。',
+    'zh-Hans': '对不起，{name}今天已经下班，有什么事吗？我会代为转告的，请留言。',
     en: 'I am sorry, {name} has left for the day. Is there anything I can pass on? Please leave a message.',
   },
   call_back_later: {
-    'zh-Hant': '我在15-20分鐘內給您回電,行嗎?',
-    'zh-Hans': '我在15-20分钟内给您回电,行吗?',
+    'zh-Hant': '我在15-20分鐘內給您回電，行嗎？',
+    'zh-Hans': '我在15-20分钟内给您回电，行吗？',
     en: 'May I call you back within 15 to 20 minutes?',
   },
   ask_identity: {
-    'zh-Hant': '請問您是哪一個單元的業戶?怎樣稱呼您?',
-    'zh-Hans': '请问您是哪一个单元的业户?怎样称呼您?',
+    'zh-Hant': '請問您是哪一個單元的業戶？怎樣稱呼您？',
+    'zh-Hans': '请问您是哪一个单元的业户？怎样称呼您？',
     en: 'May I have your name and which unit you live in?',
   },
   hold: {
-    'zh-Hant': '謝謝您的來電,您能稍等幾分鐘嗎?我先幫您轉給{name},好嗎?',
-    'zh-Hans': '谢谢您的来电,您能稍等几分钟吗?我先帮您转给{name},好吗?',
+    'zh-Hant': '謝謝您的來電，您能稍等幾分鐘嗎？我先幫您轉給{name}，好嗎？',
+    'zh-Hans': '谢谢您的来电，您能稍等几分钟吗？我先帮您转给{name}，好吗？',
     en: 'Thank you for calling. Could you hold a few minutes? Let me put you through to {name}.',
   },
 };

@@ -203,7 +203,7 @@ describe('findPhrases (R-WD-1)', () => {
 
   it("R-WD-1 an estate's own rule wins over the company's rule for the same words", () => {
     const rules: PhraseRuleInput[] = [
-      { id: 'a-company', locale: 'zh-Hant', avoid: '他不在', suggestion: '對不起,他走開了', match: 'anywhere', estateId: null },
+      { id: 'a-company', locale: 'zh-Hant', avoid: '他不在', suggestion: '對不起，他走開了', match: 'anywhere', estateId: null },
       { id: 'b-estate', locale: 'zh-Hant', avoid: '他不在', suggestion: '對不起,他剛出外辦事', match: 'anywhere', estateId: 'e1' },
     ];
     expect(findPhrases('他不在', rules)).toMatchObject([{ ruleId: 'b-estate', suggestion: '對不起,他剛出外辦事' }]);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/AppShell.js';
@@ -81,7 +82,8 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: directory in the browser
     await units.importFile('units-bad.csv', UNITS_WITH_BAD_FLOOR);
     await units.importErrors().waitFor();
     const errors = await units.importErrorRows();
-    expect(errors).toContainEqual(expect.objectContaining({ row: '3', column: 'floor' }));
+    // The bad cell is shown back as the file has it.
+    expect(errors).toContainEqual(expect.objectContaining({ row: '3', column: 'floor', value: 'abc' }));
     expect(errors.every((e) => e.row === '3')).toBe(true);
     expect(await seenText(units.nothingImported())).toContain('沒有匯入任何資料');
     await shot('import-rejected-row-3');
@@ -107,5 +109,22 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: directory in the browser
     await expect.poll(() => units.unitNumbers()).toEqual(['99A', '99B', '99C']);
     expect(await seenText(units.rows().first())).toContain('A座');
     await shot('units-search-99-found');
+  });
+
+  it('the import dialog hands out a template: a CSV whose header row the import reads, which imports as it is', async () => {
+    const units = new UnitsPage(page);
+    await units.openImport();
+    const downloading = page.waitForEvent('download');
+    await units.templateLink().click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('units-template.csv');
+    const file = fs.readFileSync(await download.path(), 'utf8');
+    expect(file.replace(/^\uFEFF/, '').trim()).toBe('building,number,floor,area_m2');
+
+    // Filled in with one row, it imports.
+    await units.importFile('units-template.csv', `${file.trimEnd()}\r\nA座,98A,98,40\r\n`);
+    await units.importResult().waitFor();
+    expect(await units.createdCount()).toBe(1);
+    await units.closeImport();
   });
 });

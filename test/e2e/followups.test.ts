@@ -136,7 +136,9 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: follow-ups, notices and 
     await card.waitFor();
     const due = DateTime.fromISO(completedAt).setZone(desk.timeZone).plus({ hours: 72 }).toFormat('yyyy-MM-dd HH:mm');
     expect(await seenText(card.getByTestId('followup-due-at'))).toContain(due);
-    expect(await seenText(card.getByTestId('followup-due'))).toContain('R-FU-1');
+    // The rule is named in words, its id on hover.
+    expect(await seenText(card.getByTestId('followup-due'))).not.toMatch(/R-[A-Z]{2}-\d/);
+    expect(await card.getByTestId('followup-rule').getAttribute('title')).toBe('R-FU-1');
     expect(await seenText(card.getByTestId('followup-unit'))).toBe(repair.unit);
     expect(await seenText(card)).toContain('房屋滲漏水');
     expect(await queue.queueCount('open')).toBeGreaterThanOrEqual(1);
@@ -182,7 +184,8 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: follow-ups, notices and 
     expect(await seenText(done.getByTestId('followup-problem-shown'))).toContain(PROBLEM);
     expect(await seenText(done)).toContain('滿意度 2/5');
     // R-RC-1: the written notice is now due within 24 h.
-    expect(await seenText(done.getByTestId('followup-rectification'))).toContain('R-RC-1');
+    expect(await done.getByTestId('followup-rectification-rule').getAttribute('title')).toBe('R-RC-1');
+    expect(await seenText(done.getByTestId('followup-rectification'))).toContain('發出整改通知');
     await shot('recorded-problem-on-phone');
   });
 
@@ -280,7 +283,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: follow-ups, notices and 
     const afterRain = queue.card(repair.number, 'after_rain');
     await afterRain.waitFor();
     expect(await seenText(afterRain.getByTestId('followup-due-at'))).toContain(local(end.plus({ hours: 48 })));
-    expect(await seenText(afterRain.getByTestId('followup-due'))).toContain('R-FU-2');
+    expect(await afterRain.getByTestId('followup-rule').getAttribute('title')).toBe('R-FU-2');
     expect(await seenText(afterRain.getByTestId('followup-rain'))).toContain(local(start));
 
     // Yesterday's hourly readings: two wet hours in a row are one rain.

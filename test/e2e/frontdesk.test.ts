@@ -100,7 +100,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     const shown = await frontDesk.greeting().getAttribute('data-time-of-day');
     expect(greeting.startsWith('喂')).toBe(false);
     expect(greeting).not.toContain('喂');
-    expect(greeting).toMatch(/^(早安|午安|您好),誠基公寓管理處,我姓陳,/);
+    expect(greeting).toMatch(/^(早安|午安|您好)，誠基公寓管理處，我姓陳，/);
     // Morning before 12:00 and afternoon before 18:00 in the estate's zone (read before and after, for the turn of the hour).
     expect([before, timeOfDay(desk.timeZone)]).toContain(shown);
     expect(greeting.startsWith(OPENING[shown as keyof typeof OPENING])).toBe(true);
@@ -151,7 +151,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     expect(await frontDesk.colleaguePresence().getAttribute('data-state')).toBe('out');
     const backText = back.setZone(desk.timeZone).toFormat('HH:mm');
     expect(await frontDesk.script().getAttribute('data-situation')).toBe('out');
-    expect(await seenText(frontDesk.script())).toBe(`對不起,劉振雄剛出外辦事,將會在${backText}回來,請留下您的姓名,您能否留言?`);
+    expect(await seenText(frontDesk.script())).toBe(`對不起，劉振雄剛出外辦事，將會在${backText}回來，請留下您的姓名，您能否留言？`);
     await shot('asked-for-colleague-out');
 
     // Alt+M: the form is filled from the caller box and the presence board.

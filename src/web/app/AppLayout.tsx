@@ -189,7 +189,7 @@ function useNavigation(): MenuItem[] {
   ];
 }
 
-function EstateSwitcher() {
+function EstateSwitcher({ narrow }: { narrow?: boolean }) {
   const { t } = useTranslation();
   const { session, estate, selectEstate } = useSession();
   const navigate = useNavigate();
@@ -200,7 +200,7 @@ function EstateSwitcher() {
       aria-label={t('header.estate')}
       data-testid="estate-switcher"
       value={estate?.id}
-      style={{ minWidth: 200 }}
+      style={narrow ? { flex: '1 1 auto', minWidth: 0 } : { minWidth: 200 }}
       placeholder={t('header.noEstate')}
       options={estates.map((e) => ({ value: e.id, label: e.name }))}
       onChange={(id) => {
@@ -213,7 +213,7 @@ function EstateSwitcher() {
   );
 }
 
-function UserMenu() {
+function UserMenu({ narrow }: { narrow?: boolean }) {
   const { t } = useTranslation();
   const staff = useStaff();
   const { logout, estate } = useSession();
@@ -254,12 +254,16 @@ function UserMenu() {
   return (
     <>
       <Dropdown menu={{ items, onClick }} trigger={['click']}>
-        <Button type="text" data-testid="user-menu" icon={<UserOutlined />}>
-          <Space size={4}>
-            {staff.name}
-            <DownOutlined />
-          </Space>
-        </Button>
+        {narrow ? (
+          <Button type="text" data-testid="user-menu" icon={<UserOutlined />} aria-label={staff.name} title={staff.name} />
+        ) : (
+          <Button type="text" data-testid="user-menu" icon={<UserOutlined />}>
+            <Space size={4}>
+              {staff.name}
+              <DownOutlined />
+            </Space>
+          </Button>
+        )}
       </Dropdown>
       <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
     </>
@@ -319,6 +323,7 @@ export function AppLayout() {
         width={248}
         collapsedWidth={phone ? 0 : 80}
         breakpoint="lg"
+        className={phone ? 'ed-sider-phone' : undefined}
         data-testid="side-nav"
       >
         <div className="ed-brand">
@@ -335,17 +340,31 @@ export function AppLayout() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header className="ed-header">
-          <Space>
-            <EstateSwitcher />
-            {estate && estate.officeName !== estate.name && <Typography.Text type="secondary">{estate.officeName}</Typography.Text>}
-          </Space>
-          <Space size="middle">
-            <NoticeBell />
+        {phone ? (
+          // On a phone: the menu's handle, the estate, the user menu and the notice bell on the
+          // first line, the bell at the far right where the open menu never covers it; the
+          // language switch on the second.
+          <Layout.Header className="ed-header ed-header-phone">
+            <div className="ed-header-line">
+              <EstateSwitcher narrow />
+              <UserMenu narrow />
+              <NoticeBell />
+            </div>
             <LanguageSwitcher />
-            <UserMenu />
-          </Space>
-        </Layout.Header>
+          </Layout.Header>
+        ) : (
+          <Layout.Header className="ed-header">
+            <Space>
+              <EstateSwitcher />
+              {estate && estate.officeName !== estate.name && <Typography.Text type="secondary">{estate.officeName}</Typography.Text>}
+            </Space>
+            <Space size="middle">
+              <NoticeBell />
+              <LanguageSwitcher />
+              <UserMenu />
+            </Space>
+          </Layout.Header>
+        )}
         <Layout.Content id="main" className="ed-content" tabIndex={-1}>
           {estate ? (
             <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>

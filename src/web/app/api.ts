@@ -152,3 +152,11 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
 };
+
+/**
+ * Whether a piece of an address can name a record at all: record ids are UUIDs (contract/common.ts).
+ * A mistyped link (/cases/xyz) is then a page that is not there, not a request the server refuses.
+ */
+export function isRecordId(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}

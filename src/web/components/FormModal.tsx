@@ -87,8 +87,11 @@ function FormBody<Values extends object>({
 
   return (
     <>
+      {/* The form's name prefixes its fields' ids (estate-form_name): a dialog's fields never share
+          an id with a page's form under it, so each label names its own field. */}
       <Form<Values>
         form={form}
+        name={testId}
         layout="vertical"
         initialValues={initialValues}
         onFinish={(values) => (numbered ? setPending(values) : finish(values))}

@@ -16,7 +16,11 @@ export function LanguageSwitcher() {
       onChange={setLanguage}
       options={LANGUAGES.map((lng) => ({
         value: lng,
-        label: <span data-testid={`language-${lng}`}>{t(`language.names.${lng}`)}</span>,
+        label: (
+          <span data-testid={`language-${lng}`} lang={lng}>
+            {t(`language.names.${lng}`)}
+          </span>
+        ),
         title: t(`language.names.${lng}`),
       }))}
     />

@@ -1,9 +1,10 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, InputNumber, Select, type SelectProps, Table, type TableProps } from 'antd';
+import { Alert, Button, InputNumber, Select, type SelectProps, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from './errors';
+import { ResponsiveTable } from './ResponsiveTable';
 import type { useListParams } from './useListParams';
 
 /** What a list page's parts need of useListParams. */
@@ -46,7 +47,7 @@ export function ListTable<T extends object, F extends string>({
     <>
       <ErrorAlert error={query.error} />
       <ErrorAlert error={otherError} />
-      <Table<T>
+      <ResponsiveTable<T>
         data-testid={testId}
         rowKey="id"
         size="middle"

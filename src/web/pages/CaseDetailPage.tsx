@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, type DescriptionsProps, Empty, 
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { isRecordId } from '../app/api';
 import { useCan, worksOwnCasesOnly } from '../app/session';
 import { useEstateTime } from '../app/time';
 import { isApiError, useErrorText } from '../components/errors';
@@ -167,12 +168,14 @@ export default function CaseDetailPage() {
   const nameOf = useNames();
   useReplyShortcut();
 
-  if (isPending) return <Skeleton active />;
-  if (error || !detail) {
-    if (isApiError(error) && error.status === 404) {
+  const missing = !isRecordId(caseId) || (isApiError(error) && error.status === 404);
+  if (isPending && !missing) return <Skeleton active />;
+  if (missing || error || !detail) {
+    if (missing) {
       return (
         <Result
           status="404"
+          data-testid="case-not-found"
           title={t('cases.detail.notFound')}
           extra={
             <Button type="primary" onClick={() => void navigate(back)}>
@@ -212,7 +215,8 @@ export default function CaseDetailPage() {
               <CaseDeadlines detail={detail} now={now} />
             </Card>
             <CaseActions detail={detail} title={t('cases.detail.actions')} />
-            {mayWrite && (
+            {/* A closed case takes no more replies or notes: reopening it comes first. */}
+            {mayWrite && detail.status !== 'closed' && (
               <Card
                 size="small"
                 title={can('case.reply') ? t('cases.detail.composer') : t('cases.note.tab')}
@@ -224,7 +228,7 @@ export default function CaseDetailPage() {
                   )
                 }
               >
-                <ReplyComposer caseId={detail.id} disabled={detail.status === 'closed'} />
+                <ReplyComposer caseId={detail.id} />
               </Card>
             )}
             <Card size="small" title={t('cases.detail.timeline')}>

@@ -27,6 +27,7 @@ import { REPAIR_CLASSES } from '../features/directory/types';
 import { useFollowUpSummary } from '../features/followups/api';
 import { DrawnLateTag } from '../features/followups/SpotCheckLate';
 import { useFrontDeskSummary } from '../features/frontdesk/api';
+import { ruleTitle } from '../i18n';
 
 // A count needs only the list's total, so ask for the smallest page.
 const COUNT_ONLY = { page: 1, pageSize: 1 };
@@ -188,8 +189,13 @@ export default function DashboardPage() {
         <TileCols tiles={overdueTiles} xl={8} />
         {mayReadDeadlines &&
           [
-            { id: 'overdue', title: t('dashboard.overdueList'), query: overdue, emptyText: t('obligations.emptyOverdue') },
-            { id: 'due-soon', title: t('dashboard.dueSoonList'), query: dueSoon, emptyText: t('obligations.emptyDueSoon') },
+            {
+              id: 'overdue',
+              title: <span title={ruleTitle('dashboard.overdueList')}>{t('dashboard.overdueList')}</span>,
+              query: overdue,
+              emptyText: t('obligations.emptyOverdue'),
+            },
+            { id: 'due-soon', title: <span>{t('dashboard.dueSoonList')}</span>, query: dueSoon, emptyText: t('obligations.emptyDueSoon') },
           ].map(({ id, title, query, emptyText }) => (
             <Col xs={24} xl={12} key={id}>
               <Card size="small" title={title}>

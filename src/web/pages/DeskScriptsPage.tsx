@@ -50,7 +50,8 @@ function ScriptEditor({ script, readOnly }: { script: DeskScript; readOnly: bool
   };
 
   return (
-    <div data-testid="desk-script" data-situation={script.situation} data-locale={script.locale}>
+    // Marked with its language: the English script is meant to be English on a Chinese page.
+    <div data-testid="desk-script" data-situation={script.situation} data-locale={script.locale} lang={script.locale}>
       <Space size={6} style={{ marginBottom: 4 }}>
         <Typography.Text strong>{t(`language.names.${script.locale}`)}</Typography.Text>
         {script.custom ? <Tag color="blue">{t('frontDesk.scripts.custom')}</Tag> : <Tag>{t('frontDesk.scripts.plan')}</Tag>}

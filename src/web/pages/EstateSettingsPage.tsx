@@ -89,7 +89,7 @@ const POLICY_GROUPS: PolicyGroup[] = [
 const namePath = (path: string) => ['policy', ...path.split('.')];
 
 function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { reload } = useSession();
   const queryClient = useQueryClient();
@@ -136,6 +136,8 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
   return (
     <Form<UpdateEstateInput>
       form={form}
+      // Its fields' ids (estate-settings_name) differ from the add-estate dialog's over it.
+      name="estate-settings"
       layout="vertical"
       disabled={readOnly}
       onFinish={save}
@@ -172,7 +174,7 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="timeZone" label={labels.timeZone} extra={t('estate.timeZoneHelp')}>
-              <Select showSearch options={timeZoneOptions()} />
+              <Select showSearch={{ optionFilterProp: 'search' }} options={timeZoneOptions(i18n.language)} />
             </Form.Item>
           </Col>
         </Row>
@@ -185,7 +187,7 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
               <Col xs={24} md={12} xl={8} key={n.path}>
                 <Form.Item
                   name={namePath(n.path)}
-                  label={labels[`policy.${n.path}`]}
+                  label={<span title={n.rule}>{labels[`policy.${n.path}`]}</span>}
                   rules={[{ required: true, message: t('form.required', { field: labels[`policy.${n.path}`] }) }]}
                 >
                   <InputNumber

@@ -1,17 +1,19 @@
 import { CheckOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, Button, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useStaff } from '../app/session';
 import { useEstateTime } from '../app/time';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 import { useListParams } from '../components/useListParams';
 import { useNow } from '../features/cases/ObligationBadge';
 import { unitLabel } from '../features/directory/UnitLookup';
 import { useMessages } from '../features/frontdesk/api';
 import { CallbackDialog, CallbackTag, HandOnDialog } from '../features/frontdesk/MessageDialogs';
 import { MESSAGE_STATUSES, MESSAGE_WHOSE, type Message, type MessageStatus, type MessageWhose } from '../features/frontdesk/types';
+import { ruleTitle } from '../i18n';
 
 const FILTERS = ['for', 'status'] as const;
 
@@ -158,10 +160,12 @@ export default function MessagesPage() {
           }))}
           aria-label={t('frontDesk.messages.statusLabel')}
         />
-        <Typography.Text type="secondary">{t('frontDesk.messages.rule')}</Typography.Text>
+        <Typography.Text type="secondary" title={ruleTitle('frontDesk.messages.rule')}>
+          {t('frontDesk.messages.rule')}
+        </Typography.Text>
       </div>
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Table<Message>
+      <ResponsiveTable<Message>
         rowKey="id"
         columns={columns}
         dataSource={data?.items}

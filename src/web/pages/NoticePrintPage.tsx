@@ -3,6 +3,7 @@ import { Alert, Button, Result, Skeleton, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { isRecordId } from '../app/api';
 import { isApiError, useErrorText } from '../components/errors';
 import { noticePdfUrl, useNotice } from '../features/followups/api';
 import { NoticeStatusTag, unitText } from '../features/followups/FollowUpTags';
@@ -143,12 +144,14 @@ export default function NoticePrintPage() {
   const errorText = useErrorText();
   const { data: notice, error, isPending } = useNotice(noticeId);
 
-  if (isPending) return <Skeleton active />;
-  if (error || !notice) {
-    if (isApiError(error) && error.status === 404) {
+  const missing = !isRecordId(noticeId) || (isApiError(error) && error.status === 404);
+  if (isPending && !missing) return <Skeleton active />;
+  if (missing || error || !notice) {
+    if (missing) {
       return (
         <Result
           status="404"
+          data-testid="notice-not-found"
           title={t('rectification.notFound')}
           extra={
             <Button type="primary" onClick={() => void navigate('/rectification-notices')}>

@@ -13,6 +13,7 @@ import { useFollowUpActions, useRainEvents } from '../features/followups/api';
 import { RainImportDialog } from '../features/followups/RainImportDialog';
 import { TIME_FORMAT, useEstateTime } from '../features/followups/time';
 import { RAIN_SOURCES, type RainEvent } from '../features/followups/types';
+import { ruleTitle } from '../i18n';
 
 const FILTERS = ['from', 'to', 'source'] as const;
 const HOUR = 3_600_000;
@@ -153,7 +154,9 @@ export default function RainPage() {
           )
         }
       />
-      <Typography.Paragraph type="secondary">{t('rain.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" title={ruleTitle('rain.intro')}>
+        {t('rain.intro')}
+      </Typography.Paragraph>
       <div className="ed-toolbar" data-testid="rain-filters">
         <DatePicker.RangePicker
           allowEmpty={[true, true]}

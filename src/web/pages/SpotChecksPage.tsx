@@ -14,7 +14,6 @@ import {
   Row,
   Skeleton,
   Space,
-  Table,
   type TableColumnsType,
   Typography,
 } from 'antd';
@@ -28,6 +27,7 @@ import { applyServerErrors } from '../components/formErrors';
 import { YearFilter, yearOf } from '../components/ListTable';
 import { enterKeys, NumberedConfirm } from '../components/NumberedAction';
 import { PageHeader } from '../components/PageHeader';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 import { useListParams } from '../components/useListParams';
 import { DeadlineTag, useNow } from '../features/cases/ObligationBadge';
 import { useEstateRecord } from '../features/directory/api';
@@ -37,6 +37,7 @@ import { SpotCheckItemCard } from '../features/followups/SpotCheckItemCard';
 import { DrawnLateTag, daysLate, spotCheckObligation } from '../features/followups/SpotCheckLate';
 import { useEstateTime } from '../features/followups/time';
 import type { SpotCheck } from '../features/followups/types';
+import { ruleTitle } from '../i18n';
 
 const FILTERS = ['year', 'id'] as const;
 
@@ -257,7 +258,7 @@ function SpotCheckDetail({ spotCheckId, canJudge }: { spotCheckId: string; canJu
         ]}
       />
       {policy && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} title={ruleTitle('spotChecks.sampleRule')}>
           {t('spotChecks.sampleRule', { min: policy.spotCheckMinItems, percent: policy.spotCheckPercent })}
         </Typography.Paragraph>
       )}
@@ -338,7 +339,7 @@ export default function SpotChecksPage() {
               <YearFilter list={list} label={t('spotChecks.filters.year')} />
             </div>
             {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
-            <Table<SpotCheck>
+            <ResponsiveTable<SpotCheck>
               data-testid="spot-checks-table"
               rowKey="id"
               size="small"

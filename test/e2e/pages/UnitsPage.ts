@@ -4,6 +4,8 @@ import { seenText } from './text.js';
 export interface ImportRowError {
   row: string;
   column: string;
+  /** The cell as the file has it. */
+  value: string;
   reason: string;
 }
 
@@ -42,6 +44,8 @@ export class UnitsPage {
     return this.rows().locator('[data-testid="unit-open"]').allInnerTexts();
   }
 
+  readonly templateLink = (): Locator => this.page.getByTestId('import-template');
+
   async openImport(): Promise<void> {
     await this.page.getByTestId('units-import').click();
     await this.importDialog().waitFor();
@@ -61,13 +65,18 @@ export class UnitsPage {
     );
   }
 
-  /** The rows of the error table: spreadsheet row, column and the translated reason. */
+  /** The rows of the error table: spreadsheet row, column, the cell as the file has it and the translated reason. */
   async importErrorRows(): Promise<ImportRowError[]> {
     const rows = this.importErrors().locator('tbody tr.ant-table-row');
     const result: ImportRowError[] = [];
     for (const row of await rows.all()) {
       const cells = await row.locator('td').allInnerTexts();
-      result.push({ row: cells[0]?.trim() ?? '', column: cells[1]?.trim() ?? '', reason: cells[2]?.trim() ?? '' });
+      result.push({
+        row: cells[0]?.trim() ?? '',
+        column: cells[1]?.trim() ?? '',
+        value: cells[2]?.trim() ?? '',
+        reason: cells[3]?.trim() ?? '',
+      });
     }
     return result;
   }

@@ -1,9 +1,11 @@
-import { Table, type TableColumnsType, type TableProps, Tooltip, Typography } from 'antd';
+import { type TableColumnsType, type TableProps, Tooltip, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useEstateTime } from '../../app/time';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { ruleTitle } from '../../i18n';
 import { ChannelText, KindTag, StatusTag } from './CaseTags';
 import { DeadlineTag, useNow } from './ObligationBadge';
 import type { CaseSummary } from './types';
@@ -80,7 +82,7 @@ export function CaseTable({
         c.assignee?.name ?? c.department?.name ?? <Typography.Text type="secondary">{t('cases.unassigned')}</Typography.Text>,
     },
     {
-      title: t('cases.fields.replyDue'),
+      title: <span title={ruleTitle('cases.fields.replyDue')}>{t('cases.fields.replyDue')}</span>,
       key: 'replyDueAt',
       width: 140,
       // The soonest deadline first is the only order that helps; the server sorts no other way.
@@ -103,7 +105,7 @@ export function CaseTable({
     },
   ];
   return (
-    <Table<CaseSummary>
+    <ResponsiveTable<CaseSummary>
       data-testid={testId}
       rowKey="id"
       size="middle"

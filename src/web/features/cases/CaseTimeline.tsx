@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEstateTime } from '../../app/time';
 import { translateOr } from '../../i18n';
+import { ruleLabel } from './ObligationBadge';
 import type { CaseEvent, CaseEventType } from './types';
 
 const EVENT_COLORS: Partial<Record<CaseEventType, string>> = {
@@ -34,7 +35,9 @@ function useDetails(nameOf: NameLookup): (event: CaseEvent) => ReactNode[] {
       return id ? (nameOf(id) ?? null) : null;
     };
     const method = str(d.method);
-    if (method) out.push(<Tag key="method">{translateOr(`cases.replyMethods.${method}`, method)}</Tag>);
+    // A reply's method (call, visit, letter) or a follow-up's (phone, visit).
+    if (method)
+      out.push(<Tag key="method">{translateOr(`cases.replyMethods.${method}`, translateOr(`followUps.methods.${method}`, method))}</Tag>);
     const satisfaction = str(d.satisfaction);
     if (satisfaction) {
       out.push(
@@ -55,7 +58,12 @@ function useDetails(nameOf: NameLookup): (event: CaseEvent) => ReactNode[] {
     }
     if (event.type === 'escalated') {
       const rule = str(d.rule);
-      if (rule) out.push(<Tag key="rule">{rule}</Tag>);
+      if (rule)
+        out.push(
+          <Tag key="rule" title={rule}>
+            {ruleLabel(rule)}
+          </Tag>,
+        );
       const to = named(d.to);
       if (to) out.push(<Tag key="to">{t('caseEvents.toPerson', { name: to })}</Tag>);
     }

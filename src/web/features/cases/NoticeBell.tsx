@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import type { NoticePage, Notice as NoticeSchema } from '../../../contract/notices';
 import { api } from '../../app/api';
 import { useEstateTime } from '../../app/time';
-import { translateOr } from '../../i18n';
+import { translateOr, withoutRuleIds } from '../../i18n';
+import { ruleLabel } from './ObligationBadge';
 
 type Notice = z.infer<typeof NoticeSchema>;
 type NoticeList = z.infer<typeof NoticePage>;
@@ -79,16 +80,17 @@ export function NoticeBell() {
             block
             onClick={() => openNotice(notice)}
             data-testid="notice"
+            title={str(notice.data.rule) ?? undefined}
             style={{ height: 'auto', textAlign: 'left', whiteSpace: 'normal', display: 'block', padding: '6px 8px' }}
           >
             <Typography.Text strong>
               {translateOr(`header.noticeKinds.${notice.kind}`, notice.kind)}
               {str(notice.data.caseNumber) ? ` · ${str(notice.data.caseNumber)}` : ''}
               {str(notice.data.code) ? ` · ${str(notice.data.code)}` : ''}
-              {str(notice.data.rule) ? ` · ${str(notice.data.rule)}` : ''}
+              {str(notice.data.rule) ? ` · ${ruleLabel(str(notice.data.rule) ?? '')}` : ''}
             </Typography.Text>
             {str(notice.data.text ?? notice.data.problem ?? notice.data.note) && (
-              <div>{str(notice.data.text ?? notice.data.problem ?? notice.data.note)}</div>
+              <div>{withoutRuleIds(str(notice.data.text ?? notice.data.problem ?? notice.data.note) ?? '')}</div>
             )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {time.format(notice.createdAt)}

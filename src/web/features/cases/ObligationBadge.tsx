@@ -32,9 +32,9 @@ export function useSpanText(): (ms: number) => string {
   );
 }
 
-/** The label of a deadline rule with its id in brackets, so the desk can trace it to the rule. */
+/** The name of a deadline rule in words; its id goes in a tooltip (`title={rule}`), so the desk can trace it. */
 export function ruleLabel(rule: string): string {
-  return translateOr(`obligations.rules.${rule}`, rule);
+  return translateOr(`obligations.rules.${rule}`, translateOr('obligations.rule', rule));
 }
 
 type DeadlineSource = Pick<Obligation, 'state' | 'dueAt' | 'metOnTime' | 'metAt'>;
@@ -85,7 +85,9 @@ export function ObligationBadge({ obligation, now }: { obligation: Obligation; n
   const { tone } = deadlineOf(obligation, now);
   return (
     <Space size={6} wrap data-testid="obligation" data-rule={obligation.rule} data-tone={tone} data-state={obligation.state}>
-      <Typography.Text strong>{ruleLabel(obligation.rule)}</Typography.Text>
+      <Typography.Text strong title={obligation.rule}>
+        {ruleLabel(obligation.rule)}
+      </Typography.Text>
       <DeadlineTag obligation={obligation} now={now} />
       <Typography.Text type="secondary">{t('obligations.dueAt', { time: format(obligation.dueAt) })}</Typography.Text>
       {obligation.escalatedTo && <Tag color="volcano">{t('obligations.escalatedTo', { name: obligation.escalatedTo.name })}</Tag>}

@@ -1,15 +1,29 @@
-import { Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import { type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useEstateTime } from '../../app/time';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { DeadlineTag, ruleLabel, useNow } from './ObligationBadge';
 import type { Obligation } from './types';
 
 /** Deadlines of the front desk lead to its screens: a call-back to the messages, a wait to the desk. */
-const DESK_SUBJECTS: Record<string, { to: string; label: 'obligations.subjects.message' | 'obligations.subjects.visit' }> = {
+type SubjectLabel =
+  | 'obligations.subjects.message'
+  | 'obligations.subjects.visit'
+  | 'obligations.subjects.followup'
+  | 'obligations.subjects.rectification_notice'
+  | 'obligations.subjects.spot_check'
+  | 'obligations.subjects.spot_check_item';
+
+/** Where a deadline that is not a case's is seen to, named in words (never its subject type, "followup"). */
+const DESK_SUBJECTS: Record<string, { to: string; label: SubjectLabel }> = {
   message: { to: '/messages?for=all', label: 'obligations.subjects.message' },
   visit: { to: '/frontdesk', label: 'obligations.subjects.visit' },
+  followup: { to: '/followups?queue=all', label: 'obligations.subjects.followup' },
+  rectification_notice: { to: '/rectification-notices', label: 'obligations.subjects.rectification_notice' },
+  spot_check: { to: '/spot-checks', label: 'obligations.subjects.spot_check' },
+  spot_check_item: { to: '/spot-checks', label: 'obligations.subjects.spot_check_item' },
 };
 
 /** A queue of deadlines: what each is for, which case, when it is due and how it stands. */
@@ -33,7 +47,7 @@ export function ObligationTable({
   const { format } = useEstateTime();
   const now = useNow();
   const columns: TableColumnsType<Obligation> = [
-    { title: t('obligations.rule'), key: 'rule', render: (_, o) => ruleLabel(o.rule) },
+    { title: t('obligations.rule'), key: 'rule', render: (_, o) => <span title={o.rule}>{ruleLabel(o.rule)}</span> },
     {
       title: t('obligations.subject'),
       key: 'subject',
@@ -54,7 +68,7 @@ export function ObligationTable({
               {o.caseNumber ?? t('obligations.subjects.noticeDue')}
             </Link>
           );
-        return <Typography.Text>{o.caseNumber ?? o.subjectType}</Typography.Text>;
+        return <Typography.Text>{o.caseNumber ?? t('obligations.case')}</Typography.Text>;
       },
     },
     { title: t('obligations.due'), key: 'dueAt', width: 140, render: (_, o) => format(o.dueAt) },
@@ -62,7 +76,7 @@ export function ObligationTable({
   ];
   if (showEscalated) columns.push({ title: t('obligations.escalated'), key: 'escalatedTo', render: (_, o) => o.escalatedTo?.name ?? '—' });
   return (
-    <Table<Obligation>
+    <ResponsiveTable<Obligation>
       data-testid={testId}
       rowKey="id"
       size="small"

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { API_BASE, ApiError, api, NetworkError, type Page, type QueryParams } from '../../app/api';
+import { API_BASE, ApiError, api, isRecordId, NetworkError, type Page, type QueryParams } from '../../app/api';
 import { useEstateList } from '../../app/queries';
 import { useEstate, useSession } from '../../app/session';
 import type {
@@ -49,6 +49,7 @@ export function useCase(caseId: string) {
   return useQuery({
     queryKey: caseKeys.item(estate.id, caseId),
     queryFn: ({ signal }) => api.get<CaseDetail>(`/cases/${caseId}`, undefined, signal),
+    enabled: isRecordId(caseId),
     // Deadlines count down on screen; a fresh copy now and then keeps the badges honest.
     refetchInterval: 60_000,
   });

@@ -10,7 +10,7 @@ import { timeZoneOptions } from './timeZones';
 
 /** An administrator opens a new estate; it becomes the selected one. */
 export function CreateEstateButton() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { reload, selectEstate } = useSession();
   const [open, setOpen] = useState(false);
@@ -71,7 +71,7 @@ export function CreateEstateButton() {
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="timeZone" label={labels.timeZone}>
-          <Select showSearch options={timeZoneOptions()} />
+          <Select showSearch={{ optionFilterProp: 'search' }} options={timeZoneOptions(i18n.language)} />
         </Form.Item>
       </FormModal>
     </>

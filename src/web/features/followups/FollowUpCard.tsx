@@ -139,7 +139,9 @@ export function FollowUpCard({ followUp, now, actions }: { followUp: FollowUp; n
         )}
         {rectification && (
           <Space size={4} wrap data-testid="followup-rectification">
-            <Typography.Text>{t('obligations.rules.R-RC-1')}</Typography.Text>
+            <Typography.Text title="R-RC-1" data-testid="followup-rectification-rule">
+              {t('obligations.rules.R-RC-1')}
+            </Typography.Text>
             <DeadlineTag obligation={{ state: rectification.state, dueAt: rectification.dueAt, metOnTime: null, metAt: null }} now={now} />
             {rectification.notices.map((n) => (
               <Link key={n.id} to={`/rectification-notices/${n.id}`} data-testid="followup-notice-link">

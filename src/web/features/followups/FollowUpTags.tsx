@@ -1,7 +1,7 @@
 import { Form, Input, Space, Tag, Typography } from 'antd';
 import type { TextAreaProps } from 'antd/es/input';
 import { useTranslation } from 'react-i18next';
-import { translateOr } from '../../i18n';
+import { ruleTitle, translateOr } from '../../i18n';
 import { DeadlineTag } from '../cases/ObligationBadge';
 import { useEstateRecord } from '../directory/api';
 import { useEstateTime } from './time';
@@ -65,7 +65,9 @@ export function FollowUpDue({ followUp, now }: { followUp: FollowUp; now: number
   if (followUp.status === 'awaiting_rain' || !followUp.dueAt) {
     return (
       <Space size={4} wrap data-testid="followup-due" data-state="awaiting_rain">
-        <Tag color="geekblue">{t('followUps.awaitingRain')}</Tag>
+        <Tag color="geekblue" title={ruleTitle('followUps.awaitingRain')}>
+          {t('followUps.awaitingRain')}
+        </Tag>
         {policy && (
           <Typography.Text type="secondary">{t('followUps.awaitingRainHelp', { hours: policy.afterRainFollowUpHours })}</Typography.Text>
         )}
@@ -81,7 +83,9 @@ export function FollowUpDue({ followUp, now }: { followUp: FollowUp; now: number
         obligation={{ state: followUp.state ?? 'open', dueAt: followUp.dueAt, metOnTime: followUp.metOnTime, metAt: followUp.performedAt }}
         now={now}
       />
-      <Typography.Text type="secondary">{t(`obligations.rules.${followUp.rule}`)}</Typography.Text>
+      <Typography.Text type="secondary" title={followUp.rule} data-testid="followup-rule">
+        {t(`obligations.rules.${followUp.rule}`)}
+      </Typography.Text>
     </Space>
   );
 }

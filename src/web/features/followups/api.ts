@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, apiUrl, type Page, type QueryParams } from '../../app/api';
+import { api, apiUrl, isRecordId, type Page, type QueryParams } from '../../app/api';
 import { useEstateList } from '../../app/queries';
 import { useEstate } from '../../app/session';
 import { caseKeys } from '../cases/api';
@@ -114,6 +114,7 @@ export function useNotice(noticeId: string) {
   return useQuery({
     queryKey: followUpKeys.notice(estate.id, noticeId),
     queryFn: ({ signal }) => api.get<RectificationNotice>(`/rectification-notices/${noticeId}`, undefined, signal),
+    enabled: isRecordId(noticeId),
   });
 }
 

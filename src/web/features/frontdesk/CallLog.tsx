@@ -1,5 +1,5 @@
 import { PhoneOutlined } from '@ant-design/icons';
-import { Alert, Card, DatePicker, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useEstate } from '../../app/session';
 import { useEstateTime } from '../../app/time';
 import { useErrorText } from '../../components/errors';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { PAGE_SIZES } from '../../components/useListParams';
 import { unitLabel } from '../directory/UnitLookup';
 import { useCalls } from './api';
@@ -102,7 +103,7 @@ export function CallLog() {
       }
     >
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
-      <Table<Call>
+      <ResponsiveTable<Call>
         size="small"
         rowKey="id"
         columns={columns}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan, useEstate } from '../../app/session';
 import { useErrorText } from '../../components/errors';
-import { translateOr } from '../../i18n';
+import { ruleTitle, translateOr } from '../../i18n';
 import { useCases } from '../cases/api';
 import { useNow } from '../cases/ObligationBadge';
 import { useUnitDetail } from '../directory/api';
@@ -32,7 +32,9 @@ function GreetingCard({ locale }: { locale: string }) {
       <Space size={8} align="start">
         <SoundOutlined style={{ fontSize: 20, marginTop: 4 }} />
         <div>
-          <Typography.Text type="secondary">{t('frontDesk.phone.greetingLabel')}</Typography.Text>
+          <Typography.Text type="secondary" title={ruleTitle('frontDesk.phone.greetingLabel')}>
+            {t('frontDesk.phone.greetingLabel')}
+          </Typography.Text>
           {greeting.error ? (
             <Typography.Paragraph type="danger">{errorText(greeting.error)}</Typography.Paragraph>
           ) : greeting.data ? (

@@ -1,7 +1,8 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Space, Table, type TableColumnsType, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { RESIDENT_IMPORT_COLUMNS, UNIT_IMPORT_COLUMNS } from '../../../contract/directory';
 import { ApiError, api } from '../../app/api';
 import { useEstate } from '../../app/session';
 import { useErrorText } from '../../components/errors';
@@ -11,11 +12,16 @@ import type { ImportOutcome, ImportRowErrorItem } from '../directory/types';
 
 export type ImportTarget = 'units' | 'residents';
 
-/** The header row each import expects; these are file column names, not UI text. */
-export const IMPORT_COLUMNS: Record<ImportTarget, string[]> = {
-  units: ['building', 'number', 'floor', 'area_m2'],
-  residents: ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit'],
+/** The header row each import reads (the server's own list); file column names, not UI text. */
+export const IMPORT_COLUMNS: Record<ImportTarget, readonly string[]> = {
+  units: UNIT_IMPORT_COLUMNS,
+  residents: RESIDENT_IMPORT_COLUMNS,
 };
+
+/** An empty CSV with the import's header row, to fill in; the byte-order mark makes Excel read it as UTF-8. */
+function templateUrl(target: ImportTarget): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${IMPORT_COLUMNS[target].join(',')}\r\n`)}`;
+}
 
 type Format = 'csv' | 'xlsx';
 
@@ -94,6 +100,21 @@ export function ImportDialog({ target, open, onClose, onImported }: ImportDialog
   const columns: TableColumnsType<ImportRowErrorItem> = [
     { title: t('import.errors.row'), dataIndex: 'row', key: 'row', width: 72 },
     { title: t('import.errors.column'), dataIndex: 'column', key: 'column', width: 120, render: (c: string) => <code>{c}</code> },
+    {
+      title: t('import.errors.value'),
+      dataIndex: 'value',
+      key: 'value',
+      width: 160,
+      // The cell as the file has it, so the person sees what to fix without opening the file.
+      render: (value?: string) =>
+        value ? (
+          <Typography.Text code data-testid="import-error-value">
+            {value}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">{t('import.errors.empty')}</Typography.Text>
+        ),
+    },
     { title: t('import.errors.reason'), key: 'reason', render: (_, r) => reasonText(r) },
   ];
 
@@ -120,6 +141,11 @@ export function ImportDialog({ target, open, onClose, onImported }: ImportDialog
       <div data-testid="import-dialog">
         <Typography.Paragraph>
           {t('import.intro')} <Typography.Text code>{IMPORT_COLUMNS[target].join(',')}</Typography.Text>
+        </Typography.Paragraph>
+        <Typography.Paragraph>
+          <Button icon={<DownloadOutlined />} href={templateUrl(target)} download={`${target}-template.csv`} data-testid="import-template">
+            {t('import.template')}
+          </Button>
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('import.allOrNothing')}</Typography.Paragraph>
 
