@@ -14,6 +14,9 @@ const DESK = { width: 1440, height: 1000 };
 const CALLER_PHONE = '91007919';
 const MESSAGE = '想問下星期三停水的時間，請回電';
 
+/** A return time as the desk says it: the time alone today, with the date when it falls on another day. */
+const untilText = (at: DateTime, zone: string) =>
+  at.setZone(zone).toFormat(at.setZone(zone).hasSame(DateTime.now().setZone(zone), 'day') ? 'HH:mm' : 'MM-dd HH:mm');
 const OPENING = { morning: '早安', afternoon: '午安', evening: '您好' } as const;
 
 /** R-PH-1's time of day, now, in the zone. */
@@ -149,7 +152,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     // Asked for 劉振雄: the board says out, the script says so and when he is back.
     await frontDesk.askFor('劉振雄');
     expect(await frontDesk.colleaguePresence().getAttribute('data-state')).toBe('out');
-    const backText = back.setZone(desk.timeZone).toFormat('HH:mm');
+    const backText = untilText(back, desk.timeZone);
     expect(await frontDesk.script().getAttribute('data-situation')).toBe('out');
     expect(await seenText(frontDesk.script())).toBe(`對不起，劉振雄剛出外辦事，將會在${backText}回來，請留下您的姓名，您能否留言？`);
     await shot('asked-for-colleague-out');
@@ -371,7 +374,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     await frontDesk.askFor('黃家聲');
     expect(await frontDesk.script().getAttribute('data-situation')).toBe('meeting');
     expect(await seenText(frontDesk.script())).toBe(
-      `黃家聲正在開會，大約${until.setZone(desk.timeZone).toFormat('HH:mm')}完會，請問需要留言嗎？`,
+      `黃家聲正在開會，大約${untilText(until, desk.timeZone)}完會，請問需要留言嗎？`,
     );
 
     // The receptionist sees the scripts, the estate's own marked as such, but may not change them.

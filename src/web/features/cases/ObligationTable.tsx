@@ -60,7 +60,6 @@ export function ObligationTable({
               {o.caseNumber ?? t('obligations.case')}
             </Link>
           );
-        if (desk) return <Link to={desk.to}>{t(desk.label)}</Link>;
         // R-RC-1: a problem found waits for its written notice; the notices list shows those due.
         if (o.rule === 'R-RC-1')
           return (
@@ -68,6 +67,7 @@ export function ObligationTable({
               {o.caseNumber ?? t('obligations.subjects.noticeDue')}
             </Link>
           );
+        if (desk) return <Link to={desk.to}>{t(desk.label)}</Link>;
         return <Typography.Text>{o.caseNumber ?? t('obligations.case')}</Typography.Text>;
       },
     },
