@@ -4,7 +4,7 @@ import { RESIDENT_TITLES } from './scripts.js';
 
 /** The header row each import reads and each export writes: file column names, the same in every language. */
 export const UNIT_IMPORT_COLUMNS = ['building', 'number', 'floor', 'area_m2'] as const;
-export const RESIDENT_IMPORT_COLUMNS = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit'] as const;
+export const RESIDENT_IMPORT_COLUMNS = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit', 'title'] as const;
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Phone = z

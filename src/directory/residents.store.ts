@@ -113,6 +113,7 @@ export async function residentsForExport(db: Db, estateId: string) {
       'residents.phone_alt',
       'residents.email',
       'residents.kind',
+      'residents.title',
       'buildings.name as building_name',
       'units.number',
     ])

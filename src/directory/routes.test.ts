@@ -316,6 +316,35 @@ describe(`directory [${ENGINE}]`, () => {
       expect(sheet?.rowCount).toBe(3);
     });
 
+    it('R-WD-2: residents import and export carry the form of address; a later file changes it, an unknown one is refused naming the cell', async () => {
+      const { estate } = await buildWorld(t);
+      const first = await t.admin.post(
+        `/estates/${estate.id}/residents/import`,
+        csv('name,phone,phone_alt,email,kind,building,unit,title\n李四,91111111,,,owner,A座,1A,太太\n王五,92222222,,,租客,,,\n'),
+      );
+      expect(first.body).toEqual({ created: 2, updated: 0, total: 2 });
+      const titles = async () =>
+        Object.fromEntries(
+          (await t.ctx.db.selectFrom('residents').select(['name', 'title']).where('estate_id', '=', estate.id).execute()).map((r) => [
+            r.name,
+            r.title,
+          ]),
+        );
+      expect(await titles()).toMatchObject({ 李四: 'mrs', 王五: null });
+      const exported = String((await t.admin.get(`/estates/${estate.id}/residents/export?format=csv`)).body);
+      expect(exported.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('name,phone,phone_alt,email,kind,building,unit,title');
+      expect(exported).toContain('李四,91111111,,,owner,A座,1A,mrs');
+      const later = await t.admin.post(`/estates/${estate.id}/residents/import`, csv('name,phone,kind,title\n王五,92222222,tenant,Mr\n'));
+      expect(later.body).toEqual({ created: 0, updated: 1, total: 1 });
+      expect(await titles()).toMatchObject({ 李四: 'mrs', 王五: 'mr' });
+      const bad = await t.admin.post(`/estates/${estate.id}/residents/import`, csv('name,kind,title\n趙六,owner,Dr\n'));
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.details.rows).toEqual([
+        expect.objectContaining({ row: 2, column: 'title', reason: 'invalid_title', value: 'Dr' }),
+      ]);
+      expect(await titles()).not.toHaveProperty('趙六');
+    });
+
     it('exports residents with their units', async () => {
       const { estate, resident } = await buildWorld(t);
       const res = await t.admin.get(`/estates/${estate.id}/residents/export?format=csv`);

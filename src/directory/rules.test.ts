@@ -6,7 +6,7 @@ const sheet = (headers: string[], ...rows: string[][]) => ({
   rows: rows.map((cells, i) => ({ row: i + 2, cells: Object.fromEntries(headers.map((h, j) => [h, cells[j] ?? ''])) })),
 });
 const U = ['building', 'number', 'floor', 'area_m2'];
-const R = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit'];
+const R = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit', 'title'];
 
 describe('unit import rows', () => {
   const cases: { name: string; rows: string[][]; errors: [number, string, string][] }[] = [
@@ -67,6 +67,7 @@ describe('resident import rows', () => {
     { name: 'a bad phone', row: ['陳大文', 'call me', '', '', 'owner', '', ''], errors: [['phone', 'invalid_phone']] },
     { name: 'a unit without its building', row: ['陳大文', '', '', '', 'owner', '', '1A'], errors: [['building', 'required']] },
     { name: 'a missing name', row: ['', '', '', '', 'owner', '', ''], errors: [['name', 'required']] },
+    { name: 'an unknown form of address', row: ['陳大文', '', '', '', 'owner', '', '', 'Dr'], errors: [['title', 'invalid_title']] },
   ];
   it.each(cases)('$name', ({ row, errors }) => {
     const result = checkResidentRows(sheet(R, row));
@@ -86,6 +87,27 @@ describe('resident import rows', () => {
   it('maps 業主/租客 to owner/tenant', () => {
     const { rows } = checkResidentRows(sheet(R, ['甲', '', '', '', '業主', '', ''], ['乙', '', '', '', '租客', '', '']));
     expect(rows.map((r) => r.kind)).toEqual(['owner', 'tenant']);
+  });
+
+  it('R-WD-2: reads the form of address as stored, in Chinese or in English, and none when the cell is empty', () => {
+    const { rows, errors } = checkResidentRows(
+      sheet(
+        R,
+        ['甲', '', '', '', '業主', '', '', '先生'],
+        ['乙', '', '', '', '業主', '', '', '太太'],
+        ['丙', '', '', '', '業主', '', '', 'Miss'],
+        ['丁', '', '', '', '業主', '', '', 'ms'],
+        ['戊', '', '', '', '業主', '', '', ''],
+      ),
+    );
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => r.title)).toEqual(['mr', 'mrs', 'miss', 'ms', null]);
+  });
+
+  it('a file without the title column still imports (the column is optional)', () => {
+    const { rows, errors } = checkResidentRows(sheet(R.slice(0, 7), ['甲', '', '', '', '業主', '', '']));
+    expect(errors).toEqual([]);
+    expect(rows[0]?.title).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ImportRowError } from '../contract/common.js';
 import { RESIDENT_IMPORT_COLUMNS, UNIT_IMPORT_COLUMNS } from '../contract/directory.js';
+import type { ResidentTitle } from '../contract/scripts.js';
 import { toSimplified } from '../platform/search.js';
 
 /**
@@ -36,6 +37,8 @@ export const HEADER_ALIASES: Record<string, string> = {
   电邮: 'email',
   類別: 'kind',
   类别: 'kind',
+  稱呼: 'title',
+  称呼: 'title',
 };
 
 export interface UnitImportRow {
@@ -53,12 +56,30 @@ export interface ResidentImportRow {
   phoneAlt: string | null;
   email: string | null;
   kind: 'owner' | 'tenant';
+  /** R-WD-2: how the resident is addressed; null when the file does not say. */
+  title: ResidentTitle | null;
   building: string | null;
   unit: string | null;
 }
 
 const PHONE = /^\+?[0-9 ()-]{3,20}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The form of address as a file may write it: the stored word, or the title in either script or English. */
+const TITLE_WORDS: Record<string, ResidentTitle> = {
+  mr: 'mr',
+  'mr.': 'mr',
+  先生: 'mr',
+  mrs: 'mrs',
+  'mrs.': 'mrs',
+  太太: 'mrs',
+  太: 'mrs',
+  miss: 'miss',
+  小姐: 'miss',
+  ms: 'ms',
+  'ms.': 'ms',
+  女士: 'ms',
+};
 
 const KIND_WORDS: Record<string, 'owner' | 'tenant'> = {
   owner: 'owner',
@@ -164,8 +185,18 @@ export function checkResidentRows(sheet: { headers: string[]; rows: { row: numbe
       const column = building ? 'unit' : 'building';
       push({ row, column, reason: 'required', message: 'building and unit go together: give both or neither' });
     }
+    const titleText = text(cells, 'title', row, push, { required: false, max: 20 });
+    const title = titleText ? TITLE_WORDS[titleText.toLowerCase()] : undefined;
+    if (titleText && !title)
+      push({
+        row,
+        column: 'title',
+        reason: 'invalid_title',
+        message: 'title must be mr, mrs, miss or ms (先生 / 太太 / 小姐 / 女士), or empty',
+      });
     echoCells(errors, before, cells);
-    if (errors.length === before && name && kind) rows.push({ row, name, phone, phoneAlt, email, kind, building, unit });
+    if (errors.length === before && name && kind)
+      rows.push({ row, name, phone, phoneAlt, email, kind, title: title ?? null, building, unit });
   }
   return { rows, errors };
 }

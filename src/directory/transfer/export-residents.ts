@@ -8,5 +8,5 @@ export const exportResidents = sheetExport({
   sheet: 'residents',
   columns: RESIDENT_COLUMNS,
   rows: residentsForExport,
-  line: (r) => [r.name, r.phone, r.phone_alt, r.email, r.kind, r.building_name, r.number],
+  line: (r) => [r.name, r.phone, r.phone_alt, r.email, r.kind, r.building_name, r.number, r.title],
 });

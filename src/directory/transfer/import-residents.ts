@@ -40,9 +40,15 @@ async function residentsFrom(ctx: AppContext, opts: ImportOptions): Promise<Impo
           kind: r.kind,
           email: r.email ?? found.email,
           phone_alt: r.phoneAlt ?? found.phone_alt,
+          title: r.title ?? found.title,
           updated_at: at,
         };
-        if (patch.kind !== found.kind || patch.email !== found.email || patch.phone_alt !== found.phone_alt) {
+        if (
+          patch.kind !== found.kind ||
+          patch.email !== found.email ||
+          patch.phone_alt !== found.phone_alt ||
+          patch.title !== found.title
+        ) {
           await updateResidentRow(trx, found.id, patch);
           await uc.history({
             estateId: opts.estateId,
@@ -65,7 +71,7 @@ async function residentsFrom(ctx: AppContext, opts: ImportOptions): Promise<Impo
           phone_alt: r.phoneAlt,
           email: r.email,
           kind: r.kind,
-          title: null,
+          title: r.title,
           created_at: at,
           updated_at: at,
         };
