@@ -373,9 +373,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     await frontDesk.goto();
     await frontDesk.askFor('黃家聲');
     expect(await frontDesk.script().getAttribute('data-situation')).toBe('meeting');
-    expect(await seenText(frontDesk.script())).toBe(
-      `黃家聲正在開會，大約${untilText(until, desk.timeZone)}完會，請問需要留言嗎？`,
-    );
+    expect(await seenText(frontDesk.script())).toBe(`黃家聲正在開會，大約${untilText(until, desk.timeZone)}完會，請問需要留言嗎？`);
 
     // The receptionist sees the scripts, the estate's own marked as such, but may not change them.
     await page.goto('/settings/desk-scripts');
