@@ -290,6 +290,26 @@ describe.skipIf(!haveChromium && !inCI)('the front desk: the caller on the line 
     }
     expect(new Set(found.values()).size).toBe(1);
 
+    // At the counter, a resident picked in the unit lookup is the visitor: the name is filled in,
+    // and a name the desk typed first is kept.
+    const pickResident = async () => {
+      const lines = await offered(page, page.getByTestId('arrival-unit'), 'caller-option', 'A座 12B');
+      const line = lines.findIndex((l) => /\d{8}/.test(l.text));
+      expect(line).toBeGreaterThanOrEqual(0);
+      const option = page.locator('.ant-select-dropdown:visible [data-testid="caller-option"]').nth(line);
+      const name = (await seenText(option.locator('span').nth(1))).trim();
+      await option.click();
+      return name;
+    };
+    await frontDesk.goto();
+    const residentName = await pickResident();
+    await expect.poll(() => page.getByTestId('arrival-name').inputValue()).toBe(residentName);
+    await frontDesk.goto();
+    await page.getByTestId('arrival-name').fill('何先生');
+    await pickResident();
+    await expect.poll(() => seenText(page.getByTestId('arrival-unit'))).toContain('A座 12B');
+    expect(await page.getByTestId('arrival-name').inputValue()).toBe('何先生');
+
     // On the new-case screen the unit picked is the one the phone desk finds.
     await page.goto('/cases/new');
     await intake.root().waitFor();

@@ -217,7 +217,20 @@ export default function NewCasePage() {
       });
     });
 
+  // One save at a time: a second Ctrl+Enter while the question is open or the case is being sent
+  // neither asks again nor records the case twice.
+  const saving = useRef(false);
   const save = async (values: IntakeValues) => {
+    if (!values.kind || saving.current) return;
+    saving.current = true;
+    try {
+      await saveOnce(values);
+    } finally {
+      saving.current = false;
+    }
+  };
+
+  const saveOnce = async (values: IntakeValues) => {
     if (!values.kind) return;
     setAlert(null);
     if (values.kind === 'repair' && !caller?.unit && !(await confirmNoUnit())) {

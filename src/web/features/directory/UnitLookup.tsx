@@ -153,12 +153,15 @@ export function UnitField({
   known,
   id,
   testId,
+  onPick,
 }: {
   value?: string | null;
   onChange?: (value: string | null) => void;
   known?: UnitRef | null;
   id?: string;
   testId: string;
+  /** The whole pick, resident included, for a form that fills more than the unit from it. */
+  onPick?: (pick: LookupPick | null) => void;
 }) {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<LookupPick | null>(null);
@@ -177,6 +180,7 @@ export function UnitField({
       onChange={(pick) => {
         setPicked(pick);
         onChange?.(pick?.unit?.id ?? null);
+        onPick?.(pick);
       }}
     />
   );

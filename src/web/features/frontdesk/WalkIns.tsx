@@ -497,7 +497,13 @@ function ArrivalForm({ nameRef, onArrived }: { nameRef: RefObject<InputRef | nul
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="unitId" label={labels.unitId}>
-              <UnitField testId="arrival-unit" />
+              <UnitField
+                testId="arrival-unit"
+                onPick={(pick) => {
+                  // A resident picked by name or phone is the visitor, unless the desk has typed a name already.
+                  if (pick?.resident && !form.getFieldValue('visitorName')?.trim()) form.setFieldValue('visitorName', pick.resident.name);
+                }}
+              />
             </Form.Item>
           </Col>
         </Row>
