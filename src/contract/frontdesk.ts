@@ -53,6 +53,9 @@ export const Situation = z.enum([
   'complaint_escalate',
   'thanks_registration',
   'reply_to_thanks',
+  'refer_colleague',
+  'on_call_other',
+  'internal_greeting',
 ]);
 export type Situation = z.infer<typeof Situation>;
 

@@ -87,6 +87,9 @@ export const SITUATIONS = valuesOf<Situation>({
   complaint_escalate: true,
   thanks_registration: true,
   reply_to_thanks: true,
+  refer_colleague: true,
+  on_call_other: true,
+  internal_greeting: true,
 });
 
 /** The case kinds a call becomes with one keystroke (Alt+1..4), in that order. */
