@@ -11,7 +11,7 @@ import { UnitField, type UnitRef } from '../directory/UnitLookup';
 import { SubmitTextArea } from '../followups/FollowUpTags';
 import { useFrontDeskActions } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
-import { useThanksNotice } from './PlanWords';
+import { usePlanWords, useThanksNotice } from './PlanWords';
 import { clockText, reasonOf } from './scripts';
 import {
   CALL_OUTCOMES,
@@ -76,6 +76,7 @@ export function TakeMessageDialog({
   const time = useEstateTime();
   const actions = useFrontDeskActions();
   const thank = useThanksNotice();
+  const words = usePlanWords();
   // A call is logged once, even when the message itself has to be corrected and sent again.
   const loggedCall = useRef<string | null>(null);
   const labels = {
@@ -120,8 +121,13 @@ export function TakeMessageDialog({
       callId,
     });
     message.success(t('frontDesk.message.taken', { name: taken.for.name, time: time.format(taken.callbackDueAt, 'HH:mm') }));
-    // R-WD-2: a message left at the counter is a registration the visitor is thanked for.
-    if (!draft.call) thank({ name: v.callerName.trim(), title: draft.callerTitle ?? null });
+    // R-WD-2: a message is a registration the caller or visitor is thanked for; on the phone the
+    // desk first promises the call-back, by the time the office has just committed to (R-PH-3).
+    const addressee = { name: v.callerName.trim(), title: draft.callerTitle ?? null };
+    const callBack = draft.call
+      ? words('call_back_later', { addressee, name: taken.for.name, time: time.format(taken.callbackDueAt, 'HH:mm') })
+      : null;
+    thank(addressee, { callBack });
     onTaken?.(taken);
   };
 
