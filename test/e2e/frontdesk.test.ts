@@ -149,7 +149,11 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     // Asked for 劉振雄: the board says out, the script says so and when he is back.
     await frontDesk.askFor('劉振雄');
     expect(await frontDesk.colleaguePresence().getAttribute('data-state')).toBe('out');
-    const backText = back.setZone(desk.timeZone).toFormat('HH:mm');
+    // The desk gives the time alone today, and the date with it when the return is after midnight.
+    const backLocal = back.setZone(desk.timeZone);
+    const backText = backLocal.hasSame(DateTime.now().setZone(desk.timeZone), 'day')
+      ? backLocal.toFormat('HH:mm')
+      : backLocal.toFormat('MM-dd HH:mm');
     expect(await frontDesk.script().getAttribute('data-situation')).toBe('out');
     expect(await seenText(frontDesk.script())).toBe(`對不起,劉振雄剛出外辦事,將會在${backText}回來,請留下您的姓名,您能否留言?`);
     await shot('asked-for-colleague-out');
@@ -351,7 +355,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     await editing.getByTestId('desk-script-text').fill('{nmae}正在開會，請問需要留言嗎？');
     await editing.getByTestId('desk-script-placeholder-error').waitFor();
     expect(await seenText(editing.getByTestId('desk-script-placeholder-error'))).toBe(
-      '{nmae} 不是可用的代入欄位。劇本只可包含 {name} {until} {office} {addressee} {department}。',
+      '{nmae} 不是可用的代入欄位。劇本只可包含 {name} {until} {office} {addressee} {department} {phone} {time}。',
     );
     expect(await editing.getByTestId('desk-script-save').isDisabled()).toBe(true);
     await editing.getByTestId('desk-script-text').press('Control+Enter');
