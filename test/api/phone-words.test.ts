@@ -82,4 +82,54 @@ describe(`the plan's words on the phone desk [${ENGINE}]`, () => {
     expect(misspelt.status).toBe(400);
     expect(misspelt.body.error.details.issues[0].path).toBe('body.text');
   });
+
+  it('[R-PH-3][R-WD-2] the call-back time the desk promises while taking a message is the one the message then gets', async () => {
+    const desk = await buildStaff(t, world.estate.id, { username: 'desk', role: 'receptionist' });
+    const lau = await buildStaff(t, world.estate.id, { username: 'lau', role: 'department' });
+    expect(desk.id).toBeTruthy();
+    const client = await t.as('desk');
+    const due = (query: string) => client.get(`/estates/${world.estate.id}/messages/callback-due?forStaffId=${lau.id}${query}`);
+
+    // In the office (10:00 in Hong Kong): a promise, 20 minutes from now.
+    const promise = await due('');
+    expect(promise.status).toBe(200);
+    expect(promise.body).toEqual({ rule: 'R-PH-3', reason: 'promise', expectedBackAt: null, callbackDueAt: '2026-11-20T02:20:00.000Z' });
+    // Out until noon: 30 minutes after he is back, from the presence board.
+    await t.admin.put(`/staff/${lau.id}/presence`, { state: 'out', until: '2026-11-20T04:00:00.000Z' });
+    const away = await due('');
+    expect(away.body).toMatchObject({
+      reason: 'absent',
+      expectedBackAt: '2026-11-20T04:00:00.000Z',
+      callbackDueAt: '2026-11-20T04:30:00.000Z',
+    });
+    // Nobody knows when: 09:00 the next morning in the estate's zone.
+    await t.admin.put(`/staff/${lau.id}/presence`, { state: 'meeting' });
+    expect((await due('')).body.callbackDueAt).toBe('2026-11-21T01:00:00.000Z');
+    // The desk knows better than the board.
+    expect((await due('&reason=absent&expectedBackAt=2026-11-20T03:00:00.000Z')).body.callbackDueAt).toBe('2026-11-20T03:30:00.000Z');
+
+    // The message taken now is due when the desk said, and the database holds that deadline.
+    const shown = (await due('&reason=promise')).body.callbackDueAt;
+    const taken = await client.post(`/estates/${world.estate.id}/messages`, {
+      callerName: '陳太',
+      text: '請回電',
+      forStaffId: lau.id,
+      reason: 'promise',
+    });
+    expect(taken.status).toBe(201);
+    expect(taken.body.callbackDueAt).toBe(shown);
+    const stored = await t.ctx.db
+      .selectFrom('obligations')
+      .select('due_at')
+      .where('subject_id', '=', taken.body.id)
+      .executeTakeFirstOrThrow();
+    expect(new Date(stored.due_at).toISOString()).toBe(shown);
+
+    // Nobody of the estate, or no colleague named: refused naming the field.
+    const unknown = await client.get(`/estates/${world.estate.id}/messages/callback-due?forStaffId=00000000-0000-4000-8000-000000000000`);
+    expect(unknown.body.error.details.field).toBe('forStaffId');
+    const missing = await client.get(`/estates/${world.estate.id}/messages/callback-due`);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.issues[0].path).toBe('querystring.forStaffId');
+  });
 });
