@@ -76,11 +76,16 @@ const SEEN: Record<
   },
 };
 
-/** A time as the desk shows it: hours and minutes in the estate's zone (Hong Kong). */
-function estateClock(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Hong_Kong', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(iso),
-  );
+/** A time as the desk shows it in the estate's zone (Hong Kong): HH:mm today, MM-DD HH:mm another day. */
+function deskClock(iso: string): string {
+  const part = (at: Date, options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Hong_Kong', hourCycle: 'h23', ...options }).format(at);
+  const at = new Date(iso);
+  const day = (d: Date) => part(d, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const clock = part(at, { hour: '2-digit', minute: '2-digit' });
+  if (day(at) === day(new Date())) return clock;
+  const [dd, mm] = day(at).split('/');
+  return `${mm}-${dd} ${clock}`;
 }
 
 describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words on the phone desk", { timeout: 180_000 }, () => {
@@ -236,13 +241,23 @@ describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words on the 
       // The desk knows her as 陳太 before the message is taken (the colleague offered is addressed to her).
       await expect.poll(() => seenText(line(page.getByTestId('colleague-words'), 'words-refer-other'))).toBe(SEEN['zh-Hant'].referHo);
       await shell.switchLanguage(language);
+      // While the message is taken, the desk promises the call-back by the time the office would commit to.
+      const preview = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/messages/callback-due'));
+      await page.keyboard.press('Alt+KeyM');
+      await desk.messageForm().locator('form').waitFor();
+      const promised = (await (await preview).json()) as { callbackDueAt: string };
+      const box = page.getByTestId('call-back-words');
+      await expect.poll(() => seenText(line(box, 'words-call-back'))).toBe(SEEN[language].callBack(deskClock(promised.callbackDueAt)));
+      if (language === 'zh-Hant') await shot('message-call-back-promised');
       const saved = page.waitForResponse((r) => r.request().method() === 'POST' && /\/messages$/.test(new URL(r.url()).pathname));
-      await desk.takeMessage(`請${LAU.name}回電（${language}）`);
+      await page.getByTestId('message-text').fill(`請${LAU.name}回電（${language}）`);
+      await page.getByTestId('message-text').press('Control+Enter');
+      await desk.messageForm().locator('form').waitFor({ state: 'detached' });
       const message = (await (await saved).json()) as { callbackDueAt: string; for: { name: string } };
       expect(message.for.name).toBe(LAU.name);
       const seen = SEEN[language];
       await words.thanks().waitFor();
-      expect(await seenText(line(words.thanks(), 'words-call-back'))).toBe(seen.callBack(estateClock(message.callbackDueAt)));
+      expect(await seenText(line(words.thanks(), 'words-call-back'))).toBe(seen.callBack(deskClock(message.callbackDueAt)));
       expect(await seenText(line(words.thanks(), 'words-thanks'))).toBe(seen.thanks);
       expect(await seenText(line(words.thanks(), 'words-reply-to-thanks'))).toBe(seen.reply);
       if (language === 'zh-Hant') await shot('message-call-back');

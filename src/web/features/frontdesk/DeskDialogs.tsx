@@ -9,9 +9,10 @@ import { usePresenceBoard } from '../directory/api';
 import type { ResidentTitle } from '../directory/types';
 import { UnitField, type UnitRef } from '../directory/UnitLookup';
 import { SubmitTextArea } from '../followups/FollowUpTags';
-import { useFrontDeskActions } from './api';
+import { useUntilText } from '../presence/PresenceCard';
+import { useCallbackDue, useFrontDeskActions } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
-import { usePlanWords, useThanksNotice } from './PlanWords';
+import { type Addressee, PlanWordsBox, usePlanWords, useThanksNotice, WordsLine } from './PlanWords';
 import { clockText, reasonOf } from './scripts';
 import {
   CALL_OUTCOMES,
@@ -77,6 +78,7 @@ export function TakeMessageDialog({
   const actions = useFrontDeskActions();
   const thank = useThanksNotice();
   const words = usePlanWords();
+  const untilText = useUntilText();
   // A call is logged once, even when the message itself has to be corrected and sent again.
   const loggedCall = useRef<string | null>(null);
   const labels = {
@@ -125,7 +127,7 @@ export function TakeMessageDialog({
     // desk first promises the call-back, by the time the office has just committed to (R-PH-3).
     const addressee = { name: v.callerName.trim(), title: draft.callerTitle ?? null };
     const callBack = draft.call
-      ? words('call_back_later', { addressee, name: taken.for.name, time: time.format(taken.callbackDueAt, 'HH:mm') })
+      ? words('call_back_later', { addressee, name: taken.for.name, time: untilText(taken.callbackDueAt) ?? '' })
       : null;
     thank(addressee, { callBack });
     onTaken?.(taken);
@@ -157,6 +159,7 @@ export function TakeMessageDialog({
       onSubmit={submit}
     >
       <ReasonFollowsColleague initial={draft?.forStaffId} />
+      {draft?.call && <CallBackWords addressee={{ name: draft.callerName ?? null, title: draft.callerTitle ?? null }} />}
       <Form.Item name="forStaffId" label={labels.forStaffId} rules={required(labels.forStaffId)}>
         <ColleagueSelect testId="message-for" allowClear={false} />
       </Form.Item>
@@ -211,6 +214,38 @@ export function TakeMessageDialog({
         <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {t('frontDesk.shortcuts.save')}
       </Typography.Text>
     </FormModal>
+  );
+}
+
+/**
+ * R-WD-2, R-PH-3: while a message is taken on the phone, the desk promises the call-back by the
+ * time the office would commit to if it were saved now (asked of the server as the form changes).
+ */
+function CallBackWords({ addressee }: { addressee: Addressee }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<MessageValues>();
+  const time = useEstateTime();
+  const untilText = useUntilText();
+  const words = usePlanWords();
+  const forStaffId = Form.useWatch('forStaffId', form);
+  const reason = Form.useWatch('reason', form);
+  const expectedBackAt = Form.useWatch('expectedBackAt', form);
+  const board = usePresenceBoard();
+  const name = board.data?.items.find((r) => r.staff.id === forStaffId)?.staff.name;
+  const due = useCallbackDue({
+    forStaffId,
+    reason,
+    expectedBackAt: reason === 'absent' && expectedBackAt ? time.fromPicker(expectedBackAt) : undefined,
+  });
+  if (!forStaffId || !name || !due.data) return null;
+  return (
+    <PlanWordsBox title={t('deskWords.phoneTitle')} testId="call-back-words">
+      <WordsLine
+        label={t('deskWords.callBack')}
+        words={words('call_back_later', { addressee, name, time: untilText(due.data.callbackDueAt) ?? '' })}
+        testId="words-call-back"
+      />
+    </PlanWordsBox>
   );
 }
 
