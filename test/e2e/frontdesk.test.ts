@@ -61,6 +61,11 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
   /** Staff ids by username. */
   const staff = new Map<string, string>();
   const shot = (name: string) => (session as BrowserSession).shot(name);
+  /** A colleague's return as the desk shows it: the time alone today, with the date after midnight (estate zone). */
+  const deskTime = (at: DateTime) => {
+    const local = at.setZone(desk.timeZone);
+    return local.hasSame(DateTime.now().setZone(desk.timeZone), 'day') ? local.toFormat('HH:mm') : local.toFormat('MM-dd HH:mm');
+  };
   const idOf = (username: string) => {
     const id = staff.get(username);
     if (!id) throw new Error(`the demo estate has no ${username}`);
@@ -149,11 +154,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     // Asked for 劉振雄: the board says out, the script says so and when he is back.
     await frontDesk.askFor('劉振雄');
     expect(await frontDesk.colleaguePresence().getAttribute('data-state')).toBe('out');
-    // The desk gives the time alone today, and the date with it when the return is after midnight.
-    const backLocal = back.setZone(desk.timeZone);
-    const backText = backLocal.hasSame(DateTime.now().setZone(desk.timeZone), 'day')
-      ? backLocal.toFormat('HH:mm')
-      : backLocal.toFormat('MM-dd HH:mm');
+    const backText = deskTime(back);
     expect(await frontDesk.script().getAttribute('data-situation')).toBe('out');
     expect(await seenText(frontDesk.script())).toBe(`對不起,劉振雄剛出外辦事,將會在${backText}回來,請留下您的姓名,您能否留言?`);
     await shot('asked-for-colleague-out');
@@ -374,9 +375,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     await frontDesk.goto();
     await frontDesk.askFor('黃家聲');
     expect(await frontDesk.script().getAttribute('data-situation')).toBe('meeting');
-    expect(await seenText(frontDesk.script())).toBe(
-      `黃家聲正在開會，大約${until.setZone(desk.timeZone).toFormat('HH:mm')}完會，請問需要留言嗎？`,
-    );
+    expect(await seenText(frontDesk.script())).toBe(`黃家聲正在開會，大約${deskTime(until)}完會，請問需要留言嗎？`);
 
     // The receptionist sees the scripts, the estate's own marked as such, but may not change them.
     await page.goto('/settings/desk-scripts');
