@@ -1,4 +1,4 @@
-import { App, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Typography } from 'antd';
+import { App, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -142,7 +142,11 @@ export function TakeMessageDialog({
     <FormModal<MessageValues>
       open={draft !== null}
       onClose={close}
-      title={t('frontDesk.message.title')}
+      title={
+        <Tooltip title={t('frontDesk.message.titleRule')}>
+          <span>{t('frontDesk.message.title')}</span>
+        </Tooltip>
+      }
       testId="message-form"
       labels={labels}
       width={620}

@@ -34,7 +34,9 @@ function GreetingCard({ locale }: { locale: string }) {
       <Space size={8} align="start">
         <SoundOutlined style={{ fontSize: 20, marginTop: 4 }} />
         <div>
-          <Typography.Text type="secondary">{t('frontDesk.phone.greetingLabel')}</Typography.Text>
+          <Tooltip title={t('frontDesk.phone.greetingRule')}>
+            <Typography.Text type="secondary">{t('frontDesk.phone.greetingLabel')}</Typography.Text>
+          </Tooltip>
           {greeting.error ? (
             <Typography.Paragraph type="danger">{errorText(greeting.error)}</Typography.Paragraph>
           ) : greeting.data ? (
