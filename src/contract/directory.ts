@@ -271,6 +271,8 @@ export const PresenceBoardItem = z
       departmentId: Id.nullable(),
       departmentName: z.string().nullable(),
       counterSeat: CounterSeat.nullable(),
+      phone: z.string().nullable().describe('R-WD-2: their own number or extension, as the desk gives it to a caller (§5.4)'),
+      caseKinds: z.array(CaseKind).describe("R-WK-3: the case kinds their department's duties cover"),
     }),
     presence: Presence,
   })

@@ -54,6 +54,9 @@ export const Situation = z.enum([
   'complaint_escalate',
   'thanks_registration',
   'reply_to_thanks',
+  'refer_colleague',
+  'on_call_other',
+  'internal_greeting',
 ]);
 export type Situation = z.infer<typeof Situation>;
 
@@ -195,6 +198,21 @@ export const TakeMessageBody = z.strictObject({
   fromUnansweredTransfer: z.boolean().default(false),
   callId: Id.nullable().optional(),
 });
+
+/** R-PH-3: when a message taken now would be called back, as the desk reads it out before saving (R-WD-2). */
+export const CallbackDueQuery = z.strictObject({
+  forStaffId: Id,
+  reason: CallbackReason.optional().describe("As on a message; omitted: from the colleague's presence"),
+  expectedBackAt: Instant.optional().describe('When the colleague is back, if the desk knows better than the presence board'),
+});
+export const CallbackDue = z
+  .object({
+    rule: z.literal('R-PH-3'),
+    reason: CallbackReason,
+    expectedBackAt: Instant.nullable(),
+    callbackDueAt: Instant.describe('When the call-back would be due if the message were taken now'),
+  })
+  .meta({ id: 'CallbackDue' });
 
 export const CompleteCallbackBody = z.strictObject({ occurredAt: OccurredAt, note: z.string().trim().max(2000).optional() });
 export const HandOnMessageBody = z.strictObject({ toStaffId: Id, note: z.string().trim().max(500).optional() });

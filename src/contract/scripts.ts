@@ -1,9 +1,10 @@
 /**
  * What a script may hold, filled in at the desk: the colleague's name and when they are back,
- * the office's name, how the resident is addressed (陳先生, 陳太, Mr Chan; R-WD-2) and the
- * department a complaint is forwarded to.
+ * the office's name, how the resident is addressed (陳先生, 陳太, Mr Chan; R-WD-2), the
+ * department a complaint is forwarded to, the colleague's own phone number or extension and
+ * the time the office will call back.
  */
-export const SCRIPT_PLACEHOLDERS = ['{name}', '{until}', '{office}', '{addressee}', '{department}'] as const;
+export const SCRIPT_PLACEHOLDERS = ['{name}', '{until}', '{office}', '{addressee}', '{department}', '{phone}', '{time}'] as const;
 
 /**
  * The braces of a script that are not one of `SCRIPT_PLACEHOLDERS`: a misspelt placeholder
@@ -21,6 +22,8 @@ export interface ScriptVars {
   office?: string;
   addressee?: string;
   department?: string;
+  phone?: string;
+  time?: string;
 }
 
 /** A script with its placeholders filled in; a value not given is left empty. */
@@ -30,7 +33,9 @@ export function fillPlaceholders(text: string, vars: ScriptVars): string {
     .replaceAll('{until}', vars.until)
     .replaceAll('{office}', vars.office ?? '')
     .replaceAll('{addressee}', vars.addressee ?? '')
-    .replaceAll('{department}', vars.department ?? '');
+    .replaceAll('{department}', vars.department ?? '')
+    .replaceAll('{phone}', vars.phone ?? '')
+    .replaceAll('{time}', vars.time ?? '');
 }
 
 // ------------------------------------------------------------------ forms of address (R-WD-2)

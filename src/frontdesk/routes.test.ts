@@ -264,7 +264,7 @@ describe(`the front desk [${ENGINE}]`, () => {
       expect(refused.body.error.details.issues).toEqual([
         {
           path: 'body.text',
-          message: `unknown placeholder ${found}: a script may hold {name}, {until}, {office}, {addressee}, {department}`,
+          message: `unknown placeholder ${found}: a script may hold {name}, {until}, {office}, {addressee}, {department}, {phone}, {time}`,
           code: 'custom',
         },
       ]);

@@ -4,6 +4,8 @@ import { Id, pageOf } from '../contract/common.js';
 import {
   AcknowledgeVisitorBody,
   Call,
+  CallbackDue,
+  CallbackDueQuery,
   CallerMatch,
   CompleteCallbackBody,
   DepartureBody,
@@ -32,6 +34,7 @@ import type { App } from '../platform/http/app.js';
 import { listCalls } from './calls/list-calls.js';
 import { logCall } from './calls/log-call.js';
 import { lookupCaller } from './lookup/lookup-caller.js';
+import { callbackDue } from './messages/callback-due.js';
 import { completeCallback } from './messages/complete-callback.js';
 import { handOnMessage } from './messages/hand-on-message.js';
 import { listMessages } from './messages/list-messages.js';
@@ -149,6 +152,18 @@ export function registerFrontDeskRoutes(api: App, ctx: AppContext): void {
     querystring: ListMessagesQuery,
     response: pageOf(Message),
     run: ({ actor, params, query }) => listMessages(ctx, { actor, estateId: params.estateId, query }),
+  });
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/messages/callback-due',
+    ability: 'message.take',
+    operationId: 'callbackDue',
+    tags,
+    summary: 'R-PH-3: when a message taken now for a colleague would be called back, to promise it to the caller',
+    params: EstateParams,
+    querystring: CallbackDueQuery,
+    response: CallbackDue,
+    run: ({ actor, params, query }) => callbackDue(ctx, { actor, estateId: params.estateId, query }),
   });
   operation(api, {
     method: 'post',

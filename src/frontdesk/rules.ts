@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { EstatePolicy } from '../contract/directory.js';
 import { fillPlaceholders, type ScriptVars } from '../contract/scripts.js';
-import { COUNTER_SCRIPTS } from './plan-words.js';
+import { COUNTER_SCRIPTS, PHONE_WORDS } from './plan-words.js';
 
 /**
  * The front desk's rules (R-PH-1..3, R-WK-2..4) as pure functions: no clock, no database.
@@ -70,7 +70,10 @@ export type Situation =
   | 'complaint_forward'
   | 'complaint_escalate'
   | 'thanks_registration'
-  | 'reply_to_thanks';
+  | 'reply_to_thanks'
+  | 'refer_colleague'
+  | 'on_call_other'
+  | 'internal_greeting';
 export const SITUATIONS: readonly Situation[] = [
   'out',
   'other_office',
@@ -88,14 +91,18 @@ export const SITUATIONS: readonly Situation[] = [
   'complaint_escalate',
   'thanks_registration',
   'reply_to_thanks',
+  'refer_colleague',
+  'on_call_other',
+  'internal_greeting',
 ];
 
 /**
  * The plan's own wording (§2.5 電話應答技巧, §6 處理電話投訴, 辦公室業戶接待規範, 篇3 §13-14);
- * each estate may reword them. {name}, {until}, {office}, {addressee}, {department} are filled in.
+ * each estate may reword them. {name}, {until}, {office}, {addressee}, {department}, {phone}, {time} are filled in.
  */
 export const PLAN_SCRIPTS: Record<Situation, Record<Locale, string>> = {
   ...COUNTER_SCRIPTS,
+  ...PHONE_WORDS,
   out: {
     'zh-Hant': '對不起，{name}剛出外辦事，將會在{until}回來，請留下您的姓名，您能否留言？',
     'zh-Hans': '对不起，{name}刚出外办事，将会在{until}回来，请留下您的姓名，您能否留言？',
@@ -115,16 +122,6 @@ export const PLAN_SCRIPTS: Record<Situation, Record<Locale, string>> = {
     'zh-Hant': '對不起，{name}今天已經下班，有甚麼事嗎？我會代為轉告的，請留言。',
     'zh-Hans': '对不起，{name}今天已经下班，有什么事吗？我会代为转告的，请留言。',
     en: 'I am sorry, {name} has left for the day. Is there anything I can pass on? Please leave a message.',
-  },
-  call_back_later: {
-    'zh-Hant': '我在15-20分鐘內給您回電，行嗎？',
-    'zh-Hans': '我在15-20分钟内给您回电，行吗？',
-    en: 'May I call you back within 15 to 20 minutes?',
-  },
-  ask_identity: {
-    'zh-Hant': '請問您是哪一個單元的業戶？怎樣稱呼您？',
-    'zh-Hans': '请问您是哪一个单元的业户？怎样称呼您？',
-    en: 'May I have your name and which unit you live in?',
   },
   hold: {
     'zh-Hant': '謝謝您的來電，您能稍等幾分鐘嗎？我先幫您轉給{name}，好嗎？',

@@ -354,7 +354,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: the front desk in the br
     await editing.getByTestId('desk-script-text').fill('{nmae}正在開會，請問需要留言嗎？');
     await editing.getByTestId('desk-script-placeholder-error').waitFor();
     expect(await seenText(editing.getByTestId('desk-script-placeholder-error'))).toBe(
-      '{nmae} 不是可用的代入欄位。劇本只可包含 {name} {until} {office} {addressee} {department}。',
+      '{nmae} 不是可用的代入欄位。劇本只可包含 {name} {until} {office} {addressee} {department} {phone} {time}。',
     );
     expect(await editing.getByTestId('desk-script-save').isDisabled()).toBe(true);
     await editing.getByTestId('desk-script-text').press('Control+Enter');

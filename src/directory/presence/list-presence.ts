@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { type Actor, requireAbility } from '../../auth/index.js';
+import type { CaseKind } from '../../contract/common.js';
 import type { Role, Staff } from '../../contract/directory.js';
 import type { AppContext } from '../../platform/context.js';
 import { presenceBoard } from '../presence.store.js';
@@ -18,6 +20,8 @@ export async function listPresence(ctx: AppContext, opts: { actor: Actor; estate
         departmentId: r.department_id,
         departmentName: r.department_name,
         counterSeat: r.counter_seat as Staff['estates'][number]['counterSeat'],
+        phone: r.phone,
+        caseKinds: r.case_kinds ? (JSON.parse(r.case_kinds) as z.infer<typeof CaseKind>[]) : [],
       },
       presence: presentPresence(
         r.id,

@@ -32,6 +32,8 @@ function ScriptEditor({ script, readOnly }: { script: DeskScript; readOnly: bool
     office: officeTitle(estate.officeName, script.locale),
     addressee: t('frontDesk.scripts.sampleAddressee'),
     department: t('frontDesk.scripts.sampleDepartment'),
+    phone: '2345 6789',
+    time: '15:20',
   });
 
   const save = async (value: string | null) => {

@@ -251,7 +251,9 @@ export default function NewCasePage() {
       });
       await logCall(values, created.id);
       message.success(t('cases.intake.saved', { number: created.number }));
-      if (values.channel === 'counter') thank({ ...addressee, name: orNull(values.residentName) ?? addressee.name });
+      // R-WD-2: the resident at the counter or on the line is thanked once the case is recorded.
+      if (values.channel === 'counter' || prefill.callStartedAt)
+        thank({ ...addressee, name: orNull(values.residentName) ?? addressee.name });
       void navigate(`/cases/${created.id}`);
     } catch (error) {
       const { placed, unplaced } = applyServerErrors(form, error, { labels });

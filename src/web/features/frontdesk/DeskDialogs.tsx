@@ -1,4 +1,4 @@
-import { App, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Typography } from 'antd';
+import { App, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,10 @@ import { usePresenceBoard } from '../directory/api';
 import type { ResidentTitle } from '../directory/types';
 import { UnitField, type UnitRef } from '../directory/UnitLookup';
 import { SubmitTextArea } from '../followups/FollowUpTags';
-import { useFrontDeskActions } from './api';
+import { useUntilText } from '../presence/PresenceCard';
+import { useCallbackDue, useFrontDeskActions } from './api';
 import { ColleagueSelect } from './ColleagueSelect';
-import { useThanksNotice } from './PlanWords';
+import { type Addressee, PlanWordsBox, usePlanWords, useThanksNotice, WordsLine } from './PlanWords';
 import { clockText, reasonOf } from './scripts';
 import {
   CALL_OUTCOMES,
@@ -76,6 +77,8 @@ export function TakeMessageDialog({
   const time = useEstateTime();
   const actions = useFrontDeskActions();
   const thank = useThanksNotice();
+  const words = usePlanWords();
+  const untilText = useUntilText();
   // A call is logged once, even when the message itself has to be corrected and sent again.
   const loggedCall = useRef<string | null>(null);
   const labels = {
@@ -120,8 +123,13 @@ export function TakeMessageDialog({
       callId,
     });
     message.success(t('frontDesk.message.taken', { name: taken.for.name, time: time.format(taken.callbackDueAt, 'HH:mm') }));
-    // R-WD-2: a message left at the counter is a registration the visitor is thanked for.
-    if (!draft.call) thank({ name: v.callerName.trim(), title: draft.callerTitle ?? null });
+    // R-WD-2: a message is a registration the caller or visitor is thanked for; on the phone the
+    // desk first promises the call-back, by the time the office has just committed to (R-PH-3).
+    const addressee = { name: v.callerName.trim(), title: draft.callerTitle ?? null };
+    const callBack = draft.call
+      ? words('call_back_later', { addressee, name: taken.for.name, time: untilText(taken.callbackDueAt) ?? '' })
+      : null;
+    thank(addressee, { callBack });
     onTaken?.(taken);
   };
 
@@ -134,7 +142,11 @@ export function TakeMessageDialog({
     <FormModal<MessageValues>
       open={draft !== null}
       onClose={close}
-      title={t('frontDesk.message.title')}
+      title={
+        <Tooltip title={t('frontDesk.message.titleRule')}>
+          <span>{t('frontDesk.message.title')}</span>
+        </Tooltip>
+      }
       testId="message-form"
       labels={labels}
       width={620}
@@ -151,6 +163,7 @@ export function TakeMessageDialog({
       onSubmit={submit}
     >
       <ReasonFollowsColleague initial={draft?.forStaffId} />
+      {draft?.call && <CallBackWords addressee={{ name: draft.callerName ?? null, title: draft.callerTitle ?? null }} />}
       <Form.Item name="forStaffId" label={labels.forStaffId} rules={required(labels.forStaffId)}>
         <ColleagueSelect testId="message-for" allowClear={false} />
       </Form.Item>
@@ -205,6 +218,38 @@ export function TakeMessageDialog({
         <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {t('frontDesk.shortcuts.save')}
       </Typography.Text>
     </FormModal>
+  );
+}
+
+/**
+ * R-WD-2, R-PH-3: while a message is taken on the phone, the desk promises the call-back by the
+ * time the office would commit to if it were saved now (asked of the server as the form changes).
+ */
+function CallBackWords({ addressee }: { addressee: Addressee }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<MessageValues>();
+  const time = useEstateTime();
+  const untilText = useUntilText();
+  const words = usePlanWords();
+  const forStaffId = Form.useWatch('forStaffId', form);
+  const reason = Form.useWatch('reason', form);
+  const expectedBackAt = Form.useWatch('expectedBackAt', form);
+  const board = usePresenceBoard();
+  const name = board.data?.items.find((r) => r.staff.id === forStaffId)?.staff.name;
+  const due = useCallbackDue({
+    forStaffId,
+    reason,
+    expectedBackAt: reason === 'absent' && expectedBackAt ? time.fromPicker(expectedBackAt) : undefined,
+  });
+  if (!forStaffId || !name || !due.data) return null;
+  return (
+    <PlanWordsBox title={t('deskWords.phoneTitle')} testId="call-back-words">
+      <WordsLine
+        label={t('deskWords.callBack')}
+        words={words('call_back_later', { addressee, name, time: untilText(due.data.callbackDueAt) ?? '' })}
+        testId="words-call-back"
+      />
+    </PlanWordsBox>
   );
 }
 

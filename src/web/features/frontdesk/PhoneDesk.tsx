@@ -1,5 +1,5 @@
 import { FileAddOutlined, HomeOutlined, MessageOutlined, PhoneOutlined, SoundOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, List, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Empty, List, Space, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
 import { type RefObject, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -16,6 +16,8 @@ import { useDeskScripts, useGreeting } from './api';
 import { ColleagueSelect, usePresenceOf } from './ColleagueSelect';
 import { type CallDraft, LogCallDialog, type MessageDraft, TakeMessageDialog } from './DeskDialogs';
 import { type DeskCall, useDeskCall } from './deskCall';
+import { AskIdentityWords, ColleagueWords, InternalGreeting } from './PhoneWords';
+import { type Addressee, useResidentAddressee } from './PlanWords';
 import { clockText, reasonOf, scriptText, situationOf } from './scripts';
 import { useAltShortcuts } from './shortcuts';
 import { CASE_SHORTCUTS, type CaseShortcut } from './types';
@@ -180,7 +182,17 @@ function CallerBox({
 }
 
 /** R-PH-2: where the colleague asked for is, and the plan's words for it (reworded by the estate). */
-function ColleaguePanel({ staffId, onChange, locale }: { staffId: string | null; onChange: (id: string | null) => void; locale: string }) {
+function ColleaguePanel({
+  staffId,
+  onChange,
+  locale,
+  addressee,
+}: {
+  staffId: string | null;
+  onChange: (id: string | null) => void;
+  locale: string;
+  addressee: Addressee;
+}) {
   const { t } = useTranslation();
   const untilText = useUntilText();
   const scripts = useDeskScripts();
@@ -221,6 +233,7 @@ function ColleaguePanel({ staffId, onChange, locale }: { staffId: string | null;
           }
         />
       )}
+      {row && <ColleagueWords colleague={row} addressee={addressee} onAskFor={onChange} />}
     </Space>
   );
 }
@@ -260,6 +273,9 @@ export function PhoneDesk() {
   const mayRecordCase = can('case.create');
   const callerPhone = caller?.resident?.phone ?? call?.number ?? null;
   const callerName = caller?.resident?.name ?? null;
+  // R-WD-2: the caller by surname and title once the lookup has found them.
+  const addressee = useResidentAddressee(caller?.resident?.id, callerName);
+  const internal = Boolean(call?.internal);
   // The actions of a call answer it if the desk has not yet: its time starts at the first of them.
   const startedAt = () => call?.startedAt ?? Date.now();
 
@@ -279,6 +295,7 @@ export function PhoneDesk() {
       callerName,
       callerPhone,
       unit: caller?.unit ?? null,
+      callerTitle: addressee.title ?? null,
       reason: askedFor ? reasonOf(askedFor.presence.state) : 'promise',
       expectedBackAt: askedFor?.presence.until ?? null,
       call: { startedAt: startedAt(), residentId: caller?.resident?.id ?? null },
@@ -313,6 +330,7 @@ export function PhoneDesk() {
     ...(mayLogCall && { l: logCall }),
     a: pickUp,
     h: endCall,
+    i: () => update({ internal: !internal }),
     c: () => callerInput.current?.focus(),
     ...(mayRecordCase && Object.fromEntries(CASE_SHORTCUTS.map((kind, i) => [String(i + 1), () => toCase(kind)]))),
   });
@@ -329,6 +347,12 @@ export function PhoneDesk() {
       }
       extra={
         <Space>
+          <Tooltip title={t('frontDesk.phone.internalHelp')}>
+            <Space size={4}>
+              <Switch size="small" checked={internal} onChange={(on) => update({ internal: on })} data-testid="desk-internal" />
+              <Keyed label={t('frontDesk.phone.internal')} keys="Alt+I" />
+            </Space>
+          </Tooltip>
           <CallClock startedAt={call?.startedAt ?? null} />
           {call ? (
             <Tooltip title={t('frontDesk.phone.hangUpHelp')}>
@@ -347,7 +371,7 @@ export function PhoneDesk() {
       }
     >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <GreetingCard locale={locale} />
+        {internal ? <InternalGreeting /> : <GreetingCard locale={locale} />}
         <div>
           <Typography.Text strong>
             {t('frontDesk.phone.callerLabel')} <kbd>Alt+C</kbd>
@@ -361,10 +385,11 @@ export function PhoneDesk() {
               if (typed) update(PHONE.test(typed) ? { number: typed } : {});
             }}
           />
+          {call && !internal && !caller?.resident && <AskIdentityWords />}
         </div>
         <div>
           <Typography.Text strong>{t('frontDesk.phone.askedForLabel')}</Typography.Text>
-          <ColleaguePanel staffId={askedForId} onChange={(id) => update({ askedForId: id })} locale={locale} />
+          <ColleaguePanel staffId={askedForId} onChange={(id) => update({ askedForId: id })} locale={locale} addressee={addressee} />
         </div>
         {(mayTakeMessage || mayLogCall) && (
           <Space wrap>

@@ -23,6 +23,10 @@ export interface WordsVars {
   name?: string | undefined;
   until?: string | undefined;
   department?: string | undefined;
+  /** The colleague's own number or extension (§5.4). */
+  phone?: string | undefined;
+  /** When the office will call back (R-PH-3). */
+  time?: string | undefined;
 }
 
 /**
@@ -44,6 +48,8 @@ export function usePlanWords(): (situation: Situation, vars?: WordsVars) => stri
       office: officeTitle(estate.officeName, language),
       addressee: formOfAddress(vars.addressee?.name, vars.addressee?.title, language),
       department: vars.department ?? '',
+      phone: vars.phone ?? '',
+      time: vars.time ?? '',
     });
   };
 }
@@ -121,12 +127,13 @@ export function AddressTag({ addressee }: { addressee: Addressee }) {
 /**
  * R-WD-2 (part 3, item 13 of the plan): once something is recorded for a resident, the desk thanks them, and
  * answers their thanks with the plan's words; shown at that moment, for long enough to read out.
+ * A message taken on the phone first promises the call-back with its time (`callBack`).
  */
-export function useThanksNotice(): (addressee: Addressee) => void {
+export function useThanksNotice(): (addressee: Addressee, extra?: { callBack?: string | null }) => void {
   const { t } = useTranslation();
   const { notification } = App.useApp();
   const words = usePlanWords();
-  return (addressee) => {
+  return (addressee, extra = {}) => {
     const thanks = words('thanks_registration', { addressee });
     const reply = words('reply_to_thanks', { addressee });
     if (!thanks) return;
@@ -139,6 +146,14 @@ export function useThanksNotice(): (addressee: Addressee) => void {
       duration: 30,
       description: (
         <div data-testid="thanks-words">
+          {extra.callBack && (
+            <div data-testid="words-call-back">
+              <Typography.Text type="secondary">{t('deskWords.labelled', { label: t('deskWords.callBack') })}</Typography.Text>
+              <Typography.Text strong data-testid="words-call-back-text" title={t('deskWords.source')}>
+                {extra.callBack}
+              </Typography.Text>
+            </div>
+          )}
           <div data-testid="words-thanks">
             <Typography.Text type="secondary">{t('deskWords.labelled', { label: t('deskWords.thanks') })}</Typography.Text>
             <Typography.Text strong data-testid="words-thanks-text" title={t('deskWords.source')}>

@@ -6,6 +6,7 @@ import { useEstate, useSession } from '../../app/session';
 import { keys } from '../directory/api';
 import type {
   Call,
+  CallbackDue,
   CompleteCallbackInput,
   DepartureInput,
   DeskScript,
@@ -37,6 +38,7 @@ export const frontDeskKeys = {
   messages: (estateId: string, params: QueryParams) => ['estate', estateId, 'frontdesk', 'messages', params] as const,
   visits: (estateId: string, params: QueryParams) => ['estate', estateId, 'frontdesk', 'visits', params] as const,
   suggestion: (estateId: string, params: QueryParams) => ['estate', estateId, 'frontdesk', 'suggestion', params] as const,
+  callbackDue: (estateId: string, params: QueryParams) => ['estate', estateId, 'frontdesk', 'callback-due', params] as const,
   summary: (estateId: string) => ['estate', estateId, 'frontdesk', 'summary'] as const,
 };
 
@@ -98,6 +100,21 @@ export function useSuggestion(params: { purpose?: string; askedForId?: string },
     queryKey: frontDeskKeys.suggestion(estate.id, params),
     queryFn: ({ signal }) => api.get<ReceiverSuggestion>(`/estates/${estate.id}/visits/suggestion`, params, signal),
     ...options,
+  });
+}
+
+/** R-PH-3: when a message taken now would be called back; asked again every minute while the form is open. */
+export function useCallbackDue(
+  params: { forStaffId?: string; reason?: string; expectedBackAt?: string },
+  options: { enabled?: boolean } = {},
+) {
+  const estate = useEstate();
+  return useQuery({
+    queryKey: frontDeskKeys.callbackDue(estate.id, params),
+    queryFn: ({ signal }) => api.get<CallbackDue>(`/estates/${estate.id}/messages/callback-due`, params, signal),
+    refetchInterval: 60_000,
+    placeholderData: keepPreviousData,
+    enabled: Boolean(params.forStaffId) && (options.enabled ?? true),
   });
 }
 

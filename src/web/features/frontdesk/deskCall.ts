@@ -15,6 +15,8 @@ export interface DeskCall {
   /** What was typed in the caller box when it looks like a phone number nobody is found for. */
   number: string | null;
   askedForId: string | null;
+  /** A colleague calling on the internal line (§5.6): answered with one's department and name. */
+  internal?: boolean;
 }
 
 const PREFIX = 'estatedesk.call.';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  CallbackDue as CallbackDueSchema,
   CallbackReason as CallbackReasonSchema,
   CallOutcome as CallOutcomeSchema,
   CallPurpose as CallPurposeSchema,
@@ -31,6 +32,7 @@ export type Call = z.infer<typeof CallSchema>;
 export type CallPurpose = z.infer<typeof CallPurposeSchema>;
 export type CallOutcome = z.infer<typeof CallOutcomeSchema>;
 export type CallbackReason = z.infer<typeof CallbackReasonSchema>;
+export type CallbackDue = z.infer<typeof CallbackDueSchema>;
 export type VisitPurpose = z.infer<typeof VisitPurposeSchema>;
 export type ReceiverSuggestion = z.infer<typeof ReceiverSuggestionSchema>;
 export type FrontDeskSummary = z.infer<typeof FrontDeskSummarySchema>;
@@ -87,6 +89,9 @@ export const SITUATIONS = valuesOf<Situation>({
   complaint_escalate: true,
   thanks_registration: true,
   reply_to_thanks: true,
+  refer_colleague: true,
+  on_call_other: true,
+  internal_greeting: true,
 });
 
 /** The case kinds a call becomes with one keystroke (Alt+1..4), in that order. */
