@@ -169,8 +169,8 @@ describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words where t
     await page.getByTestId('message-text').press('Control+Enter');
     await form.locator('form').waitFor({ state: 'detached' });
     await words.thanks().waitFor();
-    expect(await seenText(words.line(words.thanks(), 'words-thanks'))).toBe(SEEN['zh-Hant'].thanks);
-    expect(await seenText(words.line(words.thanks(), 'words-reply-to-thanks'))).toBe(SEEN['zh-Hant'].reply);
+    await expect.poll(() => seenText(words.line(words.thanks(), 'words-thanks'))).toBe(SEEN['zh-Hant'].thanks);
+    await expect.poll(() => seenText(words.line(words.thanks(), 'words-reply-to-thanks'))).toBe(SEEN['zh-Hant'].reply);
     await shot('message-thanks');
     await words.dismissThanks();
   });
@@ -232,7 +232,7 @@ describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words where t
       await shell.switchLanguage(language);
       await card.getByTestId('visit-depart').click();
       await words.departForm().locator('form').waitFor();
-      expect(await seenText(words.line(words.departForm(), 'words-farewell'))).toBe(SEEN[language].farewell);
+      await expect.poll(() => seenText(words.line(words.departForm(), 'words-farewell'))).toBe(SEEN[language].farewell);
       if (language === 'en') await shot('farewell');
       await words.closeDialog(words.departForm());
     }
@@ -249,15 +249,15 @@ describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words where t
       await intake.root().waitFor();
       const box = words.complaintWords();
       await expect.poll(() => seenText(words.line(box, 'words-complaint-apology'))).toBe(seen.apology);
-      expect(await seenText(words.line(box, 'words-complaint-forward'))).toBe(seen.forwardAny);
-      expect(await seenText(words.line(box, 'words-complaint-escalate'))).toBe(seen.escalate);
+      await expect.poll(() => seenText(words.line(box, 'words-complaint-forward'))).toBe(seen.forwardAny);
+      await expect.poll(() => seenText(words.line(box, 'words-complaint-escalate'))).toBe(seen.escalate);
       await intake.description().fill('走廊燈壞了三日仍未修理');
       await intake.description().press('Control+Enter');
       await page.waitForURL((url) => /^\/cases\/[0-9a-f-]+$/.test(url.pathname));
       // R-WD-2 (篇3 §13): thanks after a registration, and the answer to the resident's thanks.
       await words.thanks().waitFor();
-      expect(await seenText(words.line(words.thanks(), 'words-thanks'))).toBe(seen.thanks);
-      expect(await seenText(words.line(words.thanks(), 'words-reply-to-thanks'))).toBe(seen.reply);
+      await expect.poll(() => seenText(words.line(words.thanks(), 'words-thanks'))).toBe(seen.thanks);
+      await expect.poll(() => seenText(words.line(words.thanks(), 'words-reply-to-thanks'))).toBe(seen.reply);
       if (language === 'zh-Hant') await shot('complaint-thanks');
       await words.dismissThanks();
 
@@ -281,7 +281,7 @@ describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words where t
     await page.goto('/settings/desk-scripts');
     const farewell = page.locator('[data-testid="desk-script"][data-situation="walk_in_farewell"][data-locale="zh-Hant"]');
     await farewell.waitFor();
-    expect(await seenText(farewell.getByTestId('desk-script-text-shown'))).toBe('多謝您，{addressee}，請慢走，再見！');
+    await expect.poll(() => seenText(farewell.getByTestId('desk-script-text-shown'))).toBe('多謝您，{addressee}，請慢走，再見！');
     const manager = await page.context().browser()?.newContext({ baseURL: session?.server.url });
     if (!manager) throw new Error('no browser');
     try {
@@ -293,7 +293,9 @@ describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words where t
       await managerPage.goto('/settings/desk-scripts');
       const editing = managerPage.locator('[data-testid="desk-script"][data-situation="walk_in_farewell"][data-locale="zh-Hant"]');
       await editing.getByTestId('desk-script-text').fill('{addressee}，慢行，{office}歡迎您再來！');
-      expect(await seenText(editing.getByTestId('desk-script-preview'))).toBe('讀出來是: 陳先生，慢行，誠基公寓管理處歡迎您再來！');
+      await expect
+        .poll(() => seenText(editing.getByTestId('desk-script-preview')))
+        .toBe('讀出來是: 陳先生，慢行，誠基公寓管理處歡迎您再來！');
       await editing.getByTestId('desk-script-text').press('Control+Enter');
       await editing.getByText('本屋苑用語').waitFor();
     } finally {

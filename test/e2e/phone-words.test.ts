@@ -208,8 +208,8 @@ describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words on the 
       await shell.switchLanguage(language);
       await expect.poll(() => seenText(line(box, 'words-on-call-other'))).toBe(SEEN[language].onCallOther);
       expect(await box.getByTestId('same-duty').getAttribute('data-staff-id')).toBe(staff.get(HO.username));
-      expect(await seenText(box.getByTestId('same-duty-phone'))).toBe(HO.phone);
-      expect(await seenText(line(box, 'words-refer-other'))).toBe(SEEN[language].referHo);
+      await expect.poll(() => seenText(box.getByTestId('same-duty-phone'))).toBe(HO.phone);
+      await expect.poll(() => seenText(line(box, 'words-refer-other'))).toBe(SEEN[language].referHo);
     }
     await shot('on-another-call');
     await shell.switchLanguage('zh-Hant');
@@ -257,9 +257,9 @@ describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words on the 
       expect(message.for.name).toBe(LAU.name);
       const seen = SEEN[language];
       await words.thanks().waitFor();
-      expect(await seenText(line(words.thanks(), 'words-call-back'))).toBe(seen.callBack(deskClock(message.callbackDueAt)));
-      expect(await seenText(line(words.thanks(), 'words-thanks'))).toBe(seen.thanks);
-      expect(await seenText(line(words.thanks(), 'words-reply-to-thanks'))).toBe(seen.reply);
+      await expect.poll(() => seenText(line(words.thanks(), 'words-call-back'))).toBe(seen.callBack(deskClock(message.callbackDueAt)));
+      await expect.poll(() => seenText(line(words.thanks(), 'words-thanks'))).toBe(seen.thanks);
+      await expect.poll(() => seenText(line(words.thanks(), 'words-reply-to-thanks'))).toBe(seen.reply);
       if (language === 'zh-Hant') await shot('message-call-back');
       await words.dismissThanks();
       await shell.switchLanguage('zh-Hant');
@@ -281,7 +281,7 @@ describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words on the 
     // Back to an outside call: the office's greeting again, and the desk asks who is calling.
     await page.getByTestId('desk-internal').click();
     await desk.greeting().waitFor();
-    expect(await seenText(desk.greeting())).toMatch(/誠基公寓管理處/);
+    await expect.poll(() => seenText(desk.greeting())).toMatch(/誠基公寓管理處/);
     await page.getByTestId('ask-identity-words').waitFor();
     await greeting.waitFor({ state: 'detached' });
   });
@@ -298,14 +298,14 @@ describe.skipIf(!haveChromium && !inCI)("staff web app: the plan's words on the 
       const seen = SEEN[language];
       const box = words.complaintWords();
       await expect.poll(() => seenText(line(box, 'words-complaint-apology'))).toBe(seen.apology);
-      expect(await seenText(line(box, 'words-complaint-escalate'))).toBe(seen.escalate);
+      await expect.poll(() => seenText(line(box, 'words-complaint-escalate'))).toBe(seen.escalate);
       if (language === 'zh-Hant') await shot('complaint-on-call');
       await intake.description().fill('樓上單位深夜裝修，噪音滋擾');
       await intake.description().press('Control+Enter');
       await page.waitForURL((url) => /^\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
       await words.thanks().waitFor();
-      expect(await seenText(line(words.thanks(), 'words-thanks'))).toBe(seen.thanks);
-      expect(await seenText(line(words.thanks(), 'words-reply-to-thanks'))).toBe(seen.reply);
+      await expect.poll(() => seenText(line(words.thanks(), 'words-thanks'))).toBe(seen.thanks);
+      await expect.poll(() => seenText(line(words.thanks(), 'words-reply-to-thanks'))).toBe(seen.reply);
       await words.dismissThanks();
       await shell.switchLanguage('zh-Hant');
     }
