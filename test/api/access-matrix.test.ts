@@ -13,7 +13,7 @@ import {
   loadOpenApi,
   type Operation,
   operationsOf,
-  pathFor,
+  requestPathFor,
   type SeededEstate,
   seedTwoEstates,
 } from '../support/openapi.js';
@@ -130,7 +130,7 @@ for (const role of ROLES) {
 
       it(`${role} in own estate: ${op.operationId} needs ${ability}: ${holds ? 'let through' : 'refused'}`, async () => {
         const before = await historyHeads(t);
-        const res = await member.request(op.method, pathFor(op, a), exampleBody(op, a));
+        const res = await member.request(op.method, requestPathFor(op, a), exampleBody(op, a));
         cells.count++;
         const label = `${role} / ${op.operationId} (${ability}): ${res.status} ${shown(res)}`;
         expect(res.status, label).toBeLessThan(500);
@@ -146,7 +146,7 @@ for (const role of ROLES) {
       if (role !== 'admin' && !company) {
         it(`${role} of estate A on estate B: ${op.operationId} answers 404 and shows nothing of B`, async () => {
           const before = await historyHeads(t);
-          const res = await member.request(op.method, pathFor(op, b), exampleBody(op, b));
+          const res = await member.request(op.method, requestPathFor(op, b), exampleBody(op, b));
           cells.count++;
           const label = `${role} / ${op.operationId} on B: ${res.status} ${shown(res)}`;
           // An estate named in the body rather than the path is a reference the body gets wrong.

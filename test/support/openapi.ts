@@ -39,7 +39,7 @@ export interface JsonSchema {
 
 interface OperationObject {
   operationId?: string;
-  parameters?: { name: string; in: string; schema?: JsonSchema }[];
+  parameters?: { name: string; in: string; required?: boolean; schema?: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
   security?: Record<string, string[]>[];
 }
@@ -58,7 +58,7 @@ export interface Operation {
   /** Relative to /api/v1, with `{name}` placeholders, as the test client takes it. */
   path: string;
   pathParams: string[];
-  queryParams: { name: string; schema: JsonSchema }[];
+  queryParams: { name: string; schema: JsonSchema; required: boolean }[];
   /** The JSON request body schema, resolved; undefined when the document gives the operation no body. */
   body: JsonSchema | undefined;
   /** The security schemes the document says the operation needs, its own or the document's; empty when public. */
@@ -102,7 +102,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
         queryParams: (op.parameters ?? [])
           .filter((p) => p.in === 'query')
-          .map((p) => ({ name: p.name, schema: resolveSchema(doc, p.schema ?? {}) })),
+          .map((p) => ({ name: p.name, schema: resolveSchema(doc, p.schema ?? {}), required: p.required === true })),
         body: schema ? resolveSchema(doc, schema) : undefined,
         security: securityOf(op.security ?? doc.security ?? []),
       });
@@ -441,6 +441,21 @@ export function pathFor(op: Operation, ids: EstateIds): string {
     if (!value) throw new Error(`${op.operationId}: no record id for path parameter {${name}}`);
     return value;
   });
+}
+
+/** The query an operation cannot be asked without, referring to the records of `ids`. */
+const EXAMPLE_QUERIES: Record<string, (ids: EstateIds) => Record<string, string>> = {
+  callbackDue: (ids) => ({ forStaffId: ids.staffId }),
+};
+
+/** The path with the query every required query parameter needs: a request the operation takes. */
+export function requestPathFor(op: Operation, ids: EstateIds): string {
+  const required = op.queryParams.filter((p) => p.required).map((p) => p.name);
+  const query = EXAMPLE_QUERIES[op.operationId]?.(ids) ?? {};
+  for (const name of required)
+    expect(query[name], `${op.operationId}: query parameter ${name} is required but the test has no example for it`).toBeDefined();
+  const search = new URLSearchParams(query).toString();
+  return search ? `${pathFor(op, ids)}?${search}` : pathFor(op, ids);
 }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
