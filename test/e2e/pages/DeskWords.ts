@@ -1,6 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { seenText } from './text.js';
+import { chooseOption } from './select.js';
 
 /** The plan's words shown where their situation happens (R-WD-2): on visit cards, in dialogs, after a registration. */
 export class DeskWords {
@@ -38,22 +37,7 @@ export class DeskWords {
 
   /** Picks an option of an antd select by typing part of its label. */
   async choose(select: Locator, text: string): Promise<void> {
-    // A click that lands while the filtered list re-renders picks nothing: try again until the
-    // select shows the choice (three tries at most).
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await select.click();
-      await this.page.keyboard.type(text);
-      const option = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-      await option.waitFor();
-      await option.click();
-      try {
-        await expect.poll(() => seenText(select), { timeout: 3_000 }).toContain(text);
-        return;
-      } catch {
-        await this.page.keyboard.press('Escape');
-      }
-    }
-    throw new Error(`the select never showed ${text}`);
+    await chooseOption(this.page, select, text);
   }
 
   /** Closes the thanks notice, so the next registration's is the one read. */

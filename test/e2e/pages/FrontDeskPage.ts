@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { chooseOption } from './select.js';
 
 export type VisitPurpose = 'inquiry' | 'repair' | 'fee' | 'complaint' | 'other';
 
@@ -53,11 +54,7 @@ export class FrontDeskPage {
 
   /** Picks an option of an antd select by typing part of its label. */
   private async choose(select: Locator, text: string): Promise<void> {
-    await select.click();
-    await this.page.keyboard.type(text);
-    const option = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-    await option.waitFor();
-    await option.click();
+    await chooseOption(this.page, select, text);
   }
 
   async askFor(name: string): Promise<void> {
