@@ -27,6 +27,7 @@ import { Sweeper } from './platform/obligations/index.js';
 import { loadOutboxConfig } from './platform/outbox/config.js';
 import { transportsFrom } from './platform/outbox/transports.js';
 import { OutboxWorker } from './platform/outbox/worker.js';
+import { publicPageModule } from './publicpage/module.js';
 import { reportsModule } from './reports/module.js';
 
 /** The repository: the nearest folder with a package.json (src/ when run from source, dist/server/ when bundled). */
@@ -60,6 +61,7 @@ export const MODULES: readonly Module[] = [
   frontDeskModule,
   phrasesModule,
   noticesModule,
+  publicPageModule,
   reportsModule,
 ];
 
@@ -86,6 +88,9 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean; web
       );
       for (const m of MODULES) m.routes?.(api, ctx);
       registerLiveRoutes(api, ctx);
+    },
+    pages: (app) => {
+      for (const m of MODULES) m.pages?.(app, ctx);
     },
   });
 }

@@ -6,6 +6,7 @@ import { frontDeskPolicy } from '../frontdesk/policy.js';
 import { phrasePolicy } from '../phrases/policy.js';
 import { ADMINS, definePolicy } from '../platform/abilities.js';
 import { AppError, notFound } from '../platform/errors.js';
+import { publicPagePolicy } from '../publicpage/policy.js';
 
 /** The signed-in staff member a request acts for, with the estates they may see and their role in each. */
 export interface Actor {
@@ -40,6 +41,7 @@ export const POLICIES = {
   followups: followUpPolicy,
   frontdesk: frontDeskPolicy,
   phrases: phrasePolicy,
+  publicpage: publicPagePolicy,
 } as const;
 
 type Tables = typeof POLICIES;

@@ -74,6 +74,10 @@ export const ESTATE_ABILITY_NAMES = [
   'phrase.check',
   'phrase.read',
   'phrase.write',
+  // public page
+  'publicpage.read',
+  'publicpage.write',
+  'publicpage.publish',
 ] as const;
 
 /** Abilities that belong to no one estate: the company's admins hold them. */

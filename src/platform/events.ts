@@ -15,6 +15,12 @@ export interface DomainEvents {
     completedAt: string;
     actorId: string;
   };
+  /** An estate's policy settings changed (its deadlines: R-CP-1, R-FU-1, R-FU-2 …). */
+  estatePolicyChanged: {
+    estateId: string;
+    actorId: string;
+    at: string;
+  };
 }
 
 type Handler<K extends keyof DomainEvents> = (trx: Transaction<Database>, event: DomainEvents[K], ctx: AppContext) => Promise<void>;

@@ -12,6 +12,8 @@ export interface Module {
   wire?(): void;
   /** The capability's HTTP routes, on every app built (tests build many). */
   routes?(api: App, ctx: AppContext): void;
+  /** Pages served outside /api/v1 and its document (the estate's public page), on every app built. */
+  pages?(app: App, ctx: AppContext): void;
 }
 
 const wired = new Set<string>();

@@ -62,6 +62,7 @@ const READ_ABILITY_OF_PARAM: Record<string, string> = {
   spotCheckItemId: 'spotcheck.read',
   messageId: 'message.read',
   visitId: 'visit.read',
+  announcementId: 'publicpage.read',
   residentId: 'resident.read',
 };
 

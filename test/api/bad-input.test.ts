@@ -139,6 +139,9 @@ const TABLES = {
   calls: true,
   messages: true,
   visits: true,
+  public_pages: true,
+  public_page_versions: true,
+  announcements: true,
   sessions: false,
   login_attempts: false,
   app_meta: false,
@@ -317,6 +320,7 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       situation: 'out',
       messageId: 'm',
       visitId: 'vi',
+      announcementId: 'an',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);

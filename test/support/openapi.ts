@@ -13,6 +13,7 @@ import { takeMessage } from '../../src/frontdesk/messages/take-message.js';
 import { recordVisitArrival } from '../../src/frontdesk/visits/record-arrival.js';
 import { notifyStaff } from '../../src/notices/notify.js';
 import { createPhraseRule } from '../../src/phrases/guide/create-phrase-rule.js';
+import { createAnnouncement } from '../../src/publicpage/announcements/create-announcement.js';
 import { buildBuilding, buildEstate, buildResident, buildStaff, buildUnit } from './factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from './harness.js';
 
@@ -198,6 +199,8 @@ export interface EstateIds {
   messageId: string;
   /** A visitor waiting at the counter. */
   visitId: string;
+  /** An announcement on the estate's public page (R-PB-1). */
+  announcementId: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -367,6 +370,12 @@ export async function seedEstate(
     body: { visitorName: names.residentName, unitId: unit.id, residentId: resident.id, purpose: 'inquiry' },
   });
 
+  const announcement = await createAnnouncement(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: { title: `${names.estateName}停水通知`, body: '12月1日上午停水', urgent: true, fromDate: '2026-11-01', untilDate: null },
+  });
+
   const photo = await addAttachment(t.ctx, {
     actor: t.system,
     caseId: repair.id,
@@ -403,6 +412,7 @@ export async function seedEstate(
     situation: 'out',
     messageId: message.id,
     visitId: visit.id,
+    announcementId: announcement.id,
   };
 }
 
@@ -656,6 +666,30 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
     replacement: '已經為您處理好{rest}',
     note: '書面回覆用書面語',
     scope: 'estate',
+  }),
+  savePublicPageDraft: () => ({
+    content: {
+      officeHours: { 'zh-Hant': '每日 08:00-20:00', 'zh-Hans': '每日 08:00-20:00', en: 'Daily 08:00-20:00' },
+      phone: '2123 4567',
+      hotline: '2123 4000',
+      repairProcedure: { 'zh-Hant': '致電或到管理處報修', 'zh-Hans': '致电或到管理处报修', en: 'Call or visit the office' },
+      complaintProcedure: { 'zh-Hant': '致電監督投訴電話', 'zh-Hans': '致电监督投诉电话', en: 'Call the complaint hotline' },
+      notes: { 'zh-Hant': '', 'zh-Hans': '', en: '' },
+    },
+  }),
+  createAnnouncement: () => ({
+    title: '電梯保養',
+    body: '12月3日上午電梯暫停',
+    urgent: false,
+    fromDate: '2026-11-20',
+    untilDate: '2026-12-03',
+  }),
+  updateAnnouncement: () => ({
+    title: '電梯保養（改期）',
+    body: '12月4日上午電梯暫停',
+    urgent: true,
+    fromDate: '2026-11-20',
+    untilDate: '2026-12-04',
   }),
   updatePhraseRule: () => ({
     locale: 'zh-Hant',

@@ -3,6 +3,7 @@ import { type Actor, requireAbility } from '../../auth/index.js';
 import { EstatePolicy, type UpdateEstateBody } from '../../contract/directory.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
+import { emit } from '../../platform/events.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { updateEstateRow } from '../estates.store.js';
 import { presentEstate } from '../present.js';
@@ -26,6 +27,9 @@ export async function updateEstate(ctx: AppContext, opts: { actor: Actor; estate
         updated_at: uc.at,
       };
       await updateEstateRow(uc.trx, opts.estateId, patch);
+      // Whoever states the estate's deadlines (the public page, R-PB-1) learns they changed, in this transaction.
+      if (patch.policy !== undefined && patch.policy !== before.policy)
+        await emit(uc.trx, ctx, 'estatePolicyChanged', { estateId: opts.estateId, actorId: opts.actor.id, at: uc.at });
       const after = { ...before, ...patch };
       await uc.history({ estateId: opts.estateId, entityType: 'estate', entityId: opts.estateId, action: 'updated', before, after });
       return presentEstate(after);

@@ -33,6 +33,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string | undefined;
   /** Registers the capabilities' routes under /api/v1. */
   routes: (api: App) => Promise<void> | void;
+  /** Registers pages outside /api/v1 (public, plain HTML): no session, not in the API's document. */
+  pages?: (app: App) => Promise<void> | void;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -143,6 +145,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     },
     { prefix: API_PREFIX },
   );
+  await opts.pages?.(app);
 
   const webRoot = opts.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
