@@ -19,6 +19,7 @@ export function escapeHtml(text: string): string {
 const WORDS = {
   'zh-Hant': {
     langName: '繁體',
+    sep: '：',
     title: '公開資訊',
     officeHours: '辦公時間',
     phone: '管理處電話',
@@ -60,6 +61,7 @@ const WORDS = {
   },
   'zh-Hans': {
     langName: '简体',
+    sep: '：',
     title: '公开信息',
     officeHours: '办公时间',
     phone: '管理处电话',
@@ -101,6 +103,7 @@ const WORDS = {
   },
   en: {
     langName: 'English',
+    sep: ': ',
     title: 'Public information',
     officeHours: 'Office hours',
     phone: 'Office phone',
@@ -243,7 +246,7 @@ export function changeLines(lang: PageLang, changes: PageChange[]): string[] {
   return changes.map((c) => {
     const isHours = c.field.startsWith('policy.');
     const show = (v: string) => (isHours && v !== '' ? w.hours(Number(v)) : v === '' ? '—' : v);
-    return `${fieldLabel(w, c.field)}: ${show(c.before)} -> ${show(c.after)}`;
+    return `${fieldLabel(w, c.field)}${w.sep}${show(c.before)} -> ${show(c.after)}`;
   });
 }
 
@@ -254,11 +257,11 @@ export function renderPage(view: PageView): string {
   const text = (t: { [L in PageLang]: string } | undefined) => (t ? t[lang] : '');
   const parts: string[] = [];
   if (view.preview) parts.push(`<p class="banner">${e(w.preview)}</p>`);
-  parts.push(`<h1>${e(estate.name)}: ${e(w.title)}</h1>`, `<p>${e(estate.officeName)}　${e(estate.address)}</p>`);
+  parts.push(`<h1>${e(estate.name)}${e(w.sep)}${e(w.title)}</h1>`, `<p>${e(estate.officeName)}　${e(estate.address)}</p>`);
   if (view.version) {
     const v = view.version;
     parts.push(
-      `<p class="banner">${e(w.version(v.number))}: ${e(w.published(when(v.publishedAt, estate.timeZone, lang), v.publishedBy))} · <a href="${e(`${view.basePath}?lang=${lang}`)}">${e(w.current)}</a></p>`,
+      `<p class="banner">${e(w.version(v.number))}${e(w.sep)}${e(w.published(when(v.publishedAt, estate.timeZone, lang), v.publishedBy))} · <a href="${e(`${view.basePath}?lang=${lang}`)}">${e(w.current)}</a></p>`,
       `<h2>${e(w.changes)}</h2>`,
       v.changes.length
         ? `<ul class="changes">${changeLines(lang, v.changes)
@@ -290,7 +293,7 @@ export function renderPage(view: PageView): string {
   const notes = text(content?.notes);
   if (notes) parts.push(`<h2>${e(w.notes)}</h2>`, paragraphs(notes));
   parts.push(`<footer><p><a href="${e(`${view.basePath}/versions?lang=${lang}`)}">${e(w.versions)}</a></p></footer>`);
-  return layout(lang, `${estate.name}: ${w.title}`, parts.join('\n'), (l) => `${view.path}?lang=${l}`);
+  return layout(lang, `${estate.name}${w.sep}${w.title}`, parts.join('\n'), (l) => `${view.path}?lang=${l}`);
 }
 
 export function renderVersionList(opts: {
@@ -309,8 +312,8 @@ export function renderVersionList(opts: {
       )}<ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul></li>`;
     })
     .join('\n');
-  const body = `<h1>${e(estate.name)}: ${e(w.versions)}</h1>
+  const body = `<h1>${e(estate.name)}${e(w.sep)}${e(w.versions)}</h1>
 <p><a href="${e(`${opts.basePath}?lang=${lang}`)}">${e(w.current)}</a></p>
 <ol reversed>${items}</ol>`;
-  return layout(lang, `${estate.name}: ${w.versions}`, body, (l) => `${opts.basePath}/versions?lang=${l}`);
+  return layout(lang, `${estate.name}${w.sep}${w.versions}`, body, (l) => `${opts.basePath}/versions?lang=${l}`);
 }

@@ -114,7 +114,7 @@ describe(`the estate's public page (R-PB-1) [${ENGINE}]`, () => {
     expect(list.status).toBe(200);
     expect(list.html).toContain('follow-up time for leaks: 72 hours -&#62; 96 hours');
     const hantList = await visit(t, `/p/${estateA.code}/versions`);
-    expect(hantList.html).toContain('滲漏水維修回訪時限: 72 小時 -&#62; 96 小時');
+    expect(hantList.html).toContain('滲漏水維修回訪時限：72 小時 -&#62; 96 小時');
 
     const first = await visit(t, `/p/${estateA.code}/versions/1`);
     expect(first.status).toBe(200);

@@ -87,6 +87,7 @@ const ID_PARAMS = [
   'situation',
   'messageId',
   'visitId',
+  'announcementId',
 ];
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);
