@@ -172,7 +172,7 @@ function useNavigation(): MenuItem[] {
       key: 'soon',
       type: 'group',
       label: t('nav.upcoming'),
-      children: [soon('public', t('nav.publicPages'), <GlobalOutlined />), soon('fees', t('nav.fees'), <DollarOutlined />)],
+      children: [soon('fees', t('nav.fees'), <DollarOutlined />)],
     },
     { type: 'divider' },
     ...only('/settings', { key: '/settings', icon: <SettingOutlined />, label: link('/settings', t('nav.settings'), 'nav-settings') }),
@@ -185,6 +185,11 @@ function useNavigation(): MenuItem[] {
       key: '/settings/desk-scripts',
       icon: <ReadOutlined />,
       label: link('/settings/desk-scripts', t('nav.deskScripts'), 'nav-desk-scripts'),
+    }),
+    ...only('/settings/public-page', {
+      key: '/settings/public-page',
+      icon: <GlobalOutlined />,
+      label: link('/settings/public-page', t('nav.publicPages'), 'nav-public'),
     }),
   ];
 }

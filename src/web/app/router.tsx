@@ -29,6 +29,7 @@ const SpotChecksPage = lazy(() => import('../pages/SpotChecksPage'));
 const FrontDeskPage = lazy(() => import('../pages/FrontDeskPage'));
 const MessagesPage = lazy(() => import('../pages/MessagesPage'));
 const DeskScriptsPage = lazy(() => import('../pages/DeskScriptsPage'));
+const PublicPagePage = lazy(() => import('../pages/PublicPagePage'));
 const MyWorkPage = lazy(() => import('../pages/MyWorkPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
           { path: 'settings', element: guarded('/settings', <EstateSettingsPage />) },
           { path: 'settings/phrases', element: guarded('/settings/phrases', <PhraseRulesPage />) },
           { path: 'settings/desk-scripts', element: guarded('/settings/desk-scripts', <DeskScriptsPage />) },
+          { path: 'settings/public-page', element: guarded('/settings/public-page', <PublicPagePage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

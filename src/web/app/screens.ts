@@ -28,6 +28,7 @@ export const SCREENS = {
   '/settings': ['estate.read'],
   '/settings/phrases': ['phrase.read'],
   '/settings/desk-scripts': ['desk.script.read'],
+  '/settings/public-page': ['publicpage.read'],
 } as const satisfies Record<string, readonly EstateAbilityName[]>;
 
 export type Screen = keyof typeof SCREENS;
