@@ -9,18 +9,21 @@ import { escapeHtml, pageLang } from './render.js';
 
 const Address = z.string().min(1).max(64);
 const LangQuery = z.object({ lang: z.string().optional() });
+const LIVE = 'public, no-cache';
+const PUBLISHED = 'public, max-age=86400';
 
 /**
  * R-PB-1: the public pages, plain HTML for anyone (no sign-in, no script), outside the API and
- * its document. The live page changes with the policy and announcements, so it is cached for a
- * minute; a published version never changes, so it is cached for a day.
+ * its document. The live page and the list of versions change the moment the policy, an
+ * announcement or a publication does, so a cache must ask again each time (`no-cache`); a
+ * published version never changes, so it is kept for a day.
  */
 export function registerPublicPages(app: App, ctx: AppContext): void {
-  const send = async (reply: import('fastify').FastifyReply, maxAge: number, render: () => Promise<string>) => {
+  const send = async (reply: import('fastify').FastifyReply, cache: string, render: () => Promise<string>) => {
     reply.header('content-type', 'text/html; charset=utf-8');
     try {
       const html = await render();
-      return reply.header('cache-control', `public, max-age=${maxAge}`).send(html);
+      return reply.header('cache-control', cache).send(html);
     } catch (err) {
       if (err instanceof AppError && err.code === 'not_found') {
         const what = escapeHtml(String(err.details.entity ?? 'page'));
@@ -38,13 +41,13 @@ export function registerPublicPages(app: App, ctx: AppContext): void {
   app.get(
     '/p/:address',
     { config, schema: { hide: true, params: z.object({ address: Address }), querystring: LangQuery } },
-    async (req, reply) => send(reply, 60, () => showPublicPage(ctx, { address: req.params.address, lang: pageLang(req.query.lang) })),
+    async (req, reply) => send(reply, LIVE, () => showPublicPage(ctx, { address: req.params.address, lang: pageLang(req.query.lang) })),
   );
   app.get(
     '/p/:address/versions',
     { config, schema: { hide: true, params: z.object({ address: Address }), querystring: LangQuery } },
     async (req, reply) =>
-      send(reply, 60, () => showPublicPageVersions(ctx, { address: req.params.address, lang: pageLang(req.query.lang) })),
+      send(reply, LIVE, () => showPublicPageVersions(ctx, { address: req.params.address, lang: pageLang(req.query.lang) })),
   );
   app.get(
     '/p/:address/versions/:number',
@@ -57,7 +60,7 @@ export function registerPublicPages(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) =>
-      send(reply, 86_400, () =>
+      send(reply, PUBLISHED, () =>
         showPublicPageVersion(ctx, { address: req.params.address, number: req.params.number, lang: pageLang(req.query.lang) }),
       ),
   );

@@ -65,7 +65,7 @@ describe(`the estate's public page (R-PB-1) [${ENGINE}]`, () => {
     const page = await visit(t, `/p/${DEMO_ESTATE_CODE.toLowerCase()}`);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['cache-control']).toBe('public, max-age=60');
+    expect(page.headers['cache-control']).toBe('public, no-cache');
     expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.html).toContain('誠基公寓');
