@@ -1,6 +1,7 @@
 import { casePolicy } from '../cases/policy.js';
 import type { Role } from '../contract/directory.js';
 import { directoryPolicy } from '../directory/policy.js';
+import { feePolicy } from '../fees/policy.js';
 import { followUpPolicy } from '../followups/policy.js';
 import { frontDeskPolicy } from '../frontdesk/policy.js';
 import { phrasePolicy } from '../phrases/policy.js';
@@ -40,6 +41,7 @@ export const POLICIES = {
   followups: followUpPolicy,
   frontdesk: frontDeskPolicy,
   phrases: phrasePolicy,
+  fees: feePolicy,
 } as const;
 
 type Tables = typeof POLICIES;

@@ -74,6 +74,9 @@ export const ESTATE_ABILITY_NAMES = [
   'phrase.check',
   'phrase.read',
   'phrase.write',
+  // fee items
+  'fee.read',
+  'fee.write',
 ] as const;
 
 /** Abilities that belong to no one estate: the company's admins hold them. */

@@ -139,6 +139,7 @@ const TABLES = {
   calls: true,
   messages: true,
   visits: true,
+  fee_items: true,
   sessions: false,
   login_attempts: false,
   app_meta: false,
@@ -317,6 +318,7 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       situation: 'out',
       messageId: 'm',
       visitId: 'vi',
+      feeItemId: 'fi',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);

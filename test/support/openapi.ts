@@ -4,6 +4,7 @@ import { resolveCase } from '../../src/cases/closing/resolve-case.js';
 import { createCase } from '../../src/cases/intake/create-case.js';
 import { completeRepair } from '../../src/cases/repairs/complete-repair.js';
 import { createSavedView } from '../../src/cases/views/create-saved-view.js';
+import { createFeeItem } from '../../src/fees/items/create-fee-item.js';
 import { acknowledgeRectificationNotice } from '../../src/followups/notices/acknowledge-notice.js';
 import { issueRectificationNotice } from '../../src/followups/notices/issue-notice.js';
 import { drawSpotCheck } from '../../src/followups/spot-checks/draw-spot-check.js';
@@ -198,6 +199,8 @@ export interface EstateIds {
   messageId: string;
   /** A visitor waiting at the counter. */
   visitId: string;
+  /** The management fee's period from 2026-01-01, open-ended (R-FE-1). */
+  feeItemId: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -367,6 +370,12 @@ export async function seedEstate(
     body: { visitorName: names.residentName, unitId: unit.id, residentId: resident.id, purpose: 'inquiry' },
   });
 
+  const fee = await createFeeItem(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: { code: 'management', name: '管理費', basis: 'per_m2_month', rate: 285, effectiveFrom: '2026-01-01' },
+  });
+
   const photo = await addAttachment(t.ctx, {
     actor: t.system,
     caseId: repair.id,
@@ -403,6 +412,7 @@ export async function seedEstate(
     situation: 'out',
     messageId: message.id,
     visitId: visit.id,
+    feeItemId: fee.id,
   };
 }
 
@@ -657,6 +667,27 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
     note: '書面回覆用書面語',
     scope: 'estate',
   }),
+  createFeeItem: () => ({
+    code: 'parking',
+    name: '車位月租',
+    nameEn: 'Parking space, monthly',
+    basis: 'per_unit_month',
+    rate: 250000,
+    effectiveFrom: '2026-01-01',
+    effectiveTo: '2026-12-31',
+    approvalRef: 'OC-2025-14',
+    notes: '住客車位',
+  }),
+  updateFeeItem: () => ({
+    name: '管理費(住宅)',
+    nameEn: 'Management fee (residential)',
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    approvalRef: 'OC-2025-12',
+    notes: '按實用面積計算',
+  }),
+  startFeeRate: () => ({ effectiveFrom: '2027-01-01', rate: 298, approvalRef: 'OC-2026-09', notes: '周年大會通過' }),
+  retireFeeItem: () => ({ lastDay: '2026-12-31' }),
   updatePhraseRule: () => ({
     locale: 'zh-Hant',
     avoid: '搞唔掂',
