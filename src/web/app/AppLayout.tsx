@@ -64,6 +64,7 @@ const SECTIONS = [
   '/staff',
   '/settings',
   '/settings/phrases',
+  '/settings/fees',
   '/settings/desk-scripts',
 ];
 
@@ -172,7 +173,7 @@ function useNavigation(): MenuItem[] {
       key: 'soon',
       type: 'group',
       label: t('nav.upcoming'),
-      children: [soon('public', t('nav.publicPages'), <GlobalOutlined />), soon('fees', t('nav.fees'), <DollarOutlined />)],
+      children: [soon('public', t('nav.publicPages'), <GlobalOutlined />)],
     },
     { type: 'divider' },
     ...only('/settings', { key: '/settings', icon: <SettingOutlined />, label: link('/settings', t('nav.settings'), 'nav-settings') }),
@@ -180,6 +181,11 @@ function useNavigation(): MenuItem[] {
       key: '/settings/phrases',
       icon: <CommentOutlined />,
       label: link('/settings/phrases', t('nav.phrases'), 'nav-phrases'),
+    }),
+    ...only('/settings/fees', {
+      key: '/settings/fees',
+      icon: <DollarOutlined />,
+      label: link('/settings/fees', t('nav.feeItems'), 'nav-fee-items'),
     }),
     ...only('/settings/desk-scripts', {
       key: '/settings/desk-scripts',
