@@ -21,7 +21,7 @@ const DEMO_FEES: readonly DemoFee[] = [
     rate: 268,
     effective_from: '2025-04-01',
     effective_to: '2026-03-31',
-    approval_ref: 'OC/2025/02',
+    approval_ref: '業委會 2025 年第 2 號決議',
     notes: '按單位實用面積每月計算',
   },
   {
@@ -32,7 +32,7 @@ const DEMO_FEES: readonly DemoFee[] = [
     rate: 285,
     effective_from: '2026-04-01',
     effective_to: null,
-    approval_ref: 'OC/2026/03',
+    approval_ref: '業委會 2026 年第 3 號決議',
     notes: '按單位實用面積每月計算',
   },
   {
@@ -43,7 +43,7 @@ const DEMO_FEES: readonly DemoFee[] = [
     rate: 280000,
     effective_from: '2026-01-01',
     effective_to: null,
-    approval_ref: 'OC/2025/11',
+    approval_ref: '業委會 2025 年第 11 號決議',
     notes: '住客私家車位',
   },
   {
@@ -54,7 +54,7 @@ const DEMO_FEES: readonly DemoFee[] = [
     rate: 5000,
     effective_from: '2026-01-01',
     effective_to: null,
-    approval_ref: 'OC/2025/11',
+    approval_ref: '業委會 2025 年第 11 號決議',
     notes: '每次每節',
   },
   {
@@ -65,7 +65,7 @@ const DEMO_FEES: readonly DemoFee[] = [
     rate: 15000,
     effective_from: '2026-01-01',
     effective_to: null,
-    approval_ref: 'OC/2025/11',
+    approval_ref: '業委會 2025 年第 11 號決議',
     notes: null,
   },
   {
@@ -76,7 +76,7 @@ const DEMO_FEES: readonly DemoFee[] = [
     rate: 200000,
     effective_from: '2026-01-01',
     effective_to: null,
-    approval_ref: 'OC/2025/11',
+    approval_ref: '業委會 2025 年第 11 號決議',
     notes: '搬運完成後檢查公共地方無損壞即退還',
   },
 ];

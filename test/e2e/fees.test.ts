@@ -71,4 +71,22 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: fee items (R-FE-1)', { t
     await fees.closedForm();
     expect(await fees.rowsOf('外牆清洗費').count()).toBe(2);
   });
+
+  it("R-FE-1: the estate's fee currency is set under 屋苑設定, and a new item is charged in it", async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('estate-settings-form').waitFor();
+    const currency = page.getByTestId('policy-currency');
+    await expect.poll(() => currency.inputValue()).toBe('HKD');
+    await currency.fill('MOP');
+    await page.getByTestId('estate-settings-save').click();
+    await page.locator('.ant-message-success').waitFor();
+
+    await page.getByTestId('nav-fee-items').click();
+    await fees.waitForList();
+    await fees.create({ code: 'pool', name: '泳池年費', basis: '定額', amount: '800', from: '2026-01-01' });
+    await fees.closedForm();
+    await expect.poll(() => seenText(fees.rowsOf('泳池年費'))).toMatch(/定額 MOP\$?\s?800\.00/);
+    // What was charged in HK$ stays in HK$.
+    expect(await seenText(fees.rowsOf('搬運按金'))).toContain('定額 HK$2,000.00');
+  });
 });

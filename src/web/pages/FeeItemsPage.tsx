@@ -14,6 +14,7 @@ import { CreateButton, FilterSelect, ListTable } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { SearchBox } from '../components/SearchBox';
 import { useListParams } from '../components/useListParams';
+import { useEstateRecord } from '../features/directory/api';
 
 type CreateInput = z.input<typeof CreateFeeItemBody>;
 type UpdateInput = z.input<typeof UpdateFeeItemBody>;
@@ -92,7 +93,9 @@ export default function FeeItemsPage() {
   const current = editing === 'new' ? null : editing;
   const onSearch = useCallback((q: string) => update({ q }), [update]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: feeKeys.all(estate.id) });
-  const currencyOf = (item: FeeItem | null) => item?.currency ?? items.data?.items[0]?.currency ?? 'HKD';
+  const estateRecord = useEstateRecord();
+  /** A period keeps the currency it was set in; a new one takes the estate's. */
+  const currencyOf = (item: FeeItem | null) => item?.currency ?? estateRecord.data?.policy.currency ?? 'HKD';
 
   const money = (rate: number, currency: string) =>
     new Intl.NumberFormat(i18n.language, { style: 'currency', currency }).format(toMajor(rate, currency));
@@ -121,7 +124,10 @@ export default function FeeItemsPage() {
           <Typography.Text strong delete={r.retired}>
             {itemName(r)}
           </Typography.Text>
-          <Typography.Text type="secondary">{r.code}</Typography.Text>
+          {/* An item code is an identifier, in no language. */}
+          <Typography.Text type="secondary" lang="zxx">
+            {r.code}
+          </Typography.Text>
         </Space>
       ),
     },
