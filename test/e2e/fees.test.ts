@@ -72,7 +72,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: fee items (R-FE-1)', { t
     expect(await fees.rowsOf('外牆清洗費').count()).toBe(2);
   });
 
-  it("R-FE-1: the estate's fee currency is set under 屋苑設定, and a new item is charged in it", async () => {
+  it("R-FE-1: the estate's fee currency is set under 屋苑設定, a new item is charged in it, and retiring keeps its period on the list", async () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('estate-settings-form').waitFor();
     const currency = page.getByTestId('policy-currency');
@@ -86,6 +86,10 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: fee items (R-FE-1)', { t
     await fees.create({ code: 'pool', name: '泳池年費', basis: '定額', amount: '800', from: '2026-01-01' });
     await fees.closedForm();
     await expect.poll(() => seenText(fees.rowsOf('泳池年費'))).toMatch(/定額 MOP\$?\s?800\.00/);
+    await fees.retire(fees.rowsOf('泳池年費'), '2026-12-31');
+    await expect.poll(() => seenText(fees.rowsOf('泳池年費'))).toContain('已停用');
+    expect(await seenText(fees.rowsOf('泳池年費'))).toContain('2026-01-01 至 2026-12-31');
+    expect(await fees.rowsOf('泳池年費').getByTestId('fee-new-rate').count()).toBe(0);
     // What was charged in HK$ stays in HK$.
     expect(await seenText(fees.rowsOf('搬運按金'))).toContain('定額 HK$2,000.00');
   });

@@ -1,11 +1,19 @@
-import { EditOutlined, RiseOutlined } from '@ant-design/icons';
+import { EditOutlined, RiseOutlined, StopOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { CreateFeeItemBody, FeeBasis, FeeItem, NewFeeRate, NewFeeRateBody, UpdateFeeItemBody } from '../../contract/fees';
+import type {
+  CreateFeeItemBody,
+  FeeBasis,
+  FeeItem,
+  NewFeeRate,
+  NewFeeRateBody,
+  RetireFeeItemBody,
+  UpdateFeeItemBody,
+} from '../../contract/fees';
 import { ApiError, api, type Page, type QueryParams } from '../app/api';
 import { useCan, useEstate } from '../app/session';
 import { DATE_FORMAT } from '../app/time';
@@ -19,6 +27,7 @@ import { useEstateRecord } from '../features/directory/api';
 type CreateInput = z.input<typeof CreateFeeItemBody>;
 type UpdateInput = z.input<typeof UpdateFeeItemBody>;
 type RateInput = z.input<typeof NewFeeRateBody>;
+type RetireInput = z.input<typeof RetireFeeItemBody>;
 
 const BASES: readonly FeeBasis[] = ['per_m2_month', 'per_unit_month', 'per_use', 'fixed'];
 const FILTERS = ['basis', 'inForceOn'] as const;
@@ -90,6 +99,7 @@ export default function FeeItemsPage() {
   });
   const [editing, setEditing] = useState<FeeItem | 'new' | null>(null);
   const [raising, setRaising] = useState<FeeItem | null>(null);
+  const [retiring, setRetiring] = useState<FeeItem | null>(null);
   const current = editing === 'new' ? null : editing;
   const onSearch = useCallback((q: string) => update({ q }), [update]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: feeKeys.all(estate.id) });
@@ -173,6 +183,9 @@ export default function FeeItemsPage() {
                   </Button>
                   <Button size="small" icon={<RiseOutlined />} onClick={() => setRaising(r)} data-testid="fee-new-rate">
                     {t('fees.newRate')}
+                  </Button>
+                  <Button size="small" danger icon={<StopOutlined />} onClick={() => setRetiring(r)} data-testid="fee-retire">
+                    {t('fees.retire')}
                   </Button>
                 </Space>
               ),
@@ -366,6 +379,28 @@ export default function FeeItemsPage() {
         </Form.Item>
         <Form.Item name="notes" label={labels.notes}>
           <Input.TextArea maxLength={500} rows={2} />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ lastDay: Dayjs }>
+        open={retiring !== null}
+        onClose={() => setRetiring(null)}
+        title={retiring ? t('fees.retireTitle', { name: retiring.name }) : ''}
+        testId="fee-retire-form"
+        labels={{ lastDay: t('fees.lastDay') }}
+        submitText={t('fees.retire')}
+        initialValues={retiring?.effectiveTo ? { lastDay: dayjs(retiring.effectiveTo) } : {}}
+        onSubmit={async (values) => {
+          if (!retiring) return;
+          const retired = await api.post<FeeItem>(`/fee-items/${retiring.id}/retire`, {
+            lastDay: values.lastDay.format(DATE_FORMAT),
+          } satisfies RetireInput);
+          message.success(t('fees.retireDone', { name: retired.name, to: retired.effectiveTo }));
+          await refresh();
+        }}
+      >
+        <Typography.Paragraph type="secondary">{t('fees.retireHelp')}</Typography.Paragraph>
+        <Form.Item name="lastDay" label={t('fees.lastDay')} rules={required(t('fees.lastDay'))}>
+          <DatePicker format={DATE_FORMAT} autoFocus data-testid="fee-retire-last-day" />
         </Form.Item>
       </FormModal>
     </>

@@ -61,6 +61,16 @@ export class FeeItemsPage {
     await this.form().locator('form').waitFor({ state: 'detached' });
   }
 
+  /** Retires the item of a row after its last day. */
+  async retire(row: Locator, lastDay: string): Promise<void> {
+    await row.getByTestId('fee-retire').click();
+    const form = this.page.getByTestId('fee-retire-form');
+    await form.locator('form').waitFor();
+    await this.typeDay(form, 'fee-retire-last-day', lastDay);
+    await this.page.getByTestId('fee-retire-form-submit').click();
+    await form.locator('form').waitFor({ state: 'detached' });
+  }
+
   /** "New rate from" on the row of an item's period. */
   async startNewRate(row: Locator, from: string, amount: string): Promise<void> {
     await row.getByTestId('fee-new-rate').click();
