@@ -93,4 +93,20 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: fee items (R-FE-1)', { t
     // What was charged in HK$ stays in HK$.
     expect(await seenText(fees.rowsOf('搬運按金'))).toContain('定額 HK$2,000.00');
   });
+
+  it('R-FE-1: a receptionist reads the schedule from the menu and is offered no change', async () => {
+    const { csrfToken } = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
+    const out = await page.request.post('/api/v1/auth/logout', { headers: { 'X-CSRF-Token': csrfToken }, data: {} });
+    expect(out.status()).toBeLessThan(300);
+    const login = new LoginPage(page);
+    await login.goto((session as BrowserSession).server.url);
+    await login.login('chan.mw', ADMIN_PASSWORD);
+    await new AppShell(page).waitUntilReady();
+    await page.getByTestId('nav-fee-items').click();
+    await fees.waitForList();
+    await expect.poll(() => seenText(fees.rowsOf('補領門禁卡'))).toContain('每次 HK$150.00');
+    expect(await page.getByTestId('fee-items-create').count()).toBe(0);
+    expect(await page.getByTestId('fee-new-rate').count()).toBe(0);
+    expect(await page.getByTestId('fee-edit').count()).toBe(0);
+  });
 });
