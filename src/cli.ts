@@ -3,7 +3,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { companyActor, createAdmin } from './auth/index.js';
-import { estateIdByCodeOrId, exportResidents, exportUnits, importResidents, importUnits, loadDemo } from './directory/index.js';
+import {
+  DEMO_ESTATE_CODE,
+  estateIdByCodeOrId,
+  exportResidents,
+  exportUnits,
+  importResidents,
+  importUnits,
+  loadDemo,
+} from './directory/index.js';
+import { loadDemoFees } from './fees/index.js';
 import { loadConfig, sqlitePath } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -141,6 +150,8 @@ async function main() {
         const password = values.password ?? config.adminPassword;
         if (!password) fail('give --password (or ESTATEDESK_ADMIN_PASSWORD) for the demo staff accounts');
         const staff = await loadDemo(ctx, { staffPassword: password, actorId: null });
+        const demoEstateId = await estateIdByCodeOrId(ctx.db, DEMO_ESTATE_CODE);
+        if (demoEstateId) await loadDemoFees(ctx, { estateId: demoEstateId, actorId: null });
         console.log(staff.length ? `demo estate 誠基公寓 loaded with staff ${staff.join(', ')}` : 'the demo estate is already loaded');
       });
     case 'import':

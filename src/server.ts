@@ -6,8 +6,10 @@ import { z } from 'zod';
 import { ensureFirstAdmin, generatePassword, hashPassword, registerLiveRoutes } from './auth/index.js';
 import { authModule } from './auth/module.js';
 import { casesModule } from './cases/module.js';
-import { insertDemo } from './directory/index.js';
+import { DEMO_ESTATE_CODE, estateIdByCodeOrId, insertDemo } from './directory/index.js';
 import { directoryModule } from './directory/module.js';
+import { insertDemoFees } from './fees/index.js';
+import { feesModule } from './fees/module.js';
 import { followUpsModule } from './followups/module.js';
 import { frontDeskModule } from './frontdesk/module.js';
 import { noticesModule } from './notices/module.js';
@@ -60,6 +62,7 @@ export const MODULES: readonly Module[] = [
   followUpsModule,
   frontDeskModule,
   phrasesModule,
+  feesModule,
   noticesModule,
   publicPageModule,
   reportsModule,
@@ -125,6 +128,8 @@ export async function prepareFirstRun(
     if (await readMeta(trx, FIRST_RUN_COMPLETED)) return null;
     const adminId = await ensureFirstAdmin(trx, { username: 'admin', name: '系統管理員', passwordHash, at });
     const demoStaff = opts.demo ? await insertDemo(trx, { passwordHash, actorId: adminId, at }) : [];
+    const demoEstateId = demoStaff.length ? await estateIdByCodeOrId(trx, DEMO_ESTATE_CODE) : undefined;
+    if (demoEstateId) await insertDemoFees(trx, { estateId: demoEstateId, actorId: adminId, at });
     await opts.beforeMarker?.();
     await writeMeta(trx, FIRST_RUN_COMPLETED, at, at);
     return { adminUsername: 'admin', adminPassword: password, generated: !ctx.config.adminPassword, demoStaff };

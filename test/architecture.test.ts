@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  */
 
 const SRC = path.resolve('src');
-const CAPABILITIES = ['auth', 'directory', 'cases', 'followups', 'frontdesk', 'phrases', 'notices', 'reports'];
+const CAPABILITIES = ['auth', 'directory', 'cases', 'followups', 'frontdesk', 'phrases', 'fees', 'notices', 'reports'];
 const MAX_LINES = 400;
 /** Tables declared in platform/db/schema.ts, by the capability that owns them. */
 const SCHEMA_OWNERS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { casePolicy } from '../cases/policy.js';
 import type { Role } from '../contract/directory.js';
 import { directoryPolicy } from '../directory/policy.js';
+import { feePolicy } from '../fees/policy.js';
 import { followUpPolicy } from '../followups/policy.js';
 import { frontDeskPolicy } from '../frontdesk/policy.js';
 import { phrasePolicy } from '../phrases/policy.js';
@@ -42,6 +43,7 @@ export const POLICIES = {
   frontdesk: frontDeskPolicy,
   phrases: phrasePolicy,
   publicpage: publicPagePolicy,
+  fees: feePolicy,
 } as const;
 
 type Tables = typeof POLICIES;

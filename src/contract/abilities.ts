@@ -78,6 +78,9 @@ export const ESTATE_ABILITY_NAMES = [
   'publicpage.read',
   'publicpage.write',
   'publicpage.publish',
+  // fee items
+  'fee.read',
+  'fee.write',
 ] as const;
 
 /** Abilities that belong to no one estate: the company's admins hold them. */

@@ -52,6 +52,11 @@ export const EstatePolicy = z
       .default('09:00'),
     counterSeatOrder: z.array(CounterSeat).min(1).max(6).default(['L2', 'R2', 'L1', 'R1']), // R-WK-2
     walkInWaitLimitMinutes: z.number().int().min(1).max(120).default(5), // R-WK-4
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as HKD')
+      .default('HKD')
+      .describe('ISO 4217 currency of fee rates (R-FE-1)'),
   })
   .meta({ id: 'EstatePolicy' });
 export type EstatePolicy = z.infer<typeof EstatePolicy>;

@@ -45,6 +45,7 @@ describe(`directory [${ENGINE}]`, () => {
         callbackNextMorning: '09:00',
         counterSeatOrder: ['L2', 'R2', 'L1', 'R1'],
         walkInWaitLimitMinutes: 5,
+        currency: 'HKD',
       });
       const depts = await t.admin.get(`/estates/${res.body.id}/departments`);
       expect(depts.body.items.map((d: { code: string }) => d.code).sort()).toEqual([

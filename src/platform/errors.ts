@@ -20,6 +20,7 @@ type KnownCode =
   | 'not_found'
   | 'conflict.duplicate'
   | 'conflict.in_use'
+  | 'conflict.overlap'
   | 'reference.not_found'
   | 'import.invalid_rows'
   | 'import.unreadable_file'
@@ -49,6 +50,7 @@ const statusByCode: Record<KnownCode, number> = {
   not_found: 404,
   'conflict.duplicate': 409,
   'conflict.in_use': 409,
+  'conflict.overlap': 409,
   'reference.not_found': 422,
   'import.invalid_rows': 422,
   'import.unreadable_file': 422,

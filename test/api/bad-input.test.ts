@@ -142,6 +142,7 @@ const TABLES = {
   public_pages: true,
   public_page_versions: true,
   announcements: true,
+  fee_items: true,
   sessions: false,
   login_attempts: false,
   app_meta: false,
@@ -321,6 +322,7 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       messageId: 'm',
       visitId: 'vi',
       announcementId: 'an',
+      feeItemId: 'fi',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);

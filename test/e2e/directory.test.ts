@@ -39,7 +39,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: directory in the browser
     await shell.waitUntilReady();
     const nav = await shell.navLabels();
     expect(nav).toEqual(expect.arrayContaining(['總覽', '職員動態', '單元', '業戶', '樓座', '部門', '職員', '屋苑設定']));
-    expect(await seenText(shell.sideNav())).toContain('即將推出');
+    expect(await seenText(shell.sideNav())).toContain('收費項目');
     expect(await seenText(shell.estateSwitcher())).toContain('誠基公寓');
     await page.getByTestId('dashboard-units').locator('.ant-statistic-content-value').waitFor();
     expect(await seenText(page.getByTestId('dashboard-units'))).toMatch(/單元數目\s*200/);

@@ -4,6 +4,7 @@ import { resolveCase } from '../../src/cases/closing/resolve-case.js';
 import { createCase } from '../../src/cases/intake/create-case.js';
 import { completeRepair } from '../../src/cases/repairs/complete-repair.js';
 import { createSavedView } from '../../src/cases/views/create-saved-view.js';
+import { createFeeItem } from '../../src/fees/items/create-fee-item.js';
 import { acknowledgeRectificationNotice } from '../../src/followups/notices/acknowledge-notice.js';
 import { issueRectificationNotice } from '../../src/followups/notices/issue-notice.js';
 import { drawSpotCheck } from '../../src/followups/spot-checks/draw-spot-check.js';
@@ -201,6 +202,8 @@ export interface EstateIds {
   visitId: string;
   /** An announcement on the estate's public page (R-PB-1). */
   announcementId: string;
+  /** The management fee's period from 2026-01-01, open-ended (R-FE-1). */
+  feeItemId: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -376,6 +379,12 @@ export async function seedEstate(
     body: { title: `${names.estateName}停水通知`, body: '12月1日上午停水', urgent: true, fromDate: '2026-11-01', untilDate: null },
   });
 
+  const fee = await createFeeItem(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: { code: 'management', name: '管理費', basis: 'per_m2_month', rate: 285, effectiveFrom: '2026-01-01' },
+  });
+
   const photo = await addAttachment(t.ctx, {
     actor: t.system,
     caseId: repair.id,
@@ -413,6 +422,7 @@ export async function seedEstate(
     messageId: message.id,
     visitId: visit.id,
     announcementId: announcement.id,
+    feeItemId: fee.id,
   };
 }
 
@@ -691,6 +701,27 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
     fromDate: '2026-11-20',
     untilDate: '2026-12-04',
   }),
+  createFeeItem: () => ({
+    code: 'parking',
+    name: '車位月租',
+    nameEn: 'Parking space, monthly',
+    basis: 'per_unit_month',
+    rate: 250000,
+    effectiveFrom: '2026-01-01',
+    effectiveTo: '2026-12-31',
+    approvalRef: 'OC-2025-14',
+    notes: '住客車位',
+  }),
+  updateFeeItem: () => ({
+    name: '管理費(住宅)',
+    nameEn: 'Management fee (residential)',
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    approvalRef: 'OC-2025-12',
+    notes: '按實用面積計算',
+  }),
+  startFeeRate: () => ({ effectiveFrom: '2027-01-01', rate: 298, approvalRef: 'OC-2026-09', notes: '周年大會通過' }),
+  retireFeeItem: () => ({ lastDay: '2026-12-31' }),
   updatePhraseRule: () => ({
     locale: 'zh-Hant',
     avoid: '搞唔掂',

@@ -13,6 +13,7 @@ import * as caseSearchDocuments from './migrations/2026-11-30-0011-case-search-d
 import * as openCasesAndFollowUpCounts from './migrations/2026-11-30-0012-open-cases-and-follow-up-counts.js';
 import * as residentTitle from './migrations/2026-11-30-0013-resident-title.js';
 import * as phraseRewrites from './migrations/2026-11-30-0014-phrase-rewrites.js';
+import * as feeItems from './migrations/2026-11-30-0015-fee-items.js';
 import * as publicPage from './migrations/2026-11-30-0016-public-page.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0012-open-cases-and-follow-up-counts': openCasesAndFollowUpCounts,
   '2026-11-30-0013-resident-title': residentTitle,
   '2026-11-30-0014-phrase-rewrites': phraseRewrites,
+  '2026-11-30-0015-fee-items': feeItems,
   '2026-11-30-0016-public-page': publicPage,
 };
 

@@ -28,7 +28,7 @@ import {
   UsergroupAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Empty, Grid, Layout, Menu, type MenuProps, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Dropdown, Empty, Grid, Layout, Menu, type MenuProps, Select, Space, Spin, Typography } from 'antd';
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -64,6 +64,7 @@ const SECTIONS = [
   '/staff',
   '/settings',
   '/settings/phrases',
+  '/settings/fees',
   '/settings/desk-scripts',
 ];
 
@@ -82,17 +83,6 @@ function useNavigation(): MenuItem[] {
       {label}
     </Link>
   );
-  const soon = (key: string, label: string, icon: ReactNode): MenuItem => ({
-    key,
-    icon,
-    disabled: true,
-    label: (
-      <span className="ed-soon" data-testid={`nav-${key}`} title={`${label} · ${t('nav.comingSoon')}`}>
-        <span className="ed-soon-label">{label}</span>
-        <Tag variant="filled">{t('nav.comingSoon')}</Tag>
-      </span>
-    ),
-  });
   /** Only the entries the person may open; a group or submenu with none left is not shown. */
   const only = (screen: Screen, item: MenuItem): MenuItem[] => (may(screen) ? [item] : []);
   const submenu = (key: string, icon: ReactNode, label: ReactNode, children: MenuItem[]): MenuItem[] =>
@@ -168,18 +158,17 @@ function useNavigation(): MenuItem[] {
       }),
       ...only('/staff', { key: '/staff', icon: <IdcardOutlined />, label: link('/staff', t('nav.staff'), 'nav-staff') }),
     ]),
-    {
-      key: 'soon',
-      type: 'group',
-      label: t('nav.upcoming'),
-      children: [soon('fees', t('nav.fees'), <DollarOutlined />)],
-    },
     { type: 'divider' },
     ...only('/settings', { key: '/settings', icon: <SettingOutlined />, label: link('/settings', t('nav.settings'), 'nav-settings') }),
     ...only('/settings/phrases', {
       key: '/settings/phrases',
       icon: <CommentOutlined />,
       label: link('/settings/phrases', t('nav.phrases'), 'nav-phrases'),
+    }),
+    ...only('/settings/fees', {
+      key: '/settings/fees',
+      icon: <DollarOutlined />,
+      label: link('/settings/fees', t('nav.feeItems'), 'nav-fee-items'),
     }),
     ...only('/settings/desk-scripts', {
       key: '/settings/desk-scripts',

@@ -21,6 +21,7 @@ const NewCasePage = lazy(() => import('../pages/NewCasePage'));
 const CaseDetailPage = lazy(() => import('../pages/CaseDetailPage'));
 const EscalationsPage = lazy(() => import('../pages/EscalationsPage'));
 const PhraseRulesPage = lazy(() => import('../pages/PhraseRulesPage'));
+const FeeItemsPage = lazy(() => import('../pages/FeeItemsPage'));
 const FollowUpsPage = lazy(() => import('../pages/FollowUpsPage'));
 const RainPage = lazy(() => import('../pages/RainPage'));
 const RectificationNoticesPage = lazy(() => import('../pages/RectificationNoticesPage'));
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
           { path: 'spot-checks', element: guarded('/spot-checks', <SpotChecksPage />) },
           { path: 'settings', element: guarded('/settings', <EstateSettingsPage />) },
           { path: 'settings/phrases', element: guarded('/settings/phrases', <PhraseRulesPage />) },
+          { path: 'settings/fees', element: guarded('/settings/fees', <FeeItemsPage />) },
           { path: 'settings/desk-scripts', element: guarded('/settings/desk-scripts', <DeskScriptsPage />) },
           { path: 'settings/public-page', element: guarded('/settings/public-page', <PublicPagePage />) },
           { path: '*', element: <NotFoundPage /> },

@@ -27,6 +27,7 @@ export const SCREENS = {
   '/staff': ['staff.read'],
   '/settings': ['estate.read'],
   '/settings/phrases': ['phrase.read'],
+  '/settings/fees': ['fee.read'],
   '/settings/desk-scripts': ['desk.script.read'],
   '/settings/public-page': ['publicpage.read'],
 } as const satisfies Record<string, readonly EstateAbilityName[]>;

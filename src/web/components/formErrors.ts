@@ -60,7 +60,7 @@ export function applyServerErrors(form: FormInstance, error: unknown, options: S
   // Errors that are not schema issues may still name one field (reference.not_found, conflict.duplicate).
   const field = typeof error.details.field === 'string' ? error.details.field : options.codeFields?.[error.code];
   if (error.issues.length === 0 && typeof field === 'string') {
-    const sentence = translateOr(`errors.${error.code}`, error.message);
+    const sentence = translateOr(`errors.${error.code}`, error.message, error.details);
     place(field, (label) => translateOr('validation.named', sentence, { field: label, message: sentence }), sentence);
   }
 

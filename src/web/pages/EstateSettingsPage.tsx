@@ -107,6 +107,7 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
     'policy.callbackNextMorning': ruleLabel(t('settings.policy.callbackNextMorning'), 'R-PH-3'),
     'policy.counterSeatOrder': ruleLabel(t('settings.policy.counterSeatOrder'), 'R-WK-2'),
     'policy.rainfallPlace': ruleLabel(t('settings.policy.rainfallPlace'), 'R-FU-3'),
+    'policy.currency': ruleLabel(t('settings.policy.currency'), 'R-FE-1'),
   };
   for (const group of POLICY_GROUPS) {
     for (const n of group.numbers) labels[`policy.${n.path}`] = ruleLabel(t(`settings.policy.${n.path}`), n.rule);
@@ -175,6 +176,16 @@ function EstateForm({ estate, readOnly }: { estate: Estate; readOnly: boolean })
           <Col xs={24} md={12}>
             <Form.Item name="timeZone" label={labels.timeZone} extra={t('estate.timeZoneHelp')}>
               <Select showSearch={{ optionFilterProp: 'search' }} options={timeZoneOptions(i18n.language)} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name={['policy', 'currency']}
+              label={<span title="R-FE-1">{labels['policy.currency']}</span>}
+              extra={t('settings.currencyHelp')}
+              rules={[{ required: true, pattern: /^[A-Z]{3}$/, message: t('settings.currencyFormat') }]}
+            >
+              <Input maxLength={3} style={{ width: 120 }} data-testid="policy-currency" />
             </Form.Item>
           </Col>
         </Row>

@@ -1,0 +1,5 @@
+/**
+ * What the server uses of fee items (R-FE-1): the demo estate's fee schedule, loaded with the
+ * demo estate. Charges and receipts (R-FE-2..4) will read the items in force from here.
+ */
+export { insertDemoFees, loadDemoFees } from './demo.js';

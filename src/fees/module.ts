@@ -1,0 +1,7 @@
+import type { Module } from '../platform/module.js';
+import { registerFeeRoutes } from './routes.js';
+
+export const feesModule: Module = {
+  name: 'fees',
+  routes: registerFeeRoutes,
+};
