@@ -1,5 +1,7 @@
 /**
  * What the server uses of fee items (R-FE-1): the demo estate's fee schedule, loaded with the
- * demo estate. Charges and receipts (R-FE-2..4) will read the items in force from here.
+ * demo estate, and the schedule in force on a day (the public page publishes it, R-PB-1).
+ * Charges and receipts (R-FE-2..4) will read the items in force from here.
  */
 export { insertDemoFees, loadDemoFees } from './demo.js';
+export { feeScheduleOn, minorUnitsPerMajor } from './schedule.js';

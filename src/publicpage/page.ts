@@ -1,11 +1,13 @@
 import { type Actor, type EstateAbility, requireAbility } from '../auth/index.js';
 import type { PagePolicyFigures } from '../contract/publicpage.js';
 import { estateIdByCodeOrId, estateSettings, findEstate } from '../directory/index.js';
+import { feeScheduleOn } from '../fees/index.js';
 import type { AppContext } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import type { Trx } from '../platform/use-case.js';
+import { feeSection } from './fee-section.js';
 import { presentAnnouncement } from './present.js';
-import type { PageEstate } from './render.js';
+import type { PageEstate, PageLang } from './render.js';
 import { dayIn, policyFigures } from './rules.js';
 import { listAnnouncements } from './store.js';
 
@@ -38,6 +40,11 @@ export async function estateOfAddress(db: Db, codeOrId: string): Promise<string>
 export async function currentAnnouncements(db: Db, estateId: string, timeZone: string, now: Date) {
   const { rows } = await listAnnouncements(db, estateId, { state: 'current', today: dayIn(timeZone, now) }, { page: 1, pageSize: 50 });
   return rows.map(presentAnnouncement);
+}
+
+/** R-FE-1: the fee items and rates in force today in the estate's zone, read live like the policy's times. */
+export async function feeScheduleSection(db: Db, estateId: string, timeZone: string, now: Date, lang: PageLang): Promise<string> {
+  return feeSection(lang, await feeScheduleOn(db, estateId, dayIn(timeZone, now)));
 }
 
 /** The ability in the estate, and the estate itself: a deleted estate answers 404. */

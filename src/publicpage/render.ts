@@ -195,6 +195,7 @@ h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.15rem;border-bottom:1px solid 
 .langs{text-align:right;font-size:.9rem}.urgent{border:2px solid #b00020;padding:.5rem;margin:.5rem 0}
 .urgent .tag{color:#fff;background:#b00020;padding:0 .4rem;margin-right:.4rem}.announcement{padding:.5rem 0;border-bottom:1px dashed #ccc}
 .dates{color:#555;font-size:.9rem}.banner{background:#fff3cd;padding:.5rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}td.num{text-align:right;white-space:nowrap}
 @media print{.langs,nav{display:none}a{color:inherit;text-decoration:none}}
 </style>
 </head>
@@ -215,6 +216,8 @@ export interface PageView {
   /** A version page: its number, who and when, and what changed. */
   version?: { number: number; publishedAt: string; publishedBy: string; changes: PageChange[] } | undefined;
   preview?: boolean;
+  /** Sections rendered elsewhere (the fee schedule), placed after the procedures. */
+  sections?: readonly string[];
   /** The address of this page, without the query. */
   path: string;
   /** The live page's address, for the links to the versions. */
@@ -290,6 +293,7 @@ export function renderPage(view: PageView): string {
     paragraphs(text(content?.complaintProcedure)),
     `<p class="times" title="R-CP-1">${e(w.complaintReply(h(policy.complaintReplyHours)))}</p>`,
   );
+  parts.push(...(view.sections ?? []));
   const notes = text(content?.notes);
   if (notes) parts.push(`<h2>${e(w.notes)}</h2>`, paragraphs(notes));
   parts.push(`<footer><p><a href="${e(`${view.basePath}/versions?lang=${lang}`)}">${e(w.versions)}</a></p></footer>`);

@@ -78,6 +78,44 @@ describe(`the estate's public page (R-PB-1) [${ENGINE}]`, () => {
     expect(en.html).toContain('<html lang="en">');
   });
 
+  it('R-PB-1 / R-FE-1: the fee items in force today show with basis, rate as money, the day they took effect and the approval; others do not', async () => {
+    const create = async (body: Record<string, unknown>) => {
+      const res = await managerA.post(`/estates/${estateA.id}/fee-items`, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    };
+    await create({
+      code: 'management',
+      name: '管理費<b>',
+      nameEn: 'Management fee',
+      basis: 'per_m2_month',
+      rate: 285,
+      effectiveFrom: '2026-01-01',
+      approvalRef: '業委會決議 2025/07',
+    });
+    await create({ code: 'parking', name: '車位月租', basis: 'per_unit_month', rate: 280000, effectiveFrom: '2026-11-20' });
+    await create({ code: 'old', name: '舊收費', basis: 'fixed', rate: 100, effectiveFrom: '2025-01-01', effectiveTo: '2026-11-19' });
+    await create({ code: 'future', name: '將來收費', basis: 'per_use', rate: 5000, effectiveFrom: '2026-11-21' });
+
+    const page = await visit(t, `/p/${estateA.code}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('收費項目和標準');
+    const rows = [
+      ...page.html.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td class="num">(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g),
+    ].map((m) => m.slice(1));
+    expect(rows).toEqual([
+      ['管理費&#60;b&#62;', '每平方米每月', 'HK$2.85', '2026-01-01', '業委會決議 2025/07'],
+      ['車位月租', '每單位每月', 'HK$2,800.00', '2026-11-20', ''],
+    ]);
+    expect(page.html).not.toContain('舊收費');
+    expect(page.html).not.toContain('將來收費');
+    const en = await visit(t, `/p/${estateA.code}?lang=en`);
+    expect(en.html).toContain('<td>Management fee</td><td>per m² per month</td><td class="num">HK$2.85</td>');
+    // Another estate's page lists none of them.
+    const other = await visit(t, `/p/${estateB.code}`);
+    expect(other.html).not.toContain('車位月租');
+    expect(other.html).toContain('管理處尚未公佈收費項目。');
+  });
+
   it('R-PB-1: the published texts show in the chosen language with links to the others', async () => {
     const version = await publishA();
     expect(version).toMatchObject({ number: 1, publishedBy: expect.any(String), changes: [] });

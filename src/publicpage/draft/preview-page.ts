@@ -1,6 +1,6 @@
 import type { Actor } from '../../auth/index.js';
 import type { AppContext } from '../../platform/context.js';
-import { currentAnnouncements, pageAddress, pageEstate, requirePageEstate } from '../page.js';
+import { currentAnnouncements, feeScheduleSection, pageAddress, pageEstate, requirePageEstate } from '../page.js';
 import { contentOf } from '../present.js';
 import { type PageLang, renderPage } from '../render.js';
 import { findDraft, latestVersion } from '../store.js';
@@ -21,6 +21,7 @@ export async function previewPublicPage(
     content,
     policy,
     announcements: await currentAnnouncements(ctx.db, opts.estateId, estate.timeZone, ctx.clock.now()),
+    sections: [await feeScheduleSection(ctx.db, opts.estateId, estate.timeZone, ctx.clock.now(), opts.lang)],
     preview: true,
     path: address,
     basePath: address,
