@@ -88,6 +88,7 @@ const ID_PARAMS = [
   'messageId',
   'visitId',
   'announcementId',
+  'feeItemId',
 ];
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);
