@@ -53,7 +53,7 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: directory in the browser
       .poll(() => shell.navLabels())
       .toEqual(expect.arrayContaining(['Dashboard', 'Presence board', 'Units', 'Residents', 'Estate settings']));
     expect(await seenText(shell.pageTitle())).toContain('at a glance');
-    expect(await seenText(shell.sideNav())).toContain('Coming soon');
+    expect(await seenText(shell.sideNav())).toContain('Fee items');
     await shot('dashboard-en');
 
     // antd's own texts follow the language too (the page-size changer of the table).
