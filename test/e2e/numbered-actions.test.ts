@@ -6,6 +6,7 @@ import { FollowUpsPage } from './pages/FollowUpsPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NoticePrintPage } from './pages/NoticePrintPage.js';
 import { SpotChecksPage } from './pages/SpotChecksPage.js';
+import { chooseOption } from './pages/select.js';
 import { seenText } from './pages/text.js';
 import { ADMIN_PASSWORD, BROWSER_TIME_ZONE, type BrowserSession, haveChromium, inCI, openBrowserSession } from './session.js';
 
@@ -251,8 +252,7 @@ describe.skipIf(!haveChromium && !inCI)(
       await card.locator('button').first().click();
       const form = page.getByTestId('presence-form');
       await form.locator('form').waitFor();
-      await form.locator('.ant-select').first().click();
-      await page.locator('.ant-select-item-option').filter({ hasText: '開會中' }).click();
+      await chooseOption(page, form.locator('.ant-select').first(), '開會中');
       const back = DateTime.now().setZone(desk.timeZone).plus({ hours: 2 }).set({ minute: 0 }).toFormat('yyyy-MM-dd HH:mm');
       const until = pickerInput(page, 'presence-until');
       await typeInPicker(page, until, back);
