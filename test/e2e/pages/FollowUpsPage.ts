@@ -77,7 +77,18 @@ export class FollowUpsPage {
     await this.openNoticeForm(caseNumber, requiredAction);
     await this.page.getByTestId('notice-form-submit').click();
     await this.noticeConfirm().waitFor();
-    await this.page.getByTestId('notice-form-confirm-ok').click();
+    // A click that lands while the question is still opening is lost on a loaded machine; the
+    // form sends the one key it made when it opened, so a second click never issues a second notice.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.page.getByTestId('notice-form-confirm-ok').click();
+      try {
+        await this.noticeConfirm().waitFor({ state: 'hidden', timeout: 5_000 });
+        return;
+      } catch {
+        // still asking: answer again
+      }
+    }
+    throw new Error('the notice confirmation never closed');
   }
 }
 
