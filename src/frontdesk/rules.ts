@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { EstatePolicy } from '../contract/directory.js';
+import { type Situation, Situation as SituationEnum } from '../contract/frontdesk.js';
 import { fillPlaceholders, type ScriptVars } from '../contract/scripts.js';
 import { COUNTER_SCRIPTS, PHONE_WORDS } from './plan-words.js';
 
@@ -54,47 +55,9 @@ export function greetingText(g: {
 // ------------------------------------------------------------------ situation scripts (§2.5)
 
 /** The phone desk's situations (§2.5) and the words of the counter and of complaints (R-WD-2). */
-export type Situation =
-  | 'out'
-  | 'other_office'
-  | 'meeting'
-  | 'on_call'
-  | 'off_duty'
-  | 'call_back_later'
-  | 'ask_identity'
-  | 'hold'
-  | 'walk_in_greeting'
-  | 'walk_in_away'
-  | 'walk_in_farewell'
-  | 'complaint_apology'
-  | 'complaint_forward'
-  | 'complaint_escalate'
-  | 'thanks_registration'
-  | 'reply_to_thanks'
-  | 'refer_colleague'
-  | 'on_call_other'
-  | 'internal_greeting';
-export const SITUATIONS: readonly Situation[] = [
-  'out',
-  'other_office',
-  'meeting',
-  'on_call',
-  'off_duty',
-  'call_back_later',
-  'ask_identity',
-  'hold',
-  'walk_in_greeting',
-  'walk_in_away',
-  'walk_in_farewell',
-  'complaint_apology',
-  'complaint_forward',
-  'complaint_escalate',
-  'thanks_registration',
-  'reply_to_thanks',
-  'refer_colleague',
-  'on_call_other',
-  'internal_greeting',
-];
+export type { Situation };
+/** Every situation, in the contract's order: one list for the server, the screen and the document. */
+export const SITUATIONS: readonly Situation[] = SituationEnum.options;
 
 /**
  * The plan's own wording (§2.5 電話應答技巧, §6 處理電話投訴, 辦公室業戶接待規範, 篇3 §13-14);
