@@ -41,6 +41,7 @@ export {
   unitInEstate,
 } from './lookups.store.js';
 export { presentJoinedUnit } from './present.js';
+export { residentForAccount, residentName, residentsMatching, unitsOfResidents } from './resident-lookups.store.js';
 export { insertStaff, type NewStaff } from './staff/insert-staff.js';
 export { findEstate, likePattern } from './store.js';
 export { exportResidents } from './transfer/export-residents.js';
