@@ -52,6 +52,13 @@ export const EstatePolicy = z
       .default('09:00'),
     counterSeatOrder: z.array(CounterSeat).min(1).max(6).default(['L2', 'R2', 'L1', 'R1']), // R-WK-2
     walkInWaitLimitMinutes: z.number().int().min(1).max(120).default(5), // R-WK-4
+    progressIntervalDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(90)
+      .default(7)
+      .describe('R-CP-5: days without contact with a complainant, after the first reply, before the office must contact them'),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as HKD')
@@ -183,6 +190,20 @@ export const ListUnitsQuery = PageQuery.extend({
   sort: z.enum(['number', '-number', 'floor', '-floor', 'area', '-area']).default('number'),
 });
 
+/** R-CP-5: the channel a resident chose for progress messages; null (automatic): sms with a phone, else email, else portal. */
+export const NotifyChannel = z.enum(['sms', 'email', 'portal']);
+export type NotifyChannel = z.infer<typeof NotifyChannel>;
+/** R-CP-5: the channels a resident refused. */
+export const ResidentOptOut = z.object({ sms: z.boolean(), email: z.boolean(), portal: z.boolean() }).meta({ id: 'ResidentOptOut' });
+const OptOutInput = z.strictObject({ sms: z.boolean().optional(), email: z.boolean().optional(), portal: z.boolean().optional() });
+
+/** R-CP-5: how a resident is told of their cases' progress; every field may be left out. */
+export const ResidentPreferencesBody = z.strictObject({
+  locale: Locale.optional(),
+  notifyChannel: NotifyChannel.nullable().optional(),
+  optOut: OptOutInput.optional(),
+});
+
 export const Resident = z
   .object({
     id: Id,
@@ -193,6 +214,9 @@ export const Resident = z
     email: z.string().nullable(),
     kind: ResidentKind,
     title: ResidentTitle.nullable().describe('R-WD-2: the form of address (陳先生, 陳太, 陳小姐); null when not known'),
+    locale: Locale.describe('R-CP-5: the language of progress messages'),
+    notifyChannel: NotifyChannel.nullable().describe('R-CP-5: the chosen channel; null: automatic'),
+    optOut: ResidentOptOut,
     units: z.array(UnitSummary),
     createdAt: Instant,
     updatedAt: Instant,
@@ -208,6 +232,7 @@ export const CreateResidentBody = z.strictObject({
   kind: ResidentKind,
   title: ResidentTitle.nullable().optional(),
   unitIds: z.array(Id).max(50).default([]),
+  ...ResidentPreferencesBody.shape,
 });
 export const UpdateResidentBody = z.strictObject({
   name: Text(100).optional(),
@@ -217,6 +242,7 @@ export const UpdateResidentBody = z.strictObject({
   kind: ResidentKind.optional(),
   title: ResidentTitle.nullable().optional(),
   unitIds: z.array(Id).max(50).optional(),
+  ...ResidentPreferencesBody.shape,
 });
 export const ListResidentsQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional().describe('Matches name, phone, email or unit number'),

@@ -28,6 +28,7 @@ export {
   estateField,
   estateSettings,
   managersOf,
+  type ResidentContact,
   residentContact,
   residentTitle,
   staffEmail,
@@ -41,6 +42,7 @@ export {
   unitInEstate,
 } from './lookups.store.js';
 export { presentJoinedUnit } from './present.js';
+export { setResidentPreferences } from './residents/set-resident-preferences.js';
 export { insertStaff, type NewStaff } from './staff/insert-staff.js';
 export { findEstate, likePattern } from './store.js';
 export { exportResidents } from './transfer/export-residents.js';

@@ -277,3 +277,23 @@ const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 export function compareUnitsNaturally(a: { buildingName: string; number: string }, b: { buildingName: string; number: string }): number {
   return natural.compare(a.buildingName, b.buildingName) || natural.compare(a.number, b.number);
 }
+
+/**
+ * R-CP-5: the columns a resident's preferences set, from what the request gave; what it left
+ * out is not in the patch (on a new resident the columns' defaults hold).
+ */
+export function preferenceColumns(b: {
+  locale?: 'zh-Hant' | 'zh-Hans' | 'en' | undefined;
+  notifyChannel?: 'sms' | 'email' | 'portal' | null | undefined;
+  optOut?: { sms?: boolean | undefined; email?: boolean | undefined; portal?: boolean | undefined } | undefined;
+}): { locale?: string; notify_channel?: string | null; sms_opt_out?: number; email_opt_out?: number; portal_opt_out?: number } {
+  const flag = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
+  const patch = {
+    locale: b.locale,
+    notify_channel: b.notifyChannel,
+    sms_opt_out: flag(b.optOut?.sms),
+    email_opt_out: flag(b.optOut?.email),
+    portal_opt_out: flag(b.optOut?.portal),
+  };
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+}

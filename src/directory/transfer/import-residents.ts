@@ -72,6 +72,11 @@ async function residentsFrom(ctx: AppContext, opts: ImportOptions): Promise<Impo
           email: r.email,
           kind: r.kind,
           title: r.title,
+          locale: 'zh-Hant',
+          notify_channel: null,
+          sms_opt_out: 0,
+          email_opt_out: 0,
+          portal_opt_out: 0,
           created_at: at,
           updated_at: at,
         };
