@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CaseKind, FileFormat, Id, Instant, Locale, PageQuery, RepairClass } from './common.js';
+import { NotifyChannel, ResidentOptOut, ResidentPreferencesBody } from './preferences.js';
 import { RESIDENT_TITLES } from './scripts.js';
+
+export { NotifyChannel, ResidentOptOut, ResidentPreferencesBody };
 
 /** The header row each import reads and each export writes: file column names, the same in every language. */
 export const UNIT_IMPORT_COLUMNS = ['building', 'number', 'floor', 'area_m2'] as const;
@@ -52,13 +55,7 @@ export const EstatePolicy = z
       .default('09:00'),
     counterSeatOrder: z.array(CounterSeat).min(1).max(6).default(['L2', 'R2', 'L1', 'R1']), // R-WK-2
     walkInWaitLimitMinutes: z.number().int().min(1).max(120).default(5), // R-WK-4
-    progressIntervalDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(90)
-      .default(7)
-      .describe('R-CP-5: days without contact with a complainant, after the first reply, before the office must contact them'),
+    progressIntervalDays: z.number().int().min(1).max(90).default(7).describe('R-CP-5: days a complainant may go without contact'),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as HKD')
@@ -188,20 +185,6 @@ export const ListUnitsQuery = PageQuery.extend({
   buildingId: Id.optional(),
   floor: z.coerce.number().int().min(-10).max(200).optional(),
   sort: z.enum(['number', '-number', 'floor', '-floor', 'area', '-area']).default('number'),
-});
-
-/** R-CP-5: the channel a resident chose for progress messages; null (automatic): sms with a phone, else email, else portal. */
-export const NotifyChannel = z.enum(['sms', 'email', 'portal']);
-export type NotifyChannel = z.infer<typeof NotifyChannel>;
-/** R-CP-5: the channels a resident refused. */
-export const ResidentOptOut = z.object({ sms: z.boolean(), email: z.boolean(), portal: z.boolean() }).meta({ id: 'ResidentOptOut' });
-const OptOutInput = z.strictObject({ sms: z.boolean().optional(), email: z.boolean().optional(), portal: z.boolean().optional() });
-
-/** R-CP-5: how a resident is told of their cases' progress; every field may be left out. */
-export const ResidentPreferencesBody = z.strictObject({
-  locale: Locale.optional(),
-  notifyChannel: NotifyChannel.nullable().optional(),
-  optOut: OptOutInput.optional(),
 });
 
 export const Resident = z

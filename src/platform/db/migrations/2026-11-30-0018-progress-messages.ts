@@ -21,11 +21,21 @@ export async function up(db: Db): Promise<void> {
   const flag = (name: string) =>
     db.schema
       .alterTable('residents')
-      .addColumn(name, 'integer', (c) => c.notNull().defaultTo(0).check(sql`${sql.ref(name)} in (0, 1)`))
+      .addColumn(name, 'integer', (c) =>
+        c
+          .notNull()
+          .defaultTo(0)
+          .check(sql`${sql.ref(name)} in (0, 1)`),
+      )
       .execute();
   await db.schema
     .alterTable('residents')
-    .addColumn('locale', 'text', (c) => c.notNull().defaultTo('zh-Hant').check(oneOf('locale', ['zh-Hant', 'zh-Hans', 'en'])))
+    .addColumn('locale', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('zh-Hant')
+        .check(oneOf('locale', ['zh-Hant', 'zh-Hans', 'en'])),
+    )
     .execute();
   await db.schema
     .alterTable('residents')
