@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildingKey, checkResidentRows, checkUnitRows, compareUnitsNaturally, matchRank, parseUnitQuery } from './rules.js';
+import {
+  buildingKey,
+  checkResidentRows,
+  checkUnitRows,
+  compareUnitsNaturally,
+  matchRank,
+  parseUnitQuery,
+  preferenceColumns,
+} from './rules.js';
 
 const sheet = (headers: string[], ...rows: string[][]) => ({
   headers,
@@ -152,5 +160,18 @@ describe('finding a unit by what a person types', () => {
       'A座 23A',
       'B座 1A',
     ]);
+  });
+});
+
+describe("R-CP-5: the columns a resident's preferences set", () => {
+  it('sets only what was given, flags as 0 or 1, and null for the automatic channel', () => {
+    expect(preferenceColumns({})).toEqual({});
+    expect(preferenceColumns({ locale: 'en', notifyChannel: null, optOut: { sms: true, portal: false } })).toEqual({
+      locale: 'en',
+      notify_channel: null,
+      sms_opt_out: 1,
+      portal_opt_out: 0,
+    });
+    expect(preferenceColumns({ notifyChannel: 'email' })).toEqual({ notify_channel: 'email' });
   });
 });
