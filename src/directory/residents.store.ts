@@ -118,6 +118,11 @@ export async function residentsForExport(db: Db, estateId: string) {
       'residents.email',
       'residents.kind',
       'residents.title',
+      'residents.locale',
+      'residents.notify_channel',
+      'residents.sms_opt_out',
+      'residents.email_opt_out',
+      'residents.portal_opt_out',
       'buildings.name as building_name',
       'units.number',
     ])

@@ -14,7 +14,7 @@ const sheet = (headers: string[], ...rows: string[][]) => ({
   rows: rows.map((cells, i) => ({ row: i + 2, cells: Object.fromEntries(headers.map((h, j) => [h, cells[j] ?? ''])) })),
 });
 const U = ['building', 'number', 'floor', 'area_m2'];
-const R = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit', 'title'];
+const R = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit', 'title', 'locale', 'notify_channel', 'opt_out'];
 
 describe('unit import rows', () => {
   const cases: { name: string; rows: string[][]; errors: [number, string, string][] }[] = [
