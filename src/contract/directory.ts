@@ -3,23 +3,8 @@ import { CaseKind, FileFormat, Id, Instant, Locale, PageQuery, RepairClass } fro
 import { NotifyChannel, ResidentOptOut, ResidentPreferencesBody } from './preferences.js';
 import { RESIDENT_TITLES } from './scripts.js';
 
+export { RESIDENT_IMPORT_COLUMNS, UNIT_IMPORT_COLUMNS } from './import-columns.js';
 export { NotifyChannel, ResidentOptOut, ResidentPreferencesBody };
-
-/** The header row each import reads and each export writes: file column names, the same in every language. */
-export const UNIT_IMPORT_COLUMNS = ['building', 'number', 'floor', 'area_m2'] as const;
-export const RESIDENT_IMPORT_COLUMNS = [
-  'name',
-  'phone',
-  'phone_alt',
-  'email',
-  'kind',
-  'building',
-  'unit',
-  'title',
-  'locale',
-  'notify_channel',
-  'opt_out',
-] as const;
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Phone = z
