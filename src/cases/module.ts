@@ -1,6 +1,8 @@
 import type { Module } from '../platform/module.js';
 import { onBreach } from '../platform/obligations/index.js';
+import { escalateNoContact } from './escalation/escalate-no-contact.js';
 import { escalateOverdueReply } from './escalation/escalate-overdue-reply.js';
+import { CONTACT_RULE } from './progress/rules.js';
 import { registerCaseRoutes } from './routes.js';
 import { REPLY_RULE } from './rules.js';
 
@@ -9,6 +11,8 @@ export const casesModule: Module = {
   wire() {
     // R-CP-4: an overdue first reply escalates to the manager.
     onBreach(REPLY_RULE, (trx, obligation, at, ctx) => escalateOverdueReply(trx, ctx, obligation, at));
+    // R-CP-5: a complainant left without contact escalates to the manager too.
+    onBreach(CONTACT_RULE, (trx, obligation, at, ctx) => escalateNoContact(trx, ctx, obligation, at));
   },
   routes: registerCaseRoutes,
 };

@@ -210,7 +210,8 @@ describe(`cases [${ENGINE}]`, () => {
     expect(fwd.body.department).toMatchObject({ id: finance.id });
     const esc = await desk.post(`/cases/${c.body.id}/escalate`, { reason: '業戶要求豁免管理公約條款' });
     expect(esc.body.escalatedTo).not.toBeNull();
-    expect(esc.body.timeline.map((e: { type: string }) => e.type)).toEqual(['recorded', 'forwarded', 'escalated']);
+    // R-CP-5: the resident was told the case number at intake.
+    expect(esc.body.timeline.map((e: { type: string }) => e.type)).toEqual(['recorded', 'progress_message', 'forwarded', 'escalated']);
     expect(esc.body.obligations[0].departmentId).toBe(finance.id);
   });
 
@@ -337,17 +338,23 @@ describe(`cases [${ENGINE}]`, () => {
     expect((await desk.get(`/cases/${c.body.id}`)).body.attachments).toHaveLength(0);
   });
 
-  it('a written reply is queued once as an email to a resident who has an address; a call is not', async () => {
-    await t.admin.patch(`/residents/${world.resident.id}`, { email: 'resident@example.com' });
+  it('[R-CP-5] each reply is queued once as an email to a resident who chose email, with the case number', async () => {
+    await t.admin.patch(`/residents/${world.resident.id}`, { email: 'resident@example.com', notifyChannel: 'email' });
     const desk = await t.as('desk');
     const c = await hotlineComplaint(desk, hoursAgo(3));
     await desk.post(`/cases/${c.body.id}/replies`, { method: 'call', content: '已致電說明' });
     await desk.post(`/cases/${c.body.id}/replies`, { method: 'written', content: '我們已安排師傅明早上門檢查。' });
-    const queued = await t.ctx.db.selectFrom('outbox').selectAll().where('recipient', '=', 'resident@example.com').execute();
-    expect(queued).toHaveLength(1);
+    const queued = await t.ctx.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('recipient', '=', 'resident@example.com')
+      .where('event_key', 'like', 'progress.reply:%')
+      .orderBy('body')
+      .execute();
+    expect(queued).toHaveLength(2);
     expect(queued[0]).toMatchObject({ channel: 'email', status: 'pending' });
     expect(queued[0]?.subject).toContain(c.body.number);
-    expect(queued[0]?.body).toContain('我們已安排師傅明早上門檢查。');
+    expect(queued.map((q) => q.body).join('\n')).toContain('我們已安排師傅明早上門檢查。');
   });
 
   describe('who may do what with a case (cases/policy.ts)', () => {

@@ -35,11 +35,11 @@ export function replyOnTime(repliedAt: Date, dueAt: Date): boolean {
 }
 
 /**
- * R-CP-4: an overdue reply escalates to the manager. Which role an overdue obligation goes
+ * R-CP-4: an overdue reply escalates to the manager; so does R-CP-5's contact with a complainant. Which role an overdue obligation goes
  * to, by rule; later capabilities add their rules here.
  */
 export function escalationRole(rule: string): Role | null {
-  return rule === REPLY_RULE ? 'manager' : null;
+  return rule === REPLY_RULE || rule === 'R-CP-5' ? 'manager' : null;
 }
 
 export type CloseDecision =

@@ -90,6 +90,7 @@ export const CaseEventType = z.enum([
   'follow_up_scheduled',
   'follow_up',
   'rectification_notice',
+  'progress_message',
 ]);
 export const CaseEvent = z
   .object({
@@ -195,6 +196,7 @@ export const ReopenBody = z.strictObject({ reason: Content(1000) });
 export const StartRepairBody = z.strictObject({
   maintenanceStaffId: Id.optional(),
   startedAt: Instant.optional(),
+  appointmentAt: Instant.optional().describe("R-CP-5: when the repairer will call at the resident's home; the resident is told"),
 });
 export const RepairWorkBody = z.strictObject({
   workDone: Content(5000),

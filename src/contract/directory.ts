@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CaseKind, FileFormat, Id, Instant, Locale, PageQuery, RepairClass } from './common.js';
+import { NotifyChannel, ResidentOptOut, ResidentPreferencesBody } from './preferences.js';
 import { RESIDENT_TITLES } from './scripts.js';
 
-/** The header row each import reads and each export writes: file column names, the same in every language. */
-export const UNIT_IMPORT_COLUMNS = ['building', 'number', 'floor', 'area_m2'] as const;
-export const RESIDENT_IMPORT_COLUMNS = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit', 'title'] as const;
+export { RESIDENT_IMPORT_COLUMNS, UNIT_IMPORT_COLUMNS } from './import-columns.js';
+export { NotifyChannel, ResidentOptOut, ResidentPreferencesBody };
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Phone = z
@@ -52,6 +52,7 @@ export const EstatePolicy = z
       .default('09:00'),
     counterSeatOrder: z.array(CounterSeat).min(1).max(6).default(['L2', 'R2', 'L1', 'R1']), // R-WK-2
     walkInWaitLimitMinutes: z.number().int().min(1).max(120).default(5), // R-WK-4
+    progressIntervalDays: z.number().int().min(1).max(90).default(7).describe('R-CP-5: days a complainant may go without contact'),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as HKD')
@@ -193,6 +194,9 @@ export const Resident = z
     email: z.string().nullable(),
     kind: ResidentKind,
     title: ResidentTitle.nullable().describe('R-WD-2: the form of address (陳先生, 陳太, 陳小姐); null when not known'),
+    locale: Locale.describe('R-CP-5: the language of progress messages'),
+    notifyChannel: NotifyChannel.nullable().describe('R-CP-5: the chosen channel; null: automatic'),
+    optOut: ResidentOptOut,
     units: z.array(UnitSummary),
     createdAt: Instant,
     updatedAt: Instant,
@@ -208,6 +212,7 @@ export const CreateResidentBody = z.strictObject({
   kind: ResidentKind,
   title: ResidentTitle.nullable().optional(),
   unitIds: z.array(Id).max(50).default([]),
+  ...ResidentPreferencesBody.shape,
 });
 export const UpdateResidentBody = z.strictObject({
   name: Text(100).optional(),
@@ -217,6 +222,7 @@ export const UpdateResidentBody = z.strictObject({
   kind: ResidentKind.optional(),
   title: ResidentTitle.nullable().optional(),
   unitIds: z.array(Id).max(50).optional(),
+  ...ResidentPreferencesBody.shape,
 });
 export const ListResidentsQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional().describe('Matches name, phone, email or unit number'),

@@ -28,6 +28,7 @@ export {
   estateField,
   estateSettings,
   managersOf,
+  type ResidentContact,
   residentContact,
   residentTitle,
   staffEmail,
@@ -42,6 +43,7 @@ export {
 } from './lookups.store.js';
 export { presentJoinedUnit } from './present.js';
 export { residentForAccount, residentName, residentsMatching, unitsOfResidents } from './resident-lookups.store.js';
+export { setResidentPreferences } from './residents/set-resident-preferences.js';
 export { insertStaff, type NewStaff } from './staff/insert-staff.js';
 export { findEstate, likePattern } from './store.js';
 export { exportResidents } from './transfer/export-residents.js';

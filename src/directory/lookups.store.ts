@@ -129,13 +129,25 @@ export async function unitInEstate(db: Db, estateId: string, unitId: string): Pr
 
 /** A resident of the estate with how to reach them, or undefined. */
 export async function residentContact(db: Db, estateId: string, residentId: string) {
-  return db
+  const row = await db
     .selectFrom('residents')
-    .select(['id', 'name', 'phone', 'email'])
+    .select(['id', 'name', 'phone', 'email', 'title', 'locale', 'notify_channel', 'sms_opt_out', 'email_opt_out', 'portal_opt_out'])
     .where('id', '=', residentId)
     .where('estate_id', '=', estateId)
     .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    title: row.title,
+    locale: row.locale as 'zh-Hant' | 'zh-Hans' | 'en',
+    notifyChannel: row.notify_channel as 'sms' | 'email' | 'portal' | null,
+    optOut: { sms: Boolean(row.sms_opt_out), email: Boolean(row.email_opt_out), portal: Boolean(row.portal_opt_out) },
+  };
 }
+export type ResidentContact = NonNullable<Awaited<ReturnType<typeof residentContact>>>;
 
 /** The estate's departments with the case kinds and repair classes each one handles. */
 export async function departmentDuties(db: Db, estateId: string) {

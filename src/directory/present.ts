@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { CounterSeat, Department, Estate, Presence, Resident, Unit } from '../contract/directory.js';
 import { EstatePolicy } from '../contract/directory.js';
-import type { DepartmentRow, EstateRow, PresenceRow, ResidentRow } from '../platform/db/schema.js';
+import type { DepartmentRow, EstateRow, PresenceRow } from '../platform/db/schema.js';
+import type { NewResidentRow } from './residents.store.js';
 
 /** Row → API shapes of the directory. */
 export function presentEstate(row: EstateRow): Estate {
@@ -69,7 +70,7 @@ export function presentUnit(row: UnitJoinRow & { estate_id: string; created_at: 
   };
 }
 
-export function presentResident(row: ResidentRow, units: UnitJoinRow[]): Resident {
+export function presentResident(row: NewResidentRow, units: UnitJoinRow[]): Resident {
   return {
     id: row.id,
     estateId: row.estate_id,
@@ -79,6 +80,9 @@ export function presentResident(row: ResidentRow, units: UnitJoinRow[]): Residen
     email: row.email,
     kind: row.kind as Resident['kind'],
     title: (row.title ?? null) as Resident['title'],
+    locale: (row.locale ?? 'zh-Hant') as Resident['locale'],
+    notifyChannel: (row.notify_channel ?? null) as Resident['notifyChannel'],
+    optOut: { sms: Boolean(row.sms_opt_out), email: Boolean(row.email_opt_out), portal: Boolean(row.portal_opt_out) },
     units: units.map(presentUnitSummary),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -58,15 +58,19 @@ export async function pageOfResidents(db: Db, estateId: string, query: z.infer<t
   return { rows, total: Number(n) };
 }
 
-/** A new resident; the title (R-WD-2) may be left out while the office does not know it. */
-export async function insertResident(trx: Trx, row: Omit<ResidentRow, 'title'> & { title?: string | null }): Promise<void> {
+/** What a new resident may leave out: the title (R-WD-2) while unknown, and the R-CP-5 preferences (their defaults). */
+type Optional = 'title' | 'locale' | 'notify_channel' | 'sms_opt_out' | 'email_opt_out' | 'portal_opt_out';
+export type NewResidentRow = Omit<ResidentRow, Optional> & Partial<Pick<ResidentRow, Optional>>;
+
+/** A new resident. */
+export async function insertResident(trx: Trx, row: NewResidentRow): Promise<void> {
   await trx.insertInto('residents').values(row).execute();
 }
 
 export async function updateResidentRow(
   trx: Trx,
   residentId: string,
-  patch: Partial<Pick<ResidentRow, 'name' | 'phone' | 'phone_alt' | 'email' | 'kind' | 'title'>> & { updated_at: string },
+  patch: Partial<Pick<ResidentRow, 'name' | 'phone' | 'phone_alt' | 'email' | 'kind' | Optional>> & { updated_at: string },
 ): Promise<void> {
   await trx.updateTable('residents').set(patch).where('id', '=', residentId).execute();
 }
@@ -114,6 +118,11 @@ export async function residentsForExport(db: Db, estateId: string) {
       'residents.email',
       'residents.kind',
       'residents.title',
+      'residents.locale',
+      'residents.notify_channel',
+      'residents.sms_opt_out',
+      'residents.email_opt_out',
+      'residents.portal_opt_out',
       'buildings.name as building_name',
       'units.number',
     ])

@@ -333,8 +333,10 @@ describe(`directory [${ENGINE}]`, () => {
         );
       expect(await titles()).toMatchObject({ 李四: 'mrs', 王五: null });
       const exported = String((await t.admin.get(`/estates/${estate.id}/residents/export?format=csv`)).body);
-      expect(exported.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('name,phone,phone_alt,email,kind,building,unit,title');
-      expect(exported).toContain('李四,91111111,,,owner,A座,1A,mrs');
+      expect(exported.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(
+        'name,phone,phone_alt,email,kind,building,unit,title,locale,notify_channel,opt_out',
+      );
+      expect(exported).toContain('李四,91111111,,,owner,A座,1A,mrs,zh-Hant,auto,');
       const later = await t.admin.post(`/estates/${estate.id}/residents/import`, csv('name,phone,kind,title\n王五,92222222,tenant,Mr\n'));
       expect(later.body).toEqual({ created: 0, updated: 1, total: 1 });
       expect(await titles()).toMatchObject({ 李四: 'mrs', 王五: 'mr' });
@@ -346,6 +348,37 @@ describe(`directory [${ENGINE}]`, () => {
       expect(await titles()).not.toHaveProperty('趙六');
     });
 
+    it("R-CP-5: residents import and export carry the language, channel and refused channels; a file without them keeps the resident's", async () => {
+      const { estate } = await buildWorld(t);
+      const first = await t.admin.post(
+        `/estates/${estate.id}/residents/import`,
+        csv(
+          'name,phone,email,kind,locale,notify_channel,opt_out\n李四,91111111,li@example.com,owner,英文,電郵,sms portal\n王五,92222222,,租客,,,\n',
+        ),
+      );
+      expect(first.body).toEqual({ created: 2, updated: 0, total: 2 });
+      const prefs = async () =>
+        Object.fromEntries(
+          (
+            await t.ctx.db
+              .selectFrom('residents')
+              .select(['name', 'locale', 'notify_channel', 'sms_opt_out', 'email_opt_out', 'portal_opt_out'])
+              .where('estate_id', '=', estate.id)
+              .execute()
+          ).map((r) => [r.name, [r.locale, r.notify_channel, r.sms_opt_out, r.email_opt_out, r.portal_opt_out]]),
+        );
+      expect(await prefs()).toMatchObject({ 李四: ['en', 'email', 1, 0, 1], 王五: ['zh-Hant', null, 0, 0, 0] });
+      const exported = String((await t.admin.get(`/estates/${estate.id}/residents/export?format=csv`)).body);
+      expect(exported).toContain('李四,91111111,,li@example.com,owner,,,,en,email,sms portal');
+      const later = await t.admin.post(`/estates/${estate.id}/residents/import`, csv('name,phone,kind\n李四,91111111,owner\n'));
+      expect(later.body).toEqual({ created: 0, updated: 0, total: 1 });
+      expect((await prefs()).李四).toEqual(['en', 'email', 1, 0, 1]);
+      const bad = await t.admin.post(`/estates/${estate.id}/residents/import`, csv('name,kind,notify_channel\n趙六,owner,fax\n'));
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.details.rows).toEqual([
+        expect.objectContaining({ row: 2, column: 'notify_channel', reason: 'invalid_channel', value: 'fax' }),
+      ]);
+    });
     it('exports residents with their units', async () => {
       const { estate, resident } = await buildWorld(t);
       const res = await t.admin.get(`/estates/${estate.id}/residents/export?format=csv`);

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { buildingKey, checkResidentRows, checkUnitRows, compareUnitsNaturally, matchRank, parseUnitQuery } from './rules.js';
+import {
+  buildingKey,
+  checkResidentRows,
+  checkUnitRows,
+  compareUnitsNaturally,
+  matchRank,
+  parseUnitQuery,
+  preferenceColumns,
+} from './rules.js';
 
 const sheet = (headers: string[], ...rows: string[][]) => ({
   headers,
   rows: rows.map((cells, i) => ({ row: i + 2, cells: Object.fromEntries(headers.map((h, j) => [h, cells[j] ?? ''])) })),
 });
 const U = ['building', 'number', 'floor', 'area_m2'];
-const R = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit', 'title'];
+const R = ['name', 'phone', 'phone_alt', 'email', 'kind', 'building', 'unit', 'title', 'locale', 'notify_channel', 'opt_out'];
 
 describe('unit import rows', () => {
   const cases: { name: string; rows: string[][]; errors: [number, string, string][] }[] = [
@@ -152,5 +160,18 @@ describe('finding a unit by what a person types', () => {
       'A座 23A',
       'B座 1A',
     ]);
+  });
+});
+
+describe("R-CP-5: the columns a resident's preferences set", () => {
+  it('sets only what was given, flags as 0 or 1, and null for the automatic channel', () => {
+    expect(preferenceColumns({})).toEqual({});
+    expect(preferenceColumns({ locale: 'en', notifyChannel: null, optOut: { sms: true, portal: false } })).toEqual({
+      locale: 'en',
+      notify_channel: null,
+      sms_opt_out: 1,
+      portal_opt_out: 0,
+    });
+    expect(preferenceColumns({ notifyChannel: 'email' })).toEqual({ notify_channel: 'email' });
   });
 });

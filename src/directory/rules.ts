@@ -39,6 +39,10 @@ export const HEADER_ALIASES: Record<string, string> = {
   类别: 'kind',
   稱呼: 'title',
   称呼: 'title',
+  通知語言: 'locale',
+  通知语言: 'locale',
+  通知方式: 'notify_channel',
+  不接收的方式: 'opt_out',
 };
 
 export interface UnitImportRow {
@@ -60,6 +64,65 @@ export interface ResidentImportRow {
   title: ResidentTitle | null;
   building: string | null;
   unit: string | null;
+  /** R-CP-5: null when the file does not say. */
+  locale: 'zh-Hant' | 'zh-Hans' | 'en' | null;
+  /** R-CP-5: undefined when the file has no such column; null (auto or empty) is automatic. */
+  notifyChannel?: Channel | null;
+  /** R-CP-5: the refused channels; undefined when the file has no such column. */
+  optOut?: { sms: boolean; email: boolean; portal: boolean };
+}
+
+type Channel = 'sms' | 'email' | 'portal';
+/** R-CP-5: a language and channels as a file may write them: the stored word, or in either script. */
+const LOCALE_WORDS: Record<string, 'zh-Hant' | 'zh-Hans' | 'en'> = {
+  'zh-hant': 'zh-Hant',
+  繁體中文: 'zh-Hant',
+  繁體: 'zh-Hant',
+  繁体中文: 'zh-Hant',
+  'zh-hans': 'zh-Hans',
+  簡體中文: 'zh-Hans',
+  简体中文: 'zh-Hans',
+  简体: 'zh-Hans',
+  en: 'en',
+  english: 'en',
+  英文: 'en',
+};
+const CHANNEL_WORDS: Record<string, Channel | 'auto'> = {
+  auto: 'auto',
+  自動: 'auto',
+  自动: 'auto',
+  sms: 'sms',
+  短訊: 'sms',
+  短信: 'sms',
+  email: 'email',
+  電郵: 'email',
+  电邮: 'email',
+  portal: 'portal',
+  住戶平台: 'portal',
+  住户平台: 'portal',
+};
+
+/** R-CP-5: the preference cells of a resident's row, checked; what the file leaves out stays undefined. */
+function preferenceCells(headers: string[], cells: Cells, row: number, push: Push) {
+  const localeText = text(cells, 'locale', row, push, { required: false, max: 20 });
+  const locale = localeText ? LOCALE_WORDS[localeText.toLowerCase()] : undefined;
+  if (localeText && !locale) push({ row, column: 'locale', reason: 'invalid_locale', message: 'locale must be zh-Hant, zh-Hans or en' });
+  const channelText = text(cells, 'notify_channel', row, push, { required: false, max: 20 });
+  const channel = channelText ? CHANNEL_WORDS[channelText.toLowerCase()] : 'auto';
+  if (!channel)
+    push({ row, column: 'notify_channel', reason: 'invalid_channel', message: 'notify_channel must be auto, sms, email or portal' });
+  const refused = (text(cells, 'opt_out', row, push, { required: false, max: 60 }) ?? '').split(/[\s,;，、]+/).filter(Boolean);
+  const optOut = { sms: false, email: false, portal: false };
+  for (const word of refused) {
+    const c = CHANNEL_WORDS[word.toLowerCase()];
+    if (c && c !== 'auto') optOut[c] = true;
+    else push({ row, column: 'opt_out', reason: 'invalid_channel', message: 'opt_out lists sms, email or portal, or is empty' });
+  }
+  return {
+    locale: locale ?? null,
+    ...(headers.includes('notify_channel') && { notifyChannel: channel === 'auto' || !channel ? null : channel }),
+    ...(headers.includes('opt_out') && { optOut }),
+  };
 }
 
 const PHONE = /^\+?[0-9 ()-]{3,20}$/;
@@ -194,9 +257,10 @@ export function checkResidentRows(sheet: { headers: string[]; rows: { row: numbe
         reason: 'invalid_title',
         message: 'title must be mr, mrs, miss or ms (先生 / 太太 / 小姐 / 女士), or empty',
       });
+    const prefs = preferenceCells(sheet.headers, cells, row, push);
     echoCells(errors, before, cells);
     if (errors.length === before && name && kind)
-      rows.push({ row, name, phone, phoneAlt, email, kind, title: title ?? null, building, unit });
+      rows.push({ row, name, phone, phoneAlt, email, kind, title: title ?? null, building, unit, ...prefs });
   }
   return { rows, errors };
 }
@@ -276,4 +340,24 @@ const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 /** Units in the order a person reads a list of them: by building, then 3A before 13A before 23A. */
 export function compareUnitsNaturally(a: { buildingName: string; number: string }, b: { buildingName: string; number: string }): number {
   return natural.compare(a.buildingName, b.buildingName) || natural.compare(a.number, b.number);
+}
+
+/**
+ * R-CP-5: the columns a resident's preferences set, from what the request gave; what it left
+ * out is not in the patch (on a new resident the columns' defaults hold).
+ */
+export function preferenceColumns(b: {
+  locale?: 'zh-Hant' | 'zh-Hans' | 'en' | undefined;
+  notifyChannel?: 'sms' | 'email' | 'portal' | null | undefined;
+  optOut?: { sms?: boolean | undefined; email?: boolean | undefined; portal?: boolean | undefined } | undefined;
+}): { locale?: string; notify_channel?: string | null; sms_opt_out?: number; email_opt_out?: number; portal_opt_out?: number } {
+  const flag = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
+  const patch = {
+    locale: b.locale,
+    notify_channel: b.notifyChannel,
+    sms_opt_out: flag(b.optOut?.sms),
+    email_opt_out: flag(b.optOut?.email),
+    portal_opt_out: flag(b.optOut?.portal),
+  };
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
 }

@@ -124,6 +124,18 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: cases in the browser', {
     expect(await seenText(reply.first())).not.toContain(AVOID);
     await expect.poll(() => detail.deadlineTone('R-CP-1')).toBe('met');
     expect(await seenText(detail.obligation('R-CP-1'))).toContain('準時完成');
+    // R-CP-5: the resident is told of the case and of the reply by SMS (they have a phone; the
+    // gateway is not set up here, so the messages wait), masked; and the complaint's contact clock runs.
+    const told = detail.timelineEvents('progress_message');
+    await expect.poll(() => told.count()).toBe(2);
+    for (const text of [await seenText(told.first()), await seenText(told.last())]) {
+      expect(text).toContain('短訊');
+      expect(text).toContain(`9***${CALLER_PHONE.slice(-4)}`);
+      expect(text).toContain('待發送');
+      expect(text).not.toContain(CALLER_PHONE);
+    }
+    expect(await seenText(told.last())).toContain(sent.trim());
+    expect(await seenText(detail.obligation('R-CP-5'))).toContain('聯絡投訴業戶');
     await shot('reply-sent-deadline-met');
   });
 

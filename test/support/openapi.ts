@@ -516,6 +516,9 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
     kind: 'tenant',
     title: 'ms',
     unitIds: [ids.unitId],
+    locale: 'en',
+    notifyChannel: 'email',
+    optOut: { sms: true, email: false, portal: false },
   }),
   updateResident: (ids) => ({
     name: '改名住戶',
@@ -525,6 +528,9 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
     kind: 'owner',
     title: 'mr',
     unitIds: [ids.unitId],
+    locale: 'zh-Hans',
+    notifyChannel: null,
+    optOut: { sms: false, email: false, portal: true },
   }),
   importUnits: () => ({
     format: 'csv',
@@ -582,7 +588,11 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
   resolveCase: () => ({ result: '已處理' }),
   closeCase: () => ({ result: '已處理', reason: '業戶確認' }),
   reopenCase: () => ({ reason: '業戶再次反映' }),
-  startRepair: (ids) => ({ maintenanceStaffId: ids.staffId, startedAt: '2026-11-20T02:00:00.000Z' }),
+  startRepair: (ids) => ({
+    maintenanceStaffId: ids.staffId,
+    startedAt: '2026-11-20T02:00:00.000Z',
+    appointmentAt: '2026-11-21T02:00:00.000Z',
+  }),
   recordRepairWork: () => ({ workDone: '更換喉管', materials: '喉管 x1' }),
   completeRepair: () => ({ workDone: '已修妥', materials: '膠水', completedAt: '2026-11-20T02:00:00.000Z' }),
   createSavedView: () => ({ name: '我的維修', query: { kind: 'repair' } }),

@@ -5,6 +5,7 @@ import { warningsToKeep } from '../../phrases/index.js';
 import { cancelObligations } from '../../platform/obligations/index.js';
 import { CASE_SUBJECT, caseError } from '../access.js';
 import { caseChange, caseEvent, caseHistory, residentWords } from '../change.js';
+import { tellResident } from '../progress/tell-resident.js';
 import { type CaseKind, closeDecision } from '../rules.js';
 import { updateCase } from '../store.js';
 
@@ -41,11 +42,12 @@ export const closeCase = caseChange<z.infer<typeof CloseBody>>('case.close', asy
   await cancelObligations(uc.trx, { subjectType: CASE_SUBJECT, subjectId: row.id, at: uc.at });
   const { withoutSatisfaction } = decision;
   const phraseWarnings = await residentWords(uc, row, actor, { result: b.result });
-  await caseEvent(uc, row, actor.id, {
+  const closedId = await caseEvent(uc, row, actor.id, {
     type: 'closed',
     text: b.reason ?? result,
     data: { withoutSatisfaction, ...(phraseWarnings.length > 0 && { phraseWarnings: warningsToKeep(phraseWarnings) }) },
   });
+  await tellResident(uc, { ...row, status: 'closed' }, { kind: 'closed', key: closedId, text: result, actorId: actor.id });
   await caseHistory(uc, row, 'closed', { status: row.status }, { status: 'closed', result, reason: b.reason ?? null, withoutSatisfaction });
   return phraseWarnings;
 });

@@ -12,6 +12,7 @@ import { occurredAt as whenItHappened } from '../../platform/occurred.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { CASE_SUBJECT, caseChanged } from '../access.js';
 import { caseEvent, caseHistory } from '../change.js';
+import { tellResident } from '../progress/tell-resident.js';
 import { getCase } from '../reading/get-case.js';
 import { caseNumber, departmentsFor, REPLY_RULE, replyDueAt } from '../rules.js';
 import { insertCase } from '../store.js';
@@ -95,6 +96,8 @@ export async function createCase(
       });
     }
     await caseHistory(uc, row, 'created', null, row);
+    // R-CP-5: the resident is told the case number, whichever way the case came in.
+    await tellResident(uc, row, { kind: 'intake', key: id, actorId: opts.actor.id });
     uc.live(caseChanged(opts.estateId, id, 'case.created'));
     // The answer is read in the same transaction: no wait for the connection after the commit.
     return getCase(ctx, { actor: opts.actor, caseId: id, asOf: uc.now, db: uc.trx });

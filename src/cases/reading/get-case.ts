@@ -7,6 +7,7 @@ import { obligationsOf } from '../../platform/obligations/index.js';
 import { CASE_SUBJECT, requireCaseRead } from '../access.js';
 import { attachmentsOfCase } from '../attachments/attachments.store.js';
 import { presentDetail } from '../present.js';
+import { withDeliveryStates } from '../progress/delivery.js';
 import { caseEvents, findCase } from '../store.js';
 
 /**
@@ -23,7 +24,7 @@ export async function getCase(
   requireCaseRead(opts.actor, row);
   const asOf = opts.asOf ?? ctx.clock.now();
   const [events, obligations, attachments] = await Promise.all([
-    caseEvents(db, row.estate_id, row.id),
+    caseEvents(db, row.estate_id, row.id).then((events) => withDeliveryStates(db, events)),
     obligationsWithNames(db, row.id),
     attachmentsOfCase(db, row.estate_id, row.id),
   ]);

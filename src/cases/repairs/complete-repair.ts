@@ -5,6 +5,7 @@ import { emit } from '../../platform/events.js';
 import { occurredAt as whenItHappened } from '../../platform/occurred.js';
 import { caseError } from '../access.js';
 import { caseChange, caseEvent, caseHistory } from '../change.js';
+import { tellResident } from '../progress/tell-resident.js';
 import { updateCase } from '../store.js';
 import { requireOpenRepair } from './require-repair.js';
 
@@ -29,13 +30,14 @@ export const completeRepair = caseChange<z.infer<typeof CompleteRepairBody>>('re
     result: row.result ?? b.workDone ?? null,
   });
   const [workDone, materials] = [b.workDone ?? null, b.materials ?? null];
-  await caseEvent(uc, row, actor.id, {
+  const completedId = await caseEvent(uc, row, actor.id, {
     type: 'repair_completed',
     at: completedAt,
     text: workDone,
     data: { materials },
     search: workDone,
   });
+  await tellResident(uc, { ...row, status: 'resolved' }, { kind: 'completed', key: completedId, actorId: actor.id });
   await caseHistory(uc, row, 'repair.completed', { status: row.status }, { status: 'resolved', completedAt, workDone, materials });
   await emit(uc.trx, ctx, 'repairCompleted', {
     estateId: row.estate_id,

@@ -6,6 +6,7 @@ import { unknownReference } from '../../platform/errors.js';
 import { occurredAt as whenItHappened } from '../../platform/occurred.js';
 import { caseChange, caseEvent, caseHistory } from '../change.js';
 import { notifyStaff } from '../notify.js';
+import { tellResident } from '../progress/tell-resident.js';
 import { updateCase } from '../store.js';
 import { requireOpenRepair } from './require-repair.js';
 
@@ -29,8 +30,24 @@ export const startRepair = caseChange<z.infer<typeof StartRepairBody>>('repair.w
     maintenance_id: maintenanceId,
     repair_started_at: row.repair_started_at ?? startedAt,
   });
-  await caseEvent(uc, row, actor.id, { type: 'repair_started', at: startedAt, data: { maintenanceId } });
-  await caseHistory(uc, row, 'repair.started', { maintenance_id: row.maintenance_id }, { maintenance_id: maintenanceId, startedAt });
+  const appointmentAt = b.appointmentAt ? new Date(b.appointmentAt).toISOString() : null;
+  const startedId = await caseEvent(uc, row, actor.id, {
+    type: 'repair_started',
+    at: startedAt,
+    data: { maintenanceId, ...(appointmentAt && { appointmentAt }) },
+  });
+  await caseHistory(
+    uc,
+    row,
+    'repair.started',
+    { maintenance_id: row.maintenance_id },
+    { maintenance_id: maintenanceId, startedAt, ...(appointmentAt && { appointmentAt }) },
+  );
+  // R-CP-5: the resident is told when the repairer will call.
+  if (appointmentAt) {
+    const now = { ...row, status: 'in_progress', maintenance_id: maintenanceId };
+    await tellResident(uc, now, { kind: 'appointment', key: startedId, appointmentAt, actorId: actor.id });
+  }
   if (maintenanceId && maintenanceId !== row.maintenance_id && maintenanceId !== actor.id) {
     uc.live(...(await notifyStaff(uc, ctx, row, { staffIds: [maintenanceId], kind: 'case.assigned' })));
   }

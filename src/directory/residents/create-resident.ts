@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { presentResident } from '../present.js';
 import { insertResident } from '../residents.store.js';
+import { preferenceColumns } from '../rules.js';
 import { findEstate, unitsOfResidents } from '../store.js';
 import { linkUnits } from './link-units.js';
 
@@ -26,6 +27,12 @@ export async function createResident(ctx: AppContext, opts: { actor: Actor; esta
         email: b.email ?? null,
         kind: b.kind,
         title: b.title ?? null,
+        locale: 'zh-Hant',
+        notify_channel: null,
+        sms_opt_out: 0,
+        email_opt_out: 0,
+        portal_opt_out: 0,
+        ...preferenceColumns(b),
         created_at: uc.at,
         updated_at: uc.at,
       };

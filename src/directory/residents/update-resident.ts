@@ -6,6 +6,7 @@ import { notFound } from '../../platform/errors.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { presentResident } from '../present.js';
 import { updateResidentRow } from '../residents.store.js';
+import { preferenceColumns } from '../rules.js';
 import { findResident, unitsOfResidents } from '../store.js';
 import { linkUnits } from './link-units.js';
 
@@ -26,6 +27,7 @@ export async function updateResident(
       ...(b.email !== undefined && { email: b.email }),
       ...(b.kind !== undefined && { kind: b.kind }),
       ...(b.title !== undefined && { title: b.title }),
+      ...preferenceColumns(b),
       updated_at: uc.at,
     };
     await updateResidentRow(uc.trx, before.id, patch);

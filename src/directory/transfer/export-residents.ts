@@ -8,5 +8,17 @@ export const exportResidents = sheetExport({
   sheet: 'residents',
   columns: RESIDENT_COLUMNS,
   rows: residentsForExport,
-  line: (r) => [r.name, r.phone, r.phone_alt, r.email, r.kind, r.building_name, r.number, r.title],
+  line: (r) => [
+    r.name,
+    r.phone,
+    r.phone_alt,
+    r.email,
+    r.kind,
+    r.building_name,
+    r.number,
+    r.title,
+    r.locale,
+    r.notify_channel ?? 'auto',
+    [r.sms_opt_out && 'sms', r.email_opt_out && 'email', r.portal_opt_out && 'portal'].filter(Boolean).join(' '),
+  ],
 });

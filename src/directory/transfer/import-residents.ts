@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { insertResident, linkResidentUnit, livesIn, residentsOfEstate, updateResidentRow } from '../residents.store.js';
-import { checkResidentRows } from '../rules.js';
+import { checkResidentRows, type ResidentImportRow } from '../rules.js';
 import { unitsOfEstate } from '../units.store.js';
 import { DryRunDone, type ImportOptions, type ImportOutcome, ignoreDryRun, oneImportAtATime, readImport, rejectIfAny } from './import.js';
 
@@ -41,14 +41,11 @@ async function residentsFrom(ctx: AppContext, opts: ImportOptions): Promise<Impo
           email: r.email ?? found.email,
           phone_alt: r.phoneAlt ?? found.phone_alt,
           title: r.title ?? found.title,
+          ...preferencesOf(r, found),
           updated_at: at,
         };
-        if (
-          patch.kind !== found.kind ||
-          patch.email !== found.email ||
-          patch.phone_alt !== found.phone_alt ||
-          patch.title !== found.title
-        ) {
+        const changed = (Object.keys(patch) as (keyof typeof patch)[]).some((k) => k !== 'updated_at' && patch[k] !== found[k]);
+        if (changed) {
           await updateResidentRow(trx, found.id, patch);
           await uc.history({
             estateId: opts.estateId,
@@ -72,6 +69,7 @@ async function residentsFrom(ctx: AppContext, opts: ImportOptions): Promise<Impo
           email: r.email,
           kind: r.kind,
           title: r.title,
+          ...preferencesOf(r, { locale: 'zh-Hant', notify_channel: null, sms_opt_out: 0, email_opt_out: 0, portal_opt_out: 0 }),
           created_at: at,
           updated_at: at,
         };
@@ -100,4 +98,19 @@ async function residentsFrom(ctx: AppContext, opts: ImportOptions): Promise<Impo
     if (opts.dryRun) throw new DryRunDone();
   }).catch(ignoreDryRun);
   return { created, updated, total: rows.length };
+}
+
+/** R-CP-5: a row's preferences over what the resident had (or the defaults): what the file leaves out stays. */
+function preferencesOf(
+  r: ResidentImportRow,
+  had: { locale: string; notify_channel: string | null; sms_opt_out: number; email_opt_out: number; portal_opt_out: number },
+) {
+  const flag = (v: boolean | undefined, was: number) => (v === undefined ? was : v ? 1 : 0);
+  return {
+    locale: r.locale ?? had.locale,
+    notify_channel: r.notifyChannel === undefined ? had.notify_channel : r.notifyChannel,
+    sms_opt_out: flag(r.optOut?.sms, had.sms_opt_out),
+    email_opt_out: flag(r.optOut?.email, had.email_opt_out),
+    portal_opt_out: flag(r.optOut?.portal, had.portal_opt_out),
+  };
 }

@@ -46,6 +46,14 @@ export interface ResidentTable {
   kind: string;
   /** R-WD-2: mr, mrs, miss, ms; null when not known. */
   title: string | null;
+  /** R-CP-5: the language of what the office writes to them: zh-Hant, zh-Hans or en. */
+  locale: Generated<string>;
+  /** R-CP-5: sms, email or portal; null: automatic (sms with a phone, else email, else portal). */
+  notify_channel: string | null;
+  /** R-CP-5: 1 when the resident refused this channel. */
+  sms_opt_out: Generated<number>;
+  email_opt_out: Generated<number>;
+  portal_opt_out: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -12,11 +12,13 @@ import type { OutboxChannel } from './tables.js';
 export type { OutboxChannel, OutboxStatus, OutboxTable } from './tables.js';
 
 export interface OutboxEntry {
+  /** The row's id when the caller keeps a reference to it (a case's timeline); a new one otherwise. */
+  id?: string;
   estateId: string | null;
   /** What happened, unique per occurrence: the same key, channel and recipient are queued once. */
   eventKey: string;
   channel: OutboxChannel;
-  /** An email address, or the phone number or handle the messaging gateway delivers to. */
+  /** An email address, the phone number or handle the messaging gateway delivers to, or a resident's id (portal). */
   recipient: string;
   subject?: string | null;
   body: string;
@@ -29,7 +31,7 @@ export interface OutboxEntry {
 /** Queues a message in the caller's transaction; false when this event was already queued for this recipient. */
 export async function enqueue(trx: Transaction<Database>, entry: OutboxEntry): Promise<boolean> {
   return insertOutboxMessage(trx, {
-    id: newId(),
+    id: entry.id ?? newId(),
     estate_id: entry.estateId,
     event_key: entry.eventKey,
     channel: entry.channel,
@@ -61,3 +63,5 @@ export interface Transport {
   send(message: OutboxMessage, now: Date): Promise<void>;
   close(): Promise<void>;
 }
+
+export { type DeliveryState, deliveryStates, type PortalMessage, portalMessagesFor } from './store.js';

@@ -78,3 +78,60 @@ export async function markMessageSent(db: Kysely<Database>, opts: { id: string; 
     .where('claim_token', '=', opts.claimToken)
     .execute();
 }
+
+/** A portal message as the resident portal lists it. */
+export interface PortalMessage {
+  id: string;
+  estateId: string | null;
+  eventKey: string;
+  subject: string | null;
+  body: string;
+  payload: unknown;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+/**
+ * The portal messages delivered to a resident (recipient = their id), newest first, a page of
+ * them with the count of all.
+ */
+export async function portalMessagesFor(
+  db: Kysely<Database>,
+  residentId: string,
+  opts: { limit: number; offset: number },
+): Promise<{ items: PortalMessage[]; total: number }> {
+  const base = db.selectFrom('outbox').where('channel', '=', 'portal').where('recipient', '=', residentId).where('status', '=', 'sent');
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit).offset(opts.offset).execute();
+  return {
+    total: Number(n),
+    items: rows.map((r) => ({
+      id: r.id,
+      estateId: r.estate_id,
+      eventKey: r.event_key,
+      subject: r.subject,
+      body: r.body,
+      payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown),
+      sentAt: r.sent_at,
+      createdAt: r.created_at,
+    })),
+  };
+}
+
+/** How far each of these messages got: pending (or being sent), sent or failed, and when it was sent. */
+export interface DeliveryState {
+  status: 'pending' | 'sent' | 'failed';
+  sentAt: string | null;
+  attempts: number;
+}
+
+export async function deliveryStates(db: Kysely<Database>, ids: string[]): Promise<Map<string, DeliveryState>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('outbox').select(['id', 'status', 'sent_at', 'attempts']).where('id', 'in', ids).execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { status: r.status === 'sending' ? 'pending' : (r.status as DeliveryState['status']), sentAt: r.sent_at, attempts: r.attempts },
+    ]),
+  );
+}

@@ -1,5 +1,6 @@
 /** The outbox table, added to the app's Database type. */
-export type OutboxChannel = 'email' | 'webhook';
+/** 'portal': a message the resident reads in the resident portal; its recipient is the resident's id. */
+export type OutboxChannel = 'email' | 'webhook' | 'portal';
 /** 'sending' is a row claimed by a worker; a claim older than the lease is taken over. */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 

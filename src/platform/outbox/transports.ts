@@ -87,9 +87,18 @@ export class WebhookTransport implements Transport {
   async close(): Promise<void> {}
 }
 
+/**
+ * Portal messages need no network: the resident reads them in the portal, which lists the sent
+ * portal rows addressed to them (`portalMessagesFor`). Delivering one is marking it sent.
+ */
+export class PortalTransport implements Transport {
+  async send(): Promise<void> {}
+  async close(): Promise<void> {}
+}
+
 /** The transports the configuration enables; a channel without one keeps its messages queued. */
 export function transportsFrom(config: OutboxConfig): Partial<Record<OutboxChannel, Transport>> {
-  const transports: Partial<Record<OutboxChannel, Transport>> = {};
+  const transports: Partial<Record<OutboxChannel, Transport>> = { portal: new PortalTransport() };
   if (config.smtpUrl) transports.email = new SmtpTransport({ url: config.smtpUrl, from: config.mailFrom });
   if (config.webhookUrl && config.webhookSecret)
     transports.webhook = new WebhookTransport({ url: config.webhookUrl, secret: config.webhookSecret });

@@ -13,7 +13,7 @@ import { COUNTER_SEATS, type Estate, type UpdateEstateInput } from '../features/
 import { CreateEstateButton } from '../features/estate/CreateEstateButton';
 import { timeZoneOptions } from '../features/estate/timeZones';
 
-type Unit = 'hours' | 'minutes' | 'items' | 'percent' | 'dayOfMonth' | 'attempts' | 'mm';
+type Unit = 'hours' | 'days' | 'minutes' | 'items' | 'percent' | 'dayOfMonth' | 'attempts' | 'mm';
 
 interface PolicyNumber {
   /** The field under `policy`, dot-separated for nested settings. */
@@ -41,7 +41,8 @@ type PolicyLabelKey =
   | 'rainThresholdMm'
   | 'callbackPromiseMinutes'
   | 'callbackAfterReturnMinutes'
-  | 'walkInWaitLimitMinutes';
+  | 'walkInWaitLimitMinutes'
+  | 'progressIntervalDays';
 
 interface PolicyGroup {
   key: 'replies' | 'followUps' | 'spotChecks' | 'frontDesk';
@@ -59,6 +60,7 @@ const POLICY_GROUPS: PolicyGroup[] = [
       { path: 'followUpHours.other', rule: 'R-FU-1', unit: 'hours', min: 1, max: 2160 },
       { path: 'afterRainFollowUpHours', rule: 'R-FU-2', unit: 'hours', min: 1, max: 720 },
       { path: 'rectificationNoticeHours', rule: 'R-RC-1', unit: 'hours', min: 1, max: 720 },
+      { path: 'progressIntervalDays', rule: 'R-CP-5', unit: 'days', min: 1, max: 90 },
     ],
   },
   {

@@ -15,7 +15,10 @@ const EVENT_COLORS: Partial<Record<CaseEventType, string>> = {
   closed: 'gray',
   reopened: 'orange',
   note: 'gray',
+  progress_message: 'cyan',
 };
+
+const PROGRESS_COLORS: Record<string, string> = { pending: 'gold', sent: 'green', failed: 'red' };
 
 function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
@@ -27,6 +30,7 @@ export type NameLookup = (id: string) => string | undefined;
 /** The facts of an event that its text does not say: how a reply was given, to whom it went. */
 function useDetails(nameOf: NameLookup): (event: CaseEvent) => ReactNode[] {
   const { t } = useTranslation();
+  const { format } = useEstateTime();
   return (event) => {
     const d = event.data;
     const out: ReactNode[] = [];
@@ -67,6 +71,23 @@ function useDetails(nameOf: NameLookup): (event: CaseEvent) => ReactNode[] {
       const to = named(d.to);
       if (to) out.push(<Tag key="to">{t('caseEvents.toPerson', { name: to })}</Tag>);
     }
+    if (event.type === 'progress_message') {
+      // R-CP-5: what the resident was told, by which channel, to whom (masked) and whether it went out.
+      const channel = str(d.channel);
+      if (channel) out.push(<Tag key="channel">{translateOr(`progress.channels.${channel}`, channel)}</Tag>);
+      const recipient = str(d.recipient);
+      if (recipient) out.push(<Tag key="recipient">{recipient}</Tag>);
+      const status = str(d.status) ?? 'pending';
+      const sentAt = str(d.sentAt);
+      out.push(
+        <Tag key="status" color={PROGRESS_COLORS[status]} data-testid="progress-status">
+          {translateOr(`progress.statuses.${status}`, status)}
+          {sentAt ? ` · ${format(sentAt)}` : ''}
+        </Tag>,
+      );
+    }
+    const appointmentAt = str(d.appointmentAt);
+    if (appointmentAt) out.push(<Tag key="appointment">{t('progress.appointment', { time: format(appointmentAt) })}</Tag>);
     const maintenance = named(d.maintenanceId);
     if (maintenance) out.push(<Tag key="maintenance">{t('caseEvents.maintenance', { name: maintenance })}</Tag>);
     const materials = str(d.materials);

@@ -84,6 +84,10 @@ export const ESTATE_ROLES = valuesOf<EstateRole>({ manager: true, receptionist: 
 export const RESIDENT_KINDS = valuesOf<ResidentKind>({ owner: true, tenant: true });
 /** R-WD-2: how a resident is addressed by surname and title; none while the office does not know. */
 export const RESIDENT_TITLES = valuesOf<ResidentTitle>({ mr: true, mrs: true, miss: true, ms: true });
+/** R-CP-5: how a resident is told of their cases' progress. */
+export type NotifyChannel = NonNullable<Resident['notifyChannel']>;
+export const NOTIFY_CHANNELS = valuesOf<NotifyChannel>({ sms: true, email: true, portal: true });
+export const RESIDENT_LOCALES = valuesOf<Resident['locale']>({ 'zh-Hant': true, 'zh-Hans': true, en: true });
 export const PRESENCE_STATES = valuesOf<PresenceState>({
   in_office: true,
   other_office: true,

@@ -1,11 +1,14 @@
-import { Form, Input, Radio } from 'antd';
+import { Checkbox, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useEstate } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
 import {
   type CreateResidentInput,
+  NOTIFY_CHANNELS,
+  type NotifyChannel,
   RESIDENT_KINDS,
+  RESIDENT_LOCALES,
   RESIDENT_TITLES,
   type Resident,
   type ResidentKind,
@@ -22,6 +25,10 @@ interface ResidentValues {
   phoneAlt?: string;
   email?: string;
   unitIds: string[];
+  locale: Resident['locale'];
+  /** 'auto': SMS with a phone, else email, else the portal (R-CP-5). */
+  notifyChannel: NotifyChannel | 'auto';
+  optOut: NotifyChannel[];
 }
 
 const orNull = (value: string | undefined | null) => (value?.trim() ? value.trim() : null);
@@ -49,6 +56,9 @@ export function ResidentForm({
     phoneAlt: t('residents.phoneAlt'),
     email: t('residents.email'),
     unitIds: t('residents.units'),
+    locale: t('residents.locale'),
+    notifyChannel: t('residents.notifyChannel'),
+    optOut: t('residents.optOut'),
   };
 
   return (
@@ -68,8 +78,18 @@ export function ResidentForm({
               phoneAlt: resident.phoneAlt ?? undefined,
               email: resident.email ?? undefined,
               unitIds: resident.units.map((u) => u.id),
+              locale: resident.locale,
+              notifyChannel: resident.notifyChannel ?? 'auto',
+              optOut: NOTIFY_CHANNELS.filter((c) => resident.optOut[c]),
             }
-          : { kind: 'owner', title: 'none', unitIds: defaultUnit ? [defaultUnit.id] : [] }
+          : {
+              kind: 'owner',
+              title: 'none',
+              unitIds: defaultUnit ? [defaultUnit.id] : [],
+              locale: 'zh-Hant',
+              notifyChannel: 'auto',
+              optOut: [],
+            }
       }
       onSubmit={async (values) => {
         const body: CreateResidentInput = {
@@ -80,6 +100,9 @@ export function ResidentForm({
           phoneAlt: orNull(values.phoneAlt),
           email: orNull(values.email),
           unitIds: values.unitIds ?? [],
+          locale: values.locale ?? 'zh-Hant',
+          notifyChannel: !values.notifyChannel || values.notifyChannel === 'auto' ? null : values.notifyChannel,
+          optOut: Object.fromEntries(NOTIFY_CHANNELS.map((c) => [c, (values.optOut ?? []).includes(c)])),
         };
         const saved = resident
           ? await api.patch<Resident>(`/residents/${resident.id}`, body)
@@ -115,6 +138,26 @@ export function ResidentForm({
       </Form.Item>
       <Form.Item name="email" label={labels.email} rules={[{ type: 'email', message: t('form.invalidEmail') }]}>
         <Input type="email" maxLength={200} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="locale" label={labels.locale} extra={t('residents.localeHelp')}>
+        <Radio.Group
+          optionType="button"
+          data-testid="resident-form-locale"
+          options={RESIDENT_LOCALES.map((l) => ({ value: l, label: t(`residents.locales.${l}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="notifyChannel" label={labels.notifyChannel} extra={t('residents.notifyChannelHelp')}>
+        <Radio.Group
+          optionType="button"
+          data-testid="resident-form-channel"
+          options={(['auto', ...NOTIFY_CHANNELS] as const).map((c) => ({ value: c, label: t(`residents.channels.${c}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="optOut" label={labels.optOut}>
+        <Checkbox.Group
+          data-testid="resident-form-opt-out"
+          options={NOTIFY_CHANNELS.map((c) => ({ value: c, label: t(`residents.channels.${c}`) }))}
+        />
       </Form.Item>
     </FormModal>
   );
