@@ -3,6 +3,7 @@ import { onBreach } from '../platform/obligations/index.js';
 import { escalateNoContact } from './escalation/escalate-no-contact.js';
 import { escalateOverdueReply } from './escalation/escalate-overdue-reply.js';
 import { CONTACT_RULE } from './progress/rules.js';
+import { registerPortalCaseRoutes } from './portal.routes.js';
 import { registerCaseRoutes } from './routes.js';
 import { REPLY_RULE } from './rules.js';
 
@@ -14,5 +15,8 @@ export const casesModule: Module = {
     // R-CP-5: a complainant left without contact escalates to the manager too.
     onBreach(CONTACT_RULE, (trx, obligation, at, ctx) => escalateNoContact(trx, ctx, obligation, at));
   },
-  routes: registerCaseRoutes,
+  routes: (api, ctx) => {
+    registerCaseRoutes(api, ctx);
+    registerPortalCaseRoutes(api, ctx);
+  },
 };
