@@ -53,11 +53,19 @@ export function PhotoPicker({ files, onChange }: { files: File[]; onChange: (fil
         type="file"
         accept="image/*"
         capture="environment"
-        hidden
+        style={{ display: 'none' }}
         onChange={add}
         data-testid="portal-photo-camera-input"
       />
-      <input ref={album} type="file" accept="image/*" multiple hidden onChange={add} data-testid="portal-photo-input" />
+      <input
+        ref={album}
+        type="file"
+        accept="image/*"
+        multiple
+        style={{ display: 'none' }}
+        onChange={add}
+        data-testid="portal-photo-input"
+      />
       {files.length > 0 && (
         <Space wrap>
           {files.map((file, i) => (

@@ -56,9 +56,11 @@ function PortalLayout() {
           <Typography.Text strong data-testid="portal-office">
             {resident.estate.officeName || resident.estate.name}
           </Typography.Text>
-          <Typography.Text type="secondary" className="ed-portal-estate">
-            {resident.estate.name}
-          </Typography.Text>
+          {resident.estate.officeName && resident.estate.officeName !== resident.estate.name && (
+            <Typography.Text type="secondary" className="ed-portal-estate">
+              {resident.estate.name}
+            </Typography.Text>
+          )}
         </div>
         <div className="ed-portal-header-actions">
           <LanguageSwitcher />

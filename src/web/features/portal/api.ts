@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Attachment as AttachmentSchema } from '../../../contract/cases';
-import type { FeeBasis } from '../../../contract/fees';
 import type {
   ListPortalCasesQuery,
   PortalCaseDetail as PortalCaseDetailSchema,
@@ -10,6 +9,7 @@ import type {
   PortalCasePage as PortalCasePageSchema,
   PortalCreateCaseBody,
   PortalFollowUp as PortalFollowUpSchema,
+  PortalNoticeBoard,
   PortalSatisfactionBody,
   PortalScoreBody,
 } from '../../../contract/portal';
@@ -47,21 +47,7 @@ export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The notice board: announcements in force (urgent first) and the fee items in force today. */
-export interface NoticeBoard {
-  announcements: { id: string; title: string; body: string; urgent: boolean; fromDate: string; untilDate?: string | null }[];
-  fees: {
-    id: string;
-    code?: string;
-    name: string;
-    nameEn?: string | null;
-    basis: FeeBasis;
-    rate: number;
-    currency: string;
-    effectiveFrom: string;
-    effectiveTo?: string | null;
-  }[];
-  publicPageUrl: string;
-}
+export type NoticeBoard = PortalNoticeBoard;
 
 const keys = {
   cases: (estateId: string) => [PORTAL_KEY, estateId, 'cases'] as const,

@@ -28,11 +28,17 @@ export function PortalSessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const token = useRef<string | null>(null);
 
+  // The session's own query stays (its observers would lose it); everything else of the portal goes.
+  const forgetRecords = useCallback(
+    () => queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === PORTAL_KEY && q.queryKey[1] !== SESSION_KEY[1] }),
+    [queryClient],
+  );
+
   const forget = useCallback(() => {
     token.current = null;
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === PORTAL_KEY && q.queryKey[1] !== SESSION_KEY[1] });
+    forgetRecords();
     queryClient.setQueryData(SESSION_KEY, null);
-  }, [queryClient]);
+  }, [queryClient, forgetRecords]);
 
   const client = useMemo(() => apiClient({ csrfToken: () => token.current, unauthorized: forget }), [forget]);
 
@@ -58,10 +64,10 @@ export function PortalSessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback(
     (info: ResidentSessionInfo) => {
       token.current = info.csrfToken;
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === PORTAL_KEY });
+      forgetRecords();
       queryClient.setQueryData(SESSION_KEY, info);
     },
-    [queryClient],
+    [queryClient, forgetRecords],
   );
 
   const logout = useCallback(async () => {

@@ -120,8 +120,8 @@ export default function PortalReportPage() {
         >
           <Radio.Group className="ed-portal-choice" data-testid="portal-report-unit">
             {units.map((u) => (
-              <Radio.Button key={u.id} value={u.id} data-testid={`portal-unit-${u.id}`}>
-                {u.label}
+              <Radio.Button key={u.id} value={u.id}>
+                <span data-testid={`portal-unit-${u.id}`}>{u.label}</span>
               </Radio.Button>
             ))}
           </Radio.Group>
@@ -134,9 +134,11 @@ export default function PortalReportPage() {
         <Form.Item name="kind" label={t('portal.report.kind')} rules={[{ required: true }]}>
           <Radio.Group className="ed-portal-choice" data-testid="portal-report-kind">
             {PORTAL_CASE_KINDS.map((k) => (
-              <Radio.Button key={k} value={k} data-testid={`portal-kind-${k}`}>
-                {t(`caseKinds.${k}`)}
-                <span className="ed-portal-hint">{t(`portal.report.kindHints.${k}`)}</span>
+              <Radio.Button key={k} value={k}>
+                <span data-testid={`portal-kind-${k}`}>
+                  {t(`caseKinds.${k}`)}
+                  <span className="ed-portal-hint">{t(`portal.report.kindHints.${k}`)}</span>
+                </span>
               </Radio.Button>
             ))}
           </Radio.Group>
@@ -149,9 +151,11 @@ export default function PortalReportPage() {
           >
             <Radio.Group className="ed-portal-choice" data-testid="portal-report-class">
               {REPAIR_CLASSES.map((c) => (
-                <Radio.Button key={c} value={c} data-testid={`portal-class-${c}`}>
-                  {t(`portal.report.classes.${c}`)}
-                  <span className="ed-portal-hint">{t(`portal.report.classHints.${c}`)}</span>
+                <Radio.Button key={c} value={c}>
+                  <span data-testid={`portal-class-${c}`}>
+                    {t(`portal.report.classes.${c}`)}
+                    <span className="ed-portal-hint">{t(`portal.report.classHints.${c}`)}</span>
+                  </span>
                 </Radio.Button>
               ))}
             </Radio.Group>
