@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { seenText } from './text.js';
 
 /** The office's side of the portal: inviting from the residents list, and the Portal accounts screen. */
 export class PortalAccountsPage {
@@ -27,7 +28,7 @@ export class PortalAccountsPage {
     await this.page.getByTestId('invite-delivery-show').click();
     await this.page.getByTestId('invite-submit').click();
     await this.inviteCode().waitFor();
-    return this.inviteCode().innerText();
+    return seenText(this.inviteCode());
   }
 
   async closeInvitation(): Promise<void> {
