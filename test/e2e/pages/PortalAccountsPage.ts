@@ -11,9 +11,9 @@ export class PortalAccountsPage {
   readonly inviteExpires = (): Locator => this.page.getByTestId('invite-expires');
   readonly inviteAddress = (): Locator => this.page.getByTestId('invite-address');
 
-  /** The resident's row (a table row, or a card on a phone) on the residents list. */
-  residentRow(name: string): Locator {
-    return this.residentsTable().locator('tr.ant-table-row, .ant-card').filter({ hasText: name }).first();
+  /** The resident's row (a table row, or a card on a phone) on the residents list, by name and phone. */
+  residentRow(name: string, phone: string): Locator {
+    return this.residentsTable().locator('tr.ant-table-row, .ant-card').filter({ hasText: name }).filter({ hasText: phone }).first();
   }
 
   async openResidents(search: string): Promise<void> {
@@ -23,8 +23,8 @@ export class PortalAccountsPage {
   }
 
   /** Invites the resident with the code shown on screen; answers the code. */
-  async inviteShowingCode(name: string): Promise<string> {
-    await this.residentRow(name).getByTestId('resident-invite').click();
+  async inviteShowingCode(row: Locator): Promise<string> {
+    await row.getByTestId('resident-invite').click();
     await this.page.getByTestId('invite-delivery-show').click();
     await this.page.getByTestId('invite-submit').click();
     await this.inviteCode().waitFor();

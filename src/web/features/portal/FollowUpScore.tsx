@@ -12,7 +12,8 @@ export function FollowUpCard({ followUp }: { followUp: PortalFollowUp }) {
   const score = useScoreFollowUp();
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
-  const kindKey = followUp.kind === 'after_rain' ? 'afterRain' : 'afterRepair';
+  const kindKey =
+    followUp.kind === 'after_rain' ? 'afterRain' : followUp.kind === 'after_rectification' ? 'afterRectification' : 'afterRepair';
 
   return (
     <Card size="small" className="ed-portal-card" data-testid="portal-follow-up" data-follow-up-id={followUp.id}>

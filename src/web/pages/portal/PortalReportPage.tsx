@@ -127,8 +127,8 @@ export default function PortalReportPage() {
           </Radio.Group>
         </Form.Item>
         {units.length === 1 && (
-          <Typography.Paragraph>
-            {t('portal.fields.unitId')}: <strong>{units[0]?.label}</strong>
+          <Typography.Paragraph data-testid="portal-report-unit-only">
+            {t('portal.report.unitLine', { unit: units[0]?.label ?? '' })}
           </Typography.Paragraph>
         )}
         <Form.Item name="kind" label={t('portal.report.kind')} rules={[{ required: true }]}>
