@@ -47,9 +47,13 @@ export function registerAuth(api: App, ctx: AppContext): void {
   api.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     const residentToken = request.cookies[RESIDENT_COOKIE];
-    request.actor = token ? await authenticate(ctx, token) : null;
-    if (!request.actor && residentToken) request.actor = await authenticateResident(ctx, residentToken);
     const config = request.routeOptions.config;
+    // A browser may hold both sessions (a staff member trying the portal): the portal's routes
+    // act for the resident, every other route for the staff member.
+    const staff = async () => (token ? authenticate(ctx, token) : null);
+    const resident = async () => (residentToken ? authenticateResident(ctx, residentToken) : null);
+    const forResidents = config?.audience === 'resident' || String(config?.ability ?? '').startsWith('portal.');
+    request.actor = forResidents ? ((await resident()) ?? (await staff())) : ((await staff()) ?? (await resident()));
     if (config?.public) return;
     if (!request.actor) throw new AppError('auth.required', 'sign in first');
     if (config?.ability === 'self') {
