@@ -120,6 +120,7 @@ describe.skipIf(!haveChromium && !inCI)(
         `/rectification-notices/${notice.id}`,
         '/units',
         '/residents',
+        '/residents/portal-accounts',
         '/buildings',
         '/departments',
         '/staff',

@@ -5,7 +5,6 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from './api';
 import { LocaleProvider } from './locale';
 import { router } from './router';
-import { SessionProvider } from './session';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -17,15 +16,14 @@ const queryClient = new QueryClient({
   },
 });
 
+/** The staff's session is the office side's (router.tsx); the portal keeps the resident's. */
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider>
-        <SessionProvider>
-          <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
-            <RouterProvider router={router} />
-          </Suspense>
-        </SessionProvider>
+        <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
+          <RouterProvider router={router} />
+        </Suspense>
       </LocaleProvider>
     </QueryClientProvider>
   );

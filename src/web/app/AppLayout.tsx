@@ -18,6 +18,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MobileOutlined,
   PhoneOutlined,
   ProfileOutlined,
   ReadOutlined,
@@ -59,6 +60,7 @@ const SECTIONS = [
   '/rectification-notices',
   '/units',
   '/residents',
+  '/residents/portal-accounts',
   '/buildings',
   '/departments',
   '/staff',
@@ -150,6 +152,11 @@ function useNavigation(): MenuItem[] {
     ...group('directory', t('nav.directory'), [
       ...only('/units', { key: '/units', icon: <HomeOutlined />, label: link('/units', t('nav.units'), 'nav-units') }),
       ...only('/residents', { key: '/residents', icon: <UserOutlined />, label: link('/residents', t('nav.residents'), 'nav-residents') }),
+      ...only('/residents/portal-accounts', {
+        key: '/residents/portal-accounts',
+        icon: <MobileOutlined />,
+        label: link('/residents/portal-accounts', t('nav.portalAccounts'), 'nav-portal-accounts'),
+      }),
       ...only('/buildings', { key: '/buildings', icon: <BankOutlined />, label: link('/buildings', t('nav.buildings'), 'nav-buildings') }),
       ...only('/departments', {
         key: '/departments',

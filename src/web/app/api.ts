@@ -59,6 +59,17 @@ function isIssue(value: unknown): value is ValidationIssue {
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
 
+/**
+ * Whose session a request travels in: the staff's (the module's own token and handler) or a
+ * resident's in the portal, which keeps its own cookie, CSRF token and sign-out.
+ */
+export interface Credentials {
+  csrfToken: () => string | null;
+  unauthorized: () => void;
+}
+
+const staffCredentials: Credentials = { csrfToken: () => csrfToken, unauthorized: () => onUnauthorized?.() };
+
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
@@ -90,6 +101,8 @@ interface RequestOptions {
   expectUnauthorized?: boolean;
   /** Extra request headers, e.g. `Idempotency-Key`. */
   headers?: Record<string, string>;
+  /** A body sent as it is (a photo's bytes) instead of as JSON. */
+  raw?: BodyInit;
 }
 
 /**
@@ -102,10 +115,11 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: RequestOptions = {}, credentials = staffCredentials): Promise<T> {
   const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.body !== undefined && options.raw === undefined) headers['Content-Type'] = 'application/json';
+  const token = credentials.csrfToken();
+  if (method !== 'GET' && token) headers['X-CSRF-Token'] = token;
 
   let response: Response;
   try {
@@ -113,7 +127,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (err) {
@@ -139,19 +153,34 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       typeof error?.message === 'string' ? error.message : response.statusText,
       isRecord(error?.details) ? error.details : {},
     );
-    if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
+    if (response.status === 401 && !options.expectUnauthorized) credentials.unauthorized();
     throw apiError;
   }
   return payload as T;
 }
 
-export const api = {
-  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    request<T>('POST', path, { ...options, body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-};
+/** The requests of one session: JSON in and out, and raw bytes up (`upload`). */
+export function apiClient(credentials: Credentials) {
+  return {
+    get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => request<T>('GET', path, { query, signal }, credentials),
+    post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+      request<T>('POST', path, { ...options, body: body ?? {} }, credentials),
+    patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }, credentials),
+    put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }, credentials),
+    /** A file as the raw request body; its name travels percent-encoded, since header values must be ASCII. */
+    upload: <T>(path: string, file: File) =>
+      request<T>(
+        'POST',
+        path,
+        { raw: file, headers: { 'Content-Type': file.type, 'X-File-Name': encodeURIComponent(file.name) } },
+        credentials,
+      ),
+  };
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+export const api = apiClient(staffCredentials);
 
 /**
  * Whether a piece of an address can name a record at all: record ids are UUIDs (contract/common.ts).

@@ -1,10 +1,12 @@
 import { lazy, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { PortalNotFound, PortalRoot, RequirePortalSession } from '../features/portal/PortalLayout';
 import { AppLayout } from './AppLayout';
 import { Landing, RequireAbility } from './RequireAbility';
 import { RequireSession } from './RequireSession';
 import { RouteError } from './RouteError';
 import type { Screen } from './screens';
+import { SessionProvider } from './session';
 
 // Each page is its own chunk, so the login page does not wait for the directory screens.
 const LoginPage = lazy(() => import('../pages/LoginPage'));
@@ -33,44 +35,86 @@ const DeskScriptsPage = lazy(() => import('../pages/DeskScriptsPage'));
 const PublicPagePage = lazy(() => import('../pages/PublicPagePage'));
 const MyWorkPage = lazy(() => import('../pages/MyWorkPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+const PortalAccountsPage = lazy(() => import('../pages/PortalAccountsPage'));
+// The residents' portal: its own pages, session and layout.
+const PortalSignInPage = lazy(() => import('../pages/portal/PortalSignInPage'));
+const PortalCasesPage = lazy(() => import('../pages/portal/PortalCasesPage'));
+const PortalReportPage = lazy(() => import('../pages/portal/PortalReportPage'));
+const PortalCaseDetailPage = lazy(() => import('../pages/portal/PortalCaseDetailPage'));
+const PortalNoticeBoardPage = lazy(() => import('../pages/portal/PortalNoticeBoardPage'));
+const PortalAccountPage = lazy(() => import('../pages/portal/PortalAccountPage'));
 
 /** A page behind the abilities its screen needs (`SCREENS`). */
 const guarded = (screen: Screen, page: ReactNode) => <RequireAbility screen={screen}>{page}</RequireAbility>;
 
+/**
+ * Two sides in one app, each with its own session: the residents' portal under /portal, and
+ * the office's screens everywhere else. Someone signed in on one side who opens the other is
+ * shown that side's sign-in.
+ */
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
-    element: <RequireSession />,
+    path: '/portal',
+    element: <PortalRoot />,
     errorElement: <RouteError />,
     children: [
+      { path: 'sign-in', element: <PortalSignInPage /> },
       {
-        element: <AppLayout />,
+        element: <RequirePortalSession />,
         children: [
-          { index: true, element: <Landing dashboard={guarded('/', <DashboardPage />)} /> },
-          { path: 'my-work', element: guarded('/my-work', <MyWorkPage />) },
-          { path: 'presence', element: guarded('/presence', <PresencePage />) },
-          { path: 'frontdesk', element: guarded('/frontdesk', <FrontDeskPage />) },
-          { path: 'messages', element: guarded('/messages', <MessagesPage />) },
-          { path: 'units', element: guarded('/units', <UnitsPage />) },
-          { path: 'residents', element: guarded('/residents', <ResidentsPage />) },
-          { path: 'buildings', element: guarded('/buildings', <BuildingsPage />) },
-          { path: 'departments', element: guarded('/departments', <DepartmentsPage />) },
-          { path: 'staff', element: guarded('/staff', <StaffPage />) },
-          { path: 'cases', element: guarded('/cases', <CasesPage />) },
-          { path: 'cases/new', element: guarded('/cases/new', <NewCasePage />) },
-          { path: 'cases/escalations', element: guarded('/cases/escalations', <EscalationsPage />) },
-          { path: 'cases/:caseId', element: guarded('/cases', <CaseDetailPage />) },
-          { path: 'followups', element: guarded('/followups', <FollowUpsPage />) },
-          { path: 'rain', element: guarded('/rain', <RainPage />) },
-          { path: 'rectification-notices', element: guarded('/rectification-notices', <RectificationNoticesPage />) },
-          { path: 'rectification-notices/:noticeId', element: guarded('/rectification-notices', <NoticePrintPage />) },
-          { path: 'spot-checks', element: guarded('/spot-checks', <SpotChecksPage />) },
-          { path: 'settings', element: guarded('/settings', <EstateSettingsPage />) },
-          { path: 'settings/phrases', element: guarded('/settings/phrases', <PhraseRulesPage />) },
-          { path: 'settings/fees', element: guarded('/settings/fees', <FeeItemsPage />) },
-          { path: 'settings/desk-scripts', element: guarded('/settings/desk-scripts', <DeskScriptsPage />) },
-          { path: 'settings/public-page', element: guarded('/settings/public-page', <PublicPagePage />) },
-          { path: '*', element: <NotFoundPage /> },
+          { index: true, element: <PortalCasesPage /> },
+          { path: 'report', element: <PortalReportPage /> },
+          { path: 'cases/:caseId', element: <PortalCaseDetailPage /> },
+          { path: 'notices', element: <PortalNoticeBoardPage /> },
+          { path: 'account', element: <PortalAccountPage /> },
+          { path: '*', element: <PortalNotFound /> },
+        ],
+      },
+    ],
+  },
+  {
+    element: (
+      <SessionProvider>
+        <Outlet />
+      </SessionProvider>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <Landing dashboard={guarded('/', <DashboardPage />)} /> },
+              { path: 'my-work', element: guarded('/my-work', <MyWorkPage />) },
+              { path: 'presence', element: guarded('/presence', <PresencePage />) },
+              { path: 'frontdesk', element: guarded('/frontdesk', <FrontDeskPage />) },
+              { path: 'messages', element: guarded('/messages', <MessagesPage />) },
+              { path: 'units', element: guarded('/units', <UnitsPage />) },
+              { path: 'residents', element: guarded('/residents', <ResidentsPage />) },
+              { path: 'residents/portal-accounts', element: guarded('/residents/portal-accounts', <PortalAccountsPage />) },
+              { path: 'buildings', element: guarded('/buildings', <BuildingsPage />) },
+              { path: 'departments', element: guarded('/departments', <DepartmentsPage />) },
+              { path: 'staff', element: guarded('/staff', <StaffPage />) },
+              { path: 'cases', element: guarded('/cases', <CasesPage />) },
+              { path: 'cases/new', element: guarded('/cases/new', <NewCasePage />) },
+              { path: 'cases/escalations', element: guarded('/cases/escalations', <EscalationsPage />) },
+              { path: 'cases/:caseId', element: guarded('/cases', <CaseDetailPage />) },
+              { path: 'followups', element: guarded('/followups', <FollowUpsPage />) },
+              { path: 'rain', element: guarded('/rain', <RainPage />) },
+              { path: 'rectification-notices', element: guarded('/rectification-notices', <RectificationNoticesPage />) },
+              { path: 'rectification-notices/:noticeId', element: guarded('/rectification-notices', <NoticePrintPage />) },
+              { path: 'spot-checks', element: guarded('/spot-checks', <SpotChecksPage />) },
+              { path: 'settings', element: guarded('/settings', <EstateSettingsPage />) },
+              { path: 'settings/phrases', element: guarded('/settings/phrases', <PhraseRulesPage />) },
+              { path: 'settings/fees', element: guarded('/settings/fees', <FeeItemsPage />) },
+              { path: 'settings/desk-scripts', element: guarded('/settings/desk-scripts', <DeskScriptsPage />) },
+              { path: 'settings/public-page', element: guarded('/settings/public-page', <PublicPagePage />) },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
         ],
       },
     ],

@@ -22,6 +22,7 @@ export const SCREENS = {
   '/rectification-notices': ['notice.read', 'notice.read.own'],
   '/units': ['unit.read'],
   '/residents': ['resident.read'],
+  '/residents/portal-accounts': ['resident.account.read'],
   '/buildings': ['unit.read'],
   '/departments': ['department.read'],
   '/staff': ['staff.read'],

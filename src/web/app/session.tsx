@@ -28,7 +28,8 @@ async function fetchSession(): Promise<SessionInfo | null> {
   try {
     return await api.get<SessionInfo>('/auth/session');
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return null;
+    // 403: the browser holds a resident's portal session, not a member of staff's.
+    if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return null;
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { EditOutlined, MobileOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,9 @@ import { useListParams } from '../components/useListParams';
 import { useRefresh, useResidents, useUnitDetail } from '../features/directory/api';
 import { RESIDENT_KINDS, type Resident, type ResidentKind } from '../features/directory/types';
 import { ImportDialog } from '../features/import/ImportDialog';
+import { InviteToPortalDialog } from '../features/residents/InviteToPortalDialog';
+import { PortalAccountTag } from '../features/residents/PortalAccountTag';
+import { useAccountsByResident } from '../features/residents/portalAccounts';
 import { ResidentForm } from '../features/residents/ResidentForm';
 import { BuildingFilter } from '../features/units/BuildingFilter';
 
@@ -40,6 +43,9 @@ export default function ResidentsPage() {
   const [editing, setEditing] = useState<Resident | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const editColumn = useEditColumn<Resident>(setEditing);
+  const mayInvite = can('resident.invite');
+  const [inviting, setInviting] = useState<Resident | null>(null);
+  const accounts = useAccountsByResident(can('resident.account.read'));
   const onSearch = useCallback((q: string) => update({ q }), [update]);
 
   const columns: TableColumnsType<Resident> = [
@@ -80,7 +86,37 @@ export default function ResidentsPage() {
       sortOrder: sortOrderOf('createdAt'),
       render: (at: string) => time.format(at, DATE_FORMAT),
     },
-    ...(mayWrite ? [editColumn] : []),
+    ...(can('resident.account.read')
+      ? [
+          {
+            title: t('portalAccounts.column'),
+            key: 'portal',
+            render: (_: unknown, r: Resident) => <PortalAccountTag account={accounts.data?.get(r.id) ?? null} />,
+          },
+        ]
+      : []),
+    ...(mayWrite || mayInvite
+      ? [
+          {
+            ...editColumn,
+            width: undefined,
+            render: (_: unknown, r: Resident) => (
+              <Space size={4} wrap>
+                {mayWrite && (
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+                {mayInvite && (
+                  <Button size="small" icon={<MobileOutlined />} onClick={() => setInviting(r)} data-testid="resident-invite">
+                    {t('portalAccounts.invite.button')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const filtering = Boolean(params.q || kind || buildingId || unitId);
@@ -142,6 +178,7 @@ export default function ResidentsPage() {
           void refresh('residents', 'units');
         }}
       />
+      <InviteToPortalDialog resident={inviting} onClose={() => setInviting(null)} />
       <ImportDialog
         target="residents"
         open={importing}
