@@ -2,8 +2,8 @@ import type { Module } from '../platform/module.js';
 import { onBreach } from '../platform/obligations/index.js';
 import { escalateNoContact } from './escalation/escalate-no-contact.js';
 import { escalateOverdueReply } from './escalation/escalate-overdue-reply.js';
-import { CONTACT_RULE } from './progress/rules.js';
 import { registerPortalCaseRoutes } from './portal.routes.js';
+import { CONTACT_RULE } from './progress/rules.js';
 import { registerCaseRoutes } from './routes.js';
 import { REPLY_RULE } from './rules.js';
 

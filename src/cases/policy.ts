@@ -29,4 +29,5 @@ export const casePolicy = definePolicy({
   'portal.case.read': RESIDENTS,
   'portal.case.create': RESIDENTS,
   'portal.case.satisfaction': RESIDENTS,
+  'portal.message.read': RESIDENTS,
 });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { actorOf, operation } from '../auth/index.js';
 import { Attachment } from '../contract/cases.js';
-import { Id } from '../contract/common.js';
+import { Id, PageQuery } from '../contract/common.js';
 import {
   ListPortalCasesQuery,
   PortalCaseDetail,
   PortalCasePage,
   PortalCreateCaseBody,
+  PortalMessagePage,
   PortalSatisfactionBody,
 } from '../contract/portal.js';
 import type { AppContext } from '../platform/context.js';
@@ -18,6 +19,7 @@ import { answerSatisfaction } from './portal/answer-satisfaction.js';
 import { createPortalCase } from './portal/create-portal-case.js';
 import { getPortalCase } from './portal/get-portal-case.js';
 import { listPortalCases } from './portal/list-portal-cases.js';
+import { listPortalMessages } from './portal/list-portal-messages.js';
 import { readPortalPhoto } from './portal/read-portal-photo.js';
 
 const EstateParams = z.strictObject({ estateId: Id });
@@ -133,4 +135,16 @@ export function registerPortalCaseRoutes(api: App, ctx: AppContext): void {
         .send(bytes as unknown as string);
     },
   );
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/portal/messages',
+    ability: 'portal.message.read',
+    operationId: 'listPortalMessages',
+    tags,
+    summary: 'The progress messages you were sent in the portal, newest first (R-CP-5)',
+    params: EstateParams,
+    querystring: PageQuery,
+    response: PortalMessagePage,
+    run: ({ actor, params, query }) => listPortalMessages(ctx, { actor, estateId: params.estateId, query }),
+  });
 }

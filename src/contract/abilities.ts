@@ -27,6 +27,7 @@ export const ESTATE_ABILITY_NAMES = [
   'presence.read',
   'presence.write.others',
   'history.read',
+  'portal.preferences.write',
   // cases
   'case.read',
   'case.read.own',
@@ -48,6 +49,7 @@ export const ESTATE_ABILITY_NAMES = [
   'portal.case.read',
   'portal.case.create',
   'portal.case.satisfaction',
+  'portal.message.read',
   // follow-ups, rain, rectification notices, spot checks
   'followup.read',
   'followup.record',

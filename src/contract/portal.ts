@@ -207,3 +207,31 @@ export const PortalNoticeBoard = z
   })
   .meta({ id: 'PortalNoticeBoard' });
 export type PortalNoticeBoard = z.infer<typeof PortalNoticeBoard>;
+
+/** R-CP-5: a progress message the resident was sent in the portal (newest first). */
+export const PortalMessage = z
+  .object({
+    id: Id,
+    subject: z.string().nullable(),
+    body: z.string(),
+    caseId: Id.nullable(),
+    caseNumber: z.string().nullable(),
+    sentAt: Instant.nullable(),
+    createdAt: Instant,
+  })
+  .meta({ id: 'PortalMessage' });
+export const PortalMessagePage = pageOf(PortalMessage).meta({ id: 'PortalMessagePage' });
+
+/** R-CP-5: how the signed-in resident is told of their cases. */
+export const PortalPreferences = z
+  .object({
+    locale: Locale,
+    notifyChannel: z
+      .enum(['sms', 'email', 'portal'])
+      .nullable()
+      .describe('null: automatic (SMS with a phone, else email, else the portal)'),
+    optOut: z.object({ sms: z.boolean(), email: z.boolean(), portal: z.boolean() }),
+    hasPhone: z.boolean(),
+    hasEmail: z.boolean(),
+  })
+  .meta({ id: 'PortalPreferences' });

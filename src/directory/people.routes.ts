@@ -10,11 +10,13 @@ import {
   ListStaffQuery,
   Presence,
   PresenceBoardItem,
+  ResidentPreferencesBody,
   Staff,
   UpdateDepartmentBody,
   UpdatePresenceBody,
   UpdateStaffBody,
 } from '../contract/directory.js';
+import { PortalPreferences } from '../contract/portal.js';
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http/app.js';
 import { createDepartment } from './departments/create-department.js';
@@ -24,6 +26,7 @@ import { listHistory } from './estates/list-history.js';
 import { EstateParams } from './places.routes.js';
 import { listPresence } from './presence/list-presence.js';
 import { updatePresence } from './presence/update-presence.js';
+import { getPortalPreferences, setPortalPreferences } from './residents/portal-preferences.js';
 import { createStaff } from './staff/create-staff.js';
 import { getStaff } from './staff/get-staff.js';
 import { listStaff } from './staff/list-staff.js';
@@ -150,5 +153,30 @@ export function registerPeopleRoutes(api: App, ctx: AppContext): void {
     querystring: ListHistoryQuery,
     response: pageOf(HistoryEntry),
     run: ({ actor, params, query }) => listHistory(ctx, { actor, estateId: params.estateId, ...query }),
+  });
+
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/portal/preferences',
+    ability: 'portal.preferences.write',
+    operationId: 'getPortalPreferences',
+    tags: ['portal'],
+    summary: 'How you are told of your cases: language, channel and refused channels (R-CP-5)',
+    params: EstateParams,
+    response: PortalPreferences,
+    run: ({ actor, params }) => getPortalPreferences(ctx, { actor, estateId: params.estateId }),
+  });
+
+  operation(api, {
+    method: 'put',
+    url: '/estates/:estateId/portal/preferences',
+    ability: 'portal.preferences.write',
+    operationId: 'setPortalPreferences',
+    tags: ['portal'],
+    summary: 'Choose your language and channel, or refuse a channel, for messages about your cases (R-CP-5)',
+    params: EstateParams,
+    body: ResidentPreferencesBody,
+    response: PortalPreferences,
+    run: ({ actor, params, body }) => setPortalPreferences(ctx, { actor, estateId: params.estateId, body }),
   });
 }

@@ -1,4 +1,4 @@
-import { DESK, definePolicy, EVERYONE, MANAGERS, OFFICE } from '../platform/abilities.js';
+import { DESK, definePolicy, EVERYONE, MANAGERS, OFFICE, RESIDENTS } from '../platform/abilities.js';
 
 /**
  * Who may do what with the estate's directory. Units are no secret to anyone working there;
@@ -24,4 +24,6 @@ export const directoryPolicy = definePolicy({
   'presence.read': EVERYONE,
   'presence.write.others': DESK,
   'history.read': MANAGERS,
+  // R-CP-5: a resident sets how they are told of their cases (their own record only).
+  'portal.preferences.write': RESIDENTS,
 });
