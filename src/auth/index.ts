@@ -18,6 +18,8 @@ export {
   type EstateAbility,
   forbidden,
   POLICIES,
+  PORTAL_STAFF_ID,
+  type ResidentIdentity,
   requireAbility,
   requireCompanyAbility,
   requireEstate,
@@ -25,5 +27,6 @@ export {
   rolesWith,
   seesEstate,
 } from './policy.js';
+export { residentOf } from './residents/session.js';
 export { actorOf } from './routes.js';
 export { deleteSessionsOf as endSessionsOf } from './store.js';

@@ -1,30 +1,44 @@
 import { casePolicy } from '../cases/policy.js';
-import type { Role } from '../contract/directory.js';
 import { directoryPolicy } from '../directory/policy.js';
 import { feePolicy } from '../fees/policy.js';
 import { followUpPolicy } from '../followups/policy.js';
 import { frontDeskPolicy } from '../frontdesk/policy.js';
 import { phrasePolicy } from '../phrases/policy.js';
-import { ADMINS, definePolicy } from '../platform/abilities.js';
+import { ADMINS, DESK, definePolicy, type Holder, OFFICE } from '../platform/abilities.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { publicPagePolicy } from '../publicpage/policy.js';
 
-/** The signed-in staff member a request acts for, with the estates they may see and their role in each. */
+/** A signed-in resident: their account, their record in the directory and the units they may act on (R-PT-1). */
+export interface ResidentIdentity {
+  accountId: string;
+  residentId: string;
+  estateId: string;
+  unitIds: readonly string[];
+}
+
+/**
+ * Who a request acts for: a staff member, with the estates they may see and their role in each,
+ * or a resident (`kind: 'resident'`), who holds the role `resident` in the estate of their units.
+ */
 export interface Actor {
+  kind: 'staff' | 'resident';
+  /** The staff member's id, or the resident's account id. */
   id: string;
   username: string;
   name: string;
   surname: string;
-  /** The company-level role: `admin` for the company's admins (every estate, every ability). */
-  role: Role;
+  /** The company-level role: `admin` for the company's admins (every estate, every ability); `resident` for a resident. */
+  role: Holder;
   /** The person's role in each estate they work for (roles are held per estate). */
-  roles: Readonly<Record<string, Role>>;
+  roles: Readonly<Record<string, Holder>>;
   locale: string;
   /** Estates this person works for; an admin works for the whole company. */
   estateIds: readonly string[];
   allEstates: boolean;
   sessionId: string;
   csrfToken: string;
+  /** Set for a resident, null for staff. */
+  resident: ResidentIdentity | null;
 }
 
 /** Abilities that belong to no one estate: only the company's admins hold them. */
@@ -34,9 +48,20 @@ export const companyPolicy = definePolicy({
   'phrase.company.write': ADMINS,
 });
 
+/**
+ * Residents' accounts for the portal (R-PT-1): the office sees who has one; the counter and the
+ * manager invite a resident and close an account.
+ */
+export const residentAccountPolicy = definePolicy({
+  'resident.account.read': OFFICE,
+  'resident.invite': DESK,
+  'resident.account.disable': DESK,
+});
+
 /** Every capability's table, by capability: what the session answer, the web app and the access-matrix test read. */
 export const POLICIES = {
   company: companyPolicy,
+  accounts: residentAccountPolicy,
   directory: directoryPolicy,
   cases: casePolicy,
   followups: followUpPolicy,
@@ -51,25 +76,25 @@ export type EstateAbility = { [K in Exclude<keyof Tables, 'company'>]: keyof Tab
 export type CompanyAbility = keyof typeof companyPolicy & string;
 export type Ability = EstateAbility | CompanyAbility;
 
-const ESTATE_TABLE: Readonly<Record<string, readonly Role[]>> = Object.assign(
+const ESTATE_TABLE: Readonly<Record<string, readonly Holder[]>> = Object.assign(
   {},
   ...Object.entries(POLICIES)
     .filter(([name]) => name !== 'company')
     .map(([, table]) => table),
 );
-const COMPANY_TABLE: Readonly<Record<string, readonly Role[]>> = companyPolicy;
+const COMPANY_TABLE: Readonly<Record<string, readonly Holder[]>> = companyPolicy;
 
 /** Every estate ability's name, for the session answer and tests. */
 export const ESTATE_ABILITIES = Object.keys(ESTATE_TABLE) as EstateAbility[];
 export const COMPANY_ABILITIES = Object.keys(COMPANY_TABLE) as CompanyAbility[];
 
 /** The roles holding an ability, read from the tables. */
-export function rolesWith(ability: Ability): readonly Role[] {
+export function rolesWith(ability: Ability): readonly Holder[] {
   return ESTATE_TABLE[ability] ?? COMPANY_TABLE[ability] ?? [];
 }
 
 /** The actor's role in an estate, or undefined when they do not work for it. */
-export function roleIn(actor: Actor, estateId: string): Role | undefined {
+export function roleIn(actor: Actor, estateId: string): Holder | undefined {
   if (actor.allEstates) return 'admin';
   return actor.roles[estateId];
 }
@@ -93,7 +118,7 @@ export function abilitiesIn(actor: Actor, estateId: string): EstateAbility[] {
   return ESTATE_ABILITIES.filter((a) => can(actor, estateId, a));
 }
 
-export function forbidden(ability: Ability, role: Role | undefined): AppError {
+export function forbidden(ability: Ability, role: Holder | undefined): AppError {
   return new AppError('auth.forbidden', `your role may not do this (${ability})`, { ability, role: role ?? null });
 }
 
@@ -120,6 +145,7 @@ export function requireEstate(actor: Actor, estateId: string, what = 'estate'): 
 /** The company acting through the command line or a test: an admin who sees every estate. */
 export function companyActor(id: string, name = 'estatedesk command line'): Actor {
   return {
+    kind: 'staff',
     id,
     username: 'system',
     name,
@@ -131,5 +157,12 @@ export function companyActor(id: string, name = 'estatedesk command line'): Acto
     allEstates: true,
     sessionId: '',
     csrfToken: '',
+    resident: null,
   };
 }
+
+/**
+ * The staff record a resident's own reports name as who recorded them (R-IN-1, channel `portal`):
+ * made by the migration that added residents' accounts; it cannot sign in and works for no estate.
+ */
+export const PORTAL_STAFF_ID = '00000000-0000-7000-8000-00000000a001';

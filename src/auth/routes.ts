@@ -5,7 +5,10 @@ import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import type { App } from '../platform/http/app.js';
 import { errorResponses } from '../platform/http/errors.js';
+import { cookieOptions, RESIDENT_COOKIE, SESSION_COOKIE } from './cookies.js';
 import { type Actor, COMPANY_ABILITIES, ESTATE_ABILITIES } from './policy.js';
+import { authenticateResident } from './residents/session.js';
+import { registerResidentAccountRoutes } from './residents.routes.js';
 import { authenticate, changePassword, csrfMatches, login, logout, resetPassword, sessionInfo } from './service.js';
 
 declare module 'fastify' {
@@ -14,7 +17,8 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'estatedesk_session';
+export { SESSION_COOKIE };
+
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The signed-in actor of a request; routes behind the auth hook always have one. */
@@ -42,15 +46,27 @@ export function registerAuth(api: App, ctx: AppContext): void {
   });
   api.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token ? await authenticate(ctx, token) : null;
-    if (request.routeOptions.config?.public) return;
+    const residentToken = request.cookies[RESIDENT_COOKIE];
+    const config = request.routeOptions.config;
+    // A browser may hold both sessions (a staff member trying the portal): the portal's routes
+    // act for the resident, every other route for the staff member.
+    const staff = async () => (token ? authenticate(ctx, token) : null);
+    const resident = async () => (residentToken ? authenticateResident(ctx, residentToken) : null);
+    const forResidents = config?.audience === 'resident' || String(config?.ability ?? '').startsWith('portal.');
+    request.actor = forResidents ? ((await resident()) ?? (await staff())) : ((await staff()) ?? (await resident()));
+    if (config?.public) return;
     if (!request.actor) throw new AppError('auth.required', 'sign in first');
+    if (config?.ability === 'self') {
+      if (config.audience === 'resident' && request.actor.kind !== 'resident')
+        throw new AppError('auth.residents_only', 'only a signed-in resident may do this');
+      if (config.audience !== 'resident' && request.actor.kind !== 'staff') throw new AppError('auth.staff_only', 'only staff may do this');
+    }
     if (MUTATING.has(request.method) && !csrfMatches(request.actor, request.headers['x-csrf-token'] as string | undefined)) {
       throw new AppError('auth.csrf_mismatch', 'X-CSRF-Token header missing or wrong', { field: 'X-CSRF-Token' });
     }
   });
 
-  const cookieOptions = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'strict' as const, secure });
+  registerResidentAccountRoutes(api, ctx);
 
   api.post(
     '/auth/login',

@@ -24,7 +24,7 @@ import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 import { type Actor, abilitiesIn, COMPANY_ABILITIES, canInCompany, requireCompanyAbility, roleIn } from './policy.js';
 import * as store from './store.js';
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface LoginResult {
   token: string;
@@ -51,7 +51,10 @@ async function addressWait(trx: Transaction<Database>, ip: string, now: Date): P
  * advisory lock; on SQLite the single connection serialises the transaction. So concurrent
  * guesses never get more password checks than the limits allow.
  */
-async function reserveAttempt(ctx: AppContext, opts: { account: string; ip: string; now: Date; throttled: boolean }): Promise<string> {
+export async function reserveAttempt(
+  ctx: AppContext,
+  opts: { account: string; ip: string; now: Date; throttled: boolean },
+): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
     if (ctx.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${opts.ip}`}, 0))`.execute(trx);
     if (opts.throttled) {
@@ -115,6 +118,7 @@ async function actorFor(ctx: AppContext, staffId: string, sessionId: string, csr
   const memberships = admin ? [] : await estateRolesOf(ctx.db, staff.id);
   const estateIds = admin ? await allEstateIds(ctx.db) : memberships.filter((m) => m.role).map((m) => m.estate_id);
   return {
+    kind: 'staff',
     id: staff.id,
     username: staff.username,
     name: staff.name,
@@ -126,6 +130,7 @@ async function actorFor(ctx: AppContext, staffId: string, sessionId: string, csr
     allEstates: admin,
     sessionId,
     csrfToken,
+    resident: null,
   };
 }
 
@@ -155,6 +160,7 @@ export function csrfMatches(actor: Actor, header: string | undefined): boolean {
 }
 
 export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<SessionInfo> {
+  const role = staffRole(actor);
   const estates = await estatesForSession(ctx.db, actor.allEstates ? 'all' : actor.estateIds);
   return {
     staff: {
@@ -162,7 +168,7 @@ export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<Sessio
       username: actor.username,
       name: actor.name,
       surname: actor.surname,
-      role: actor.role,
+      role,
       locale: actor.locale as Locale,
     },
     estates: estates.map((e) => ({
@@ -171,7 +177,7 @@ export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<Sessio
       name: e.name,
       timeZone: e.time_zone,
       officeName: e.office_name,
-      role: roleIn(actor, e.id) ?? actor.role,
+      role: (roleIn(actor, e.id) as Role | undefined) ?? role,
       abilities: abilitiesIn(actor, e.id),
     })),
     companyAbilities: COMPANY_ABILITIES.filter((a) => canInCompany(actor, a)),
@@ -179,8 +185,15 @@ export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<Sessio
   };
 }
 
+/** The staff member's company-level role; a resident is refused what only staff may do. */
+export function staffRole(actor: Actor): Role {
+  if (actor.kind !== 'staff' || actor.role === 'resident') throw new AppError('auth.staff_only', 'only staff may do this');
+  return actor.role;
+}
+
 /** A password change ends every other session of that person. */
 export async function changePassword(ctx: AppContext, opts: { actor: Actor; currentPassword: string; newPassword: string }): Promise<void> {
+  staffRole(opts.actor);
   const passwordHash = await passwordHashOf(ctx.db, opts.actor.id);
   if (passwordHash === undefined) throw notFound('staff');
   if (!(await verifyPassword(passwordHash, opts.currentPassword, ctx.config.passwordHashCost))) {

@@ -5,6 +5,10 @@
  * (`src/auth/abilities-contract.test.ts`) keeps these lists equal to the tables' keys.
  */
 export const ESTATE_ABILITY_NAMES = [
+  // accounts (R-PT-1)
+  'resident.account.read',
+  'resident.invite',
+  'resident.account.disable',
   // directory
   'estate.read',
   'estate.configure',

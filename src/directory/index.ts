@@ -42,6 +42,7 @@ export {
   unitInEstate,
 } from './lookups.store.js';
 export { presentJoinedUnit } from './present.js';
+export { residentForAccount, residentName, residentsMatching, unitsOfResidents } from './resident-lookups.store.js';
 export { setResidentPreferences } from './residents/set-resident-preferences.js';
 export { insertStaff, type NewStaff } from './staff/insert-staff.js';
 export { findEstate, likePattern } from './store.js';

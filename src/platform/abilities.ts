@@ -6,7 +6,14 @@ import type { Role } from '../contract/directory.js';
  * another), so a table answers "may this role do this in an estate"; company-wide abilities
  * (making an estate, the company phrase guide) are held only by the company's admins.
  */
-export type PolicyTable = Readonly<Record<string, readonly Role[]>>;
+export type PolicyTable = Readonly<Record<string, readonly Holder[]>>;
+
+/**
+ * Who may hold an ability: a staff role, or `resident`, the role a signed-in resident holds in
+ * the estate of their units (R-PT-1). Residents hold only the portal's abilities, which act on
+ * the records of their own units.
+ */
+export type Holder = Role | 'resident';
 
 /** Keeps the literal ability names of a table for the type checker. */
 export function definePolicy<const T extends PolicyTable>(table: T): T {
@@ -21,3 +28,5 @@ export const OFFICE: readonly Role[] = ['admin', 'manager', 'receptionist', 'dep
 export const DESK: readonly Role[] = ['admin', 'manager', 'receptionist'];
 export const MANAGERS: readonly Role[] = ['admin', 'manager'];
 export const ADMINS: readonly Role[] = ['admin'];
+/** A signed-in resident, on the records of their own units (R-PT-1). */
+export const RESIDENTS: readonly Holder[] = ['resident'];

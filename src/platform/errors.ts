@@ -15,6 +15,9 @@ type KnownCode =
   | 'auth.too_many_attempts'
   | 'auth.csrf_mismatch'
   | 'auth.forbidden'
+  | 'auth.staff_only'
+  | 'auth.residents_only'
+  | 'auth.invalid_code'
   | 'auth.password_mismatch'
   | 'auth.password_too_weak'
   | 'not_found'
@@ -30,7 +33,7 @@ type KnownCode =
   | 'internal';
 
 /** A capability's refusal under one of its rules, e.g. `case.close_needs_satisfaction` (R-CP-3). */
-export type RuleCode = `${'case' | 'followup' | 'notice' | 'frontdesk' | 'phrase' | 'fee' | 'publish'}.${string}`;
+export type RuleCode = `${'case' | 'followup' | 'notice' | 'frontdesk' | 'phrase' | 'fee' | 'publish' | 'portal'}.${string}`;
 export type ErrorCode = KnownCode | RuleCode;
 
 const statusByCode: Record<KnownCode, number> = {
@@ -45,6 +48,9 @@ const statusByCode: Record<KnownCode, number> = {
   'auth.too_many_attempts': 429,
   'auth.csrf_mismatch': 403,
   'auth.forbidden': 403,
+  'auth.staff_only': 403,
+  'auth.residents_only': 403,
+  'auth.invalid_code': 401,
   'auth.password_mismatch': 422,
   'auth.password_too_weak': 422,
   not_found: 404,

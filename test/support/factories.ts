@@ -105,3 +105,17 @@ export async function buildWorld(t: TestApp) {
   const resident = await buildResident(t, estate.id, { unitIds: [unit.id] });
   return { estate, building, unit, resident };
 }
+
+export const RESIDENT_PASSWORD = 'Resident-pass-2026';
+
+/** A resident signed in to the portal (R-PT-1): invited by the admin with a code shown at the counter, accepted with a password. */
+export async function buildResidentClient(t: TestApp, estateId: string, residentId: string, password = RESIDENT_PASSWORD) {
+  const invitation = await t.admin.post<{ code: string }>(`/estates/${estateId}/residents/${residentId}/portal-invitation`, {
+    delivery: 'show',
+  });
+  if (invitation.status !== 201) throw new Error(`invitation failed: ${JSON.stringify(invitation.body)}`);
+  const client = t.client();
+  const res = await client.acceptInvitation(invitation.body.code, password);
+  if (res.status !== 200) throw new Error(`accepting the invitation failed: ${JSON.stringify(res.body)}`);
+  return client;
+}

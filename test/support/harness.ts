@@ -149,7 +149,18 @@ export class Client {
     const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
     for (const c of cookies) {
       const [pair] = c.split(';');
-      if (pair?.startsWith('estatedesk_session=')) this.cookie = pair.endsWith('=') ? undefined : pair;
+      const name = pair?.split('=')[0];
+      if (!pair || !name?.startsWith('estatedesk_')) continue;
+      // The staff's and the residents' session cookies are kept side by side, as a browser keeps them.
+      const jar = new Map(
+        (this.cookie ?? '')
+          .split('; ')
+          .filter(Boolean)
+          .map((p) => [p.split('=')[0], p] as const),
+      );
+      if (pair.endsWith('=')) jar.delete(name);
+      else jar.set(name, pair);
+      this.cookie = jar.size ? [...jar.values()].join('; ') : undefined;
     }
     let parsed: unknown = res.body;
     if (String(res.headers['content-type'] ?? '').includes('application/json') && res.body) parsed = JSON.parse(res.body);
@@ -167,6 +178,13 @@ export class Client {
   }
   put<T = Json>(url: string, body: unknown) {
     return this.request<T>('PUT', url, body);
+  }
+
+  /** Signs in as a resident (R-PT-1) by accepting an invitation code, setting the password when given. */
+  async acceptInvitation(code: string, password?: string): Promise<Response<Json>> {
+    const res = await this.request('POST', '/portal/auth/invitation', { code, ...(password ? { password } : {}) });
+    if (res.status === 200) this.csrfToken = (res.body as { csrfToken: string }).csrfToken;
+    return res;
   }
 
   async login(username: string, password: string): Promise<Response<Json>> {

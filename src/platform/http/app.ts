@@ -49,6 +49,8 @@ declare module 'fastify' {
      * OpenAPI document as `x-ability`.
      */
     ability?: string;
+    /** Who a `self` route is for: staff (the default) or a signed-in resident (R-PT-1). */
+    audience?: 'staff' | 'resident';
   }
 }
 
