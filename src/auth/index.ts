@@ -27,6 +27,6 @@ export {
   rolesWith,
   seesEstate,
 } from './policy.js';
-export { residentOf } from './residents/session.js';
+export { isResidentsRecord, requireResidentsRecord, residentOf, type UnitRecord } from './residents/session.js';
 export { actorOf } from './routes.js';
 export { deleteSessionsOf as endSessionsOf } from './store.js';

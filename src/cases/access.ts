@@ -1,4 +1,4 @@
-import { type Actor, can, requireAbility } from '../auth/index.js';
+import { type Actor, can, PORTAL_STAFF_ID, requireAbility, requireResidentsRecord } from '../auth/index.js';
 import type { LiveEventType } from '../contract/live.js';
 import { AppError, notFound, type RuleCode } from '../platform/errors.js';
 import type { LiveEvent } from '../platform/live.js';
@@ -11,7 +11,13 @@ export type CaseAbility = keyof typeof casePolicy;
 /** The deadline engine's subject type for a case. */
 export const CASE_SUBJECT = 'case';
 
-type CaseRef = { estate_id: string; maintenance_id: string | null; assignee_id: string | null };
+type CaseRef = {
+  estate_id: string;
+  maintenance_id: string | null;
+  assignee_id: string | null;
+  unit_id: string | null;
+  resident_id: string | null;
+};
 
 /** A case is a person's own when they hold its repair or it is assigned to them. */
 export function ownsCase(actor: Actor, row: CaseRef): boolean {
@@ -23,16 +29,23 @@ export function ownsCase(actor: Actor, row: CaseRef): boolean {
  * answers 404, a role without the ability 403). Those who read only their own cases
  * (`case.read.own`: maintenance staff) act only on those; any other case of the estate answers
  * 404 to them, exactly like a missing one, so the resident's name and phone never reach them.
+ * A resident acts (through the portal's abilities) only on the cases of their own units (R-PT-1).
  */
 export function requireOnCase(actor: Actor, row: CaseRef, ability: CaseAbility, what = 'case'): void {
   requireAbility(actor, row.estate_id, ability, what);
+  if (actor.kind === 'resident') {
+    requireResidentsRecord(actor, row, what);
+    return;
+  }
   if (!can(actor, row.estate_id, 'case.read') && !ownsCase(actor, row)) throw notFound(what);
 }
 
 /** Reading a case: `case.read` reads every case of the estate, `case.read.own` the person's own. */
 export function requireCaseRead(actor: Actor, row: CaseRef, what = 'case'): void {
   if (can(actor, row.estate_id, 'case.read')) return;
-  requireOnCase(actor, row, 'case.read.own', what);
+  // A resident reads their cases through the portal, never the staff's view of a case.
+  if (actor.kind === 'resident') requireAbility(actor, row.estate_id, 'case.read', what);
+  else requireOnCase(actor, row, 'case.read.own', what);
 }
 
 /** The case behind an id, with the operation's ability checked in the case's estate. */
@@ -57,6 +70,11 @@ export async function caseToChange(uc: UseCase, actor: Actor, caseId: string, ab
   await updateCase(uc.trx, row.estate_id, row.id, { updated_at: uc.at });
   uc.live(caseChanged(row.estate_id, row.id));
   return row;
+}
+
+/** The staff record a change names as its doer: a resident's own changes name the portal (R-IN-1). */
+export function recorderOf(actor: Actor): string {
+  return actor.kind === 'resident' ? PORTAL_STAFF_ID : actor.id;
 }
 
 /** What open screens are told when a case changes. */

@@ -8,7 +8,15 @@ import './tables.js';
  */
 const eb = expressionBuilder<Database, never>();
 
-export type CaseFieldName = 'number' | 'description' | 'resident_name' | 'resident_phone' | 'unit_id' | 'maintenance_id' | 'repair_class';
+export type CaseFieldName =
+  | 'number'
+  | 'description'
+  | 'resident_name'
+  | 'resident_phone'
+  | 'resident_id'
+  | 'unit_id'
+  | 'maintenance_id'
+  | 'repair_class';
 
 /** One field of a case, by id. */
 export function caseField<F extends CaseFieldName>(id: Expression<string | null>, field: F) {

@@ -45,6 +45,9 @@ export const ESTATE_ABILITY_NAMES = [
   'repair.work',
   'obligation.read',
   'view.manage',
+  'portal.case.read',
+  'portal.case.create',
+  'portal.case.satisfaction',
   // follow-ups, rain, rectification notices, spot checks
   'followup.read',
   'followup.record',
@@ -60,6 +63,7 @@ export const ESTATE_ABILITY_NAMES = [
   'spotcheck.read',
   'spotcheck.draw',
   'spotcheck.verdict',
+  'portal.followup.score',
   // front desk
   'desk.greet',
   'desk.script.read',
@@ -82,6 +86,7 @@ export const ESTATE_ABILITY_NAMES = [
   'publicpage.read',
   'publicpage.write',
   'publicpage.publish',
+  'portal.notice.read',
   // fee items
   'fee.read',
   'fee.write',

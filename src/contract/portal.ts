@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Attachment, CaseStatus, Channel, Satisfaction } from './cases.js';
 import { CaseKind, Id, Instant, Locale, PageQuery, pageOf, RepairClass } from './common.js';
 import { Password } from './directory.js';
+import { FeeItem } from './fees.js';
+import { Announcement } from './publicpage.js';
 
 /**
  * The residents' side (R-PT-1): their accounts, how they sign in, and what the portal shows
@@ -195,3 +197,13 @@ export const PortalScoreBody = z.strictObject({
   score: z.number().int().min(1).max(5),
   comment: z.string().trim().max(1000).optional(),
 });
+
+/** The portal's notice board: what the estate's public page shows, for a signed-in resident (R-PB-1, R-FE-1). */
+export const PortalNoticeBoard = z
+  .object({
+    announcements: z.array(Announcement).describe('Announcements in force today, urgent first'),
+    fees: z.array(FeeItem).describe('The fee items and rates in force today'),
+    publicPageUrl: z.string().describe("The estate's public page, /p/<estate code>"),
+  })
+  .meta({ id: 'PortalNoticeBoard' });
+export type PortalNoticeBoard = z.infer<typeof PortalNoticeBoard>;

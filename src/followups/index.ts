@@ -1,9 +1,10 @@
 /**
  * What other capabilities may use of follow-ups: the read model the reports read (what is
  * pending, unacknowledged notices, the month's spot check) and the calendar rules they are
- * counted by. Follow-ups start from the cases' `repairCompleted` event and tell others through
+ * counted by, and the follow-ups of a case as its resident sees them on the portal. Follow-ups start from the cases' `repairCompleted` event and tell others through
  * live events and the case's timeline.
  */
+export { portalFollowUpsOfCase } from './portal/portal-follow-ups.js';
 export { dayBounds, monthBounds, NOTICE_RULE, previousMonth, RECTIFY_RULE, spotCheckDueAt } from './rules.js';
 export { pendingFollowUps } from './store/follow-ups.js';
 export { countUnacknowledged } from './store/notices.js';

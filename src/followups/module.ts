@@ -2,6 +2,7 @@ import { subscribe } from '../platform/events.js';
 import type { Module } from '../platform/module.js';
 import { onBreach, onSweep } from '../platform/obligations/index.js';
 import { escalateBreach } from './escalation/escalate-breach.js';
+import { registerPortalFollowUpRoutes } from './portal.routes.js';
 import { registerFollowUpRoutes } from './routes.js';
 import { AFTER_RAIN_RULE, FOLLOW_UP_RULE, NOTICE_RULE, RECTIFY_RULE, SPOT_CHECK_RULE } from './rules.js';
 import { openMonthlySpotChecks } from './spot-checks/open-monthly-spot-checks.js';
@@ -19,5 +20,8 @@ export const followUpsModule: Module = {
       onBreach(rule, (trx, obligation, at, ctx) => escalateBreach(trx, ctx, obligation, at));
     }
   },
-  routes: registerFollowUpRoutes,
+  routes: (api, ctx) => {
+    registerFollowUpRoutes(api, ctx);
+    registerPortalFollowUpRoutes(api, ctx);
+  },
 };

@@ -39,6 +39,10 @@ export interface FollowUpTable {
   flagged_at: string | null;
   flagged_by: string | null;
   flag_note: string | null;
+  /** R-PT-1: the resident's own score of the visit (1-5) and comment, given on the portal. */
+  resident_score?: number | null;
+  resident_comment?: string | null;
+  resident_scored_at?: string | null;
 }
 
 export interface FollowUpAttemptTable {

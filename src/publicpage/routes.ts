@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { operation } from '../auth/index.js';
 import { Id, Ok, pageOf } from '../contract/common.js';
+import { PortalNoticeBoard } from '../contract/portal.js';
 import {
   Announcement,
   CreateAnnouncementBody,
@@ -24,6 +25,7 @@ import { listPublicPageVersions } from './draft/list-versions.js';
 import { previewPublicPage } from './draft/preview-page.js';
 import { publishPublicPage } from './draft/publish-page.js';
 import { savePublicPageDraft } from './draft/save-draft.js';
+import { readNoticeBoard } from './portal/read-notice-board.js';
 
 const EstateParams = z.strictObject({ estateId: Id });
 const tags = ['public page'];
@@ -136,5 +138,17 @@ export function registerPublicPageRoutes(api: App, ctx: AppContext): void {
     params: z.strictObject({ announcementId: Id }),
     response: Ok,
     run: ({ actor, params }) => withdrawAnnouncement(ctx, { actor, announcementId: params.announcementId }),
+  });
+
+  operation(api, {
+    method: 'get',
+    url: '/estates/:estateId/portal/notice-board',
+    ability: 'portal.notice.read',
+    operationId: 'getPortalNoticeBoard',
+    tags: ['portal'],
+    summary: "The residents' notice board: announcements in force (urgent first), today's fee items and the public page's address",
+    params: EstateParams,
+    response: PortalNoticeBoard,
+    run: ({ actor, params }) => readNoticeBoard(ctx, { actor, estateId: params.estateId }),
   });
 }

@@ -5,7 +5,7 @@ import { findEstate, residentForAccount, unitsOfResidents } from '../../director
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { sessionTouchAfterMs } from '../limits.js';
-import { type Actor, abilitiesIn } from '../policy.js';
+import { type Actor, abilitiesIn, type ResidentIdentity } from '../policy.js';
 import * as store from '../residents.store.js';
 import { sha256 } from '../service.js';
 
@@ -90,6 +90,29 @@ export async function authenticateResident(ctx: AppContext, token: string): Prom
 export function residentOf(actor: Actor) {
   if (actor.kind !== 'resident' || !actor.resident) throw new AppError('auth.residents_only', 'only a signed-in resident may do this');
   return actor.resident;
+}
+
+/** A record of an estate that may name a unit and a resident: a case, or what hangs on one. */
+export interface UnitRecord {
+  estate_id: string;
+  unit_id: string | null;
+  resident_id: string | null;
+}
+
+/** R-PT-1: is this record the resident's: of their estate, and of one of their units or naming them? */
+export function isResidentsRecord(resident: ResidentIdentity, record: UnitRecord): boolean {
+  if (record.estate_id !== resident.estateId) return false;
+  return (record.unit_id !== null && resident.unitIds.includes(record.unit_id)) || record.resident_id === resident.residentId;
+}
+
+/**
+ * R-PT-1: a resident acts only on the records of their own units; any other answers 404, exactly
+ * like a missing one, so nothing tells them it exists.
+ */
+export function requireResidentsRecord(actor: Actor, record: UnitRecord, what: string): ResidentIdentity {
+  const resident = residentOf(actor);
+  if (!isResidentsRecord(resident, record)) throw notFound(what);
+  return resident;
 }
 
 export async function residentSessionInfo(ctx: AppContext, actor: Actor): Promise<ResidentSessionInfo> {

@@ -1,19 +1,34 @@
 import type { z } from 'zod';
-import { can, forbidden, roleIn } from '../../auth/index.js';
+import { type Actor, can, forbidden, roleIn } from '../../auth/index.js';
 import type { CloseBody } from '../../contract/cases.js';
+import type { PhraseWarning } from '../../contract/phrases.js';
 import { warningsToKeep } from '../../phrases/index.js';
 import { cancelObligations } from '../../platform/obligations/index.js';
-import { CASE_SUBJECT, caseError } from '../access.js';
+import type { UseCase } from '../../platform/use-case.js';
+import { CASE_SUBJECT, caseError, recorderOf } from '../access.js';
 import { caseChange, caseEvent, caseHistory, residentWords } from '../change.js';
 import { type CaseKind, closeDecision } from '../rules.js';
-import { updateCase } from '../store.js';
+import { type CaseJoinRow, updateCase } from '../store.js';
 
 /**
  * R-CP-3: closes the case. A complaint closes only with a recorded result and the resident's
  * satisfaction, or by a manager giving a reason to close it without. Deadlines never met stay on
  * record as cancelled. R-WD-2: a result given here, told to the resident, is checked against the phrase guide.
  */
-export const closeCase = caseChange<z.infer<typeof CloseBody>>('case.close', async (uc, row, { actor, body: b }) => {
+export const closeCase = caseChange<z.infer<typeof CloseBody>>('case.close', async (uc, row, { actor, body: b }) =>
+  closeInUseCase(uc, row, actor, b),
+);
+
+/**
+ * Closes a case in the use case's transaction under R-CP-3 (see `closeCase`); the resident's own
+ * "satisfied" on the portal closes their complaint the same way.
+ */
+export async function closeInUseCase(
+  uc: UseCase,
+  row: CaseJoinRow,
+  actor: Actor,
+  b: { result?: string | undefined; reason?: string | undefined },
+): Promise<PhraseWarning[]> {
   if (row.status === 'closed') throw caseError('case.closed', 'the case is already closed');
   const result = b.result ?? row.result;
   const mayCloseUnsatisfied = can(actor, row.estate_id, 'case.close.unsatisfied');
@@ -35,17 +50,17 @@ export const closeCase = caseChange<z.infer<typeof CloseBody>>('case.close', asy
     status: 'closed',
     result,
     closed_at: uc.at,
-    closed_by: actor.id,
+    closed_by: recorderOf(actor),
     close_reason: b.reason ?? null,
   });
   await cancelObligations(uc.trx, { subjectType: CASE_SUBJECT, subjectId: row.id, at: uc.at });
   const { withoutSatisfaction } = decision;
   const phraseWarnings = await residentWords(uc, row, actor, { result: b.result });
-  await caseEvent(uc, row, actor.id, {
+  await caseEvent(uc, row, recorderOf(actor), {
     type: 'closed',
     text: b.reason ?? result,
     data: { withoutSatisfaction, ...(phraseWarnings.length > 0 && { phraseWarnings: warningsToKeep(phraseWarnings) }) },
   });
   await caseHistory(uc, row, 'closed', { status: row.status }, { status: 'closed', result, reason: b.reason ?? null, withoutSatisfaction });
   return phraseWarnings;
-});
+}

@@ -46,6 +46,9 @@ function withColumns(q: FollowUpsQuery) {
       'followups.flagged_at',
       'followups.flagged_by',
       'followups.flag_note',
+      'followups.resident_score',
+      'followups.resident_comment',
+      'followups.resident_scored_at',
       'rain_events.started_at as rain_started_at',
       'rain_events.ended_at as rain_ended_at',
     ])
@@ -58,6 +61,7 @@ function withColumns(q: FollowUpsQuery) {
         caseField(caseId, 'resident_name').as('resident_name'),
         caseField(caseId, 'resident_phone').as('resident_phone'),
         caseField(caseId, 'unit_id').as('unit_id'),
+        caseField(caseId, 'resident_id').as('case_resident_id'),
         caseField(caseId, 'maintenance_id').as('maintenance_id'),
         unitField(unitId, 'building_id').as('building_id'),
         unitBuildingName(unitId).as('building_name'),
@@ -78,6 +82,15 @@ export async function findFollowUp(db: Db, followUpId: string) {
   return withColumns(followUpsOf(db, own.estate_id)).where('followups.id', '=', followUpId).executeTakeFirst();
 }
 export type FollowUpRow = NonNullable<Awaited<ReturnType<typeof findFollowUp>>>;
+
+/** The follow-ups of one case, in the order they were opened. */
+export async function followUpsOfCase(db: Db, estateId: string, caseId: string): Promise<FollowUpRow[]> {
+  return withColumns(followUpsOf(db, estateId))
+    .where('followups.case_id', '=', caseId)
+    .orderBy('followups.opened_at')
+    .orderBy('followups.id')
+    .execute();
+}
 
 export async function followUpsByIds(db: Db, estateId: string, ids: readonly string[]): Promise<FollowUpRow[]> {
   if (!ids.length) return [];
