@@ -7,7 +7,8 @@ import { type FollowUpRow, followUpsOfCase } from '../store/follow-ups.js';
 export function presentPortalFollowUp(r: FollowUpRow): z.infer<typeof PortalFollowUp> {
   return {
     id: r.id,
-    kind: r.kind,
+    // The portal's words for the visit: after the repair (R-FU-1), after rain (R-FU-2), after a rectification.
+    kind: r.kind === 'repair' ? 'after_repair' : r.kind,
     dueAt: r.due_at,
     visitedAt: r.status === 'done' ? r.performed_at : null,
     outcome: r.status === 'done' ? r.result : null,
