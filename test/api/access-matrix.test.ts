@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES, rolesWith } from '../../src/auth/policy.js';
-import type { Role } from '../../src/contract/directory.js';
-import { buildStaff } from '../support/factories.js';
+import type { Holder } from '../../src/platform/abilities.js';
+import { buildResident, buildResidentClient, buildStaff, buildUnit } from '../support/factories.js';
 import { type Client, createTestApp, ENGINE, type Response, type TestApp } from '../support/harness.js';
 import {
   API_PREFIX,
@@ -25,13 +25,23 @@ import {
  * through (whatever the answer, it is not 401, 403 or 404), a role that lacks it is refused
  * (403, or 404 where the role may not even see the record) and nothing changes; another
  * estate's record answers 404 and shows nothing of it. The records acted on belong to no one
- * of the people asking, so "own" variants (`case.read.own`) do not apply.
+ * of the people asking, so "own" variants (`case.read.own`) do not apply. A resident (R-PT-1) of
+ * estate A lives in another unit than the one of the seeded records: the portal's operations that
+ * name a record answer 404 to them, as for a record that does not exist.
  */
 
 const doc = await loadOpenApi();
 const operations = operationsOf(doc);
-const ROLES: readonly Role[] = ['admin', 'manager', 'receptionist', 'department', 'maintenance'];
-const PUBLIC_OPERATIONS = ['login', 'getHealth'];
+const ROLES: readonly Holder[] = ['admin', 'manager', 'receptionist', 'department', 'maintenance', 'resident'];
+// Signing in needs no session: the staff's, and a resident's by invitation, password or code (R-PT-1).
+const PUBLIC_OPERATIONS = [
+  'login',
+  'getHealth',
+  'acceptResidentInvitation',
+  'residentLogin',
+  'requestResidentSignInCode',
+  'residentCodeLogin',
+];
 
 function abilityOf(op: Operation): string | undefined {
   const entry = doc.paths[`${API_PREFIX}${op.path}`]?.[op.method.toLowerCase()] as { 'x-ability'?: string } | undefined;
@@ -64,11 +74,31 @@ const READ_ABILITY_OF_PARAM: Record<string, string> = {
   visitId: 'visit.read',
   announcementId: 'publicpage.read',
   residentId: 'resident.read',
+  residentAccountId: 'resident.account.read',
 };
 
-function letThrough(op: Operation, ability: string, role: Role): boolean {
-  const holds = (a: string) => rolesWith(a as Parameters<typeof rolesWith>[0]).includes(role);
-  return holds(ability) && op.pathParams.every((p) => !READ_ABILITY_OF_PARAM[p] || holds(READ_ABILITY_OF_PARAM[p]));
+const holds = (role: Holder, a: string) => rolesWith(a as Parameters<typeof rolesWith>[0]).includes(role);
+
+/**
+ * A resident acts only on the records of their own unit, and the seeded records are another
+ * unit's: an operation naming one is refused them with 404 even where they hold its ability.
+ */
+function seesRecordsOf(op: Operation, role: Holder): boolean {
+  if (role === 'resident') return op.pathParams.every((p) => p === 'estateId');
+  return op.pathParams.every((p) => !READ_ABILITY_OF_PARAM[p] || holds(role, READ_ABILITY_OF_PARAM[p]));
+}
+
+function letThrough(op: Operation, ability: string, role: Holder): boolean {
+  return holds(role, ability) && seesRecordsOf(op, role);
+}
+
+const holdsAbility = holds;
+
+/** What a resident of another unit must not see of the seeded unit: its number, its resident's name and phone. */
+function expectNothingOfUnit(a: SeededEstate, body: unknown, label: string): void {
+  const text = answerText(body);
+  for (const secret of [a.unitNumber, a.residentName, a.residentPhone])
+    expect(text, `${label}: the answer shows another unit's "${secret}"`).not.toContain(secret);
 }
 
 const shown = (res: Response) => answerText(res.body).slice(0, 400);
@@ -116,6 +146,10 @@ for (const role of ROLES) {
       ({ a, b } = await seedTwoEstates(t));
       if (role === 'admin') {
         member = t.admin;
+      } else if (role === 'resident') {
+        const unit = await buildUnit(t, a.estateId, { buildingId: a.buildingId, number: 'A909' });
+        const resident = await buildResident(t, a.estateId, { name: '甲鄰居Nora', unitIds: [unit.id] });
+        member = await buildResidentClient(t, a.estateId, resident.id);
       } else {
         const username = `${role}.of.a`;
         await buildStaff(t, a.estateId, { username, role, departmentId: role === 'department' ? a.departmentId : null });
@@ -128,6 +162,7 @@ for (const role of ROLES) {
       const ability = abilityOf(op) ?? '';
       const company = companyAbilities.has(ability);
       const holds = letThrough(op, ability, role);
+      const heldAbility = !company && holdsAbility(role, ability);
 
       it(`${role} in own estate: ${op.operationId} needs ${ability}: ${holds ? 'let through' : 'refused'}`, async () => {
         const before = await historyHeads(t);
@@ -138,8 +173,10 @@ for (const role of ROLES) {
         if (holds) {
           expect(LET_THROUGH_NEVER, label).not.toContain(res.status);
         } else {
-          expect(company ? [403] : [403, 404], label).toContain(res.status);
+          // Holding the ability but not seeing the record (another unit's, for a resident) is 404 alone.
+          expect(company ? [403] : heldAbility ? [404] : [403, 404], label).toContain(res.status);
           if (res.status === 403) expect(res.body.error.details.ability, label).toBe(ability);
+          if (role === 'resident') expectNothingOfUnit(a, res.body, label);
           expect(await historyHeads(t), `${label}: something was changed`).toEqual(before);
         }
       });

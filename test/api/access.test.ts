@@ -25,7 +25,15 @@ const operations = operationsOf(doc);
 const withRecordIds = operations.filter((op) => op.pathParams.length > 0);
 
 /** Reachable without signing in. */
-const PUBLIC_OPERATIONS = ['login', 'getHealth'];
+// Signing in needs no session: the staff's, and a resident's by invitation, password or code (R-PT-1).
+const PUBLIC_OPERATIONS = [
+  'login',
+  'getHealth',
+  'acceptResidentInvitation',
+  'residentLogin',
+  'requestResidentSignInCode',
+  'residentCodeLogin',
+];
 const ROLES = ['manager', 'receptionist', 'department', 'maintenance'] as const;
 type Role = (typeof ROLES)[number];
 
@@ -89,6 +97,7 @@ const ID_PARAMS = [
   'visitId',
   'announcementId',
   'feeItemId',
+  'residentAccountId',
 ];
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db/schema.js';
-import { buildStaff } from '../support/factories.js';
+import { buildResidentClient, buildStaff } from '../support/factories.js';
 import { type Client, createTestApp, ENGINE, type Json, type Response, type TestApp, type TestAppImage } from '../support/harness.js';
 import {
   type EstateIds,
@@ -80,6 +80,10 @@ const EXPECTED_MUTATING = [
   'receiveVisitor',
   'pageStaff',
   'recordVisitDeparture',
+  'createPortalCase',
+  'uploadPortalPhoto',
+  'answerPortalSatisfaction',
+  'scorePortalFollowUp',
 ];
 
 const MiB = 1024 * 1024;
@@ -89,17 +93,17 @@ const BODY_LIMITS: Record<string, number> = {
   importResidents: 20 * MiB,
   importRainEvents: 20 * MiB,
   uploadCaseAttachment: 10 * MiB,
+  uploadPortalPhoto: 10 * MiB,
 };
 
 /** Operations whose body is a file, not JSON: the content type and a valid example. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 const RAW_BODIES: Record<string, { contentType: string; example: Buffer }> = {
-  uploadCaseAttachment: {
-    contentType: 'image/png',
-    example: Buffer.from(
-      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-      'hex',
-    ),
-  },
+  uploadCaseAttachment: { contentType: 'image/png', example: PNG },
+  uploadPortalPhoto: { contentType: 'image/png', example: PNG },
 };
 
 /**
@@ -326,6 +330,8 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       visitId: 'vi',
       announcementId: 'an',
       feeItemId: 'fi',
+      complaintId: 'cc',
+      residentAccountId: 'ra',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);
@@ -355,15 +361,24 @@ beforeAll(async () => {
 });
 afterAll(async () => seeded?.drop());
 
+/** The portal's operations are a resident's (R-PT-1): they are sent by the resident of the seeded records' unit. */
+function isPortalOperation(op: Operation): boolean {
+  const entry = doc.paths[`/api/v1${op.path}`]?.[op.method.toLowerCase()] as { 'x-ability'?: string } | undefined;
+  return entry?.['x-ability']?.startsWith('portal.') ?? false;
+}
+
 for (const op of mutating) {
   const name = op.operationId;
   describe(`${name} (${op.method} ${op.path}): bad input is refused and changes nothing [${ENGINE}]`, () => {
     let t: TestApp;
     let managerA: Client;
+    /** Who sends the operation's requests: the admin, or for the portal's the resident of A's unit. */
+    let sender: Client;
 
     beforeAll(async () => {
       t = await createTestApp({ from: seeded });
       managerA = await t.as('manager-a');
+      sender = isPortalOperation(op) ? await buildResidentClient(t, a.estateId, a.residentId) : t.admin;
     });
     afterAll(async () => t?.close());
 
@@ -377,9 +392,7 @@ for (const op of mutating) {
     }
 
     it(`${name}: malformed JSON is refused with 400 request.malformed_json`, async () => {
-      const res = await refused('malformed JSON', t.admin, (c) =>
-        c.request(op.method, pathFor(op, a), undefined, { rawBody: '{"name": ' }),
-      );
+      const res = await refused('malformed JSON', sender, (c) => c.request(op.method, pathFor(op, a), undefined, { rawBody: '{"name": ' }));
       if (op.body) {
         expect(res.status, `${name} / malformed JSON: ${shown(res)}`).toBe(400);
         expect(res.body.error.code, `${name} / malformed JSON`).toBe('request.malformed_json');
@@ -391,7 +404,7 @@ for (const op of mutating) {
     for (const { field, kind, value } of wrongTypeCases(op)) {
       it(`${name}: ${field} (${kind}) sent as ${JSON.stringify(value)} is refused with 400 naming body.${field}`, async () => {
         const body = { ...exampleBody(op, a), [field]: value };
-        const res = await refused(`wrong type of ${field}`, t.admin, (c) => c.request(op.method, pathFor(op, a), body));
+        const res = await refused(`wrong type of ${field}`, sender, (c) => c.request(op.method, pathFor(op, a), body));
         expect(res.status, `${name} / wrong type of ${field}: ${shown(res)}`).toBe(400);
         expect(res.body.error.code, `${name} / wrong type of ${field}`).toBe('validation.failed');
         const paths: string[] = res.body.error.details.issues.map((i: { path: string }) => i.path);
@@ -405,7 +418,7 @@ for (const op of mutating) {
     if (op.body) {
       it(`${name}: an unknown field is refused with 400 naming it`, async () => {
         const body = { ...exampleBody(op, a), notAField: 1 };
-        const res = await refused('unknown field', t.admin, (c) => c.request(op.method, pathFor(op, a), body));
+        const res = await refused('unknown field', sender, (c) => c.request(op.method, pathFor(op, a), body));
         expect(res.status, `${name} / unknown field: ${shown(res)}`).toBe(400);
         expect(res.body.error.code, `${name} / unknown field`).toBe('validation.failed');
         const paths: string[] = res.body.error.details.issues.map((i: { path: string }) => i.path);
@@ -422,7 +435,7 @@ for (const op of mutating) {
         ? Buffer.concat([raw.example, Buffer.alloc(limit + MiB)])
         : JSON.stringify(field ? { ...exampleBody(op, a), [field]: padding } : { padding });
       const headers = raw ? { 'content-type': raw.contentType } : undefined;
-      const res = await refused('oversized body', t.admin, (c) => c.request(op.method, pathFor(op, a), undefined, { rawBody, headers }));
+      const res = await refused('oversized body', sender, (c) => c.request(op.method, pathFor(op, a), undefined, { rawBody, headers }));
       expect(res.status, `${name} / oversized body: ${shown(res)}`).toBe(413);
       expect(res.body.error.code, `${name} / oversized body`).toBe('request.too_large');
     });
@@ -459,7 +472,7 @@ for (const op of mutating) {
           const valid = body[field];
           const value = typeof valid === 'string' && valid.length > 1 ? `${valid.slice(0, 1)}\u0000${valid.slice(1)}` : 'a\u0000b';
           const before = await snapshot(t);
-          const res = await t.admin.request(op.method, pathFor(op, a), { ...body, [field]: value });
+          const res = await sender.request(op.method, pathFor(op, a), { ...body, [field]: value });
           expect.soft(res.status, `${name} / NUL in ${field}: answered ${res.status} ${shown(res)}`).toBeLessThan(500);
           if (res.status >= 400)
             expect.soft(await snapshot(t), `${name} / NUL in ${field}: refused, yet the database changed`).toEqual(before);
@@ -470,7 +483,7 @@ for (const op of mutating) {
     // Last: the one request meant to succeed, proving the faults above were the only ones.
     it(`${name}: the example body itself is accepted`, async () => {
       // Signing in, out or changing the password would disturb the shared admin session.
-      const client = ['login', 'logout', 'changePassword'].includes(name) ? await t.as('admin') : t.admin;
+      const client = ['login', 'logout', 'changePassword'].includes(name) ? await t.as('admin') : sender;
       const raw = RAW_BODIES[name];
       const res = raw
         ? await client.request(op.method, pathFor(op, a), undefined, { rawBody: raw.example, headers: { 'content-type': raw.contentType } })
@@ -488,9 +501,11 @@ for (const op of mutating) {
 describe(`query strings at the edges of what the database stores [${ENGINE}]`, () => {
   let t: TestApp;
   let a: SeededEstate;
+  let resident: Client;
   beforeAll(async () => {
     t = await createTestApp();
     a = await seedEstate(t, 'Q', { estateName: '查苑', unitNumber: 'Q1', residentName: '查住戶', residentPhone: '94440004' });
+    resident = await buildResidentClient(t, a.estateId, a.residentId);
   });
   afterAll(async () => t?.close());
 
@@ -509,7 +524,8 @@ describe(`query strings at the edges of what the database stores [${ENGINE}]`, (
 
   for (const { op, param, value, what } of cases) {
     it(`${op.operationId}: ?${param}= ${what} is answered without a server error`, async () => {
-      const res = await t.admin.request(op.method, `${pathFor(op, a)}?${param}=${encodeURIComponent(value)}`);
+      const asker = isPortalOperation(op) ? resident : t.admin;
+      const res = await asker.request(op.method, `${pathFor(op, a)}?${param}=${encodeURIComponent(value)}`);
       expect(res.status, `${op.operationId} / ?${param}= ${what}: answered ${res.status} ${shown(res)}`).toBeLessThan(500);
       if (res.status >= 400) expect(res.status, `${op.operationId} / ?${param}= ${what}`).toBe(400);
     });

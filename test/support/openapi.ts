@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { inviteResident } from '../../src/auth/residents/invite-resident.js';
 import { addAttachment } from '../../src/cases/attachments/add-attachment.js';
 import { resolveCase } from '../../src/cases/closing/resolve-case.js';
 import { createCase } from '../../src/cases/intake/create-case.js';
@@ -204,6 +205,10 @@ export interface EstateIds {
   announcementId: string;
   /** The management fee's period from 2026-01-01, open-ended (R-FE-1). */
   feeItemId: string;
+  /** A complaint of the resident, its handling result recorded: it waits for their satisfaction (R-CP-3). */
+  complaintId: string;
+  /** The resident's portal account, invited (R-PT-1). */
+  residentAccountId: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -385,6 +390,26 @@ export async function seedEstate(
     body: { code: 'management', name: '管理費', basis: 'per_m2_month', rate: 285, effectiveFrom: '2026-01-01' },
   });
 
+  const complaint = await createCase(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: {
+      kind: 'complaint',
+      channel: 'counter',
+      unitId: unit.id,
+      residentId: resident.id,
+      description: `${names.estateName}走廊雜物阻塞`,
+    },
+  });
+  await resolveCase(t.ctx, { actor: t.system, caseId: complaint.id, body: { result: '已清理走廊' } });
+
+  const invitation = await inviteResident(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    residentId: resident.id,
+    body: { delivery: 'show' },
+  });
+
   const photo = await addAttachment(t.ctx, {
     actor: t.system,
     caseId: repair.id,
@@ -423,6 +448,8 @@ export async function seedEstate(
     visitId: visit.id,
     announcementId: announcement.id,
     feeItemId: fee.id,
+    complaintId: complaint.id,
+    residentAccountId: invitation.accountId,
   };
 }
 
@@ -454,10 +481,23 @@ export function expectNothingOf(b: SeededEstate, body: unknown, label: string): 
     expect(text, `${label}: the answer shows estate B's "${secret}"`).not.toContain(secret);
 }
 
+/**
+ * The records an operation acts on where the one a path parameter names by default is not one it
+ * takes: only a complaint with its result recorded asks for satisfaction, only a made visit is scored.
+ */
+const RECORDS_OF_OPERATION: Record<string, (ids: EstateIds) => Partial<Record<string, string>>> = {
+  answerPortalSatisfaction: (ids) => ({ caseId: ids.complaintId }),
+  scorePortalFollowUp: (ids) => ({ followUpId: ids.problemFollowUpId }),
+};
+
 /** The operation's path with every path parameter filled from `ids`; fails naming a parameter it cannot fill. */
 export function pathFor(op: Operation, ids: EstateIds): string {
+  const records: Record<string, string | undefined> = {
+    ...(ids as unknown as Record<string, string>),
+    ...RECORDS_OF_OPERATION[op.operationId]?.(ids),
+  };
   return op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-    const value = (ids as unknown as Record<string, string | undefined>)[name];
+    const value = records[name];
     if (!value) throw new Error(`${op.operationId}: no record id for path parameter {${name}}`);
     return value;
   });
@@ -722,6 +762,17 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
   }),
   startFeeRate: () => ({ effectiveFrom: '2027-01-01', rate: 298, approvalRef: 'OC-2026-09', notes: '周年大會通過' }),
   retireFeeItem: () => ({ lastDay: '2026-12-31' }),
+  inviteResident: () => ({ delivery: 'show' }),
+  disableResidentAccount: () => ({}),
+  createPortalCase: (ids) => ({
+    unitId: ids.unitId,
+    kind: 'repair',
+    repairClass: 'leak',
+    description: '廚房天花滲水',
+    occurredAt: '2026-11-20T01:00:00.000Z',
+  }),
+  answerPortalSatisfaction: () => ({ satisfaction: 'satisfied', comment: '多謝跟進' }),
+  scorePortalFollowUp: () => ({ score: 5, comment: '師傅好細心' }),
   updatePhraseRule: () => ({
     locale: 'zh-Hant',
     avoid: '搞唔掂',

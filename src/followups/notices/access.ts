@@ -11,9 +11,11 @@ import { findNotice, type NoticeRow } from '../store/notices.js';
  * anyone else only the notices addressed to them (`notice.read.own`), and another's answers 404
  * exactly like a missing one.
  */
-export async function readableNotice(db: Db, actor: Actor, noticeId: string) {
+export async function readableNotice(db: Db, actor: Actor, noticeId: string, ability: FollowUpAbility = 'notice.read') {
   const row = await findNotice(db, noticeId);
   if (!row) throw notFound('rectification notice');
+  // A resident is never a notice's recipient: they are refused the operation's own ability.
+  if (actor.kind === 'resident') requireAbility(actor, row.estate_id, ability, 'rectification notice');
   requireAbility(actor, row.estate_id, 'notice.read.own', 'rectification notice');
   if (row.recipient_id !== actor.id && !can(actor, row.estate_id, 'notice.read')) throw notFound('rectification notice');
   return row;
@@ -24,7 +26,7 @@ export async function readableNotice(db: Db, actor: Actor, noticeId: string) {
  * `recipientMay` the recipient acts on their own without it.
  */
 export async function noticeFor(db: Db, actor: Actor, noticeId: string, access: { ability: FollowUpAbility; recipientMay: boolean }) {
-  const row = await readableNotice(db, actor, noticeId);
+  const row = await readableNotice(db, actor, noticeId, access.ability);
   if (!(access.recipientMay && row.recipient_id === actor.id)) requireAbility(actor, row.estate_id, access.ability, 'rectification notice');
   return row;
 }
