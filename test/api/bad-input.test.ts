@@ -332,6 +332,7 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       feeItemId: 'fi',
       complaintId: 'cc',
       residentAccountId: 'ra',
+      residentLogin: '91110001',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);
@@ -361,11 +362,35 @@ beforeAll(async () => {
 });
 afterAll(async () => seeded?.drop());
 
-/** The portal's operations are a resident's (R-PT-1): they are sent by the resident of the seeded records' unit. */
+/**
+ * The portal's operations and a resident's own sign-in are a resident's (R-PT-1): they are sent by
+ * the resident of the seeded records' unit, signed in.
+ */
 function isPortalOperation(op: Operation): boolean {
   const entry = doc.paths[`/api/v1${op.path}`]?.[op.method.toLowerCase()] as { 'x-ability'?: string } | undefined;
-  return entry?.['x-ability']?.startsWith('portal.') ?? false;
+  return op.path.startsWith('/portal/') || (entry?.['x-ability']?.startsWith('portal.') ?? false);
 }
+
+/** Example bodies holding a one-time code: the code is made afresh for the request meant to succeed. */
+const FRESH_EXAMPLES: Record<string, (t: TestApp, a: SeededEstate) => Promise<Record<string, unknown>>> = {
+  acceptResidentInvitation: async (t, a) => {
+    const invitation = await t.admin.post<{ code: string }>(`/estates/${a.estateId}/residents/${a.residentId}/portal-invitation`, {
+      delivery: 'show',
+    });
+    return { ...exampleBody(operationNamed('acceptResidentInvitation'), a), code: invitation.body.code };
+  },
+  residentCodeLogin: async (t, a) => {
+    await t.client().request('POST', '/portal/auth/code', { login: a.residentLogin });
+    const sms = await t.ctx.db
+      .selectFrom('outbox')
+      .select('body')
+      .where('event_key', 'like', 'portal.sign_in_code:%')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    return { login: a.residentLogin, code: /(\d{6})/.exec(sms.body)?.[1] ?? '' };
+  },
+};
+const operationNamed = (id: string) => mutating.find((op) => op.operationId === id) as Operation;
 
 for (const op of mutating) {
   const name = op.operationId;
@@ -487,7 +512,7 @@ for (const op of mutating) {
       const raw = RAW_BODIES[name];
       const res = raw
         ? await client.request(op.method, pathFor(op, a), undefined, { rawBody: raw.example, headers: { 'content-type': raw.contentType } })
-        : await client.request(op.method, pathFor(op, a), exampleBody(op, a));
+        : await client.request(op.method, pathFor(op, a), (await FRESH_EXAMPLES[name]?.(t, a)) ?? exampleBody(op, a));
       expect(res.status, `${name} / example body: ${shown(res)}`).toBeGreaterThanOrEqual(200);
       expect(res.status, `${name} / example body: ${shown(res)}`).toBeLessThan(300);
     });

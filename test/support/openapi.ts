@@ -16,7 +16,7 @@ import { recordVisitArrival } from '../../src/frontdesk/visits/record-arrival.js
 import { notifyStaff } from '../../src/notices/notify.js';
 import { createPhraseRule } from '../../src/phrases/guide/create-phrase-rule.js';
 import { createAnnouncement } from '../../src/publicpage/announcements/create-announcement.js';
-import { buildBuilding, buildEstate, buildResident, buildStaff, buildUnit } from './factories.js';
+import { buildBuilding, buildEstate, buildResident, buildStaff, buildUnit, RESIDENT_PASSWORD } from './factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from './harness.js';
 
 /**
@@ -207,8 +207,9 @@ export interface EstateIds {
   feeItemId: string;
   /** A complaint of the resident, its handling result recorded: it waits for their satisfaction (R-CP-3). */
   complaintId: string;
-  /** The resident's portal account, invited (R-PT-1). */
+  /** The resident's portal account, invited (R-PT-1), and what they sign in with. */
   residentAccountId: string;
+  residentLogin: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -450,6 +451,7 @@ export async function seedEstate(
     feeItemId: fee.id,
     complaintId: complaint.id,
     residentAccountId: invitation.accountId,
+    residentLogin: invitation.login,
   };
 }
 
@@ -763,6 +765,14 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
   startFeeRate: () => ({ effectiveFrom: '2027-01-01', rate: 298, approvalRef: 'OC-2026-09', notes: '周年大會通過' }),
   retireFeeItem: () => ({ lastDay: '2026-12-31' }),
   inviteResident: () => ({ delivery: 'show' }),
+  // A resident's own sign-in (R-PT-1), as the seeded resident with the tests' password; one-time
+  // codes are made afresh where a request must take (test/api/bad-input.test.ts).
+  acceptResidentInvitation: () => ({ code: 'ABCD-EFGH', password: RESIDENT_PASSWORD, locale: 'zh-Hant' }),
+  residentLogin: (ids) => ({ login: ids.residentLogin, password: RESIDENT_PASSWORD }),
+  requestResidentSignInCode: (ids) => ({ login: ids.residentLogin }),
+  residentCodeLogin: (ids) => ({ login: ids.residentLogin, code: '123456' }),
+  residentLogout: () => ({}),
+  changeResidentPassword: () => ({ currentPassword: RESIDENT_PASSWORD, newPassword: 'Resident-changed-2027' }),
   disableResidentAccount: () => ({}),
   createPortalCase: (ids) => ({
     unitId: ids.unitId,
