@@ -8,6 +8,7 @@ import { LoginPage } from './pages/LoginPage.js';
 import { Office } from './pages/Office.js';
 import { Portal } from './pages/Portal.js';
 import { PortalAccountsPage } from './pages/PortalAccountsPage.js';
+import { chooseOption } from './pages/select.js';
 import { seenText } from './pages/text.js';
 import { ADMIN_PASSWORD, BROWSER_TIME_ZONE, type BrowserSession, haveChromium, inCI, openBrowserSession } from './session.js';
 
@@ -180,6 +181,31 @@ describe.skipIf(!haveChromium && !inCI)(
       const satisfaction = desk.locator('[data-testid="timeline-event"][data-type="satisfaction"]');
       await satisfaction.first().waitFor();
       expect(await seenText(satisfaction.first())).toContain('滿意');
+    });
+
+    it('[R-CP-5] the resident chooses to be told in the portal, and reads the case number of a new report under notices', async () => {
+      await portal.tab('account').click();
+      const prefs = page.getByTestId('portal-preferences');
+      await prefs.waitFor();
+      await chooseOption(page, page.getByTestId('portal-preferences-channel'), '住戶平台');
+      await page.getByTestId('portal-preferences-save').click();
+      await expect.poll(() => seenText(page.locator('.ant-message'))).toContain('已儲存');
+
+      const number = await portal.report({ kind: 'inquiry', description: '請問何時清洗水缸？' });
+      await portal.tab('notices').click();
+      await page.getByTestId('portal-messages').waitFor();
+      // The office's outbox delivers portal messages within seconds; the list refreshes itself.
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await page.getByTestId('portal-messages').waitFor();
+            return seenText(page.getByTestId('portal-messages'));
+          },
+          { timeout: 30_000, interval: 2_000 },
+        )
+        .toContain(number);
+      await shot('portal-messages');
     });
 
     it('[R-PT-1] a resident opening the office’s screens gets the office’s sign-in, not an error', async () => {

@@ -62,7 +62,7 @@ export async function closeInUseCase(
     text: b.reason ?? result,
     data: { withoutSatisfaction, ...(phraseWarnings.length > 0 && { phraseWarnings: warningsToKeep(phraseWarnings) }) },
   });
-  await tellResident(uc, { ...row, status: 'closed' }, { kind: 'closed', key: closedId, text: result, actorId: actor.id });
+  await tellResident(uc, { ...row, status: 'closed' }, { kind: 'closed', key: closedId, text: result, actorId: recorderOf(actor) });
   await caseHistory(uc, row, 'closed', { status: row.status }, { status: 'closed', result, reason: b.reason ?? null, withoutSatisfaction });
   return phraseWarnings;
 }

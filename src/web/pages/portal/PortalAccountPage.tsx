@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Typography } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { MessagePreferences } from '../../features/portal/MessagePreferences';
 import { PORTAL_KEY, usePortalSession, useResident } from '../../features/portal/session';
 import { usePortalErrorText } from '../../features/portal/text';
 
@@ -58,6 +59,7 @@ export default function PortalAccountPage() {
       <Card size="small" className="ed-portal-card" title={t('portal.account.language')}>
         <LanguageSwitcher />
       </Card>
+      <MessagePreferences />
       <Card
         size="small"
         className="ed-portal-card"

@@ -2,6 +2,7 @@ import { NotificationOutlined } from '@ant-design/icons';
 import { Card, Empty, List, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type NoticeBoard, useNoticeBoard } from '../../features/portal/api';
+import { PortalMessages } from '../../features/portal/PortalMessages';
 import { usePortalErrorText } from '../../features/portal/text';
 
 type Fee = NoticeBoard['fees'][number];
@@ -30,6 +31,7 @@ export default function PortalNoticeBoardPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="page-title">
         {t('portal.notices.title')}
       </Typography.Title>
+      <PortalMessages />
       {announcements.length === 0 ? (
         <Card className="ed-portal-card">
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.notices.noAnnouncements')} />
