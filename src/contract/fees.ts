@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { Id, Instant, PageQuery } from './common.js';
+import { LocalDate, MinorAmount } from './fee-basics.js';
+
+export { LocalDate, MinorAmount } from './fee-basics.js';
 
 /** R-FE-1: the fee items of an estate, each a rate in force over a period of days. */
 const Text = (max: number) => z.string().trim().min(1).max(max);
-
-/** A day as the office writes it on a fee schedule, in the estate's zone. */
-export const LocalDate = z.iso.date().describe('A day, YYYY-MM-DD');
 
 export const FeeBasis = z
   .enum(['per_m2_month', 'per_unit_month', 'per_use', 'fixed'])
@@ -13,14 +13,6 @@ export const FeeBasis = z
     'per_m2_month: the rate times the unit area each month; per_unit_month: the rate per unit each month; per_use: each time; fixed: once',
   );
 export type FeeBasis = z.infer<typeof FeeBasis>;
-
-/** An amount in minor units of the currency (285 = HK$2.85). */
-export const MinorAmount = z
-  .number()
-  .int('a whole number of minor units (cents)')
-  .min(0, 'not negative')
-  .max(1_000_000_000)
-  .describe('Integer minor units of the currency, e.g. 285 = 2.85');
 
 export const FeeItemCode = z
   .string()
@@ -96,3 +88,7 @@ export const ListFeeItemsQuery = PageQuery.extend({
   basis: FeeBasis.optional(),
   inForceOn: LocalDate.optional().describe('Only the periods in force on this day'),
 });
+
+/** Fees at the counter (R-FE-2..4): the shapes and the routes are listed in fee-counter.ts. */
+export * from './fee-counter.js';
+export * from './fee-days.js';

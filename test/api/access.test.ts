@@ -98,6 +98,9 @@ const ID_PARAMS = [
   'announcementId',
   'feeItemId',
   'residentAccountId',
+  'feeChargeRunId',
+  'feePaymentId',
+  'cashierDayId',
 ];
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);

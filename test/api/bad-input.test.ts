@@ -147,6 +147,12 @@ const TABLES = {
   public_page_versions: true,
   announcements: true,
   fee_items: true,
+  fee_charges: true,
+  fee_charge_runs: true,
+  fee_payments: true,
+  fee_allocations: true,
+  fee_payment_voids: true,
+  cashier_days: true,
   resident_accounts: true,
   resident_codes: true,
   sessions: false,
@@ -203,6 +209,18 @@ const CROSS_ESTATE_REFERENCES: Record<
     { what: "estate B's unit", field: 'unitId', body: (a, b) => ({ ...example('logCall', a), unitId: b.unitId }) },
     { what: "estate B's staff", field: 'askedForId', body: (a, b) => ({ ...example('logCall', a), askedForId: b.staffId }) },
     { what: "estate B's case", field: 'caseId', body: (a, b) => ({ ...example('logCall', a), caseId: b.caseId }) },
+  ],
+  takeFeePayment: [
+    {
+      what: "estate B's unit",
+      field: 'unitId',
+      body: (a, b) => ({ ...example('takeFeePayment', a), unitId: b.unitId, allocations: undefined }),
+    },
+  ],
+  addFeeCharge: [
+    { what: "estate B's unit", field: 'unitId', body: (a, b) => ({ ...example('addFeeCharge', a), unitId: b.unitId }) },
+    { what: "estate B's fee item", field: 'feeItemId', body: (a, b) => ({ ...example('addFeeCharge', a), feeItemId: b.perUseFeeItemId }) },
+    { what: "estate B's case", field: 'caseId', body: (a, b) => ({ ...example('addFeeCharge', a), caseId: b.caseId }) },
   ],
   takeMessage: [
     { what: "estate B's staff", field: 'forStaffId', body: (a, b) => ({ ...example('takeMessage', a), forStaffId: b.staffId }) },
@@ -333,6 +351,11 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       complaintId: 'cc',
       residentAccountId: 'ra',
       residentLogin: '91110001',
+      perUseFeeItemId: 'pu',
+      feeChargeRunId: 'fr',
+      feeChargeId: 'fc',
+      feePaymentId: 'fp',
+      cashierDayId: 'cd',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);

@@ -18,6 +18,7 @@ import * as publicPage from './migrations/2026-11-30-0016-public-page.js';
 import * as residentAccounts from './migrations/2026-11-30-0017-resident-accounts.js';
 import * as progressMessages from './migrations/2026-11-30-0018-progress-messages.js';
 import * as followUpResidentScore from './migrations/2026-11-30-0019-follow-up-resident-score.js';
+import * as feeLedger from './migrations/2026-11-30-0020-fee-ledger.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0017-resident-accounts': residentAccounts,
   '2026-11-30-0018-progress-messages': progressMessages,
   '2026-11-30-0019-follow-up-resident-score': followUpResidentScore,
+  '2026-11-30-0020-fee-ledger': feeLedger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
