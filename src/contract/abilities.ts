@@ -85,6 +85,14 @@ export const ESTATE_ABILITY_NAMES = [
   // fee items
   'fee.read',
   'fee.write',
+  'fee.account.read',
+  'fee.collect',
+  'fee.charge',
+  'fee.charge.oneoff',
+  'fee.void',
+  'fee.day.close',
+  'fee.day.check',
+  'fee.arrears.read',
 ] as const;
 
 /** Abilities that belong to no one estate: the company's admins hold them. */
