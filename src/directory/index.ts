@@ -21,6 +21,8 @@ export { deskStaffOf, householdOf, isResidentOfEstate, isUnitOfEstate } from './
 export { estateIdByCodeOrId } from './estates.store.js';
 export {
   allEstateSettings,
+  type ChargeableUnit,
+  chargeableUnits,
   departmentDuties,
   departmentIdByCode,
   departmentInEstate,

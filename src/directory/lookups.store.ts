@@ -127,6 +127,29 @@ export async function unitInEstate(db: Db, estateId: string, unitId: string): Pr
   return Boolean(row);
 }
 
+/** A unit as the fee records show it (R-FE-3): where it is and its area. */
+export interface ChargeableUnit {
+  id: string;
+  building_name: string;
+  number: string;
+  area_m2: number | null;
+}
+
+/** The estate's units for the monthly charge run, by building and number; with ids, only those. */
+export async function chargeableUnits(db: Db, estateId: string, unitIds?: readonly string[]): Promise<ChargeableUnit[]> {
+  let q = db
+    .selectFrom('units')
+    .innerJoin('buildings', 'buildings.id', 'units.building_id')
+    .select(['units.id', 'buildings.name as building_name', 'units.number', 'units.area_m2'])
+    .where('units.estate_id', '=', estateId);
+  if (unitIds) {
+    if (unitIds.length === 0) return [];
+    q = q.where('units.id', 'in', unitIds);
+  }
+  const rows = await q.orderBy('buildings.name').orderBy('units.number').orderBy('units.id').execute();
+  return rows.map((r) => ({ ...r, area_m2: r.area_m2 === null ? null : Number(r.area_m2) }));
+}
+
 /** A resident of the estate with how to reach them, or undefined. */
 export async function residentContact(db: Db, estateId: string, residentId: string) {
   return db

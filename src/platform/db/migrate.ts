@@ -16,6 +16,7 @@ import * as phraseRewrites from './migrations/2026-11-30-0014-phrase-rewrites.js
 import * as feeItems from './migrations/2026-11-30-0015-fee-items.js';
 import * as publicPage from './migrations/2026-11-30-0016-public-page.js';
 import * as residentAccounts from './migrations/2026-11-30-0017-resident-accounts.js';
+import * as feeLedger from './migrations/2026-11-30-0020-fee-ledger.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0015-fee-items': feeItems,
   '2026-11-30-0016-public-page': publicPage,
   '2026-11-30-0017-resident-accounts': residentAccounts,
+  '2026-11-30-0020-fee-ledger': feeLedger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
