@@ -41,7 +41,6 @@ export default function ArrearsPage() {
     <>
       <PageHeader
         title={t('arrears.title')}
-        testId="arrears"
         extra={
           <Button icon={<FileExcelOutlined />} href={feeFiles.arrearsXlsx(estate.id, asOf)} data-testid="arrears-xlsx">
             {t('arrears.xlsx')}

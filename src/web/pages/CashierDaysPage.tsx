@@ -67,7 +67,7 @@ export default function CashierDaysPage() {
 
   return (
     <>
-      <PageHeader title={t('cashierDays.title')} testId="cashier-days" />
+      <PageHeader title={t('cashierDays.title')} />
       {can('fee.collect') && <MyDay />}
       {mayList && (
         <Card size="small" title={t('cashierDays.all')}>

@@ -67,7 +67,7 @@ export default function ChargeRunsPage() {
 
   return (
     <>
-      <PageHeader title={t('chargeRuns.title')} testId="charge-runs" />
+      <PageHeader title={t('chargeRuns.title')} />
       <Typography.Paragraph type="secondary">{t('chargeRuns.intro')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>

@@ -107,7 +107,7 @@ export default function FeeCounterPage() {
 
   return (
     <>
-      <PageHeader title={t('feeCounter.title')} testId="fee-counter" />
+      <PageHeader title={t('feeCounter.title')} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <UnitLookup
           value={pick}
