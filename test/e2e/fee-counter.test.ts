@@ -128,7 +128,8 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: fees at the counter (R-F
     await expect.poll(() => counter.balanceText()).toBe(figures(balanceBefore - PAID_MINOR));
     await counter.openReceipts();
     await counter.voidReceipt(receiptNumber, '收款金額輸入錯誤');
-    await expect.poll(() => seenText(counter.receiptRow(receiptNumber))).toContain('作廢');
+    await expect.poll(() => seenText(counter.receiptRow(receiptNumber))).toContain('已作廢');
+    expect(await counter.receiptRow(receiptNumber).getByTestId('receipt-void').count()).toBe(0);
     await expect.poll(() => counter.balanceText()).toBe(figures(balanceBefore));
     await shot('voided');
 

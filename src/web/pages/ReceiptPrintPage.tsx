@@ -35,6 +35,8 @@ export default function ReceiptPrintPage() {
 
   return (
     <div data-testid="receipt-page" data-payment-id={payment.id}>
+      {/* This page prints on A5, whatever the other print pages use. */}
+      <style>{'@page { size: A5; margin: 8mm; }'}</style>
       <div className="ed-toolbar ed-no-print">
         <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
           {t('feeCounter.back')}
