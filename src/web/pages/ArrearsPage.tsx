@@ -2,6 +2,7 @@ import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AgeBand, FeeArrears } from '../../contract/fees';
 import { useEstate } from '../app/session';
 import { FilterSelect, ListTable } from '../components/ListTable';
@@ -99,7 +100,15 @@ export default function ArrearsPage() {
         emptyText={t('arrears.empty')}
         scroll={{ x: true }}
         columns={[
-          { title: t('arrears.unit'), key: 'unit', render: (_, r) => feeUnitText(r.unit) },
+          {
+            title: t('arrears.unit'),
+            key: 'unit',
+            render: (_, r) => (
+              <Link to="/fees" state={{ unit: r.unit }} data-testid="arrears-unit">
+                {feeUnitText(r.unit)}
+              </Link>
+            ),
+          },
           ...AGE_BANDS.map((band) => ({
             title: t(`arrears.bands.${band}`),
             key: band,

@@ -1,15 +1,15 @@
 import { Alert, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { FeeCharge, FeePayment } from '../../contract/fees';
+import { Link, useLocation } from 'react-router';
+import type { FeeCharge, FeePayment, FeeUnit } from '../../contract/fees';
 import { useCan } from '../app/session';
 import { useEstateTime } from '../app/time';
 import { useErrorText } from '../components/errors';
 import { PageHeader } from '../components/PageHeader';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 import { useUnitDetail } from '../features/directory/api';
-import { type LookupPick, UnitLookup } from '../features/directory/UnitLookup';
+import { type LookupPick, pickKey, UnitLookup } from '../features/directory/UnitLookup';
 import { useFeeAccount } from '../features/fees/api';
 import { feeUnitText, useMoney, VoidTag } from '../features/fees/money';
 import { OneOffChargeButton } from '../features/fees/OneOffCharge';
@@ -30,7 +30,13 @@ export default function FeeCounterPage() {
   const money = useMoney();
   const time = useEstateTime();
   const errorText = useErrorText();
-  const [pick, setPick] = useState<LookupPick | null>(null);
+  // A unit opened from another screen (a row of the arrears) arrives with the address.
+  const opened = (useLocation().state as { unit?: FeeUnit } | null)?.unit;
+  const [pick, setPick] = useState<LookupPick | null>(() =>
+    opened
+      ? { key: pickKey(opened.id, null), unit: { id: opened.id, buildingName: opened.buildingName, number: opened.number }, resident: null }
+      : null,
+  );
   const [taken, setTaken] = useState<FeePayment | null>(null);
   const [formRound, setFormRound] = useState(0);
   const unitId = pick?.unit?.id ?? null;
