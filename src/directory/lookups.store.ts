@@ -130,6 +130,7 @@ export async function unitInEstate(db: Db, estateId: string, unitId: string): Pr
 /** A unit as the fee records show it (R-FE-3): where it is and its area. */
 export interface ChargeableUnit {
   id: string;
+  building_id: string;
   building_name: string;
   number: string;
   area_m2: number | null;
@@ -140,7 +141,7 @@ export async function chargeableUnits(db: Db, estateId: string, unitIds?: readon
   let q = db
     .selectFrom('units')
     .innerJoin('buildings', 'buildings.id', 'units.building_id')
-    .select(['units.id', 'buildings.name as building_name', 'units.number', 'units.area_m2'])
+    .select(['units.id', 'units.building_id', 'buildings.name as building_name', 'units.number', 'units.area_m2'])
     .where('units.estate_id', '=', estateId);
   if (unitIds) {
     if (unitIds.length === 0) return [];

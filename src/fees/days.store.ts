@@ -61,7 +61,12 @@ export async function dayOf(
 
 /** Books a payment or a void on a day: true only while it is open (the row stays locked to commit). */
 export async function bookOnDay(trx: Transaction<Database>, dayId: string, at: string): Promise<boolean> {
-  const res = await trx.updateTable('cashier_days').set({ last_booked_at: at }).where('id', '=', dayId).where('state', '=', 'open').executeTakeFirst();
+  const res = await trx
+    .updateTable('cashier_days')
+    .set({ last_booked_at: at })
+    .where('id', '=', dayId)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
@@ -146,7 +151,16 @@ export async function bookingsOfDay(db: Db, estateId: string, dayId: string) {
     .selectFrom('fee_payment_voids as v')
     .innerJoin('fee_payments as p', 'p.id', 'v.payment_id')
     .innerJoin('cashier_days as o', 'o.id', 'v.original_day_id')
-    .select(['v.payment_id', 'p.receipt_number', 'p.method', 'p.amount', 'v.reason', 'v.voided_at', 'v.original_day_id', 'o.date as original_date'])
+    .select([
+      'v.payment_id',
+      'p.receipt_number',
+      'p.method',
+      'p.amount',
+      'v.reason',
+      'v.voided_at',
+      'v.original_day_id',
+      'o.date as original_date',
+    ])
     .where('v.estate_id', '=', estateId)
     .where('v.cashier_day_id', '=', dayId)
     .orderBy('v.voided_at')

@@ -34,7 +34,9 @@ function validPaidOn(chargeId: Expression<string>) {
     .selectFrom('fee_allocations as a')
     .select((e) => e.fn.coalesce(e.fn.sum<number>('a.amount'), e.lit(0)).as('paid'))
     .where('a.charge_id', '=', chargeId)
-    .where((e) => e.not(e.exists(e.selectFrom('fee_payment_voids as v').select('v.payment_id').whereRef('v.payment_id', '=', 'a.payment_id'))));
+    .where((e) =>
+      e.not(e.exists(e.selectFrom('fee_payment_voids as v').select('v.payment_id').whereRef('v.payment_id', '=', 'a.payment_id'))),
+    );
 }
 
 export type ChargeWithOwed = FeeChargeRow & UnitColumns & { paid: number };
@@ -118,7 +120,8 @@ export async function listChargeRows(db: Db, estateId: string, f: ChargeFilters,
   if (f.period) q = q.where('c.period', '=', f.period);
   if (f.feeItemCode) q = q.where('c.fee_item_code', '=', f.feeItemCode);
   if (f.outstanding !== undefined) {
-    const owed = (e: ExpressionBuilder<Database & { c: FeeChargeTable }, 'c'>) => e('c.amount', '>', validPaidOn(e.ref('c.id')).$asScalar().$notNull());
+    const owed = (e: ExpressionBuilder<Database & { c: FeeChargeTable }, 'c'>) =>
+      e('c.amount', '>', validPaidOn(e.ref('c.id')).$asScalar().$notNull());
     q = f.outstanding ? q.where(owed) : q.where((e) => e.not(owed(e)));
   }
   const { n } = await q
@@ -303,6 +306,10 @@ export async function unitBalance(db: Db, estateId: string, unitId: string): Pro
 
 /** A unit's payments (valid or not) with their voids, oldest first: the statement's credits. */
 export async function paymentsOfUnit(db: Db, estateId: string, unitId: string) {
-  const rows = await paymentsQuery(db, estateId).where('p.unit_id', '=', unitId).orderBy('p.received_at').orderBy('p.receipt_seq').execute();
+  const rows = await paymentsQuery(db, estateId)
+    .where('p.unit_id', '=', unitId)
+    .orderBy('p.received_at')
+    .orderBy('p.receipt_seq')
+    .execute();
   return rows.map(paymentNumbers);
 }

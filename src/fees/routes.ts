@@ -18,6 +18,7 @@ import { listFeeItems } from './items/list-fee-items.js';
 import { retireFeeItem } from './items/retire-fee-item.js';
 import { startFeeRate } from './items/start-fee-rate.js';
 import { updateFeeItem } from './items/update-fee-item.js';
+import { registerLedgerRoutes } from './ledger.routes.js';
 
 const EstateParams = z.strictObject({ estateId: Id });
 const ItemParams = z.strictObject({ feeItemId: Id });
@@ -98,4 +99,5 @@ export function registerFeeRoutes(api: App, ctx: AppContext): void {
     response: FeeItem,
     run: ({ actor, params, body }) => retireFeeItem(ctx, { actor, feeItemId: params.feeItemId, body }),
   });
+  registerLedgerRoutes(api, ctx);
 }

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /**
  * R-FE-1: a fee item's rate is in force over a period of days. A period runs from its first day
  * to its last day, both inclusive; a period without a last day runs until further notice. Days
@@ -184,18 +186,19 @@ export type AllocationProblem =
  * R-FE-3: the charges a cashier chose: each of the unit's, each at most what it still owes,
  * named once, and together exactly the amount paid. The first problem, or null.
  */
-export function chosenAllocationProblem(
-  charges: readonly Owed[],
-  chosen: readonly Allocation[],
-  amount: number,
-): AllocationProblem | null {
+export function chosenAllocationProblem(charges: readonly Owed[], chosen: readonly Allocation[], amount: number): AllocationProblem | null {
   const owed = new Map(charges.map((c) => [c.id, c.outstanding]));
   const seen = new Set<string>();
   let sum = 0;
   for (const [index, a] of chosen.entries()) {
     const left = owed.get(a.chargeId);
     if (left === undefined || seen.has(a.chargeId))
-      return { code: 'fee.unknown_charge', message: `allocations.${index}.chargeId: not a charge of this unit, or named twice`, chargeId: a.chargeId, index };
+      return {
+        code: 'fee.unknown_charge',
+        message: `allocations.${index}.chargeId: not a charge of this unit, or named twice`,
+        chargeId: a.chargeId,
+        index,
+      };
     seen.add(a.chargeId);
     if (a.amount > left)
       return {
@@ -266,4 +269,21 @@ export function takingsByMethod(
   for (const r of receipts) totals[r.method as PaymentMethodName] += r.amount;
   for (const v of voids) totals[v.method as PaymentMethodName] -= v.amount;
   return totals;
+}
+
+/** The estate's day (YYYY-MM-DD) of an instant: a cashier's day and a receipt's year follow it. */
+export function dayIn(instant: string | Date, timeZone: string): string {
+  const dt = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: timeZone }) : DateTime.fromJSDate(instant, { zone: timeZone });
+  return dt.toISODate() as string;
+}
+
+/** The instants a day of the estate runs over: [start, start of the next day), as stored (UTC ISO). */
+export function dayBounds(day: string, timeZone: string): { start: string; end: string } {
+  const start = DateTime.fromISO(day, { zone: timeZone }).startOf('day');
+  return { start: new Date(start.toMillis()).toISOString(), end: new Date(start.plus({ days: 1 }).toMillis()).toISOString() };
+}
+
+/** The last day of a month (YYYY-MM). */
+export function lastDayOf(period: string): string {
+  return daysOfMonth(period).at(-1) as string;
 }

@@ -85,3 +85,17 @@ export async function feeItemCount(db: Db, estateId: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(n);
 }
+
+/** R-FE-3: the periods of month-based items in force on some day of [first, last]. */
+export async function monthlyPeriodsBetween(db: Db, estateId: string, first: string, last: string): Promise<FeeItemRow[]> {
+  return db
+    .selectFrom('fee_items')
+    .selectAll()
+    .where('estate_id', '=', estateId)
+    .where('basis', 'in', ['per_m2_month', 'per_unit_month'])
+    .where('effective_from', '<=', last)
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', first)]))
+    .orderBy('code')
+    .orderBy('effective_from')
+    .execute();
+}

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import { DateTime } from 'luxon';
 import type { RectificationNotice } from '../contract/followups.js';
-import { AppError } from '../platform/errors.js';
+import { cjkFont } from '../platform/pdf-font.js';
 
 /**
  * The written rectification notice (R-RC-2) as one A4 page of PDF: the estate's name, the
@@ -9,23 +8,6 @@ import { AppError } from '../platform/errors.js';
  * for both signatures. Chinese needs a CJK font with its glyphs embedded: Noto Sans CJK (the
  * `fonts-noto-cjk` package) is looked for where Debian puts it, or at ESTATEDESK_PDF_FONT.
  */
-const FONT_CANDIDATES: [string, string | undefined][] = [
-  ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKtc-Regular'],
-  ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKtc-Regular'],
-  ['/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKtc-Regular'],
-];
-
-function cjkFont(): [string, string | undefined] {
-  const configured = process.env.ESTATEDESK_PDF_FONT;
-  if (configured) {
-    const [file, family] = configured.split('#');
-    return [file as string, family];
-  }
-  const found = FONT_CANDIDATES.find(([file]) => fs.existsSync(file));
-  if (!found) throw new AppError('internal', 'no Chinese font for PDF: install fonts-noto-cjk or set ESTATEDESK_PDF_FONT');
-  return found;
-}
-
 type Locale = 'zh-Hant' | 'zh-Hans' | 'en';
 const LABELS: Record<Locale, Record<string, string>> = {
   'zh-Hant': {

@@ -89,9 +89,7 @@ export async function up(db: Db): Promise<void> {
     .addColumn('estate_id', 'text', (c) => c.notNull().references('estates.id'))
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('payer', 'text', (c) => c.notNull())
-    .addColumn('method', 'text', (c) =>
-      c.notNull().check(sql`method in ('cash', 'card', 'bank_transfer', 'fps', 'ewallet')`),
-    )
+    .addColumn('method', 'text', (c) => c.notNull().check(sql`method in ('cash', 'card', 'bank_transfer', 'fps', 'ewallet')`))
     .addColumn('amount', 'bigint', (c) => c.notNull().check(sql`amount > 0`))
     .addColumn('currency', 'text', (c) => c.notNull())
     .addColumn('receipt_year', 'integer', (c) => c.notNull())
@@ -178,7 +176,9 @@ export async function up(db: Db): Promise<void> {
       )
       .execute(db);
     await sql
-      .raw(`create trigger cashier_days_no_delete before delete on cashier_days begin select raise(abort, 'a cashier day is never deleted (R-FE-4)'); end`)
+      .raw(
+        `create trigger cashier_days_no_delete before delete on cashier_days begin select raise(abort, 'a cashier day is never deleted (R-FE-4)'); end`,
+      )
       .execute(db);
   }
 }
