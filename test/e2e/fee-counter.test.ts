@@ -141,4 +141,66 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: fees at the counter (R-F
     const account = await office.get<{ balance: number }>(`/estates/${office.estateId}/fee-accounts/${unit.id}`);
     expect(account.balance).toBe(balanceBefore);
   });
+
+  it("R-FE-4: the cashier's day lists the receipt in number order, marked void; the cashier closes it and the manager checks it", async () => {
+    await signInAs('chan.mw');
+    await page.getByTestId('nav-cashier-days').click();
+    const mine = page.getByTestId('cashier-day-mine');
+    await mine.getByTestId('cashier-day-receipts').waitFor();
+    const row = mine.locator('[data-testid="cashier-day-receipts"] tbody tr').filter({ hasText: receiptNumber });
+    await expect.poll(() => seenText(row)).toContain('已作廢');
+    expect(await seenText(row)).toContain(figures(PAID_MINOR));
+    expect(await seenText(mine.getByTestId('cashier-day-methods'))).toContain('現金');
+    await mine.getByTestId('cashier-day-close').click();
+    await page.getByTestId('cashier-day-close-note').fill('現金已點算');
+    await page.getByTestId('cashier-day-close-form-submit').click();
+    await expect.poll(() => mine.getByTestId('cashier-day-state').first().getAttribute('data-state')).toBe('closed');
+    expect(await mine.getByTestId('cashier-day-close').count()).toBe(0);
+    await shot('day-closed');
+
+    await signInAs('manager');
+    await page.getByTestId('nav-cashier-days').click();
+    const closed = page.locator('[data-testid="cashier-days-table"] tbody tr.ant-table-row').filter({ hasText: '已結賬' }).first();
+    await closed.click();
+    const drawer = page.locator('.ant-drawer [data-testid="cashier-day"]');
+    await drawer.getByTestId('cashier-day-check').click();
+    await page.getByTestId('cashier-day-check-form-submit').click();
+    await expect.poll(() => drawer.getByTestId('cashier-day-state').getAttribute('data-state')).toBe('checked');
+    expect(await drawer.getByTestId('cashier-day-check').count()).toBe(0);
+    await shot('day-checked');
+    await page.keyboard.press('Escape');
+  });
+
+  it("R-FE-3: the manager previews the month's charges, runs them and watches the run finish; a second look has nothing left to create", async () => {
+    await page.getByTestId('nav-charge-runs').click();
+    const toCreate = page.getByTestId('charge-run-to-create');
+    await toCreate.waitFor();
+    await expect.poll(() => seenText(toCreate)).toMatch(/^[1-9]\d* · HK\$/);
+    await shot('charge-run-preview');
+    await page.getByTestId('charge-run-start').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('charge-run-progress').getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    await expect.poll(() => seenText(toCreate)).toMatch(/^0 · HK\$0\.00/);
+    expect(await seenText(page.getByTestId('charge-runs-table'))).toContain('已完成');
+    await shot('charge-run-done');
+  });
+
+  it('R-FE-3: arrears by unit in four age bands; the reminder letter of a row is a PDF; the dashboard shows the fee figures', async () => {
+    await page.getByTestId('nav-arrears').click();
+    const rows = page.locator('[data-testid="arrears-table"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    for (const band of ['0–30 日', '31–90 日', '91–180 日', '超過 180 日'])
+      expect(await seenText(page.getByTestId('arrears-table').locator('thead'))).toContain(band);
+    const href = await rows.first().getByTestId('arrears-reminder').getAttribute('href');
+    const letter = await page.request.get(href as string);
+    expect(letter.status()).toBe(200);
+    expect(letter.headers()['content-type']).toContain('application/pdf');
+    await shot('arrears');
+
+    await page.getByTestId('nav-dashboard').click();
+    const fees = page.getByTestId('dashboard-fees');
+    await fees.waitFor();
+    await expect.poll(() => seenText(fees.getByTestId('dashboard-fee-arrears'))).toMatch(/HK\$[1-9]/);
+    expect(await seenText(fees)).toContain('今日收款');
+  });
 });

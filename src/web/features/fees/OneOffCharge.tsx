@@ -52,6 +52,7 @@ export function OneOffChargeButton({ account }: { account: FeeAccount }) {
         title={t('feeCounter.oneOff.title')}
         testId="fee-oneoff-form"
         labels={labels}
+        codeFields={{ 'fee.item_not_in_force': 'feeItemId', 'fee.monthly_item': 'feeItemId' }}
         initialValues={{ quantity: 1 }}
         submitText={t('feeCounter.oneOff.submit')}
         onSubmit={async (v) => {
