@@ -98,7 +98,7 @@ export function CashierDayView({ day }: { day: CashierDay }) {
         {day.checkNote && <Descriptions.Item label={t('cashierDays.checkNote')}>{day.checkNote}</Descriptions.Item>}
       </Descriptions>
       <Typography.Title level={5}>{t('cashierDays.byMethod')}</Typography.Title>
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 5 }} style={{ marginBottom: 16 }} data-testid="cashier-day-methods">
+      <Descriptions size="small" column={{ xs: 1, sm: 2, xl: 3 }} style={{ marginBottom: 16 }} data-testid="cashier-day-methods">
         {PAYMENT_METHODS.map((m) => (
           <Descriptions.Item key={m} label={t(`feeCounter.methods.${m}`)}>
             {money(day.byMethod[m], c)}

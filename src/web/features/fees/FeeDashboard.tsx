@@ -23,7 +23,7 @@ export function FeeDashboard() {
           {summary.isPending ? (
             <Skeleton active paragraph={false} />
           ) : (
-            <Statistic title={title} value={value} styles={danger ? { content: { color: '#cf1322' } } : undefined} />
+            <Statistic title={title} value={value} styles={{ content: { fontSize: 20, ...(danger ? { color: '#cf1322' } : {}) } }} />
           )}
         </Link>
       </Card>
