@@ -24,7 +24,6 @@ export interface FeeItemTable {
 
 export type FeeItemRow = Selectable<FeeItemTable>;
 
-
 /** R-FE-3: what a unit is charged: a run's month of a fee item, or a one-off. Insert-only. */
 export interface FeeChargeTable {
   id: string;
