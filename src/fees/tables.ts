@@ -24,12 +24,6 @@ export interface FeeItemTable {
 
 export type FeeItemRow = Selectable<FeeItemTable>;
 
-declare module '../platform/db/schema.js' {
-  interface Database {
-    fee_items: FeeItemTable;
-  }
-}
-
 /** R-FE-3: what a unit is charged: a run's month of a fee item, or a one-off. Insert-only. */
 export interface FeeChargeTable {
   id: string;
@@ -141,6 +135,7 @@ export type FeeChargeRunRow = Selectable<FeeChargeRunTable>;
 
 declare module '../platform/db/schema.js' {
   interface Database {
+    fee_items: FeeItemTable;
     fee_charges: FeeChargeTable;
     fee_payments: FeePaymentTable;
     fee_allocations: FeeAllocationTable;

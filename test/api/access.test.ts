@@ -89,6 +89,9 @@ const ID_PARAMS = [
   'visitId',
   'announcementId',
   'feeItemId',
+  'feeChargeRunId',
+  'feePaymentId',
+  'cashierDayId',
 ];
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);

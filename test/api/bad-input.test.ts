@@ -206,6 +206,18 @@ const CROSS_ESTATE_REFERENCES: Record<
     { what: "estate B's staff", field: 'askedForId', body: (a, b) => ({ ...example('logCall', a), askedForId: b.staffId }) },
     { what: "estate B's case", field: 'caseId', body: (a, b) => ({ ...example('logCall', a), caseId: b.caseId }) },
   ],
+  takeFeePayment: [
+    {
+      what: "estate B's unit",
+      field: 'unitId',
+      body: (a, b) => ({ ...example('takeFeePayment', a), unitId: b.unitId, allocations: undefined }),
+    },
+  ],
+  addFeeCharge: [
+    { what: "estate B's unit", field: 'unitId', body: (a, b) => ({ ...example('addFeeCharge', a), unitId: b.unitId }) },
+    { what: "estate B's fee item", field: 'feeItemId', body: (a, b) => ({ ...example('addFeeCharge', a), feeItemId: b.perUseFeeItemId }) },
+    { what: "estate B's case", field: 'caseId', body: (a, b) => ({ ...example('addFeeCharge', a), caseId: b.caseId }) },
+  ],
   takeMessage: [
     { what: "estate B's staff", field: 'forStaffId', body: (a, b) => ({ ...example('takeMessage', a), forStaffId: b.staffId }) },
     { what: "estate B's unit", field: 'unitId', body: (a, b) => ({ ...example('takeMessage', a), unitId: b.unitId }) },
@@ -332,6 +344,11 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       visitId: 'vi',
       announcementId: 'an',
       feeItemId: 'fi',
+      perUseFeeItemId: 'pu',
+      feeChargeRunId: 'fr',
+      feeChargeId: 'fc',
+      feePaymentId: 'fp',
+      cashierDayId: 'cd',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);

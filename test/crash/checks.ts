@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import '../../src/cases/tables.js';
+import '../../src/fees/tables.js';
 import '../../src/followups/tables.js';
 import '../../src/platform/obligations/tables.js';
 import type { Database } from '../../src/platform/db/schema.js';
@@ -206,6 +207,8 @@ export async function checkDatabase(db: Kysely<Database>, estateId: string, fixe
       lost.push(`notice ${a.code} differs: ${JSON.stringify(n)}`);
   }
 
+  checkPayments(await paymentsOf(db, estateId), counters, historyOf.of, ledger, lost, broken);
+
   const descriptions = new Set(cases.map((c) => c.description));
   let committedUnanswered = 0;
   for (const d of ledger.unansweredCases) if (descriptions.has(d)) committedUnanswered++;
@@ -215,4 +218,71 @@ export async function checkDatabase(db: Kysely<Database>, estateId: string, fixe
   if (!verified.ok)
     broken.push(`history verify: chain ${verified.problem?.chain} at entry ${verified.problem?.seq}: ${verified.problem?.reason}`);
   return { lost, broken, committedUnanswered, historyEntries: verified.entries };
+}
+
+async function paymentsOf(db: Kysely<Database>, estateId: string) {
+  const payments = await db
+    .selectFrom('fee_payments')
+    .select(['id', 'receipt_year', 'receipt_seq', 'receipt_number', 'amount', 'unit_id'])
+    .where('estate_id', '=', estateId)
+    .execute();
+  const allocations = await db.selectFrom('fee_allocations').select(['payment_id', 'amount']).where('estate_id', '=', estateId).execute();
+  const keys = await db
+    .selectFrom('idempotency_keys')
+    .select(['key', 'record_id'])
+    .where('estate_id', '=', estateId)
+    .where('operation', '=', 'takeFeePayment')
+    .execute();
+  return { payments, allocations, keys };
+}
+
+/**
+ * R-FE-2: no acknowledged receipt is lost or changed; receipt numbers run 1..n per year with no
+ * gap and no repeat, the counter at n; each payment is allocated in full and in the history once;
+ * a key retried after a kill named one receipt only.
+ */
+function checkPayments(
+  found: Awaited<ReturnType<typeof paymentsOf>>,
+  counters: { name: string; period: string; value: number }[],
+  historyOf: (key: string) => number,
+  ledger: Ledger,
+  lost: string[],
+  broken: string[],
+): void {
+  const byId = new Map(found.payments.map((p) => [p.id, p]));
+  for (const a of ledger.payments.values()) {
+    const p = byId.get(a.id);
+    if (!p) lost.push(`receipt ${a.receiptNumber} (${a.id})`);
+    else if (
+      p.receipt_number !== a.receiptNumber ||
+      Number(p.amount) !== a.amount ||
+      p.unit_id !== a.unitId ||
+      Number(p.receipt_seq) !== a.seq
+    )
+      lost.push(`receipt ${a.receiptNumber} differs: ${JSON.stringify(p)}`);
+  }
+  const seqsByYear = new Map<number, number[]>();
+  for (const p of found.payments)
+    seqsByYear.set(Number(p.receipt_year), [...(seqsByYear.get(Number(p.receipt_year)) ?? []), Number(p.receipt_seq)]);
+  for (const [year, seqs] of seqsByYear) {
+    const sorted = [...seqs].sort((x, y) => x - y);
+    if (sorted.some((n, i) => n !== i + 1)) broken.push(`receipt numbers of ${year} are not 1..${sorted.length}: ${sorted.join(',')}`);
+    const value = counters.find((k) => k.name === 'fee_receipt' && k.period === String(year))?.value ?? 0;
+    if (Number(value) !== sorted.length) broken.push(`the receipt counter for ${year} is at ${value} but ${sorted.length} receipts exist`);
+  }
+  const allocated = new Map<string, number>();
+  for (const a of found.allocations) allocated.set(a.payment_id, (allocated.get(a.payment_id) ?? 0) + Number(a.amount));
+  for (const p of found.payments) {
+    if ((allocated.get(p.id) ?? 0) !== Number(p.amount))
+      broken.push(`receipt ${p.receipt_number} is allocated ${allocated.get(p.id) ?? 0} of ${p.amount}`);
+    if (historyOf(`fee_payment|${p.id}|received`) !== 1)
+      broken.push(`receipt ${p.receipt_number} has ${historyOf(`fee_payment|${p.id}|received`)} history entries`);
+  }
+  // Every payment was sent with a key, and each key names exactly one receipt.
+  const recordOfKey = new Map(found.keys.map((k) => [k.key, k.record_id]));
+  if (found.keys.length !== found.payments.length)
+    broken.push(`${found.payments.length} receipts but ${found.keys.length} idempotency keys`);
+  for (const a of ledger.payments.values())
+    if (recordOfKey.get(a.key) !== a.id)
+      broken.push(`key ${a.key} names ${recordOfKey.get(a.key)} but answered receipt ${a.receiptNumber}`);
 }

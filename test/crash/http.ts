@@ -16,8 +16,8 @@ export class ApiClient {
   cookie = '';
   csrf = '';
 
-  async request(method: string, path: string, body?: unknown): Promise<Answer> {
-    const headers: Record<string, string> = {};
+  async request(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Answer> {
+    const headers: Record<string, string> = { ...extra };
     if (this.cookie) headers.cookie = this.cookie;
     if (method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -37,8 +37,8 @@ export class ApiClient {
   get(path: string) {
     return this.request('GET', path);
   }
-  post(path: string, body: unknown = {}) {
-    return this.request('POST', path, body);
+  post(path: string, body: unknown = {}, headers?: Record<string, string>) {
+    return this.request('POST', path, body, headers);
   }
 
   /** A request that must succeed (set-up and checks, never the writes under test). */

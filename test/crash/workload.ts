@@ -16,6 +16,17 @@ export interface AckedCase {
   description: string;
 }
 
+/** A receipt the counter was given (R-FE-2). */
+export interface AckedPayment {
+  id: string;
+  receiptNumber: string;
+  year: number;
+  seq: number;
+  amount: number;
+  unitId: string;
+  key: string;
+}
+
 export interface AckedNotice {
   id: string;
   followUpId: string;
@@ -32,6 +43,11 @@ export interface AckedNotice {
 export class Ledger {
   readonly cases = new Map<string, AckedCase>();
   readonly notices = new Map<string, AckedNotice>();
+  readonly payments = new Map<string, AckedPayment>();
+  /** Payments sent without an answer, by Idempotency-Key: each is sent again with its key. */
+  readonly unansweredPayments = new Map<string, { unitId: string; amount: number }>();
+  /** Keys answered on a retry: the payment was taken once, whether or not its first try committed. */
+  paymentRetriesAnswered = 0;
   /** Case ids whose repair start was acknowledged. */
   readonly started = new Set<string>();
   /** Case ids whose repair completion was acknowledged. */
@@ -48,10 +64,10 @@ export class Ledger {
   readonly refused: string[] = [];
 
   get acknowledged(): number {
-    return this.cases.size + this.notices.size + this.started.size + this.completed.size + this.problems.size;
+    return this.cases.size + this.notices.size + this.started.size + this.completed.size + this.problems.size + this.payments.size;
   }
   get unanswered(): number {
-    return this.unansweredCases.size + this.unansweredNotices.size + this.unansweredOther;
+    return this.unansweredCases.size + this.unansweredNotices.size + this.unansweredOther + this.unansweredPayments.size;
   }
 }
 
@@ -87,10 +103,10 @@ export class Workload {
     return `${this.tag}-${this.seq}`;
   }
 
-  private async write(label: string, path: string, body: unknown): Promise<Outcome> {
+  private async write(label: string, path: string, body: unknown, headers?: Record<string, string>): Promise<Outcome> {
     let res: Awaited<ReturnType<ApiClient['post']>>;
     try {
-      res = await this.client.post(path, body);
+      res = await this.client.post(path, body, headers);
     } catch {
       return { answered: false };
     }
@@ -102,7 +118,8 @@ export class Workload {
   /** One unit of work, picked at random: a notice on the pool, a step of the repair loop, or a new case. */
   async step(): Promise<void> {
     const r = Math.random();
-    if (this.pool.length && r < 0.35) return this.issueNotice();
+    if (r < 0.25) return this.takePayment();
+    if (this.pool.length && r < 0.45) return this.issueNotice();
     if (r < 0.65) {
       await this.repairToProblem();
       return;
@@ -199,6 +216,40 @@ export class Workload {
     return true;
   }
 
+  /**
+   * R-FE-2: a payment at the counter with an Idempotency-Key. One sent without an answer is sent
+   * again with the same key and body (a cashier retrying): it must answer the one receipt.
+   */
+  async takePayment(): Promise<void> {
+    const retry = this.ledger.unansweredPayments.entries().next();
+    const [key, sent] = retry.done
+      ? [
+          `${this.token()}-pay`,
+          { unitId: this.world.unitIds[this.seq % this.world.unitIds.length] as string, amount: 100 + Math.floor(Math.random() * 10_000) },
+        ]
+      : retry.value;
+    const body = { unitId: sent.unitId, payer: '陳大文', method: 'cash', amount: sent.amount };
+    const out = await this.write('take payment', `/estates/${this.world.estateId}/fee-payments`, body, { 'idempotency-key': key });
+    if (!out.answered) {
+      this.ledger.unansweredPayments.set(key, sent);
+      return;
+    }
+    if (!retry.done) {
+      this.ledger.unansweredPayments.delete(key);
+      this.ledger.paymentRetriesAnswered++;
+    }
+    const b = out.body;
+    this.ledger.payments.set(b.id, {
+      id: b.id,
+      receiptNumber: b.receiptNumber,
+      year: b.receiptYear,
+      seq: b.receiptSeq,
+      amount: b.amount,
+      unitId: sent.unitId,
+      key,
+    });
+  }
+
   async issueNotice(): Promise<void> {
     const followUpId = this.pool.shift();
     if (!followUpId) return;
@@ -251,5 +302,14 @@ export async function buildWorld(client: ApiClient, code: string, password: stri
     password,
     estates: [{ estateId: estate.id, departmentId: engineering.id, counterSeat: null }],
   });
+  // R-FE-3: a monthly fee large enough that no payment of the run pays it off, charged for this month.
+  await client.must('POST', `/estates/${estate.id}/fee-items`, {
+    code: 'management',
+    name: '管理費',
+    basis: 'per_unit_month',
+    rate: 900_000_000,
+    effectiveFrom: '2020-01-01',
+  });
+  await client.must('POST', `/estates/${estate.id}/fee-charge-runs`, { period: new Date().toISOString().slice(0, 7) });
   return { estateId: estate.id, unitIds, residentId: resident.id, fixerId: fixer.id };
 }

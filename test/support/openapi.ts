@@ -4,7 +4,10 @@ import { resolveCase } from '../../src/cases/closing/resolve-case.js';
 import { createCase } from '../../src/cases/intake/create-case.js';
 import { completeRepair } from '../../src/cases/repairs/complete-repair.js';
 import { createSavedView } from '../../src/cases/views/create-saved-view.js';
+import { runFeeCharges } from '../../src/fees/charges/run-charges.js';
+import { closeCashierDay } from '../../src/fees/days/close-day.js';
 import { createFeeItem } from '../../src/fees/items/create-fee-item.js';
+import { takeFeePayment } from '../../src/fees/payments/take-payment.js';
 import { acknowledgeRectificationNotice } from '../../src/followups/notices/acknowledge-notice.js';
 import { issueRectificationNotice } from '../../src/followups/notices/issue-notice.js';
 import { drawSpotCheck } from '../../src/followups/spot-checks/draw-spot-check.js';
@@ -204,6 +207,16 @@ export interface EstateIds {
   announcementId: string;
   /** The management fee's period from 2026-01-01, open-ended (R-FE-1). */
   feeItemId: string;
+  /** A per-use item (a key copy), charged one by one at the counter (R-FE-3). */
+  perUseFeeItemId: string;
+  /** November's charge run, done (R-FE-3). */
+  feeChargeRunId: string;
+  /** November's management fee of the unit, part paid (R-FE-3). */
+  feeChargeId: string;
+  /** A receipt of part of it, taken the day before the tests' today (R-FE-2). */
+  feePaymentId: string;
+  /** The admin's cashier day of that receipt, closed (R-FE-4): today's payments open another. */
+  cashierDayId: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -384,6 +397,21 @@ export async function seedEstate(
     estateId: estate.id,
     body: { code: 'management', name: '管理費', basis: 'per_m2_month', rate: 285, effectiveFrom: '2026-01-01' },
   });
+  const keyCopy = await createFeeItem(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: { code: 'key-copy', name: '鎖匙複製', basis: 'per_use', rate: 5000, effectiveFrom: '2026-01-01' },
+  });
+  const chargeRun = await runFeeCharges(t.ctx, { actor: t.system, estateId: estate.id, period: '2026-11' });
+  const today = t.clock.now();
+  t.clock.set(new Date(today.getTime() - 86_400_000));
+  const { payment } = await takeFeePayment(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: { unitId: unit.id, payer: names.residentName, method: 'cash', amount: 1000 },
+  });
+  await closeCashierDay(t.ctx, { actor: t.system, estateId: estate.id, dayId: payment.cashierDayId, body: {} });
+  t.clock.set(today);
 
   const photo = await addAttachment(t.ctx, {
     actor: t.system,
@@ -423,6 +451,11 @@ export async function seedEstate(
     visitId: visit.id,
     announcementId: announcement.id,
     feeItemId: fee.id,
+    perUseFeeItemId: keyCopy.id,
+    feeChargeRunId: chargeRun.id,
+    feeChargeId: payment.allocations[0]?.chargeId as string,
+    feePaymentId: payment.id,
+    cashierDayId: payment.cashierDayId,
   };
 }
 
@@ -466,6 +499,9 @@ export function pathFor(op: Operation, ids: EstateIds): string {
 /** The query an operation cannot be asked without, referring to the records of `ids`. */
 const EXAMPLE_QUERIES: Record<string, (ids: EstateIds) => Record<string, string>> = {
   callbackDue: (ids) => ({ forStaffId: ids.staffId }),
+  previewFeeChargeRun: () => ({ period: '2026-11' }),
+  getFeeStatement: () => ({ from: '2026-01', to: '2026-12' }),
+  exportFeeStatement: () => ({ from: '2026-01', to: '2026-12' }),
 };
 
 /** The path with the query every required query parameter needs: a request the operation takes. */
@@ -722,6 +758,18 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
   }),
   startFeeRate: () => ({ effectiveFrom: '2027-01-01', rate: 298, approvalRef: 'OC-2026-09', notes: '周年大會通過' }),
   retireFeeItem: () => ({ lastDay: '2026-12-31' }),
+  runFeeCharges: () => ({ period: '2026-12' }),
+  addFeeCharge: (ids) => ({
+    unitId: ids.unitId,
+    feeItemId: ids.perUseFeeItemId,
+    quantity: 2,
+    description: '鎖匙複製兩條',
+    chargedOn: '2026-11-20',
+  }),
+  takeFeePayment: (ids) => ({ unitId: ids.unitId, payer: '繳款人', method: 'fps', amount: 100, reference: 'FPS-001', note: '部分繳付' }),
+  voidFeePayment: () => ({ reason: '收錯金額' }),
+  closeCashierDay: () => ({ note: '現金已點算' }),
+  checkCashierDay: () => ({ note: '核對無誤' }),
   updatePhraseRule: () => ({
     locale: 'zh-Hant',
     avoid: '搞唔掂',

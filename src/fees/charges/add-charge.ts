@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Actor, requireAbility } from '../../auth/index.js';
+import { type Actor, can, requireAbility } from '../../auth/index.js';
 import { isCaseOfEstate } from '../../cases/index.js';
 import type { CreateFeeChargeBody, FeeCharge } from '../../contract/fees.js';
 import { estateSettings, unitInEstate } from '../../directory/index.js';
@@ -31,7 +31,8 @@ export async function addFeeCharge(
       const estate = await estateSettings(uc.trx, opts.estateId);
       if (!(await unitInEstate(uc.trx, estate.id, b.unitId))) throw unknownReference('unitId');
       const chargedOn = b.chargedOn ?? dayIn(uc.now, estate.timeZone);
-      if (b.amount !== undefined || b.caseId !== undefined) requireAbility(opts.actor, estate.id, 'fee.charge');
+      if (b.amount !== undefined) needsManager(opts.actor, estate.id, 'amount');
+      if (b.caseId !== undefined) needsManager(opts.actor, estate.id, 'caseId');
       if (b.caseId !== undefined && !(await isCaseOfEstate(uc.trx, estate.id, b.caseId))) throw unknownReference('caseId');
       let row: FeeChargeTable;
       const base = {
@@ -55,7 +56,7 @@ export async function addFeeCharge(
           throw new AppError('fee.monthly_item', `feeItemId: ${item.code} is charged by the monthly run, not one by one`, {
             field: 'feeItemId',
           });
-        if (item.basis === 'fixed') requireAbility(opts.actor, estate.id, 'fee.charge');
+        if (item.basis === 'fixed') needsManager(opts.actor, estate.id, 'feeItemId');
         if (!inForceOn({ effectiveFrom: item.effective_from, effectiveTo: item.effective_to }, chargedOn))
           throw new AppError('fee.item_not_in_force', `feeItemId: ${item.code} is not in force on ${chargedOn}`, { field: 'feeItemId' });
         row = {
@@ -86,4 +87,17 @@ export async function addFeeCharge(
   const [charge] = await findCharges(ctx.db, opts.estateId, [id]);
   if (!charge) throw notFound('fee charge');
   return presentCharge(charge);
+}
+
+/** R-FE-3: the counter charges per-use items; a fixed item, an amount of its own or a work order is the manager's (fee.charge). */
+function needsManager(actor: Actor, estateId: string, field: string): void {
+  if (!can(actor, estateId, 'fee.charge'))
+    throw new AppError(
+      'fee.needs_manager',
+      `${field}: a fixed item, an amount of its own or a work order is charged by a manager (fee.charge)`,
+      {
+        field,
+        ability: 'fee.charge',
+      },
+    );
 }

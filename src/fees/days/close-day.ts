@@ -12,7 +12,7 @@ import { dayById } from './read-days.js';
  * R-FE-4: the cashier closes their day: its takings by method are frozen with it, and nothing
  * more is booked on it. The day's row is taken first (as a payment being booked takes it), so the
  * totals include every payment committed before the close and none after. Another cashier's day
- * is closed only by a manager.
+ * is closed only by a manager. Closing a closed day again answers it unchanged.
  */
 export async function closeCashierDay(
   ctx: AppContext,
@@ -25,9 +25,13 @@ export async function closeCashierDay(
       const day = await findDay(uc.trx, opts.estateId, opts.dayId);
       if (!day) throw notFound('cashier day');
       if (day.cashier_id !== opts.actor.id && !can(opts.actor, opts.estateId, 'fee.day.check'))
-        requireAbility(opts.actor, opts.estateId, 'fee.day.check');
-      if (!(await bookOnDay(uc.trx, day.id, uc.at)))
-        throw new AppError('fee.day_closed', `R-FE-4: the day ${day.date} is closed already`, { field: 'cashierDayId' });
+        throw new AppError('fee.not_your_day', `R-FE-4: the day is ${day.cashier_name}'s; its cashier or a manager closes it`, {
+          field: 'cashierDayId',
+        });
+      // Closing a closed day again answers it as it was closed: nothing of it changes.
+      if (day.state !== 'open') return;
+      // Taken like a payment being booked takes it: a payment committing now is in the totals, or waits and finds the day closed.
+      if (!(await bookOnDay(uc.trx, day.id, uc.at))) return;
       const bookings = await bookingsOfDay(uc.trx, opts.estateId, day.id);
       const totals = takingsByMethod(bookings.receipts, bookings.voids);
       const set = { closed_at: uc.at, closed_by: opts.actor.id, close_note: opts.body.note ?? null, close_totals: JSON.stringify(totals) };
