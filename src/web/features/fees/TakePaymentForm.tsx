@@ -103,7 +103,10 @@ export function TakePaymentForm({
       idempotencyKey.current = newIdempotencyKey();
       onPaid(payment);
     } catch (error) {
-      const { placed } = applyServerErrors(form, error, { labels, codeFields: { 'fee.overpaid': 'amount' } });
+      const { placed } = applyServerErrors(form, error, {
+        labels,
+        codeFields: { 'fee.overpaid': 'amount', 'fee.allocation_sum': 'amount' },
+      });
       setAlert(placed > 0 ? t('form.fixFields') : errorText(error));
     } finally {
       setSubmitting(false);
