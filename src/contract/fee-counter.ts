@@ -13,13 +13,15 @@ const Text = (max: number) => z.string().trim().min(1).max(max);
  *   GET  /estates/{estateId}/fee-charge-runs/preview?period=YYYY-MM   [fee.charge]
  *        → FeeChargeRunPreview: units, charges the run would create, their total, already charged
  *   POST /estates/{estateId}/fee-charge-runs  body StartFeeChargeRunBody   [fee.charge]
- *        → 201 FeeChargeRun (done, or running: poll it); a period already run answers its run
- *          again with nothing new created (200)
+ *        → 201 FeeChargeRun, done when answered (its batches commit as they go: poll GET …/{id}
+ *          meanwhile); running a month again creates only what is missing (chargesCreated 0 when
+ *          nothing is); a run cut short is resumed; 422 fee.run_busy while another runs
  *   GET  /estates/{estateId}/fee-charge-runs?period   [fee.charge]  → page of FeeChargeRun
  *   GET  /estates/{estateId}/fee-charge-runs/{feeChargeRunId}   [fee.charge]  → FeeChargeRun (progress)
  *   POST /estates/{estateId}/fee-charges  body CreateFeeChargeBody   [fee.charge.oneoff]
  *        → 201 FeeCharge. The counter (fee.charge.oneoff) charges per-use items; a fixed item,
- *          an amount of its own (a paid repair) or a case reference needs fee.charge (managers).
+ *          an amount of its own (a paid repair) or a case reference needs fee.charge (managers),
+ *          else 422 fee.needs_manager naming the field; a monthly item → 422 fee.monthly_item
  *   GET  /estates/{estateId}/fee-charges?unitId&period&feeItemCode   [fee.account.read] → page of FeeCharge
  *
  * A unit's account (the unit is found with GET /estates/{estateId}/unit-lookup)
@@ -56,7 +58,8 @@ const Text = (max: number) => z.string().trim().min(1).max(max);
  *   GET  /estates/{estateId}/cashier-days/{cashierDayId}   [fee.account.read]
  *        → CashierDay: takings by method and the receipts in number order (frozen once closed)
  *   POST /estates/{estateId}/cashier-days/{cashierDayId}/close  body CloseCashierDayBody   [fee.day.close]
- *        → CashierDay (closed; only its own cashier or a manager); 422 fee.day_closed when not open
+ *        → CashierDay (closed, its totals frozen; only its own cashier or a manager, else 422
+ *          fee.not_your_day); closing a closed day answers it unchanged
  *   POST /estates/{estateId}/cashier-days/{cashierDayId}/check  body CheckCashierDayBody   [fee.day.check]
  *        → CashierDay (checked); 422 fee.day_not_closed when still open
  * ------------------------------------------------------------------------------------------ */

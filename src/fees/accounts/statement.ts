@@ -2,8 +2,7 @@ import type { Actor } from '../../auth/index.js';
 import type { FeeStatement } from '../../contract/fees.js';
 import { chargeableUnits, estateSettings } from '../../directory/index.js';
 import type { AppContext } from '../../platform/context.js';
-import { notFound } from '../../platform/errors.js';
-import { invalidField } from '../../platform/occurred.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { requireEstateRecord } from '../items/access.js';
 import { chargesOfUnit, paymentsOfUnit } from '../ledger.store.js';
 import { dayIn, firstDayOf, lastDayOf } from '../rules.js';
@@ -22,7 +21,11 @@ export async function feeStatement(
   opts: { actor: Actor; estateId: string; unitId: string; from: string; to: string },
 ): Promise<FeeStatement> {
   await requireEstateRecord(ctx, opts.actor, opts.estateId, 'fee.account.read');
-  if (opts.to < opts.from) throw invalidField('to', 'the last month is before the first');
+  if (opts.to < opts.from)
+    throw new AppError('validation.failed', 'to: the last month is before the first', {
+      field: 'to',
+      issues: [{ path: 'query.to', message: 'the last month is before the first' }],
+    });
   const [unit] = await chargeableUnits(ctx.db, opts.estateId, [opts.unitId]);
   if (!unit) throw notFound('unit');
   const estate = await estateSettings(ctx.db, opts.estateId);

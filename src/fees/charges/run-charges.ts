@@ -21,7 +21,7 @@ export const RUN_BATCH = 100;
  * each batch one transaction that also moves the run's progress. Each charge has a unique run
  * key (unit, item code, month), so running the month again creates only what is missing, and a
  * run cut short (a crash) is resumed by the next start of the same month. One run at a time per
- * estate (409-like 422 fee.run_busy while one is under way).
+ * estate (422 fee.run_busy while one is under way).
  */
 export async function runFeeCharges(ctx: AppContext, opts: { actor: Actor; estateId: string; period: string }): Promise<FeeChargeRun> {
   requireAbility(opts.actor, opts.estateId, 'fee.charge');
