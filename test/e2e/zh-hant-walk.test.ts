@@ -45,7 +45,7 @@ async function visit(page: Page, route: string): Promise<Seen> {
   await page.goto(route);
   await page
     .locator(
-      '[data-testid="page-title"], [data-testid="screen-forbidden"], .ant-result, [data-testid="notice-page"], [data-testid="login-page"]',
+      '[data-testid="page-title"], [data-testid="screen-forbidden"], .ant-result, [data-testid="notice-page"], [data-testid="receipt-page"], [data-testid="login-page"]',
     )
     .first()
     .waitFor();
@@ -99,6 +99,19 @@ describe.skipIf(!haveChromium && !inCI)(
         201,
       );
       await office.post(`/cases/${complaint.id}/replies`, { method: 'call', content: '已通知保安加強巡邏' });
+      // A receipt at the fee counter: a key copy charged to a unit and paid in part.
+      const keyCopy = await office.post<{ id: string }>(
+        `/estates/${office.estateId}/fee-items`,
+        { code: 'key-copy-walk', name: '複製鎖匙', basis: 'per_use', rate: 8_000, effectiveFrom: '2026-01-01' },
+        201,
+      );
+      const feeUnitId = await office.unitId(6);
+      await office.post(`/estates/${office.estateId}/fee-charges`, { unitId: feeUnitId, feeItemId: keyCopy.id, quantity: 1 }, 201);
+      const receipt = await office.post<{ id: string }>(
+        `/estates/${office.estateId}/fee-payments`,
+        { unitId: feeUnitId, payer: '陳大文', method: 'fps', amount: 5_000 },
+        201,
+      );
 
       routes = [
         '/',
@@ -118,6 +131,11 @@ describe.skipIf(!haveChromium && !inCI)(
         '/spot-checks',
         '/rectification-notices',
         `/rectification-notices/${notice.id}`,
+        '/fees',
+        '/fees/charge-runs',
+        '/fees/arrears',
+        '/fees/cashier-days',
+        `/fees/receipts/${receipt.id}`,
         '/units',
         '/residents',
         '/residents/portal-accounts',

@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  CalculatorOutlined,
   CalendarOutlined,
   CloudOutlined,
   CommentOutlined,
@@ -23,11 +24,14 @@ import {
   ProfileOutlined,
   ReadOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
   ToolOutlined,
   UnorderedListOutlined,
   UsergroupAddOutlined,
   UserOutlined,
+  WalletOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Empty, Grid, Layout, Menu, type MenuProps, Select, Space, Spin, Typography } from 'antd';
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
@@ -58,6 +62,10 @@ const SECTIONS = [
   '/rain',
   '/spot-checks',
   '/rectification-notices',
+  '/fees',
+  '/fees/charge-runs',
+  '/fees/arrears',
+  '/fees/cashier-days',
   '/units',
   '/residents',
   '/residents/portal-accounts',
@@ -149,6 +157,24 @@ function useNavigation(): MenuItem[] {
       icon: <AuditOutlined />,
       label: link('/rectification-notices', t('nav.rectification'), 'nav-rectification'),
     }),
+    ...submenu('fees', <DollarOutlined />, <span data-testid="nav-fees">{t('nav.fees')}</span>, [
+      ...only('/fees', { key: '/fees', icon: <ShopOutlined />, label: link('/fees', t('nav.feeCounter'), 'nav-fee-counter') }),
+      ...only('/fees/cashier-days', {
+        key: '/fees/cashier-days',
+        icon: <WalletOutlined />,
+        label: link('/fees/cashier-days', t('nav.cashierDays'), 'nav-cashier-days'),
+      }),
+      ...only('/fees/arrears', {
+        key: '/fees/arrears',
+        icon: <WarningOutlined />,
+        label: link('/fees/arrears', t('nav.arrears'), 'nav-arrears'),
+      }),
+      ...only('/fees/charge-runs', {
+        key: '/fees/charge-runs',
+        icon: <CalculatorOutlined />,
+        label: link('/fees/charge-runs', t('nav.chargeRuns'), 'nav-charge-runs'),
+      }),
+    ]),
     ...group('directory', t('nav.directory'), [
       ...only('/units', { key: '/units', icon: <HomeOutlined />, label: link('/units', t('nav.units'), 'nav-units') }),
       ...only('/residents', { key: '/residents', icon: <UserOutlined />, label: link('/residents', t('nav.residents'), 'nav-residents') }),
@@ -335,7 +361,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedSection(location.pathname)]}
-          defaultOpenKeys={['cases', 'followups']}
+          defaultOpenKeys={['cases', 'followups', 'fees']}
           onClick={() => phone && setCollapsed(true)}
           items={items}
         />

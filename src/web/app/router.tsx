@@ -29,6 +29,11 @@ const RainPage = lazy(() => import('../pages/RainPage'));
 const RectificationNoticesPage = lazy(() => import('../pages/RectificationNoticesPage'));
 const NoticePrintPage = lazy(() => import('../pages/NoticePrintPage'));
 const SpotChecksPage = lazy(() => import('../pages/SpotChecksPage'));
+const FeeCounterPage = lazy(() => import('../pages/FeeCounterPage'));
+const ReceiptPrintPage = lazy(() => import('../pages/ReceiptPrintPage'));
+const ChargeRunsPage = lazy(() => import('../pages/ChargeRunsPage'));
+const ArrearsPage = lazy(() => import('../pages/ArrearsPage'));
+const CashierDaysPage = lazy(() => import('../pages/CashierDaysPage'));
 const FrontDeskPage = lazy(() => import('../pages/FrontDeskPage'));
 const MessagesPage = lazy(() => import('../pages/MessagesPage'));
 const DeskScriptsPage = lazy(() => import('../pages/DeskScriptsPage'));
@@ -92,6 +97,11 @@ export const router = createBrowserRouter([
               { path: 'presence', element: guarded('/presence', <PresencePage />) },
               { path: 'frontdesk', element: guarded('/frontdesk', <FrontDeskPage />) },
               { path: 'messages', element: guarded('/messages', <MessagesPage />) },
+              { path: 'fees', element: guarded('/fees', <FeeCounterPage />) },
+              { path: 'fees/receipts/:paymentId', element: guarded('/fees', <ReceiptPrintPage />) },
+              { path: 'fees/charge-runs', element: guarded('/fees/charge-runs', <ChargeRunsPage />) },
+              { path: 'fees/arrears', element: guarded('/fees/arrears', <ArrearsPage />) },
+              { path: 'fees/cashier-days', element: guarded('/fees/cashier-days', <CashierDaysPage />) },
               { path: 'units', element: guarded('/units', <UnitsPage />) },
               { path: 'residents', element: guarded('/residents', <ResidentsPage />) },
               { path: 'residents/portal-accounts', element: guarded('/residents/portal-accounts', <PortalAccountsPage />) },

@@ -24,6 +24,7 @@ import { ObligationTable } from '../features/cases/ObligationTable';
 import { ClassTile, count, queryState, TileCols, type TileRow, WaitTile } from '../features/dashboard/Tiles';
 import { useBuildings, usePresenceBoard, useResidents, useUnits } from '../features/directory/api';
 import { REPAIR_CLASSES } from '../features/directory/types';
+import { FeeDashboard } from '../features/fees/FeeDashboard';
 import { useFollowUpSummary } from '../features/followups/api';
 import { DrawnLateTag } from '../features/followups/SpotCheckLate';
 import { useFrontDeskSummary } from '../features/frontdesk/api';
@@ -256,15 +257,13 @@ export default function DashboardPage() {
           </Row>
         </>
       )}
+      <FeeDashboard />
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('dashboard.directory')}
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <TileCols tiles={directoryTiles} xl={6} />
       </Row>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 24 }}>
-        {t('dashboard.more')}
-      </Typography.Paragraph>
     </>
   );
 }
