@@ -829,6 +829,7 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
   }),
   answerPortalSatisfaction: () => ({ satisfaction: 'satisfied', comment: '多謝跟進' }),
   scorePortalFollowUp: () => ({ score: 5, comment: '師傅好細心' }),
+  setPortalPreferences: () => ({ locale: 'zh-Hant', notifyChannel: 'portal', optOut: { sms: false, email: false, portal: false } }),
   runFeeCharges: () => ({ period: '2026-12' }),
   addFeeCharge: (ids) => ({
     unitId: ids.unitId,
