@@ -7,6 +7,7 @@ import { phrasePolicy } from '../phrases/policy.js';
 import { ADMINS, DESK, definePolicy, type Holder, OFFICE } from '../platform/abilities.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { publicPagePolicy } from '../publicpage/policy.js';
+import { reportPolicy } from '../reports/policy.js';
 
 /** A signed-in resident: their account, their record in the directory and the units they may act on (R-PT-1). */
 export interface ResidentIdentity {
@@ -69,6 +70,7 @@ export const POLICIES = {
   phrases: phrasePolicy,
   publicpage: publicPagePolicy,
   fees: feePolicy,
+  reports: reportPolicy,
 } as const;
 
 type Tables = typeof POLICIES;
