@@ -100,6 +100,9 @@ export const ESTATE_ABILITY_NAMES = [
   'fee.day.close',
   'fee.day.check',
   'fee.arrears.read',
+  'report.read',
+  'report.export',
+  'sweep.run',
 ] as const;
 
 /** Abilities that belong to no one estate: the company's admins hold them. */
