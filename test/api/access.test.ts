@@ -98,6 +98,7 @@ const ID_PARAMS = [
   'announcementId',
   'feeItemId',
   'residentAccountId',
+  'month',
   'feeChargeRunId',
   'feePaymentId',
   'cashierDayId',

@@ -357,6 +357,7 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       feeChargeId: 'fc',
       feePaymentId: 'fp',
       cashierDayId: 'cd',
+      month: '2026-11',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);
