@@ -4,4 +4,5 @@
  * Charges and receipts (R-FE-2..4) will read the items in force from here.
  */
 export { insertDemoFees, loadDemoFees } from './demo.js';
+export { countPaymentsOfPeriod, type PaymentOfPeriod, paymentsOfPeriod } from './exports.store.js';
 export { feeScheduleOn, minorUnitsPerMajor } from './schedule.js';
