@@ -106,7 +106,7 @@ export function formatExport(e: ExportFigures): string {
   ];
   return [
     table([`export of calls ${e.from}..${e.to}`, 'rows', 's', 'rows/s', 'file'], [row('csv', e.csv), row('xlsx', e.xlsx)]),
-    `export server's peak RSS (VmHWM, fresh process): ${num(e.peakRssMb)} MiB (target under 300 MiB)`,
+    `export server's peak RSS (VmHWM, fresh process): ${num(e.peakRssMb)} MiB (target under 300 MiB; ${num(e.startRssMb)} MiB after sign-in, ${num(e.csvPeakRssMb)} MiB after the CSV)`,
   ].join('\n');
 }
 
