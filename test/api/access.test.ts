@@ -93,6 +93,7 @@ const ID_PARAMS = [
   'spotCheckId',
   'spotCheckItemId',
   'situation',
+  'dataset',
   'messageId',
   'visitId',
   'announcementId',

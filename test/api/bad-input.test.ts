@@ -345,6 +345,7 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       spotCheckId: 'sc',
       spotCheckItemId: 'si',
       situation: 'out',
+      dataset: 'cases',
       messageId: 'm',
       visitId: 'vi',
       announcementId: 'an',

@@ -200,6 +200,8 @@ export interface EstateIds {
   spotCheckItemId: string;
   /** A situation script (not a record: the same in every estate). */
   situation: string;
+  /** A period export's dataset (not a record: the same in every estate). */
+  dataset: string;
   /** A message for the staff member, its call-back open. */
   messageId: string;
   /** A visitor waiting at the counter. */
@@ -475,6 +477,7 @@ export async function seedEstate(
     spotCheckId: spotCheck.id,
     spotCheckItemId: spotItem.id,
     situation: 'out',
+    dataset: 'cases',
     messageId: message.id,
     visitId: visit.id,
     announcementId: announcement.id,
@@ -549,6 +552,8 @@ const EXAMPLE_QUERIES: Record<string, (ids: EstateIds) => Record<string, string>
   exportFeeStatement: () => ({ from: '2026-01', to: '2026-12' }),
   getHeadOfficeReport: (ids) => ({ month: '2026-11', estateIds: ids.estateId }),
   listMonthlyReportRecords: () => ({ figure: 'cases.total' }),
+  countExport: () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  exportPeriod: () => ({ from: '2026-01-01', to: '2026-12-31', format: 'csv' }),
 };
 
 /** The path with the query every required query parameter needs: a request the operation takes. */
