@@ -48,6 +48,6 @@ export async function exportPeriod(
     rows,
     fileName,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await xlsxStream(opts.dataset, headers, pages()),
+    body: xlsxStream(opts.dataset, headers, pages()),
   };
 }

@@ -1,8 +1,7 @@
-import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseCell } from '../../platform/tabular.js';
+import { xlsxStream as writeXlsx } from '../../platform/xlsx-stream.js';
 import type { Cell } from './datasets.js';
 
 /** Pages of cells, as the export reads them: one page is in memory at a time. */
@@ -23,29 +22,7 @@ export function csvStream(headers: string[], pages: CellPages): Readable {
   return Readable.from(chunks(), { objectMode: false });
 }
 
-/**
- * XLSX through exceljs's streaming writer: rows are committed as they are written (no shared
- * strings: text cells are inline text, never formulas), and after each page the writer waits
- * until the reply has taken what was written.
- */
-export async function xlsxStream(sheetName: string, headers: string[], pages: CellPages): Promise<Readable> {
-  const { default: Excel } = await import('exceljs');
-  const out = new PassThrough();
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = headers.map(() => ({ width: 18 }));
-  const write = async () => {
-    sheet.addRow(headers).commit();
-    for await (const page of pages) {
-      if (out.destroyed) return;
-      for (const cells of page) sheet.addRow(cells.map((c) => c ?? '')).commit();
-      // Let the zip deflate what was written, and wait while the reply is full.
-      await nextTurn();
-      while (out.readableLength > out.readableHighWaterMark && !out.destroyed) await Promise.race([once(out, 'drain'), nextTurn(20)]);
-    }
-    sheet.commit();
-    await workbook.commit();
-  };
-  write().catch((err: Error) => out.destroy(err));
-  return out;
+/** XLSX through the platform's streaming writer: the next page is read only when the zip has taken the last. */
+export function xlsxStream(sheetName: string, headers: string[], pages: CellPages): Readable {
+  return writeXlsx(sheetName, headers, pages);
 }
