@@ -9,7 +9,7 @@ import { exportablePeriod } from './period.js';
 import { csvStream, xlsxStream } from './writers.js';
 
 /** Rows read per query: a page is all the export holds in memory. */
-export const EXPORT_PAGE_ROWS = 1000;
+export const EXPORT_PAGE_ROWS = 250;
 
 export interface PeriodExport {
   rows: number;
