@@ -75,6 +75,14 @@ export async function repairToFollowUp(client: HttpClient, world: World, i: numb
   await expect2xx(client, { method: 'POST', path: `${API}/cases/${created.id}/repair/complete`, body: { workDone: '已更換水龍頭' } });
 }
 
+/** The month before this one (UTC): a whole month of the generated data. */
+function lastMonth(): string {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+}
+
 /** The operations of the table, in the order they run (the writes first, so the reads see them). */
 export function operations(client: HttpClient, world: World, followUps: string[]): Operation[] {
   const e = world.estateId;
@@ -127,6 +135,12 @@ export function operations(client: HttpClient, world: World, followUps: string[]
       call: async () => {
         await Promise.all([get(`${API}/estates/${e}/follow-ups/summary`)(), get(`${API}/estates/${e}/front-desk/summary`)()]);
       },
+    },
+    {
+      // Last month's report counted afresh on every call (an explicit asOf is never served from the frozen copy).
+      name: 'monthly report',
+      bare: 'read',
+      call: get(`${API}/estates/${e}/reports/monthly/${lastMonth()}?asOf=${encodeURIComponent(new Date().toISOString())}`),
     },
   ];
 }
