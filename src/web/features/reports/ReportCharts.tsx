@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthlyReport } from '../../../contract/reports';
 import { Chart } from '../../components/Chart';
+import { translateOr } from '../../i18n';
 import { barOption, pieOption, rateBarOption, rateTrendOption } from './charts';
 import { casePartLabel } from './format';
 
@@ -39,7 +40,10 @@ export function useCasesByKindOption(report: MonthlyReport) {
   );
 }
 
-/** This month's on-time rate per rule. */
+/**
+ * This month's on-time rate per rule, each named by its short name as the deadlines are named
+ * elsewhere (the dashboard shows rule ids only in tooltips).
+ */
 export function useRuleRatesOption(report: MonthlyReport) {
   const { t } = useTranslation();
   return useMemo(
@@ -47,7 +51,7 @@ export function useRuleRatesOption(report: MonthlyReport) {
       rateBarOption(
         t('reports.charts.rulesThisMonth'),
         t('reports.charts.onTimeRate'),
-        report.figures.rules.map((r) => ({ name: r.rule, rate: r.onTimeRate })),
+        report.figures.rules.map((r) => ({ name: translateOr(`obligations.rules.${r.rule}`, r.rule), rate: r.onTimeRate })),
       ),
     [report, t],
   );
