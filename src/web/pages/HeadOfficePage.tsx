@@ -64,7 +64,11 @@ export default function HeadOfficePage() {
       title: t('reports.headOffice.estate'),
       key: 'estate',
       sorter: (a, b) => a.estate.name.localeCompare(b.estate.name),
-      render: (_, r) => <span data-testid="head-office-estate">{r.estate.name}</span>,
+      render: (_, r) => (
+        <span data-testid="head-office-estate" style={{ whiteSpace: 'nowrap' }}>
+          {r.estate.name}
+        </span>
+      ),
     },
     {
       title: t('reports.headOffice.onTimeRate'),
@@ -77,7 +81,11 @@ export default function HeadOfficePage() {
     ...REPORTED_RULES.map((rule) => {
       const rate = (r: HeadOfficeRow) => r.rules.find((x) => x.rule === rule)?.onTimeRate ?? null;
       return {
-        title: <span title={ruleName(rule)}>{rule}</span>,
+        title: (
+          <span title={ruleName(rule)} style={{ whiteSpace: 'nowrap' }}>
+            {rule}
+          </span>
+        ),
         key: rule,
         align: 'right' as const,
         sorter: (a: HeadOfficeRow, b: HeadOfficeRow) => byRate(rate(a), rate(b)),
@@ -153,7 +161,7 @@ export default function HeadOfficePage() {
         loading={headOffice.isFetching}
         dataSource={rows}
         columns={columns}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('reports.headOffice.empty') }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, hideOnSinglePage: true }}
       />

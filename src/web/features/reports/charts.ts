@@ -67,7 +67,7 @@ export function rateBarOption(title: string, seriesName: string, bars: { name: s
   };
 }
 
-/** Shares of a whole as a pie, with each slice named in its label. */
+/** Shares of a whole as a ring, its slices named in the legend. */
 export function pieOption(title: string, seriesName: string, slices: Slice[]): ChartOption {
   return {
     title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
@@ -80,7 +80,8 @@ export function pieOption(title: string, seriesName: string, slices: Slice[]): C
         radius: ['30%', '60%'],
         center: ['50%', '52%'],
         data: slices,
-        label: { formatter: '{b}: {c}' },
+        // The legend names the slices; each slice carries its count.
+        label: { position: 'inside', formatter: '{c}' },
       },
     ],
   };
