@@ -117,7 +117,9 @@ export const MonthlyReport = z
       z.object({
         month: Month,
         cases: z.number().int(),
-        rates: z.array(z.object({ rule: ReportedRule, onTimeRate: z.number().nullable(), due: z.number().int() })),
+        rates: z.array(
+          z.object({ rule: ReportedRule, onTimeRate: z.number().nullable(), due: z.number().int(), onTime: z.number().int() }),
+        ),
       }),
     ),
   })

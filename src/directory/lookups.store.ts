@@ -61,7 +61,7 @@ export function estateField<F extends 'name' | 'office_name' | 'time_zone'>(id: 
 export async function estateSettings(db: Db, estateId: string) {
   const row = await db
     .selectFrom('estates')
-    .select(['id', 'name', 'office_name', 'policy', 'time_zone', 'created_at'])
+    .select(['id', 'code', 'name', 'office_name', 'policy', 'time_zone', 'created_at'])
     .where('id', '=', estateId)
     .executeTakeFirst();
   if (!row) throw notFound('estate');

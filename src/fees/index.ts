@@ -3,5 +3,8 @@
  * demo estate, and the schedule in force on a day (the public page publishes it, R-PB-1).
  * Charges and receipts (R-FE-2..4) will read the items in force from here.
  */
+
+export { arrearsOf } from './accounts/arrears-of.js';
 export { insertDemoFees, loadDemoFees } from './demo.js';
+export { type FeePeriod, feeTakings, receiptsOfFigure } from './report.store.js';
 export { feeScheduleOn, minorUnitsPerMajor } from './schedule.js';

@@ -8,4 +8,14 @@ export { portalFollowUpsOfCase } from './portal/portal-follow-ups.js';
 export { dayBounds, monthBounds, NOTICE_RULE, previousMonth, RECTIFY_RULE, spotCheckDueAt } from './rules.js';
 export { pendingFollowUps } from './store/follow-ups.js';
 export { countUnacknowledged } from './store/notices.js';
+export {
+  type FollowUpFigureFilter,
+  type FollowUpPeriod,
+  type FollowUpRecord,
+  followUpRecordsOfFigure,
+  followUpResultRows,
+  followUpSubjects,
+  noticeAcknowledgements,
+  spotCheckVerdictRows,
+} from './store/report.js';
 export { spotCheckOfMonth } from './store/spot-checks.js';

@@ -1,4 +1,13 @@
 /** What other capabilities may use of the front desk: the counts the reports read. */
 export { countCalls } from './store/calls.js';
 export { countOpenMessages } from './store/messages.js';
+export {
+  type DeskFigure,
+  type DeskPeriod,
+  type DeskRecord,
+  deskCounts,
+  deskRecordsOfFigure,
+  deskSubjects,
+  visitWaits,
+} from './store/report.js';
 export { countArrivals, countWaiting, receptionsSince } from './store/visits.js';

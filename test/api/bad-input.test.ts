@@ -153,6 +153,7 @@ const TABLES = {
   fee_allocations: true,
   fee_payment_voids: true,
   cashier_days: true,
+  report_snapshots: true,
   resident_accounts: true,
   resident_codes: true,
   sessions: false,

@@ -41,7 +41,7 @@ describe('the deadline sweep in batches', () => {
     const told: LiveEvent[] = [];
     const stop = t.ctx.live.subscribe((e) => told.push(e));
 
-    expect(await sweep(t.ctx)).toEqual({ breached: 250, skipped: false });
+    expect(await sweep(t.ctx)).toEqual({ breached: 250, skipped: false, breaches: [] });
     stop();
     expect(new Set(handled).size).toBe(250);
     expect(handled.length).toBe(250);
@@ -59,7 +59,7 @@ describe('the deadline sweep in batches', () => {
     }
 
     // A second sweep finds nothing left to do.
-    expect(await sweep(t.ctx)).toEqual({ breached: 0, skipped: false });
+    expect(await sweep(t.ctx)).toEqual({ breached: 0, skipped: false, breaches: [] });
     expect(handled.length).toBe(250);
   });
 });

@@ -19,6 +19,7 @@ import * as residentAccounts from './migrations/2026-11-30-0017-resident-account
 import * as progressMessages from './migrations/2026-11-30-0018-progress-messages.js';
 import * as followUpResidentScore from './migrations/2026-11-30-0019-follow-up-resident-score.js';
 import * as feeLedger from './migrations/2026-11-30-0020-fee-ledger.js';
+import * as monthlyReport from './migrations/2026-11-30-0021-monthly-report.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0018-progress-messages': progressMessages,
   '2026-11-30-0019-follow-up-resident-score': followUpResidentScore,
   '2026-11-30-0020-fee-ledger': feeLedger,
+  '2026-11-30-0021-monthly-report': monthlyReport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

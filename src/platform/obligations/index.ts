@@ -141,16 +141,21 @@ const SWEEP_LOCK = 4_984_072_001;
 /**
  * Marks every obligation past due as breached and runs its rule's escalation. Idempotent: the
  * conditional update (`breached_at IS NULL`) lets exactly one sweep win each obligation, and on
- * PostgreSQL only the instance holding the advisory lock sweeps at all.
+ * PostgreSQL only the instance holding the advisory lock sweeps at all. Given an estate (the
+ * sweep run on demand), it marks only that estate's and answers the obligations it breached.
  */
-export async function sweep(ctx: AppContext, now: Date = ctx.clock.now()): Promise<{ breached: number; skipped: boolean }> {
+export async function sweep(
+  ctx: AppContext,
+  now: Date = ctx.clock.now(),
+  opts: { estateId?: string } = {},
+): Promise<{ breached: number; skipped: boolean; breaches: ObligationRow[] }> {
   const at = now.toISOString();
-  if (!isPostgres(ctx.db)) return { breached: await sweepWith(ctx, ctx.db, at), skipped: false };
+  if (!isPostgres(ctx.db)) return { ...(await sweepWith(ctx, ctx.db, at, opts.estateId)), skipped: false };
   return ctx.db.connection().execute(async (conn) => {
     const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${SWEEP_LOCK}) as locked`.execute(conn);
-    if (!rows[0]?.locked) return { breached: 0, skipped: true };
+    if (!rows[0]?.locked) return { breached: 0, skipped: true, breaches: [] };
     try {
-      return { breached: await sweepWith(ctx, conn, at), skipped: false };
+      return { ...(await sweepWith(ctx, conn, at, opts.estateId)), skipped: false };
     } finally {
       await sql`select pg_advisory_unlock(${SWEEP_LOCK})`.execute(conn);
     }
@@ -159,12 +164,15 @@ export async function sweep(ctx: AppContext, now: Date = ctx.clock.now()): Promi
 
 /** How many breaches of one estate are marked and escalated in one transaction (one commit). */
 const SWEEP_BATCH = 100;
+/** At most this many breached obligations are kept to answer a sweep run on demand. */
+const BREACHES_KEPT = 500;
 
-async function sweepWith(ctx: AppContext, db: Kysely<Database>, at: string): Promise<number> {
+async function sweepWith(ctx: AppContext, db: Kysely<Database>, at: string, estateId: string | undefined) {
   for (const tick of ticks) await tick(db, at, ctx);
   let breached = 0;
+  const breaches: ObligationRow[] = [];
   for (;;) {
-    const due = await pastDueIds(db, at, SWEEP_BATCH);
+    const due = await pastDueIds(db, at, SWEEP_BATCH, estateId);
     if (!due.length) break;
     // One transaction per estate in the batch: a thousand breaches are a few commits, not a
     // thousand, and an estate's history chain is held only while its own breaches are written.
@@ -179,6 +187,7 @@ async function sweepWith(ctx: AppContext, db: Kysely<Database>, at: string): Pro
           n++;
           const row = await obligationById(trx, id);
           out.push(...((await handlers.get(row.rule)?.(trx, row, at, ctx)) ?? []));
+          if (estateId !== undefined && breaches.length < BREACHES_KEPT) breaches.push(await obligationById(trx, id));
         }
         return { events: out, count: n };
       });
@@ -187,7 +196,7 @@ async function sweepWith(ctx: AppContext, db: Kysely<Database>, at: string): Pro
     }
     if (due.length < SWEEP_BATCH) break;
   }
-  return breached;
+  return { breached, breaches };
 }
 
 /** Runs the sweep every interval; errors are logged and the next round tries again. */
@@ -216,4 +225,5 @@ export class Sweeper {
 }
 export { countOpenObligations, obligationsOfRule, reassignObligationsOfRules } from './by-rule.store.js';
 export { escalateObligation } from './escalate.store.js';
+export { type DeadlinePeriod, type DeadlineState, deadlineCountsByRule, deadlinesOfRule, type RuleCounts } from './report.store.js';
 export { obligationsOfSubjects, overdueSubjectIds } from './subjects.store.js';

@@ -96,10 +96,10 @@ export function queueQuery(
 }
 
 /** The ids of up to `limit` obligations past due at `at` and not yet breached, met or cancelled, earliest first. */
-export async function pastDueIds(db: Db, at: string, limit: number): Promise<{ id: string; estate_id: string }[]> {
-  return db
-    .selectFrom('obligations')
-    .select(['id', 'estate_id'])
+export async function pastDueIds(db: Db, at: string, limit: number, estateId?: string): Promise<{ id: string; estate_id: string }[]> {
+  let q = db.selectFrom('obligations').select(['id', 'estate_id']);
+  if (estateId !== undefined) q = q.where('estate_id', '=', estateId);
+  return q
     .where('breached_at', 'is', null)
     .where('met_at', 'is', null)
     .where('cancelled_at', 'is', null)
