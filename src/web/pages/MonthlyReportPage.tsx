@@ -17,8 +17,8 @@ import { SweepButton } from '../features/reports/SweepButton';
 type Format = 'xlsx' | 'pdf';
 
 /** The report's files, fetched with the session and saved under the server's name. */
-function DownloadButtons({ month }: { month: string }) {
-  const { t } = useTranslation();
+function DownloadButtons({ month, asOf }: { month: string; asOf: string | undefined }) {
+  const { t, i18n } = useTranslation();
   const estate = useEstate();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -27,7 +27,7 @@ function DownloadButtons({ month }: { month: string }) {
   if (!mayExport) return null;
   const download = (format: Format) => {
     setBusy(format);
-    downloadReportFile(estate.id, month, format)
+    downloadReportFile(estate.id, month, format, { asOf, locale: i18n.language })
       .catch((error: unknown) => void message.error(errorText(error)))
       .finally(() => setBusy(null));
   };
@@ -62,7 +62,7 @@ export default function MonthlyReportPage() {
         extra={
           <Space wrap className="ed-no-print">
             <MonthPicker month={month} latest={time.month()} onChange={setMonth} />
-            <DownloadButtons month={month} />
+            <DownloadButtons month={month} asOf={data && !data.frozenAt ? data.asOf : undefined} />
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="report-print">
               {t('reports.monthly.print')}
             </Button>

@@ -5,7 +5,7 @@ import type { Correction, MonthlyReport, RuleCompliance } from '../../../contrac
 import { translateOr } from '../../i18n';
 import { useMoney } from '../fees/money';
 import { FigureCount } from './FigureRecords';
-import { casePartLabel, RULE_STATES, useFigureLabel, useReportFormat } from './format';
+import { casePartLabel, correctionValueKind, decimalText, RULE_STATES, useFigureLabel, useReportFormat } from './format';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 type Figures = MonthlyReport['figures'];
@@ -219,9 +219,13 @@ function Corrections({ corrections, currency }: { corrections: Correction[]; cur
   const { t } = useTranslation();
   const figureLabel = useFigureLabel();
   const money = useMoney();
-  // Money figures are kept in minor units; every other figure is a count.
-  const value = (figure: string, n: number) =>
-    figure.startsWith('fees.collected') || figure.startsWith('fees.arrears') ? money(n, currency) : n;
+  const { percent, language } = useReportFormat();
+  const value = (figure: string, n: number) => {
+    const kind = correctionValueKind(figure);
+    if (kind === 'money') return money(n, currency);
+    if (kind === 'rate') return percent(n);
+    return decimalText(n, language);
+  };
   return (
     <Section id="corrections" title={t('reports.sections.corrections')}>
       <Table<Correction>

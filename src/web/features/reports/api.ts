@@ -81,12 +81,18 @@ export function attachmentName(header: string | null, fallback: string): string 
 
 /**
  * Downloads a report file with the session cookie and saves it under the server's name: a
- * refusal then shows as a message on the page instead of an error page in a new tab.
+ * refusal then shows as a message on the page instead of an error page in a new tab. The file is
+ * in the page's language and, for a month still open, counted at the same instant as the page.
  */
-export async function downloadReportFile(estateId: string, month: string, format: 'xlsx' | 'pdf'): Promise<void> {
+export async function downloadReportFile(
+  estateId: string,
+  month: string,
+  format: 'xlsx' | 'pdf',
+  options: { asOf?: string | undefined; locale: string },
+): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(apiUrl(`/estates/${estateId}/reports/monthly/${month}/${format}`), { credentials: 'same-origin' });
+    response = await fetch(apiUrl(`/estates/${estateId}/reports/monthly/${month}/${format}`, options), { credentials: 'same-origin' });
   } catch (err) {
     throw new NetworkError(err instanceof Error ? err.message : String(err));
   }
