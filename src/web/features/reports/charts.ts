@@ -80,6 +80,8 @@ export function pieOption(title: string, seriesName: string, slices: Slice[]): C
         radius: ['30%', '60%'],
         center: ['50%', '52%'],
         data: slices,
+        // Nothing to share out (a month with no follow-ups) draws an empty ring, not equal slices.
+        stillShowZeroSum: false,
         // The legend names the slices; each slice carries its count.
         label: { position: 'inside', formatter: '{c}' },
       },
