@@ -15,11 +15,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureServerBuild } from '../scripts/build-server.mjs';
 import { openDatabase } from '../src/platform/db/connect.js';
+import { EXPORT_TARGET_RSS_MB, type ExportFigures, ensureCalls, measureExport } from './run/export.js';
 import { HttpClient } from './run/http.js';
 import { drive, type LoadResult } from './run/load.js';
 import { operations, repairToFollowUp, signIn } from './run/operations.js';
 import { type Child, ROOT, runNode, startChild } from './run/processes.js';
-import { type BenchResults, formatResults, machine, type OperationFigures, writeResults } from './run/report.js';
+import { type BenchResults, formatExport, formatResults, machine, type OperationFigures, writeResults } from './run/report.js';
 import { bareSweep, measureSweep } from './run/sweep.js';
 import { postgresTarget, sqliteTarget, type Target } from './run/target.js';
 import { findWorld, openFollowUps } from './run/world.js';
@@ -33,6 +34,7 @@ const USAGE = `npm run bench -- [options]
   --estate <code|id>      the estate the requests go to (default the one with the most cases)
   --followups <n>         open follow-ups to have ready for "record a follow-up" (default 2000)
   --sweep <n>             breaches the sweep is timed on (default 2000)
+  --export-calls <n>      calls the export step's estate has in this year at least (default 200000)
   --username <name>       sign in as this account (with --password) instead of creating an admin bench-…
   --only <a,b>            only the operations whose names hold one of these words ("sweep" for the
                           sweep); the figures are printed, not written to the results
@@ -47,6 +49,7 @@ const { values: args } = parseArgs({
     estate: { type: 'string' },
     followups: { type: 'string', default: '2000' },
     sweep: { type: 'string', default: '2000' },
+    'export-calls': { type: 'string', default: '200000' },
     username: { type: 'string' },
     password: { type: 'string' },
     only: { type: 'string' },
@@ -106,6 +109,7 @@ async function main() {
   const connections = Math.round(positive('connections', args.connections));
   const followUpsWanted = Math.round(positive('followups', args.followups));
   const sweepCount = Math.round(positive('sweep', args.sweep));
+  const exportCalls = Math.round(positive('export-calls', args['export-calls']));
   const only = args.only
     ?.split(',')
     .map((w) => w.trim())
@@ -161,6 +165,17 @@ async function main() {
     }
     followUps = followUps.slice(0, wanted('record a follow-up') ? followUpsWanted : 0);
 
+    // The export step's year of calls, inserted in bulk where the estate has fewer.
+    const { time_zone: timeZone } = await handle.db
+      .selectFrom('estates')
+      .select('time_zone')
+      .where('id', '=', world.estateId)
+      .executeTakeFirstOrThrow();
+    if (wanted('export')) {
+      log(`making sure estate ${world.estateCode} has ${exportCalls} calls this year`);
+      log(`estate ${world.estateCode}: ${await ensureCalls(handle, world, timeZone, exportCalls)} calls this year`);
+    }
+
     log('starting the bare baseline');
     const bare = await startChild({
       name: 'the bare baseline',
@@ -206,7 +221,31 @@ async function main() {
     const barePeakRssMb = bare.peakRssMb();
     await Promise.all(children.splice(0).map((c) => c.stop()));
 
-    if (!wanted('sweep')) return;
+    // The export step, on a server started for it alone, so its peak memory is the export's.
+    let exported: ExportFigures | undefined;
+    if (wanted('export')) {
+      log('starting a fresh server for the export step');
+      const fresh = await startChild({
+        name: 'the export server',
+        args: [BUNDLE, 'serve', '--no-demo'],
+        env: serverEnv(target),
+        ready: /serving at (http:\/\/127\.0\.0\.1:\d+)/,
+      });
+      children.push(fresh);
+      const exportClient = new HttpClient(fresh.url, 1);
+      clients.push(exportClient);
+      await signIn(exportClient, username, password);
+      exported = await measureExport(exportClient, fresh, world, timeZone);
+      log(
+        `export of ${exported.rows} calls: csv ${exported.csv.seconds.toFixed(1)} s, xlsx ${exported.xlsx.seconds.toFixed(1)} s, peak RSS ${exported.peakRssMb.toFixed(0)} MiB (target under ${EXPORT_TARGET_RSS_MB})`,
+      );
+      await Promise.all(children.splice(0).map((c) => c.stop()));
+    }
+
+    if (!wanted('sweep')) {
+      if (exported) console.log(formatExport(exported));
+      return;
+    }
     log(`sweeping, as of the moment ${sweepCount} obligations are past due`);
     const serverSweep = await measureSweep(serverEnv(target), sweepCount);
     const bareSwept = await bareSweep(target.bare, sweepCount);
@@ -227,6 +266,7 @@ async function main() {
       operations: figures,
       sweep: { server: serverSweep, bare: bareSwept, ratio: serverSweep.perSecond / bareSwept.perSecond },
       memory: { peakRssMb, idleRssMb, barePeakRssMb },
+      ...(exported && { export: exported }),
     };
     console.log(formatResults(results));
     if (only) return;

@@ -26,6 +26,7 @@ export const TABLE_ORDER = [
   'followup_attempts',
   'rectification_notices',
   'obligations',
+  'calls',
   'messages',
   'visits',
   'counters',

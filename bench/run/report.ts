@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ExportFigures } from './export.js';
 import type { LoadResult } from './load.js';
 import type { SweepResult } from './sweep.js';
 
@@ -21,6 +22,8 @@ export interface BenchResults {
   operations: OperationFigures[];
   sweep: { server: SweepResult; bare: SweepResult; ratio: number };
   memory: { peakRssMb: number; idleRssMb: number; barePeakRssMb: number };
+  /** A year's calls exported by a fresh server, as CSV and XLSX. */
+  export?: ExportFigures;
 }
 
 export function machine(): BenchResults['machine'] {
@@ -88,6 +91,22 @@ export function formatResults(r: BenchResults): string {
     ),
     '',
     `peak server RSS (VmHWM): ${num(r.memory.peakRssMb)} MiB (after sign-in ${num(r.memory.idleRssMb)} MiB; bare ${num(r.memory.barePeakRssMb)} MiB)`,
+    ...(r.export ? ['', formatExport(r.export)] : []),
+  ].join('\n');
+}
+
+/** The export step's table: rows, seconds, rows/s and the fresh server's peak RSS. */
+export function formatExport(e: ExportFigures): string {
+  const row = (format: string, f: ExportFigures['csv']) => [
+    format,
+    num(e.rows),
+    num(f.seconds, 1),
+    num(f.rowsPerSecond),
+    `${num(f.bytes / 2 ** 20, 1)} MiB`,
+  ];
+  return [
+    table([`export of calls ${e.from}..${e.to}`, 'rows', 's', 'rows/s', 'file'], [row('csv', e.csv), row('xlsx', e.xlsx)]),
+    `export server's peak RSS (VmHWM, fresh process): ${num(e.peakRssMb)} MiB (target under 300 MiB; ${num(e.startRssMb)} MiB after sign-in, ${num(e.csvPeakRssMb)} MiB after the CSV)`,
   ].join('\n');
 }
 

@@ -1,5 +1,6 @@
 /** What other capabilities may use of cases: recording on a case and the case list. */
 
+export { type CaseOfPeriod, casesOfPeriod, countCasesOfPeriod } from './exports.store.js';
 export { type CaseFieldName, caseField } from './for-followups.store.js';
 export { isCaseOfEstate } from './for-frontdesk.store.js';
 export { listCases } from './reading/list-cases.js';

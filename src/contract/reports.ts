@@ -166,7 +166,17 @@ export type FigureRecord = z.infer<typeof FigureRecord>;
 export const FigureRecordPage = pageOf(FigureRecord).meta({ id: 'FigureRecordPage' });
 
 /** The head office's view: the same figures side by side for the estates the reader may read, ranked. */
-export const HeadOfficeQuery = z.strictObject({ month: Month, asOf: Instant.optional() });
+export const HeadOfficeQuery = z.strictObject({
+  month: Month,
+  asOf: Instant.optional(),
+  /** Only these estates (comma-separated ids); by default every estate the reader may read. */
+  estateIds: z
+    .string()
+    .max(4000)
+    .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i, 'estate ids separated by commas')
+    .optional()
+    .describe('Only these estates, by id, separated by commas'),
+});
 export const HeadOfficeRow = z.object({
   estate: z.object({ id: Id, code: z.string(), name: z.string() }),
   rank: z.number().int(),

@@ -6,5 +6,6 @@
 
 export { arrearsOf } from './accounts/arrears-of.js';
 export { insertDemoFees, loadDemoFees } from './demo.js';
+export { countPaymentsOfPeriod, type PaymentOfPeriod, paymentsOfPeriod } from './exports.store.js';
 export { type FeePeriod, feeTakings, receiptsOfFigure } from './report.store.js';
 export { feeScheduleOn, minorUnitsPerMajor } from './schedule.js';

@@ -5,7 +5,15 @@
  * live events and the case's timeline.
  */
 export { portalFollowUpsOfCase } from './portal/portal-follow-ups.js';
-export { dayBounds, monthBounds, NOTICE_RULE, previousMonth, RECTIFY_RULE, spotCheckDueAt } from './rules.js';
+export { dayBounds, monthBounds, NOTICE_RULE, noticeCode, previousMonth, RECTIFY_RULE, spotCheckDueAt } from './rules.js';
+export {
+  countFollowUpsOfPeriod,
+  countNoticesOfPeriod,
+  type FollowUpOfPeriod,
+  followUpsOfPeriod,
+  type NoticeOfPeriod,
+  noticesOfPeriod,
+} from './store/exports.js';
 export { pendingFollowUps } from './store/follow-ups.js';
 export { countUnacknowledged } from './store/notices.js';
 export {

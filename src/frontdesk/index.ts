@@ -1,5 +1,13 @@
 /** What other capabilities may use of the front desk: the counts the reports read. */
 export { countCalls } from './store/calls.js';
+export {
+  type CallOfPeriod,
+  callsOfPeriod,
+  countCallsOfPeriod,
+  countVisitsOfPeriod,
+  type VisitOfPeriod,
+  visitsOfPeriod,
+} from './store/exports.js';
 export { countOpenMessages } from './store/messages.js';
 export {
   type DeskFigure,

@@ -1,7 +1,8 @@
-import { type Actor, can, forbidden } from '../auth/index.js';
+import { type Actor, can, forbidden, seesEstate } from '../auth/index.js';
 import type { HeadOffice, MonthlyReport } from '../contract/reports.js';
 import { allEstateIds } from '../directory/index.js';
 import type { AppContext } from '../platform/context.js';
+import { notFound } from '../platform/errors.js';
 import { reportOf } from './monthly/monthly-report.js';
 import { estateOfReport, rate } from './monthly/period.js';
 
@@ -18,8 +19,14 @@ function overall(rules: readonly { onTime: number; due: number }[]): number | nu
  * month has ended), ranked by the on-time rate of all its deadlines, with twelve months of that
  * rate. The company's admins see every estate; a manager the estates they manage.
  */
-export async function headOffice(ctx: AppContext, opts: { actor: Actor; month: string; asOf?: string | undefined }): Promise<HeadOffice> {
-  const ids = opts.actor.allEstates ? await allEstateIds(ctx.db) : opts.actor.estateIds;
+export async function headOffice(
+  ctx: AppContext,
+  opts: { actor: Actor; month: string; asOf?: string | undefined; estateIds?: string | undefined },
+): Promise<HeadOffice> {
+  const chosen = opts.estateIds ? [...new Set(opts.estateIds.split(','))] : null;
+  // An estate the reader does not work for answers as if it did not exist.
+  if (chosen?.some((id) => !seesEstate(opts.actor, id))) throw notFound('estate');
+  const ids = chosen ?? (opts.actor.allEstates ? await allEstateIds(ctx.db) : opts.actor.estateIds);
   const readable = ids.filter((id) => can(opts.actor, id, 'report.read'));
   if (!readable.length) throw forbidden('report.read', opts.actor.role);
   const reports: MonthlyReport[] = [];

@@ -1,4 +1,5 @@
 import type { Module } from '../platform/module.js';
+import { registerExportRoutes } from './exports.routes.js';
 import { registerMonthlyReportRoutes } from './monthly.routes.js';
 import { registerReportRoutes } from './routes.js';
 
@@ -11,5 +12,6 @@ export const reportsModule: Module = {
   routes: (api, ctx) => {
     registerReportRoutes(api, ctx);
     registerMonthlyReportRoutes(api, ctx);
+    registerExportRoutes(api, ctx);
   },
 };

@@ -63,7 +63,7 @@ export function registerMonthlyReportRoutes(api: App, ctx: AppContext): void {
     summary: "The head office's comparison: each readable estate's month side by side, ranked by on-time rate, with twelve months' trend",
     querystring: HeadOfficeQuery,
     response: HeadOffice,
-    run: ({ actor, query }) => headOffice(ctx, { actor, month: query.month, asOf: query.asOf }),
+    run: ({ actor, query }) => headOffice(ctx, { actor, ...query }),
   });
   operation(api, {
     method: 'post',

@@ -345,6 +345,7 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       spotCheckId: 'sc',
       spotCheckItemId: 'si',
       situation: 'out',
+      dataset: 'cases',
       messageId: 'm',
       visitId: 'vi',
       announcementId: 'an',
@@ -357,6 +358,7 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       feeChargeId: 'fc',
       feePaymentId: 'fp',
       cashierDayId: 'cd',
+      month: '2026-11',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);

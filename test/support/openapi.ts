@@ -200,6 +200,8 @@ export interface EstateIds {
   spotCheckItemId: string;
   /** A situation script (not a record: the same in every estate). */
   situation: string;
+  /** A period export's dataset (not a record: the same in every estate). */
+  dataset: string;
   /** A message for the staff member, its call-back open. */
   messageId: string;
   /** A visitor waiting at the counter. */
@@ -223,6 +225,8 @@ export interface EstateIds {
   feePaymentId: string;
   /** The admin's cashier day of that receipt, closed (R-FE-4): today's payments open another. */
   cashierDayId: string;
+  /** The tests' current month: its report is counted live, so reading it writes nothing. */
+  month: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -473,6 +477,7 @@ export async function seedEstate(
     spotCheckId: spotCheck.id,
     spotCheckItemId: spotItem.id,
     situation: 'out',
+    dataset: 'cases',
     messageId: message.id,
     visitId: visit.id,
     announcementId: announcement.id,
@@ -485,6 +490,7 @@ export async function seedEstate(
     feeChargeId: payment.allocations[0]?.chargeId as string,
     feePaymentId: payment.id,
     cashierDayId: payment.cashierDayId,
+    month: '2026-11',
   };
 }
 
@@ -544,6 +550,10 @@ const EXAMPLE_QUERIES: Record<string, (ids: EstateIds) => Record<string, string>
   previewFeeChargeRun: () => ({ period: '2026-11' }),
   getFeeStatement: () => ({ from: '2026-01', to: '2026-12' }),
   exportFeeStatement: () => ({ from: '2026-01', to: '2026-12' }),
+  getHeadOfficeReport: (ids) => ({ month: '2026-11', estateIds: ids.estateId }),
+  listMonthlyReportRecords: () => ({ figure: 'cases.total' }),
+  countExport: () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  exportPeriod: () => ({ from: '2026-01-01', to: '2026-12-31', format: 'csv' }),
 };
 
 /** The path with the query every required query parameter needs: a request the operation takes. */
@@ -565,6 +575,7 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, unknown>> = {
   login: () => ({ username: 'admin', password: ADMIN_PASSWORD }),
   logout: () => ({}),
+  runSweep: () => ({}),
   changePassword: () => ({ currentPassword: ADMIN_PASSWORD, newPassword: 'Changed-pass-2027' }),
   resetStaffPassword: () => ({ newPassword: 'Reset-pass-2027' }),
   createEstate: () => ({

@@ -20,6 +20,7 @@ import * as progressMessages from './migrations/2026-11-30-0018-progress-message
 import * as followUpResidentScore from './migrations/2026-11-30-0019-follow-up-resident-score.js';
 import * as feeLedger from './migrations/2026-11-30-0020-fee-ledger.js';
 import * as monthlyReport from './migrations/2026-11-30-0021-monthly-report.js';
+import * as periodExportIndexes from './migrations/2026-11-30-0022-period-export-indexes.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0019-follow-up-resident-score': followUpResidentScore,
   '2026-11-30-0020-fee-ledger': feeLedger,
   '2026-11-30-0021-monthly-report': monthlyReport,
+  '2026-11-30-0022-period-export-indexes': periodExportIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,6 +11,7 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   DollarOutlined,
+  DownloadOutlined,
   DownOutlined,
   ExclamationCircleOutlined,
   ExperimentOutlined,
@@ -109,6 +110,11 @@ function useNavigation(): MenuItem[] {
     children.length ? [{ key, type: 'group', label, children }] : [];
   return [
     ...only('/', { key: '/', icon: <DashboardOutlined />, label: link('/', t('nav.dashboard'), 'nav-dashboard') }),
+    ...only('/reports/exports', {
+      key: '/reports/exports',
+      icon: <DownloadOutlined />,
+      label: link('/reports/exports', t('nav.exports'), 'nav-exports'),
+    }),
     ...(worksOwnCasesOnly(can)
       ? only('/my-work', { key: '/my-work', icon: <ToolOutlined />, label: link('/my-work', t('nav.myWork'), 'nav-my-work') })
       : []),

@@ -11,6 +11,7 @@ import { SessionProvider } from './session';
 // Each page is its own chunk, so the login page does not wait for the directory screens.
 const LoginPage = lazy(() => import('../pages/LoginPage'));
 const DashboardPage = lazy(() => import('../pages/DashboardPage'));
+const ExportsPage = lazy(() => import('../pages/ExportsPage'));
 const PresencePage = lazy(() => import('../pages/PresencePage'));
 const UnitsPage = lazy(() => import('../pages/UnitsPage'));
 const ResidentsPage = lazy(() => import('../pages/ResidentsPage'));
@@ -96,6 +97,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Landing dashboard={guarded('/', <DashboardPage />)} /> },
               { path: 'my-work', element: guarded('/my-work', <MyWorkPage />) },
+              { path: 'reports/exports', element: guarded('/reports/exports', <ExportsPage />) },
               { path: 'presence', element: guarded('/presence', <PresencePage />) },
               { path: 'frontdesk', element: guarded('/frontdesk', <FrontDeskPage />) },
               { path: 'messages', element: guarded('/messages', <MessagesPage />) },

@@ -10,6 +10,7 @@ import type { Can } from './session';
 export const SCREENS = {
   '/': ['case.read', 'obligation.read'],
   '/my-work': ['case.read.own', 'notice.read.own'],
+  '/reports/exports': ['report.export'],
   '/presence': ['presence.read'],
   '/frontdesk': ['caller.lookup', 'call.read', 'visit.read'],
   '/messages': ['message.read', 'message.read.own'],

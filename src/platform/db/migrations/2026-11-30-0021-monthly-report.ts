@@ -8,7 +8,8 @@ type Db = Kysely<any>;
  * The monthly service report: a month's figures frozen once the month has ended (they do not
  * move when late records arrive; the next month's report shows the corrections), and the
  * indexes its counts read by the estate and a period: deadlines by due time, cases by when they
- * happened and when they closed, notices issued, messages taken, visits and voids.
+ * happened (in (time, id) order, as the period exports page them) and when they closed, notices
+ * issued, messages taken, visits and voids.
  */
 export async function up(db: Db): Promise<void> {
   await db.schema
@@ -22,11 +23,11 @@ export async function up(db: Db): Promise<void> {
     .execute();
   const indexes: [string, string, string[]][] = [
     ['obligations_estate_due', 'obligations', ['estate_id', 'due_at', 'rule']],
-    ['cases_estate_occurred', 'cases', ['estate_id', 'occurred_at']],
+    ['cases_estate_occurred', 'cases', ['estate_id', 'occurred_at', 'id']],
     ['cases_estate_closed', 'cases', ['estate_id', 'closed_at']],
-    ['rectification_notices_estate_issued', 'rectification_notices', ['estate_id', 'issued_at']],
+    ['rectification_notices_estate_issued', 'rectification_notices', ['estate_id', 'issued_at', 'id']],
     ['messages_estate_taken', 'messages', ['estate_id', 'taken_at']],
-    ['visits_estate_arrived', 'visits', ['estate_id', 'arrived_at']],
+    ['visits_estate_arrived', 'visits', ['estate_id', 'arrived_at', 'id']],
     ['fee_payment_voids_estate_voided', 'fee_payment_voids', ['estate_id', 'voided_at']],
   ];
   for (const [name, table, columns] of indexes) await db.schema.createIndex(name).on(table).columns(columns).execute();
