@@ -36,6 +36,10 @@ export default defineConfig({
               ),
               priority: 20,
             },
+            // The charts' library and its drawing engine, loaded only by the screens that draw
+            // charts, in two pieces of under the size limit each.
+            { name: 'zrender', test: inPackages('zrender'), priority: 16 },
+            { name: 'echarts', test: inPackages('echarts'), priority: 15 },
             {
               name: 'vendor',
               test: inPackages('@tanstack[\\\\/][^\\\\/]+|i18next|react-i18next|html-parse-stringify|void-elements'),

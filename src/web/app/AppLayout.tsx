@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalculatorOutlined,
   CalendarOutlined,
   CloudOutlined,
@@ -15,10 +16,12 @@ import {
   ExclamationCircleOutlined,
   ExperimentOutlined,
   FileAddOutlined,
+  FundOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   MobileOutlined,
   PhoneOutlined,
@@ -45,7 +48,7 @@ import { CreateEstateButton } from '../features/estate/CreateEstateButton';
 import { useMyOpenMessageCount } from '../features/frontdesk/api';
 import { useLiveRefresh } from './live';
 import { mayOpen, type Screen } from './screens';
-import { useCan, useCanInCompany, useSession, useStaff, worksOwnCasesOnly } from './session';
+import { holdsIn, useCan, useCanInCompany, useSession, useStaff, worksOwnCasesOnly } from './session';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
@@ -67,6 +70,8 @@ const SECTIONS = [
   '/fees/charge-runs',
   '/fees/arrears',
   '/fees/cashier-days',
+  '/reports/monthly',
+  '/reports/head-office',
   '/units',
   '/residents',
   '/residents/portal-accounts',
@@ -87,7 +92,10 @@ function selectedSection(pathname: string): string {
 function useNavigation(): MenuItem[] {
   const { t } = useTranslation();
   const can = useCan();
+  const { session } = useSession();
   const may = (screen: Screen) => mayOpen(can, screen);
+  // The head office compares every estate the person reads reports of, whichever is selected.
+  const mayCompareEstates = session?.estates.some((e) => holdsIn(e, 'report.read')) ?? false;
   const openMessages = useMyOpenMessageCount(may('/messages'));
   const link = (path: string, label: string, testId: string) => (
     <Link to={path} data-testid={testId}>
@@ -180,6 +188,22 @@ function useNavigation(): MenuItem[] {
         icon: <CalculatorOutlined />,
         label: link('/fees/charge-runs', t('nav.chargeRuns'), 'nav-charge-runs'),
       }),
+    ]),
+    ...submenu('reports', <BarChartOutlined />, <span data-testid="nav-reports">{t('nav.reports')}</span>, [
+      ...only('/reports/monthly', {
+        key: '/reports/monthly',
+        icon: <LineChartOutlined />,
+        label: link('/reports/monthly', t('nav.monthlyReport'), 'nav-monthly-report'),
+      }),
+      ...(mayCompareEstates
+        ? [
+            {
+              key: '/reports/head-office',
+              icon: <FundOutlined />,
+              label: link('/reports/head-office', t('nav.headOffice'), 'nav-head-office'),
+            },
+          ]
+        : []),
     ]),
     ...group('directory', t('nav.directory'), [
       ...only('/units', { key: '/units', icon: <HomeOutlined />, label: link('/units', t('nav.units'), 'nav-units') }),
@@ -367,7 +391,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedSection(location.pathname)]}
-          defaultOpenKeys={['cases', 'followups', 'fees']}
+          defaultOpenKeys={['cases', 'followups', 'fees', 'reports']}
           onClick={() => phone && setCollapsed(true)}
           items={items}
         />

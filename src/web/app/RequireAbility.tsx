@@ -2,18 +2,33 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
+import type { EstateAbilityName } from '../../contract/abilities';
 import { mayOpen, type Screen } from './screens';
-import { useCan, worksOwnCasesOnly } from './session';
+import { holdsIn, useCan, useSession, worksOwnCasesOnly } from './session';
 
 /**
  * A screen for those who may read it in the selected estate (`SCREENS`); anyone else, having
  * typed or followed its address, is told it is not for their role instead of a page of refusals.
  */
 export function RequireAbility({ screen, children }: { screen: Screen; children: ReactNode }) {
-  const { t } = useTranslation();
   const can = useCan();
-  const navigate = useNavigate();
   if (mayOpen(can, screen)) return children;
+  return <NotForYourRole />;
+}
+
+/**
+ * A screen across estates (the head office's comparison) for those who hold the ability in at
+ * least one estate they work for, whichever estate is selected.
+ */
+export function RequireAbilityAnywhere({ ability, children }: { ability: EstateAbilityName; children: ReactNode }) {
+  const { session } = useSession();
+  if (session?.estates.some((estate) => holdsIn(estate, ability))) return children;
+  return <NotForYourRole />;
+}
+
+function NotForYourRole() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <Result
       status="403"

@@ -2,7 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { PortalNotFound, PortalRoot, RequirePortalSession } from '../features/portal/PortalLayout';
 import { AppLayout } from './AppLayout';
-import { Landing, RequireAbility } from './RequireAbility';
+import { Landing, RequireAbility, RequireAbilityAnywhere } from './RequireAbility';
 import { RequireSession } from './RequireSession';
 import { RouteError } from './RouteError';
 import type { Screen } from './screens';
@@ -42,6 +42,8 @@ const PublicPagePage = lazy(() => import('../pages/PublicPagePage'));
 const MyWorkPage = lazy(() => import('../pages/MyWorkPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const PortalAccountsPage = lazy(() => import('../pages/PortalAccountsPage'));
+const MonthlyReportPage = lazy(() => import('../pages/MonthlyReportPage'));
+const HeadOfficePage = lazy(() => import('../pages/HeadOfficePage'));
 // The residents' portal: its own pages, session and layout.
 const PortalSignInPage = lazy(() => import('../pages/portal/PortalSignInPage'));
 const PortalCasesPage = lazy(() => import('../pages/portal/PortalCasesPage'));
@@ -119,6 +121,15 @@ export const router = createBrowserRouter([
               { path: 'rectification-notices', element: guarded('/rectification-notices', <RectificationNoticesPage />) },
               { path: 'rectification-notices/:noticeId', element: guarded('/rectification-notices', <NoticePrintPage />) },
               { path: 'spot-checks', element: guarded('/spot-checks', <SpotChecksPage />) },
+              { path: 'reports/monthly', element: guarded('/reports/monthly', <MonthlyReportPage />) },
+              {
+                path: 'reports/head-office',
+                element: (
+                  <RequireAbilityAnywhere ability="report.read">
+                    <HeadOfficePage />
+                  </RequireAbilityAnywhere>
+                ),
+              },
               { path: 'settings', element: guarded('/settings', <EstateSettingsPage />) },
               { path: 'settings/phrases', element: guarded('/settings/phrases', <PhraseRulesPage />) },
               { path: 'settings/fees', element: guarded('/settings/fees', <FeeItemsPage />) },

@@ -25,6 +25,7 @@ export const SCREENS = {
   '/fees/charge-runs': ['fee.charge'],
   '/fees/arrears': ['fee.arrears.read'],
   '/fees/cashier-days': ['fee.collect', 'fee.account.read'],
+  '/reports/monthly': ['report.read'],
   '/units': ['unit.read'],
   '/residents': ['resident.read'],
   '/residents/portal-accounts': ['resident.account.read'],

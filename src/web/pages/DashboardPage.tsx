@@ -15,6 +15,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan, useEstate } from '../app/session';
@@ -29,6 +30,9 @@ import { useFollowUpSummary } from '../features/followups/api';
 import { DrawnLateTag } from '../features/followups/SpotCheckLate';
 import { useFrontDeskSummary } from '../features/frontdesk/api';
 import { ruleTitle } from '../i18n';
+
+// The charts bring their drawing library along; the figures above never wait for it.
+const DashboardCharts = lazy(() => import('../features/reports/DashboardCharts'));
 
 // A count needs only the list's total, so ask for the smallest page.
 const COUNT_ONLY = { page: 1, pageSize: 1 };
@@ -256,6 +260,11 @@ export default function DashboardPage() {
             )}
           </Row>
         </>
+      )}
+      {can('report.read') && (
+        <Suspense fallback={null}>
+          <DashboardCharts />
+        </Suspense>
       )}
       <FeeDashboard />
       <Typography.Title level={5} style={{ marginTop: 24 }}>
