@@ -169,7 +169,7 @@ export async function followUpRecordsOfFigure(
     at: r.performed_at ?? r.opened_at,
     due_at: r.due_at,
     met_at: r.performed_at,
-    detail: [r.result, r.resident_words].filter(Boolean).join(' · ') || null,
+    detail: r.resident_words,
   }));
   return { items, total: Number(total.n) };
 }

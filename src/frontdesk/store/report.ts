@@ -85,7 +85,7 @@ export async function deskRecordsOfFigure(
   if (p.figure === 'calls') {
     const rows = await db
       .selectFrom('calls')
-      .select(['id', 'case_id', 'started_at', 'caller_name', 'caller_phone', 'purpose', 'outcome'])
+      .select(['id', 'case_id', 'started_at', 'caller_name', 'caller_phone', 'note'])
       .where('estate_id', '=', p.estateId)
       .where('started_at', '>=', p.from)
       .where('started_at', '<', p.to)
@@ -102,14 +102,14 @@ export async function deskRecordsOfFigure(
       at: r.started_at,
       due_at: null,
       met_at: null,
-      detail: `${r.purpose} · ${r.outcome}`,
+      detail: r.note,
     }));
     return { items, total: await count() };
   }
   if (p.figure === 'visits') {
     const rows = await db
       .selectFrom('visits')
-      .select(['id', 'case_id', 'arrived_at', 'received_at', 'visitor_name', 'purpose'])
+      .select(['id', 'case_id', 'arrived_at', 'received_at', 'visitor_name', 'note'])
       .where('estate_id', '=', p.estateId)
       .where('arrived_at', '>=', p.from)
       .where('arrived_at', '<', p.to)
@@ -126,7 +126,7 @@ export async function deskRecordsOfFigure(
       at: r.arrived_at,
       due_at: null,
       met_at: r.received_at,
-      detail: r.purpose,
+      detail: r.note,
     }));
     return { items, total: await count() };
   }

@@ -2,7 +2,7 @@ import { type Actor, requireAbility } from '../../auth/index.js';
 import { type CaseFigureFilter, caseNumbers, casesOfFigure } from '../../cases/index.js';
 import { CaseKind, RepairClass } from '../../contract/common.js';
 import { type FigureRecord, REPORTED_RULES } from '../../contract/reports.js';
-import { receiptsOfFigure } from '../../fees/index.js';
+import { minorUnitsPerMajor, receiptsOfFigure } from '../../fees/index.js';
 import { type FollowUpFigureFilter, followUpRecordsOfFigure, followUpSubjects } from '../../followups/index.js';
 import { type DeskFigure, deskRecordsOfFigure, deskSubjects, visitWaits } from '../../frontdesk/index.js';
 import type { AppContext } from '../../platform/context.js';
@@ -77,11 +77,16 @@ async function recordsOf(ctx: AppContext, figure: string, a: Ask): Promise<{ ite
         at: i.at,
         dueAt: null,
         metAt: null,
-        detail: [`${i.currency} ${(Number(i.amount) / 100).toFixed(2)}`, i.payer, i.method, i.reason].filter(Boolean).join(' · '),
+        detail: [money(Number(i.amount), i.currency), i.payer, i.reason].filter(Boolean).join(' · '),
       })),
     };
   }
   throw unknownFigure(figure);
+}
+
+function money(amount: number, currency: string): string {
+  const per = minorUnitsPerMajor(currency);
+  return `${currency} ${(amount / per).toFixed(Math.round(Math.log10(per)))}`;
 }
 
 function caseFilter(second: string | undefined, third: string | undefined): CaseFigureFilter | null {
@@ -110,7 +115,7 @@ async function caseRecords(
       at: filter.by === 'occurred' ? c.occurred_at : (c.closed_at ?? c.occurred_at),
       dueAt: null,
       metAt: null,
-      detail: `${c.kind} · ${c.channel} · ${c.description.slice(0, 80)}`,
+      detail: c.description.slice(0, 120),
     })),
   };
 }
@@ -206,7 +211,7 @@ async function deskRecords(
         at: v.arrived_at,
         dueAt: null,
         metAt: v.received_at,
-        detail: v.purpose,
+        detail: null,
       })),
     };
   }

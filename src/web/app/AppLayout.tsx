@@ -72,6 +72,7 @@ const SECTIONS = [
   '/fees/cashier-days',
   '/reports/monthly',
   '/reports/head-office',
+  '/reports/exports',
   '/units',
   '/residents',
   '/residents/portal-accounts',
