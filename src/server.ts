@@ -31,6 +31,7 @@ import { transportsFrom } from './platform/outbox/transports.js';
 import { OutboxWorker } from './platform/outbox/worker.js';
 import { publicPageModule } from './publicpage/module.js';
 import { reportsModule } from './reports/module.js';
+import { telephonyModule } from './telephony/module.js';
 
 /** The repository: the nearest folder with a package.json (src/ when run from source, dist/server/ when bundled). */
 function projectRoot(from: string): string {
@@ -66,6 +67,7 @@ export const MODULES: readonly Module[] = [
   noticesModule,
   publicPageModule,
   reportsModule,
+  telephonyModule,
 ];
 
 export async function buildServer(ctx: AppContext, opts: { logger?: boolean; webRoot?: string | undefined } = {}): Promise<App> {

@@ -8,6 +8,7 @@ import { ADMINS, DESK, definePolicy, type Holder, OFFICE } from '../platform/abi
 import { AppError, notFound } from '../platform/errors.js';
 import { publicPagePolicy } from '../publicpage/policy.js';
 import { reportPolicy } from '../reports/policy.js';
+import { telephonyPolicy } from '../telephony/policy.js';
 
 /** A signed-in resident: their account, their record in the directory and the units they may act on (R-PT-1). */
 export interface ResidentIdentity {
@@ -71,6 +72,7 @@ export const POLICIES = {
   publicpage: publicPagePolicy,
   fees: feePolicy,
   reports: reportPolicy,
+  telephony: telephonyPolicy,
 } as const;
 
 type Tables = typeof POLICIES;

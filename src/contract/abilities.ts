@@ -103,6 +103,8 @@ export const ESTATE_ABILITY_NAMES = [
   'report.read',
   'report.export',
   'sweep.run',
+  'pbx.read',
+  'pbx.manage',
 ] as const;
 
 /** Abilities that belong to no one estate: the company's admins hold them. */

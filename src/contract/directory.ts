@@ -52,6 +52,7 @@ export const EstatePolicy = z
       .default('09:00'),
     counterSeatOrder: z.array(CounterSeat).min(1).max(6).default(['L2', 'R2', 'L1', 'R1']), // R-WK-2
     walkInWaitLimitMinutes: z.number().int().min(1).max(120).default(5), // R-WK-4
+    answerWithinSeconds: z.number().int().min(3).max(120).default(10).describe('R-PH-5: what three rings are, from ringing to answer'),
     progressIntervalDays: z.number().int().min(1).max(90).default(7).describe('R-CP-5: days a complainant may go without contact'),
     currency: z
       .string()

@@ -1,5 +1,5 @@
 /** What other capabilities may use of the front desk: the counts the reports read. */
-export { countCalls } from './store/calls.js';
+export { callLogsBetween, countCalls } from './store/calls.js';
 export {
   type CallOfPeriod,
   callsOfPeriod,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Actor, requireAbility } from '../../auth/index.js';
 import type { LogCallBody } from '../../contract/frontdesk.js';
 import type { AppContext } from '../../platform/context.js';
+import { emit } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { personIn } from '../presence/desk-staff.js';
@@ -34,6 +35,8 @@ export async function logCall(ctx: AppContext, opts: { actor: Actor; estateId: s
       recorded_at: uc.at,
     };
     await insertCall(uc.trx, row);
+    // The PBX's record of the same call, if it reported one, is matched to this entry (R-PH-4).
+    await emit(uc.trx, ctx, 'callLogged', { estateId: opts.estateId, callLogId: id, phone: row.caller_phone, startedAt: row.started_at });
     await uc.history({ estateId: opts.estateId, entityType: 'call', entityId: id, action: 'logged', before: null, after: row });
     uc.live({ estateId: opts.estateId, type: 'frontdesk.call', subjectId: id });
     return presentCall(await findCall(uc.trx, opts.estateId, id));

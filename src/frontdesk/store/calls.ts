@@ -72,3 +72,14 @@ export async function countCalls(db: Db, estateId: string, from: string, to: str
     .executeTakeFirstOrThrow();
   return Number(n);
 }
+
+/** The call log entries of the estate that started between two instants (for matching the PBX's records, R-PH-4). */
+export async function callLogsBetween(db: Db, estateId: string, from: string, to: string) {
+  return db
+    .selectFrom('calls')
+    .select(['id', 'caller_phone', 'started_at'])
+    .where('estate_id', '=', estateId)
+    .where('started_at', '>=', from)
+    .where('started_at', '<=', to)
+    .execute();
+}

@@ -21,6 +21,7 @@ import * as followUpResidentScore from './migrations/2026-11-30-0019-follow-up-r
 import * as feeLedger from './migrations/2026-11-30-0020-fee-ledger.js';
 import * as monthlyReport from './migrations/2026-11-30-0021-monthly-report.js';
 import * as periodExportIndexes from './migrations/2026-11-30-0022-period-export-indexes.js';
+import * as telephony from './migrations/2026-11-30-0023-telephony.js';
 
 /** Forward-only migrations, named by ISO date; listed here so bundling and tsx both find them. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0020-fee-ledger': feeLedger,
   '2026-11-30-0021-monthly-report': monthlyReport,
   '2026-11-30-0022-period-export-indexes': periodExportIndexes,
+  '2026-11-30-0023-telephony': telephony,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
