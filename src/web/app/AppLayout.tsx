@@ -15,6 +15,7 @@ import {
   DownOutlined,
   ExclamationCircleOutlined,
   ExperimentOutlined,
+  FieldTimeOutlined,
   FileAddOutlined,
   FundOutlined,
   GlobalOutlined,
@@ -73,6 +74,7 @@ const SECTIONS = [
   '/reports/monthly',
   '/reports/head-office',
   '/reports/exports',
+  '/phone/answer-times',
   '/units',
   '/residents',
   '/residents/portal-accounts',
@@ -83,6 +85,7 @@ const SECTIONS = [
   '/settings/phrases',
   '/settings/fees',
   '/settings/desk-scripts',
+  '/settings/phone-system',
 ];
 
 function selectedSection(pathname: string): string {
@@ -196,6 +199,11 @@ function useNavigation(): MenuItem[] {
         icon: <LineChartOutlined />,
         label: link('/reports/monthly', t('nav.monthlyReport'), 'nav-monthly-report'),
       }),
+      ...only('/phone/answer-times', {
+        key: '/phone/answer-times',
+        icon: <FieldTimeOutlined />,
+        label: link('/phone/answer-times', t('nav.answerTimes'), 'nav-answer-times'),
+      }),
       ...(mayCompareEstates
         ? [
             {
@@ -238,6 +246,11 @@ function useNavigation(): MenuItem[] {
       key: '/settings/desk-scripts',
       icon: <ReadOutlined />,
       label: link('/settings/desk-scripts', t('nav.deskScripts'), 'nav-desk-scripts'),
+    }),
+    ...only('/settings/phone-system', {
+      key: '/settings/phone-system',
+      icon: <PhoneOutlined />,
+      label: link('/settings/phone-system', t('nav.phoneSystem'), 'nav-phone-system'),
     }),
     ...only('/settings/public-page', {
       key: '/settings/public-page',

@@ -44,6 +44,8 @@ const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const PortalAccountsPage = lazy(() => import('../pages/PortalAccountsPage'));
 const MonthlyReportPage = lazy(() => import('../pages/MonthlyReportPage'));
 const HeadOfficePage = lazy(() => import('../pages/HeadOfficePage'));
+const PhoneSystemPage = lazy(() => import('../pages/PhoneSystemPage'));
+const AnswerTimesPage = lazy(() => import('../pages/AnswerTimesPage'));
 // The residents' portal: its own pages, session and layout.
 const PortalSignInPage = lazy(() => import('../pages/portal/PortalSignInPage'));
 const PortalCasesPage = lazy(() => import('../pages/portal/PortalCasesPage'));
@@ -122,6 +124,7 @@ export const router = createBrowserRouter([
               { path: 'rectification-notices/:noticeId', element: guarded('/rectification-notices', <NoticePrintPage />) },
               { path: 'spot-checks', element: guarded('/spot-checks', <SpotChecksPage />) },
               { path: 'reports/monthly', element: guarded('/reports/monthly', <MonthlyReportPage />) },
+              { path: 'phone/answer-times', element: guarded('/phone/answer-times', <AnswerTimesPage />) },
               {
                 path: 'reports/head-office',
                 element: (
@@ -135,6 +138,7 @@ export const router = createBrowserRouter([
               { path: 'settings/fees', element: guarded('/settings/fees', <FeeItemsPage />) },
               { path: 'settings/desk-scripts', element: guarded('/settings/desk-scripts', <DeskScriptsPage />) },
               { path: 'settings/public-page', element: guarded('/settings/public-page', <PublicPagePage />) },
+              { path: 'settings/phone-system', element: guarded('/settings/phone-system', <PhoneSystemPage />) },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

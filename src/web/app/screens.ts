@@ -26,6 +26,7 @@ export const SCREENS = {
   '/fees/arrears': ['fee.arrears.read'],
   '/fees/cashier-days': ['fee.collect', 'fee.account.read'],
   '/reports/monthly': ['report.read'],
+  '/phone/answer-times': ['pbx.read'],
   '/units': ['unit.read'],
   '/residents': ['resident.read'],
   '/residents/portal-accounts': ['resident.account.read'],
@@ -37,6 +38,7 @@ export const SCREENS = {
   '/settings/fees': ['fee.read'],
   '/settings/desk-scripts': ['desk.script.read'],
   '/settings/public-page': ['publicpage.read'],
+  '/settings/phone-system': ['pbx.manage'],
 } as const satisfies Record<string, readonly EstateAbilityName[]>;
 
 export type Screen = keyof typeof SCREENS;

@@ -11,6 +11,7 @@ import { CallLog } from '../features/frontdesk/CallLog';
 import { PhoneDesk } from '../features/frontdesk/PhoneDesk';
 import { PresenceStrip } from '../features/frontdesk/PresenceStrip';
 import { WalkIns } from '../features/frontdesk/WalkIns';
+import { NotLoggedCalls } from '../features/telephony/NotLoggedCalls';
 
 /**
  * The front desk, kept open all day: colleagues' presence on top, the phone on the left, the
@@ -54,6 +55,11 @@ export default function FrontDeskPage() {
         {can('visit.read') && (
           <Col xs={24} xl={12}>
             <WalkIns />
+          </Col>
+        )}
+        {can('pbx.read') && (
+          <Col xs={24}>
+            <NotLoggedCalls />
           </Col>
         )}
         {can('call.read') && (

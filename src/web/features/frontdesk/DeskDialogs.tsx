@@ -285,6 +285,8 @@ export interface CallDraft {
   askedForId?: string | null;
   purpose?: CallPurpose;
   outcome?: CallOutcome;
+  /** The length the phone system measured, once the call has ended (R-PH-5); otherwise it runs until saved. */
+  durationSeconds?: number | null;
 }
 
 interface CallValues {
@@ -321,7 +323,8 @@ export function LogCallDialog({
     durationSeconds: t('frontDesk.call.fields.duration'),
   };
   const required = (field: string) => [{ required: true, message: t('form.required', { field }) }];
-  const elapsed = draft ? Date.now() - draft.startedAt : 0;
+  const measured = draft?.durationSeconds ?? null;
+  const elapsed = measured !== null ? measured * 1000 : draft ? Date.now() - draft.startedAt : 0;
 
   return (
     <FormModal<CallValues>
@@ -344,7 +347,7 @@ export function LogCallDialog({
         if (!draft) return;
         const call = await actions.logCall({
           occurredAt: new Date(draft.startedAt).toISOString(),
-          durationSeconds: Math.max(0, Math.round((Date.now() - draft.startedAt) / 1000)),
+          durationSeconds: draft.durationSeconds ?? Math.max(0, Math.round((Date.now() - draft.startedAt) / 1000)),
           callerName: optional(v.callerName),
           callerPhone: optional(v.callerPhone),
           unitId: v.unitId ?? undefined,

@@ -1,18 +1,18 @@
-import { FileAddOutlined, HomeOutlined, MessageOutlined, PhoneOutlined, SoundOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, List, Space, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
+import { FileAddOutlined, MessageOutlined, PhoneOutlined, SoundOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Space, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
 import { type RefObject, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useCan, useEstate } from '../../app/session';
 import { useErrorText } from '../../components/errors';
-import { ruleTitle, translateOr } from '../../i18n';
-import { useCases } from '../cases/api';
+import { ruleTitle } from '../../i18n';
 import { useNow } from '../cases/ObligationBadge';
-import { useUnitDetail } from '../directory/api';
 import { PRESENCE_COLORS } from '../directory/types';
-import { type LookupPick, UnitLookup, unitLabel } from '../directory/UnitLookup';
+import { type LookupPick, UnitLookup } from '../directory/UnitLookup';
 import { useUntilText } from '../presence/PresenceCard';
+import { RingingCard } from '../telephony/RingingCard';
 import { useDeskScripts, useGreeting } from './api';
+import { CallerDetail } from './CallerDetail';
 import { ColleagueSelect, usePresenceOf } from './ColleagueSelect';
 import { type CallDraft, LogCallDialog, type MessageDraft, TakeMessageDialog } from './DeskDialogs';
 import { type DeskCall, useDeskCall } from './deskCall';
@@ -71,72 +71,6 @@ function CallClock({ startedAt }: { startedAt: number | null }) {
     <Tag icon={<PhoneOutlined />} color="processing" data-testid="call-timer" data-state="on">
       {t('frontDesk.phone.callTime', { time: clockText(Math.max(0, now - startedAt)) })}
     </Tag>
-  );
-}
-
-/** The caller found: unit, household and open cases, each case a link. */
-function CallerDetail({ caller }: { caller: LookupPick }) {
-  const { t } = useTranslation();
-  const can = useCan();
-  const unitId = caller.unit?.id ?? null;
-  const unit = useUnitDetail(unitId);
-  const open = useCases(
-    { unitId: unitId ?? '', status: 'open', page: 1, pageSize: 10, sort: '-recordedAt' },
-    { enabled: unitId !== null && can('case.read') },
-  );
-  const household = (unit.data?.residents ?? []).filter((r) => r.id !== caller.resident?.id);
-  const openCases = unitId ? (open.data?.items ?? []) : [];
-  return (
-    <Card
-      size="small"
-      data-testid="caller-chosen"
-      data-resident-id={caller.resident?.id ?? ''}
-      data-unit-id={caller.unit?.id ?? ''}
-      title={
-        <Space wrap>
-          {caller.resident ? <UserOutlined /> : <HomeOutlined />}
-          <span data-testid="caller-name">{caller.resident?.name ?? unitLabel(caller.unit)}</span>
-          {caller.resident?.kind && <Tag>{translateOr(`residents.kinds.${caller.resident.kind}`, caller.resident.kind)}</Tag>}
-          {caller.resident?.phone && <a href={`tel:${caller.resident.phone}`}>{caller.resident.phone}</a>}
-        </Space>
-      }
-    >
-      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-        <Typography.Text data-testid="caller-unit">
-          <HomeOutlined /> {caller.unit ? unitLabel(caller.unit) : t('frontDesk.phone.noUnit')}
-        </Typography.Text>
-        {household.length > 0 && (
-          <Typography.Text type="secondary" data-testid="caller-household">
-            {t('frontDesk.phone.household')}:{' '}
-            {household
-              .map((h) => [h.name, translateOr(`residents.kinds.${h.kind}`, h.kind), h.phone].filter(Boolean).join(' '))
-              .join(' · ')}
-          </Typography.Text>
-        )}
-        {unitId && <Typography.Text strong>{t('frontDesk.phone.openCases', { count: open.data?.total ?? 0 })}</Typography.Text>}
-        {openCases.length > 0 && (
-          <List
-            size="small"
-            dataSource={openCases}
-            data-testid="caller-open-cases"
-            renderItem={(c) => (
-              <List.Item>
-                <Space size={6} wrap>
-                  <Link to={`/cases/${c.id}`} data-testid="caller-open-case">
-                    {c.number}
-                  </Link>
-                  <Tag>{t(`caseKinds.${c.kind}`)}</Tag>
-                  <Tag color={c.overdue ? 'error' : 'default'}>{t(`cases.statuses.${c.status}`)}</Tag>
-                  <Typography.Text ellipsis style={{ maxWidth: 280 }}>
-                    {c.description}
-                  </Typography.Text>
-                </Space>
-              </List.Item>
-            )}
-          />
-        )}
-      </Space>
-    </Card>
   );
 }
 
@@ -371,6 +305,8 @@ export function PhoneDesk() {
       }
     >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {/* R-PH-5: the caller the phone system says is ringing, before anything is pressed. */}
+        {can('pbx.read') && <RingingCard />}
         {internal ? <InternalGreeting /> : <GreetingCard locale={locale} />}
         <div>
           <Typography.Text strong>
