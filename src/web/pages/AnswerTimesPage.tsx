@@ -1,7 +1,8 @@
 import { Alert, Card, Col, DatePicker, Row, Skeleton, Statistic, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type HTMLAttributes, useMemo, useState } from 'react';
+import { type HTMLAttributes, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useCan, useEstate } from '../app/session';
 import { useEstateTime } from '../app/time';
 import { Chart } from '../components/Chart';
@@ -15,6 +16,7 @@ import { useAnswerTimes, usePbxCalls } from '../features/telephony/api';
 import type { AnswerGroup, AnswerTimes, PbxCall } from '../features/telephony/types';
 import { ruleTitle } from '../i18n';
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const seconds = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
 
 /** One table of answer figures: by day, by extension or by person. */
@@ -191,9 +193,13 @@ export default function AnswerTimesPage() {
   const errorText = useErrorText();
   const can = useCan();
   const today = todayIn(estate.timeZone);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(today).startOf('month'), dayjs(today)]);
-  const from = range[0].format('YYYY-MM-DD');
-  const to = range[1].format('YYYY-MM-DD');
+  // The period is in the address (?from=&to=), so a manager can send it on; this month so far by default.
+  const [params, setParams] = useSearchParams();
+  const from = DAY.test(params.get('from') ?? '') ? (params.get('from') as string) : dayjs(today).startOf('month').format('YYYY-MM-DD');
+  const to = DAY.test(params.get('to') ?? '') ? (params.get('to') as string) : today;
+  const range: [Dayjs, Dayjs] = [dayjs(from), dayjs(to)];
+  const setRange = ([start, end]: [Dayjs, Dayjs]) =>
+    setParams({ from: start.format('YYYY-MM-DD'), to: end.format('YYYY-MM-DD') }, { replace: true });
   const answers = useAnswerTimes({ from, to });
   return (
     <div data-testid="answer-times-page">
