@@ -15,6 +15,8 @@ export const LIVE_EVENT_TYPES = [
   'frontdesk.message',
   'frontdesk.visit',
   'frontdesk.apology_due',
+  'telephony.ringing',
+  'telephony.call',
   'presence.updated',
   'notice.created',
   'notice.read',
@@ -48,6 +50,9 @@ export const LIVE_REFRESHES: Readonly<Record<LiveEventType, readonly LiveFamily[
   'frontdesk.message': ['frontdesk'],
   'frontdesk.visit': ['frontdesk'],
   'frontdesk.apology_due': ['frontdesk'],
+  // The PBX says a call rings (the phone desk shows the caller before pick-up), or how it went on.
+  'telephony.ringing': ['frontdesk'],
+  'telephony.call': ['frontdesk'],
   // Presence changes who should rise for a visitor.
   'presence.updated': ['frontdesk', 'presence'],
   'notice.created': ['notices'],

@@ -18,7 +18,7 @@ export {
 } from './accounts.store.js';
 export { DEMO_ESTATE_CODE, insertDemo, loadDemo } from './demo.js';
 export { deskStaffOf, householdOf, isResidentOfEstate, isUnitOfEstate } from './desk.store.js';
-export { estateIdByCodeOrId } from './estates.store.js';
+export { estateIdByCode, estateIdByCodeOrId } from './estates.store.js';
 export {
   allEstateSettings,
   type ChargeableUnit,

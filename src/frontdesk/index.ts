@@ -1,4 +1,6 @@
-/** What other capabilities may use of the front desk: the counts the reports read. */
+/** What other capabilities may use of the front desk: the counts the reports read; the call-back a missed PBX call becomes. */
+
+export { takeMissedCallMessage } from './messages/missed-call-message.js';
 export { callLogsBetween, countCalls } from './store/calls.js';
 export {
   type CallOfPeriod,

@@ -30,6 +30,9 @@ type KnownCode =
   | 'import.too_large'
   | 'import.busy'
   | 'rate_limited'
+  | 'pbx.bad_signature'
+  | 'pbx.stale'
+  | 'pbx.unknown_extension'
   | 'internal';
 
 /** A capability's refusal under one of its rules, e.g. `case.close_needs_satisfaction` (R-CP-3). */
@@ -63,6 +66,11 @@ const statusByCode: Record<KnownCode, number> = {
   'import.too_large': 413,
   'import.busy': 409,
   rate_limited: 429,
+  // The PBX's call events (R-PH-5): a signature that does not verify, a timestamp outside the
+  // replay window, an extension the estate's settings do not list.
+  'pbx.bad_signature': 401,
+  'pbx.stale': 401,
+  'pbx.unknown_extension': 400,
   internal: 500,
 };
 

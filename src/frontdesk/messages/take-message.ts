@@ -6,15 +6,15 @@ import { notifyStaff } from '../../notices/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { unknownReference } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { openObligation } from '../../platform/obligations/index.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { personIn } from '../presence/desk-staff.js';
 import { presentMessage } from '../present.js';
 import { checkRefs, occurred } from '../references.js';
-import { CALLBACK_RULE, callbackDueAt, isAbsent } from '../rules.js';
+import { callbackDueAt, isAbsent } from '../rules.js';
 import { isCallOfEstate } from '../store/calls.js';
-import { findMessage, insertMessage } from '../store/messages.js';
+import { findMessage } from '../store/messages.js';
 import { MESSAGE } from './message-for.js';
+import { recordMessage } from './record-message.js';
 
 /**
  * R-PH-2, R-PH-3: a message for a colleague opens their call-back: 20 minutes for a promise,
@@ -53,17 +53,7 @@ export async function takeMessage(ctx: AppContext, opts: { actor: Actor; estateI
       handed_on_from: null,
       call_id: b.callId ?? null,
     };
-    await insertMessage(uc.trx, row);
-    await openObligation(uc.trx, {
-      estateId: estate.id,
-      rule: CALLBACK_RULE,
-      subjectType: MESSAGE,
-      subjectId: id,
-      ownerId: recipient.id,
-      openedAt: takenAt,
-      dueAt,
-      data: { callerName: b.callerName, reason },
-    });
+    await recordMessage(uc.trx, row);
     await notifyStaff(uc.trx, ctx, {
       estateId: estate.id,
       staffIds: recipient.id === opts.actor.id ? [] : [recipient.id],
