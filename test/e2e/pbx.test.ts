@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import path from 'node:path';
 import { type APIRequestContext, type APIResponse, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/AppShell.js';
@@ -6,7 +7,7 @@ import { FrontDeskPage } from './pages/FrontDeskPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { chooseOption } from './pages/select.js';
 import { seenText } from './pages/text.js';
-import { ADMIN_PASSWORD, type BrowserSession, haveChromium, inCI, openBrowserSession } from './session.js';
+import { ADMIN_PASSWORD, type BrowserSession, haveChromium, inCI, openBrowserSession, SCREENSHOTS } from './session.js';
 
 const DESK = { width: 1440, height: 1000 };
 // The first resident of the demo estate (A座 1A) has this phone number.
@@ -295,7 +296,7 @@ describe.skipIf(!haveChromium && !inCI)(
         await result.and(manager.locator('[data-dry-run="no"]')).waitFor();
         expect(await result.getAttribute('data-added')).toBe('3');
         expect(await seenText(result)).toContain('3');
-        await shot('imported');
+        await manager.screenshot({ path: path.join(SCREENSHOTS, 'pbx-10-phone-system.png'), fullPage: true });
         await pick();
         await importCard.getByTestId('pbx-import-check').click();
         await result.and(manager.locator('[data-dry-run="yes"]')).waitFor();
@@ -313,7 +314,7 @@ describe.skipIf(!haveChromium && !inCI)(
         const late = manager.getByTestId('answer-times-late-row');
         await late.first().waitFor();
         expect(await seenText(late.first())).toContain('62345678');
-        await shot('answer-times');
+        await manager.screenshot({ path: path.join(SCREENSHOTS, 'pbx-11-answer-times.png'), fullPage: true });
       } finally {
         await context.close();
       }
