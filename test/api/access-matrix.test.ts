@@ -41,6 +41,8 @@ const PUBLIC_OPERATIONS = [
   'residentLogin',
   'requestResidentSignInCode',
   'residentCodeLogin',
+  // The PBX's call events: no session, a signature with the estate's secret (R-PH-5).
+  'receivePbxEvent',
 ];
 
 function abilityOf(op: Operation): string | undefined {

@@ -33,6 +33,7 @@ const PUBLIC_OPERATIONS = [
   'residentLogin',
   'requestResidentSignInCode',
   'residentCodeLogin',
+  'receivePbxEvent',
 ];
 const ROLES = ['manager', 'receptionist', 'department', 'maintenance'] as const;
 type Role = (typeof ROLES)[number];
@@ -103,6 +104,9 @@ const ID_PARAMS = [
   'feeChargeRunId',
   'feePaymentId',
   'cashierDayId',
+  'pbxCallId',
+  // The PBX's webhook names its estate by code, signed with the estate's secret (R-PH-5).
+  'estateCode',
 ];
 
 const shown = (res: Response) => answerText(res.body).slice(0, 600);

@@ -16,6 +16,7 @@ import {
   topLevelFields,
   wrongValueFor,
 } from '../support/openapi.js';
+import { PbxClient } from '../support/pbx.js';
 
 /**
  * Every state-changing operation of the OpenAPI document, sent one fault at a time with
@@ -362,6 +363,7 @@ describe(`the state-changing operations of the OpenAPI document [${ENGINE}]`, ()
       feePaymentId: 'fp',
       cashierDayId: 'cd',
       month: '2026-11',
+      pbxCallId: 'pc',
     };
     for (const op of mutating.filter((o) => o.body)) {
       const body = exampleBody(op, ids);
@@ -419,6 +421,12 @@ const FRESH_EXAMPLES: Record<string, (t: TestApp, a: SeededEstate) => Promise<Re
     return { login: a.residentLogin, code: /(\d{6})/.exec(sms.body)?.[1] ?? '' };
   },
 };
+/**
+ * Operations a machine sends, signed with its estate's secret instead of a session (the PBX's
+ * call events, R-PH-5): their requests are signed with estate A's, so each fault is the only one;
+ * naming estate B in the path with A's signature is refused as unsigned (401).
+ */
+const SIGNED_OPERATIONS = ['receivePbxEvent'];
 const operationNamed = (id: string) => mutating.find((op) => op.operationId === id) as Operation;
 
 for (const op of mutating) {
@@ -432,7 +440,11 @@ for (const op of mutating) {
     beforeAll(async () => {
       t = await createTestApp({ from: seeded });
       managerA = await t.as('manager-a');
-      sender = isPortalOperation(op) ? await buildResidentClient(t, a.estateId, a.residentId) : t.admin;
+      sender = isPortalOperation(op)
+        ? await buildResidentClient(t, a.estateId, a.residentId)
+        : SIGNED_OPERATIONS.includes(name)
+          ? new PbxClient(t, a.pbxSecret)
+          : t.admin;
     });
     afterAll(async () => t?.close());
 
@@ -497,8 +509,12 @@ for (const op of mutating) {
     if (op.pathParams.length) {
       it(`${name}: a manager of estate A naming estate B's records in the path is refused with 404 or 403`, async () => {
         const body = exampleBody(op, b);
-        const res = await refused("estate B's ids in the path", managerA, (c) => c.request(op.method, pathFor(op, b), body));
-        expect([403, 404], `${name} / estate B's ids in the path: ${res.status} ${shown(res)}`).toContain(res.status);
+        const client = SIGNED_OPERATIONS.includes(name) ? sender : managerA;
+        const res = await refused("estate B's ids in the path", client, (c) => c.request(op.method, pathFor(op, b), body));
+        expect(
+          SIGNED_OPERATIONS.includes(name) ? [401] : [403, 404],
+          `${name} / estate B's ids in the path: ${res.status} ${shown(res)}`,
+        ).toContain(res.status);
         const text = JSON.stringify(res.body);
         for (const secret of [b.estateName, b.unitNumber, b.residentName, b.residentPhone]) {
           expect(text, `${name} / estate B's ids in the path: the answer shows ${secret}`).not.toContain(secret);

@@ -278,8 +278,19 @@ describe('the PBX call-record import and the answer times (R-PH-5)', () => {
     // Only the day after midnight: the call that rang before midnight is not in it.
     const next = await manager.get(`/estates/${e}/pbx/answer-times?from=2026-11-11&to=2026-11-11`);
     expect(next.body.total).toMatchObject({ calls: 1, answered: 1, answeredInTime: 1, missed: 0 });
-    // The desk reads the answer times too.
+    // The desk reads the answer times too, and today's on the dashboard: 10 November at 23:59 in Hong Kong.
     const desk = await t.as('pbx-desk');
+    const today = await desk.get(`/estates/${e}/front-desk/summary?asOf=2026-11-10T15:59:00.000Z`);
+    expect(today.status, JSON.stringify(today.body)).toBe(200);
+    const { longestRingSeconds, ...rest } = counted(CALLS.slice(0, 5));
+    expect(today.body.phone).toEqual({
+      calls: rest.calls,
+      answeredInTime: rest.answeredInTime,
+      missed: rest.missed,
+      inTimeRate: rest.inTimeRate,
+      longestRingSeconds,
+    });
+    expect(today.body.phone).toMatchObject({ calls: 5, answeredInTime: 2, missed: 2, longestRingSeconds: 25 });
     expect((await desk.get(`/estates/${e}/pbx/answer-times?from=2026-11-10&to=2026-11-10`)).status).toBe(200);
     const tooLong = await manager.get(`/estates/${e}/pbx/answer-times?from=2025-01-01&to=2026-11-10`);
     expect(tooLong.status).toBe(400);

@@ -19,6 +19,9 @@ import { recordVisitArrival } from '../../src/frontdesk/visits/record-arrival.js
 import { notifyStaff } from '../../src/notices/notify.js';
 import { createPhraseRule } from '../../src/phrases/guide/create-phrase-rule.js';
 import { createAnnouncement } from '../../src/publicpage/announcements/create-announcement.js';
+import { applyPbxEvent } from '../../src/telephony/events/receive-event.js';
+import { makePbxSecret } from '../../src/telephony/settings/make-pbx-secret.js';
+import { updatePbxSettings } from '../../src/telephony/settings/update-pbx-settings.js';
 import { buildBuilding, buildEstate, buildResident, buildStaff, buildUnit, RESIDENT_PASSWORD } from './factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from './harness.js';
 
@@ -227,6 +230,8 @@ export interface EstateIds {
   cashierDayId: string;
   /** The tests' current month: its report is counted live, so reading it writes nothing. */
   month: string;
+  /** A call the PBX reported ringing at the staff member's extension 201 (R-PH-5). */
+  pbxCallId: string;
 }
 
 /** One estate with a record of every kind, named so its data can be spotted in an answer. */
@@ -239,6 +244,8 @@ export interface SeededEstate extends EstateIds {
   residentPhone: string;
   staffName: string;
   staffUsername: string;
+  /** The secret the estate's PBX signs its call events with. */
+  pbxSecret: string;
 }
 
 export async function seedEstate(
@@ -443,6 +450,18 @@ export async function seedEstate(
     body: { delivery: 'show' },
   });
 
+  await updatePbxSettings(t.ctx, {
+    actor: t.system,
+    estateId: estate.id,
+    body: { extensions: [{ extension: '201', staffId: staff.id, label: null }] },
+  });
+  const pbx = await makePbxSecret(t.ctx, { actor: t.system, estateId: estate.id });
+  const pbxCallId = await applyPbxEvent(t.ctx, {
+    estateId: estate.id,
+    staffId: staff.id,
+    event: { event: 'ringing', callId: `seed-${label}`, at: t.ctx.clock.now().toISOString(), from: '23456789', extension: '201' },
+  });
+
   const photo = await addAttachment(t.ctx, {
     actor: t.system,
     caseId: repair.id,
@@ -491,6 +510,8 @@ export async function seedEstate(
     feePaymentId: payment.id,
     cashierDayId: payment.cashierDayId,
     month: '2026-11',
+    pbxCallId,
+    pbxSecret: pbx.secret,
   };
 }
 
@@ -863,6 +884,18 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
   voidFeePayment: () => ({ reason: '收錯金額' }),
   closeCashierDay: () => ({ note: '現金已點算' }),
   checkCashierDay: () => ({ note: '核對無誤' }),
+  updatePbxSettings: (ids) => ({
+    extensions: [{ extension: '201', staffId: ids.staffId, label: '前台' }],
+    csvMapping: { callId: 'Call ID', from: 'From', extension: 'To', start: 'Start' },
+  }),
+  receivePbxEvent: () => ({
+    event: 'ringing',
+    callId: 'example-1',
+    at: '2026-11-20T01:59:50.000Z',
+    from: '+852 3456 7890',
+    callerName: '陳先生',
+    extension: '201',
+  }),
   updatePhraseRule: () => ({
     locale: 'zh-Hant',
     avoid: '搞唔掂',
