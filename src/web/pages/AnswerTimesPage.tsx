@@ -20,11 +20,21 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const seconds = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
 
 /** One table of answer figures: by day, by extension or by person. */
-function GroupTable({ rows, title, testId }: { rows: AnswerGroup[]; title: string; testId: string }) {
+function GroupTable({
+  rows,
+  title,
+  testId,
+  labelOf = (g) => g.label,
+}: {
+  rows: AnswerGroup[];
+  title: string;
+  testId: string;
+  labelOf?: (group: AnswerGroup) => string;
+}) {
   const { t } = useTranslation();
   const { percent } = useReportFormat();
   const columns: TableColumnsType<AnswerGroup> = [
-    { key: 'label', title, render: (_, g) => g.label },
+    { key: 'label', title, render: (_, g) => labelOf(g) },
     { key: 'calls', title: t('pbx.answerTimes.calls'), dataIndex: 'calls', align: 'right' },
     { key: 'answered', title: t('pbx.answerTimes.answered'), dataIndex: 'answered', align: 'right' },
     { key: 'inTime', title: t('pbx.answerTimes.answeredInTime'), dataIndex: 'answeredInTime', align: 'right' },
@@ -156,10 +166,20 @@ function Figures({ data }: { data: AnswerTimes }) {
       <Col xs={24} xl={12}>
         <Row gutter={[16, 16]}>
           <Col span={24}>
-            <GroupTable rows={data.byExtension} title={t('pbx.answerTimes.byExtension')} testId="answer-times-by-extension" />
+            <GroupTable
+              rows={data.byExtension}
+              title={t('pbx.answerTimes.byExtension')}
+              testId="answer-times-by-extension"
+              labelOf={(g) => (g.label === g.key ? g.key : `${g.key} · ${g.label}`)}
+            />
           </Col>
           <Col span={24}>
-            <GroupTable rows={data.byPerson} title={t('pbx.answerTimes.byPerson')} testId="answer-times-by-person" />
+            <GroupTable
+              rows={data.byPerson}
+              title={t('pbx.answerTimes.byPerson')}
+              testId="answer-times-by-person"
+              labelOf={(g) => (g.key === '-' ? t('pbx.answerTimes.nobody') : g.label)}
+            />
           </Col>
         </Row>
       </Col>
