@@ -254,6 +254,27 @@ describe.skipIf(!haveChromium && !inCI)(
       await page.getByTestId('pbx-not-logged-card').waitFor();
       expect(await page.locator(`[data-testid="pbx-not-logged-row"][data-pbx-call-id="${pbx?.id}"]`).count()).toBe(0);
       await shot('logged');
+
+      // A call answered and ended without "answer and log" waits in the not-logged list until it is logged from there.
+      const otherId = `${callId}9`;
+      const stranger = { callId: otherId, from: '61234567', extension: RECEPTION_EXTENSION };
+      await sendEvent({ ...stranger, event: 'ringing', at: at(30) });
+      await page.locator('[data-testid="pbx-ringing"][data-state="ringing"]').waitFor({ timeout: 2_000 });
+      await card.getByTestId('pbx-ringing-unknown').waitFor();
+      await sendEvent({ ...stranger, event: 'answered', at: at(33) });
+      await sendEvent({ ...stranger, event: 'ended', at: at(50) });
+      const waiting = page.locator('[data-testid="pbx-not-logged-row"]').filter({ hasText: '61234567' });
+      await waiting.waitFor({ timeout: 5_000 });
+      await waiting.getByTestId('pbx-log-it').click();
+      await form.waitFor();
+      expect(await form.getByTestId('call-caller-phone').inputValue()).toBe('61234567');
+      await form.getByTestId('call-form-submit').click();
+      await form.waitFor({ state: 'hidden' });
+      await waiting.waitFor({ state: 'detached' });
+      const other = (
+        await json<{ items: PbxCall[] }>(await page.request.get(`/api/v1/estates/${estateId}/pbx/calls?pageSize=100`), 200)
+      ).items.find((c) => c.pbxCallId === otherId);
+      expect(other?.callLogId).toBeTruthy();
     });
 
     it('[R-PH-5] the manager saves an extension, imports a Master.csv after checking it, and the answer-times page shows the share in time', async () => {
