@@ -29,7 +29,6 @@ import { FeeDashboard } from '../features/fees/FeeDashboard';
 import { useFollowUpSummary } from '../features/followups/api';
 import { DrawnLateTag } from '../features/followups/SpotCheckLate';
 import { useFrontDeskSummary } from '../features/frontdesk/api';
-import { PhoneTile } from '../features/telephony/PhoneTile';
 import { ruleTitle } from '../i18n';
 
 // The charts bring their drawing library along; the figures above never wait for it.
@@ -225,11 +224,6 @@ export default function DashboardPage() {
             <Col xs={24} sm={12} xl={8}>
               <WaitTile summary={desk} {...deskState} />
             </Col>
-            {desk?.phone && (
-              <Col xs={24} xl={16}>
-                <PhoneTile phone={desk.phone} to={can('pbx.read') ? '/phone/answer-times' : null} />
-              </Col>
-            )}
           </Row>
         </>
       )}

@@ -190,32 +190,6 @@ function NoticesAndDesk({ notices, desk }: Pick<Figures, 'notices' | 'desk'>) {
   );
 }
 
-/** R-PH-5: the PBX's calls of the month; absent from reports frozen before the phone system was counted. */
-function Phone({ phone }: { phone: Figures['phone'] }) {
-  const { t } = useTranslation();
-  const { percent } = useReportFormat();
-  if (!phone) return null;
-  const late = phone.answered - phone.answeredInTime;
-  return (
-    <Section id="phone" title={t('reports.sections.phone')}>
-      <Facts
-        items={[
-          ...(['calls', 'answered', 'answeredInTime', 'missed', 'notLogged'] as const).map((key) =>
-            item(key, t(`reports.phone.${key}`), <FigureCount figure={`phone.${key}`} value={phone[key]} />),
-          ),
-          item('late', t('reports.phone.late'), <FigureCount figure="phone.late" value={late} />),
-          item('rate', t('reports.phone.inTimeRate'), <span data-testid="report-phone-rate">{percent(phone.inTimeRate)}</span>),
-          item(
-            'longest',
-            t('reports.phone.longestRing'),
-            phone.longestRingSeconds === null ? '—' : t('pbx.calls.seconds', { seconds: Math.round(phone.longestRingSeconds * 10) / 10 }),
-          ),
-        ]}
-      />
-    </Section>
-  );
-}
-
 function Fees({ fees }: { fees: Figures['fees'] }) {
   const { t } = useTranslation();
   const money = useMoney();
@@ -281,7 +255,6 @@ export function ReportSections({ report }: { report: MonthlyReport }) {
       <Rules rules={f.rules} />
       <Satisfaction satisfaction={f.satisfaction} spotCheck={f.spotCheck} />
       <NoticesAndDesk notices={f.notices} desk={f.desk} />
-      <Phone phone={f.phone} />
       <Fees fees={f.fees} />
       <Corrections corrections={report.corrections} currency={f.fees.currency} />
     </div>

@@ -97,7 +97,6 @@ export function useFigureLabel(): (key: string) => string {
         return `${t(`reports.sections.${head}`)}: ${translateOr(`reports.${head}.${word}`, second)}`;
       }
       if (head === 'desk' && second) return translateOr(`reports.desk.${SECTION_WORDS.desk?.[second] ?? second}`, key);
-      if (head === 'phone' && second) return translateOr(`reports.phone.${second}`, key);
       if (head === 'fees' && second === 'arrears') {
         if (third === 'units') return t('reports.fees.arrearsUnits');
         if (third === 'bands' && fourth) return `${t('reports.fees.arrears')}: ${translateOr(`arrears.bands.${fourth}`, fourth)}`;
