@@ -9,6 +9,7 @@ import type { App } from '../platform/http/app.js';
 import { okResponses } from '../platform/http/errors.js';
 import { getPbxCall } from './events/get-pbx-call.js';
 import { listPbxCalls } from './events/list-pbx-calls.js';
+import { EventRate } from './events/rate.js';
 import { receivePbxEvent } from './events/receive-event.js';
 import { ringingCalls } from './events/ringing-pbx-calls.js';
 import { getPbxSettings } from './settings/get-pbx-settings.js';
@@ -19,6 +20,8 @@ const EstateParams = z.strictObject({ estateId: Id });
 const tags = ['telephony'];
 /** A call event is a few hundred bytes. */
 const EVENT_BODY_LIMIT = 64 * 1024;
+/** Call events one address may send one estate a minute. */
+const EVENTS_PER_MINUTE = 600;
 
 /** The PBX's signed call events, the settings (secret, extensions) and the calls as the PBX reports them. */
 export function registerPbxEventRoutes(api: App, ctx: AppContext): void {
@@ -92,6 +95,7 @@ export function registerPbxEventRoutes(api: App, ctx: AppContext): void {
   });
 
   // The webhook reads its body as the bytes the PBX signed: its own JSON parser keeps the raw text.
+  const rate = new EventRate(EVENTS_PER_MINUTE);
   api.register(async (plain) => {
     const scope = plain as unknown as App;
     scope.removeContentTypeParser('application/json');
@@ -123,6 +127,7 @@ export function registerPbxEventRoutes(api: App, ctx: AppContext): void {
       async (req) => {
         const estateCode = req.params.estateCode;
         try {
+          rate.take(estateCode, req.ip, ctx.clock.now());
           return await receivePbxEvent(ctx, {
             estateCode,
             timestamp: req.headers['x-estatedesk-timestamp'],
