@@ -336,6 +336,13 @@ describe.skipIf(!haveChromium && !inCI)(
         await late.first().waitFor();
         expect(await seenText(late.first())).toContain('62345678');
         await manager.screenshot({ path: path.join(SCREENSHOTS, 'pbx-11-answer-times.png'), fullPage: true });
+
+        // The dashboard's front-desk row has today's calls answered within three rings and the missed ones.
+        await manager.goto('/');
+        const today = manager.getByTestId('dashboard-phone');
+        await today.waitFor();
+        await expect.poll(() => seenText(today.getByTestId('dashboard-phone-in-time'))).toMatch(/\d+ \/ [1-9]/);
+        expect(await seenText(today.getByTestId('dashboard-phone-missed'))).toMatch(/\d/);
       } finally {
         await context.close();
       }
