@@ -312,4 +312,13 @@ export const FrontDeskSummary = z.object({
   waitingNow: z.number().int(),
   averageWaitSeconds: z.number().int().nullable().describe('Visitors received today'),
   longestWaitSeconds: z.number().int().nullable(),
+  /** R-PH-5 today, from the PBX's calls that rang today: answered within three rings, missed, the longest ring. */
+  phone: z.object({
+    calls: z.number().int(),
+    answeredInTime: z.number().int(),
+    missed: z.number().int(),
+    /** answered in time ÷ calls, 0..1; null with no calls. */
+    inTimeRate: z.number().nullable(),
+    longestRingSeconds: z.number().nullable(),
+  }),
 });

@@ -80,6 +80,23 @@ export const MonthlyFigures = z.object({
     maxWaitMinutes: z.number().nullable(),
     waitedOverLimit: z.number().int(),
   }),
+  /**
+   * R-PH-5: calls the PBX measured that rang in the month: answered, answered within the estate's
+   * limit (three rings), missed, the longest ring, and answered calls the desk has not logged
+   * (R-PH-4). Absent from reports frozen before the phone system was counted.
+   */
+  phone: z
+    .object({
+      calls: z.number().int(),
+      answered: z.number().int(),
+      answeredInTime: z.number().int(),
+      missed: z.number().int(),
+      /** answered in time ÷ calls, 0..1; null with no calls. */
+      inTimeRate: z.number().nullable(),
+      longestRingSeconds: z.number().nullable(),
+      notLogged: z.number().int(),
+    })
+    .optional(),
   fees: z.object({
     currency: z.string(),
     /** Valid receipts of the month, in minor units; voided ones are counted apart. */
@@ -133,7 +150,8 @@ export const MonthlyReportQuery = z.strictObject({ asOf: Instant.optional() });
  * `cases.repairClass.leak`, `rules.R-FU-1.late` (due|onTime|late|open|overdue),
  * `complaints.satisfied|notSatisfied|closedWithout|closed`, `followUps.recorded`,
  * `followUps.result.problem`, `spotCheck.sampled`, `notices.issued|acknowledged|unacknowledged`,
- * `desk.calls|messages|callBacks|visits|waitedOverLimit`, `fees.receipts|voided`.
+ * `desk.calls|messages|callBacks|visits|waitedOverLimit`, `phone.calls|answered|answeredInTime|missed|late|notLogged`
+ * (the PBX's calls, type `call`), `fees.receipts|voided`.
  */
 export const FigureKey = z
   .string()

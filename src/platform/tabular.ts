@@ -114,7 +114,8 @@ function counter(limits: ImportLimits) {
   };
 }
 
-function readCsvTable(content: Buffer, limits: ImportLimits): string[][] {
+/** The rows of a CSV file as they are (no header row taken), within the import limits. */
+export function readCsvTable(content: Buffer, limits: ImportLimits = IMPORT_LIMITS): string[][] {
   if (content.length > limits.uncompressedBytes) throw tooLarge(limits, 'uncompressedBytes');
   const count = counter(limits);
   let rowNumber = 0;

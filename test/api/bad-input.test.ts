@@ -85,6 +85,7 @@ const EXPECTED_MUTATING = [
   'uploadPortalPhoto',
   'answerPortalSatisfaction',
   'scorePortalFollowUp',
+  'importPbxCalls',
 ];
 
 const MiB = 1024 * 1024;
@@ -93,6 +94,7 @@ const BODY_LIMITS: Record<string, number> = {
   importUnits: 20 * MiB,
   importResidents: 20 * MiB,
   importRainEvents: 20 * MiB,
+  importPbxCalls: 30 * MiB,
   uploadCaseAttachment: 10 * MiB,
   uploadPortalPhoto: 10 * MiB,
 };

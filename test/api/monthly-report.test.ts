@@ -130,6 +130,21 @@ describe('the monthly service report', () => {
     // A call logged.
     await at('2026-10-26T03:00:00.000Z');
     await post(`/estates/${e}/calls`, { callerName: '何生', callerPhone: '6000 0000', purpose: 'inquiry', outcome: 'answered' });
+    // The PBX's records (R-PH-5), Asterisk's Master.csv in Hong Kong time: that call answered in 6 s (and
+    // logged), one answered after 20 s (not logged), one not answered, and one that rang in September.
+    const cdr = (src: string, start: string, answer: string, end: string, disposition: string, id: string) =>
+      `"","${src}","201","from-pstn","${src}","SIP/t-1","SIP/201-1","Dial","SIP/201","${start}","${answer}","${end}",30,20,"${disposition}","DOCUMENTATION","${id}",""`;
+    const master = [
+      cdr('60000000', '2026-10-26 11:00:00', '2026-10-26 11:00:06', '2026-10-26 11:02:00', 'ANSWERED', 'oct-1'),
+      cdr('61111111', '2026-10-27 11:00:00', '2026-10-27 11:00:20', '2026-10-27 11:02:00', 'ANSWERED', 'oct-2'),
+      cdr('62222222', '2026-10-28 11:00:00', '', '2026-10-28 11:00:30', 'NO ANSWER', 'oct-3'),
+      cdr('63333333', '2026-09-30 23:59:55', '2026-10-01 00:00:02', '2026-10-01 00:01:00', 'ANSWERED', 'sep-1'),
+    ].join('\n');
+    await post(`/estates/${e}/pbx/imports`, {
+      format: 'asterisk',
+      fileName: 'Master.csv',
+      content: Buffer.from(master).toString('base64'),
+    });
     // The last second of October is in (the first of November, entered in November below, is not).
     await at('2026-10-31T15:59:59.000Z');
     await newCase({ kind: 'suggestion', channel: 'portal', description: '十月最後一秒', occurredAt: '2026-10-31T15:59:59.000Z' });
@@ -174,6 +189,21 @@ describe('the monthly service report', () => {
     const calls = (await t.ctx.db.selectFrom('calls').selectAll().where('estate_id', '=', estateId).execute()).filter((c) =>
       inMonth(c.started_at),
     );
+    const pbx = (await t.ctx.db.selectFrom('pbx_calls').selectAll().where('estate_id', '=', estateId).execute()).filter((c) =>
+      inMonth(c.ringing_at),
+    );
+    const rings = pbx
+      .filter((c) => c.answered_at !== null)
+      .map((c) => (Date.parse(c.answered_at as string) - Date.parse(c.ringing_at)) / 1000);
+    const phone = {
+      calls: pbx.length,
+      answered: rings.length,
+      answeredInTime: rings.filter((r) => r <= 10).length,
+      missed: pbx.filter((c) => c.answered_at === null && ['no_answer', 'busy', 'failed'].includes(c.disposition ?? '')).length,
+      inTimeRate: pbx.length ? Math.round((rings.filter((r) => r <= 10).length / pbx.length) * 10_000) / 10_000 : null,
+      longestRingSeconds: rings.length ? Math.max(...rings) : null,
+      notLogged: pbx.filter((c) => c.answered_at !== null && c.call_log_id === null).length,
+    };
     const waits = walkIns.map((v) => (Date.parse(v.received_at as string) - Date.parse(v.arrived_at)) / 60_000).sort((a, b) => a - b);
     return {
       total: cases.length,
@@ -196,6 +226,7 @@ describe('the monthly service report', () => {
       visits: walkIns.length,
       maxWaitMinutes: waits.length ? Math.max(...waits) : null,
       waitedOverLimit: waits.filter((w) => w > 5).length,
+      phone,
     };
   }
 
@@ -234,6 +265,16 @@ describe('the monthly service report', () => {
       waitedOverLimit: want.waitedOverLimit,
     });
     expect(f.desk).toMatchObject({ calls: 1, messages: 3, callBacks: 2, visits: 2, maxWaitMinutes: 12, waitedOverLimit: 1 });
+    expect(f.phone).toEqual(want.phone);
+    expect(f.phone).toEqual({
+      calls: 3,
+      answered: 2,
+      answeredInTime: 1,
+      missed: 1,
+      inTimeRate: 0.3333,
+      longestRingSeconds: 20,
+      notLogged: 1,
+    });
 
     // Each figure's records are the records counted.
     for (const [figure, expected] of [
@@ -246,6 +287,10 @@ describe('the monthly service report', () => {
       ['followUps.recorded', 2],
       ['desk.callBacks', 2],
       ['desk.waitedOverLimit', 1],
+      ['phone.calls', 3],
+      ['phone.late', 1],
+      ['phone.missed', 1],
+      ['phone.notLogged', 1],
     ] as const) {
       const page = await admin.get(`/estates/${e}/reports/monthly/2026-10/records?figure=${figure}&pageSize=200`);
       expect(page.status, `${figure}: ${JSON.stringify(page.body)}`).toBe(200);

@@ -575,6 +575,7 @@ const EXAMPLE_QUERIES: Record<string, (ids: EstateIds) => Record<string, string>
   listMonthlyReportRecords: () => ({ figure: 'cases.total' }),
   countExport: () => ({ from: '2026-01-01', to: '2026-12-31' }),
   exportPeriod: () => ({ from: '2026-01-01', to: '2026-12-31', format: 'csv' }),
+  getPbxAnswerTimes: () => ({ from: '2026-11-01', to: '2026-11-30' }),
 };
 
 /** The path with the query every required query parameter needs: a request the operation takes. */
@@ -652,6 +653,14 @@ export const EXAMPLE_BODIES: Record<string, (ids: EstateIds) => Record<string, u
     format: 'csv',
     fileName: 'residents.csv',
     contentBase64: base64('name,phone,kind\n匯入住戶,91112222,owner\n'),
+    dryRun: true,
+  }),
+  importPbxCalls: () => ({
+    format: 'asterisk',
+    fileName: 'Master.csv',
+    content: base64(
+      '"","91234567","201","from-pstn","""陳大文"" <91234567>","SIP/t-1","SIP/201-1","Dial","SIP/201","2026-11-10 09:00:00","2026-11-10 09:00:04","2026-11-10 09:02:04",124,120,"ANSWERED","DOCUMENTATION","1762736400.1",""\n',
+    ),
     dryRun: true,
   }),
   createDepartment: () => ({ code: 'other', name: '園藝部', caseKinds: ['suggestion'], repairClasses: ['other'] }),

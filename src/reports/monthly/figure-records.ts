@@ -8,6 +8,7 @@ import { type DeskFigure, deskRecordsOfFigure, deskSubjects, visitWaits } from '
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { type DeadlineState, deadlinesOfRule } from '../../platform/obligations/index.js';
+import { isPhoneFigure, pbxCallsOfFigure } from '../../telephony/index.js';
 import { snapshotsOf } from '../snapshots.store.js';
 import { waitedOverLimit } from './figures.js';
 import { type EstateOfReport, estateOfReport, type Period, periodOf } from './period.js';
@@ -65,6 +66,23 @@ async function recordsOf(ctx: AppContext, figure: string, a: Ask): Promise<{ ite
     };
   }
   if (head === 'desk') return deskRecords(ctx, figure, second, a, p);
+  if (head === 'phone') {
+    if (!isPhoneFigure(second) || third !== undefined) throw unknownFigure(figure);
+    const r = await pbxCallsOfFigure(ctx.db, { ...p, figure: second });
+    return {
+      total: r.total,
+      items: r.items.map((c) => ({
+        type: 'call' as const,
+        id: c.id,
+        caseId: null,
+        label: c.label,
+        at: c.ringingAt,
+        dueAt: null,
+        metAt: c.answeredAt,
+        detail: c.detail,
+      })),
+    };
+  }
   if (head === 'fees' && (second === 'receipts' || second === 'voided')) {
     const r = await receiptsOfFigure(ctx.db, { ...p, asOf: a.asOf, figure: second });
     return {

@@ -6,6 +6,7 @@ import { followUpResultRows, noticeAcknowledgements, spotCheckVerdictRows } from
 import { deskCounts, visitWaits } from '../../frontdesk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { deadlineCountsByRule } from '../../platform/obligations/index.js';
+import { phoneFigures } from '../../telephony/index.js';
 import { dayOf, type EstateOfReport, median, type Period, rate } from './period.js';
 
 const CHANNELS = ['counter', 'phone', 'hotline', 'portal'] as const;
@@ -44,6 +45,7 @@ export async function monthlyFigures(ctx: AppContext, estate: EstateOfReport, pe
   const notices = await noticeAcknowledgements(ctx.db, p);
   const desk = await deskCounts(ctx.db, p);
   const waits = await visitWaits(ctx.db, p);
+  const phone = await phoneFigures(ctx.db, p);
   const fees = await feeFigures(ctx, estate, period, asOf);
 
   const closedBy = (s: string | null) => closures.filter((c) => c.satisfaction === s).reduce((n, c) => n + c.count, 0);
@@ -109,6 +111,7 @@ export async function monthlyFigures(ctx: AppContext, estate: EstateOfReport, pe
       maxWaitMinutes: roundOrNull(waitMinutes.length ? Math.max(...waitMinutes) : null, 1),
       waitedOverLimit: waitedOverLimit(waits, asOfMs, estate.waitLimitMinutes).length,
     },
+    phone,
     fees,
   };
 }

@@ -26,6 +26,7 @@ type Words = {
   spotCheck: string;
   notices: string;
   desk: string;
+  phone: string;
   fees: string;
   corrections: string;
   figure: string;
@@ -61,6 +62,7 @@ export const WORDS: Record<ReportLocale, Words> = {
     spotCheck: '回訪抽查',
     notices: '書面整改通知',
     desk: '接待及電話',
+    phone: '電話應答(三聲內接聽)',
     fees: '收費',
     corrections: '上月數字更正',
     figure: '項目',
@@ -94,6 +96,7 @@ export const WORDS: Record<ReportLocale, Words> = {
     spotCheck: '回访抽查',
     notices: '书面整改通知',
     desk: '接待及电话',
+    phone: '电话应答(三声内接听)',
     fees: '收费',
     corrections: '上月数字更正',
     figure: '项目',
@@ -127,6 +130,7 @@ export const WORDS: Record<ReportLocale, Words> = {
     spotCheck: 'Spot check',
     notices: 'Rectification notices',
     desk: 'Desk and phone',
+    phone: 'Phone answering (within three rings)',
     fees: 'Fees',
     corrections: "Corrections to last month's figures",
     figure: 'Figure',
@@ -170,6 +174,37 @@ export const RULE_NAMES: Record<ReportLocale, Record<ReportedRule, string>> = {
     'R-PH-3': 'Call-backs on time',
     'R-WK-4': 'Counter waits within the limit',
     'R-FU-5': 'Monthly spot check',
+  },
+};
+
+/** The phone figures in plain words (R-PH-5); other figures print by their key. */
+export const FIGURE_NAMES: Record<ReportLocale, Record<string, string>> = {
+  'zh-Hant': {
+    'phone.calls': '來電',
+    'phone.answered': '已接聽',
+    'phone.answeredInTime': '三聲內接聽',
+    'phone.missed': '未接來電',
+    'phone.inTimeRate': '三聲內接聽率',
+    'phone.longestRingSeconds': '最長響鈴(秒)',
+    'phone.notLogged': '未記錄的來電',
+  },
+  'zh-Hans': {
+    'phone.calls': '来电',
+    'phone.answered': '已接听',
+    'phone.answeredInTime': '三声内接听',
+    'phone.missed': '未接来电',
+    'phone.inTimeRate': '三声内接听率',
+    'phone.longestRingSeconds': '最长响铃(秒)',
+    'phone.notLogged': '未记录的来电',
+  },
+  en: {
+    'phone.calls': 'Calls',
+    'phone.answered': 'Answered',
+    'phone.answeredInTime': 'Answered within three rings',
+    'phone.missed': 'Missed',
+    'phone.inTimeRate': 'Share answered within three rings',
+    'phone.longestRingSeconds': 'Longest ring (s)',
+    'phone.notLogged': 'Answered, not logged',
   },
 };
 

@@ -4,7 +4,7 @@ import { type Actor, requireAbility } from '../../auth/index.js';
 import type { MonthlyReport } from '../../contract/reports.js';
 import type { AppContext } from '../../platform/context.js';
 import { cjkFont } from '../../platform/pdf-font.js';
-import { percent, type ReportLocale, RULE_NAMES, WORDS } from './labels.js';
+import { FIGURE_NAMES, percent, type ReportLocale, RULE_NAMES, WORDS } from './labels.js';
 import { flatFigures, monthlyReport } from './monthly-report.js';
 
 /** The monthly report as a file: an XLSX workbook (figures, rules, trend, corrections) or an A4 PDF. */
@@ -41,7 +41,8 @@ async function reportWorkbook(r: MonthlyReport, locale: ReportLocale): Promise<B
     summary.addRow([x.rule, RULE_NAMES[locale][x.rule], x.due, x.onTime, x.late, x.open, x.overdue, percent(x.onTimeRate)]);
   summary.addRow([]);
   summary.addRow([w.figure, w.value]).font = { bold: true };
-  for (const [figure, value] of flatFigures(r.figures)) if (!figure.startsWith('rules.')) summary.addRow([figure, value]);
+  for (const [figure, value] of flatFigures(r.figures))
+    if (!figure.startsWith('rules.')) summary.addRow([figure, value, FIGURE_NAMES[locale][figure] ?? '']);
   summary.getColumn(1).width = 36;
   summary.getColumn(2).width = 34;
   const trend = book.addWorksheet(w.trend);
@@ -117,13 +118,14 @@ async function reportPdf(r: MonthlyReport, locale: ReportLocale): Promise<Buffer
     ['spotCheck.', w.spotCheck],
     ['notices.', w.notices],
     ['desk.', w.desk],
+    ['phone.', w.phone],
     ['fees.', w.fees],
   ];
   for (const [prefix, title] of groups) {
     section(title);
     const items = figures.filter(([k]) => k.startsWith(prefix));
     for (let i = 0; i < items.length; i += 2) {
-      const pair = items.slice(i, i + 2).flatMap(([k, v]) => [k.slice(prefix.length), `${v}`]);
+      const pair = items.slice(i, i + 2).flatMap(([k, v]) => [FIGURE_NAMES[locale][k] ?? k.slice(prefix.length), `${v}`]);
       row(pair, [170, 87, 170, 87]);
     }
   }

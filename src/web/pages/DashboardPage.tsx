@@ -22,7 +22,7 @@ import { useCan, useEstate } from '../app/session';
 import { PageHeader } from '../components/PageHeader';
 import { useCases, useObligations } from '../features/cases/api';
 import { ObligationTable } from '../features/cases/ObligationTable';
-import { ClassTile, count, queryState, TileCols, type TileRow, WaitTile } from '../features/dashboard/Tiles';
+import { ClassTile, count, PhoneTile, queryState, TileCols, type TileRow, WaitTile } from '../features/dashboard/Tiles';
 import { useBuildings, usePresenceBoard, useResidents, useUnits } from '../features/directory/api';
 import { REPAIR_CLASSES } from '../features/directory/types';
 import { FeeDashboard } from '../features/fees/FeeDashboard';
@@ -223,6 +223,9 @@ export default function DashboardPage() {
             <TileCols tiles={deskTiles} state={deskState} xl={8} />
             <Col xs={24} sm={12} xl={8}>
               <WaitTile summary={desk} {...deskState} />
+            </Col>
+            <Col xs={24} sm={12} xl={8}>
+              <PhoneTile summary={desk} {...deskState} />
             </Col>
           </Row>
         </>

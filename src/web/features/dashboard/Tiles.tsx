@@ -160,3 +160,41 @@ export function WaitTile({ summary, loading, error }: { summary: FrontDeskSummar
     </Card>
   );
 }
+
+/** R-PH-5 today, from the PBX's calls: answered within three rings of all calls, missed, the longest ring. */
+export function PhoneTile({ summary, loading, error }: { summary: FrontDeskSummary | undefined; loading: boolean; error: unknown }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const phone = summary?.phone;
+  return (
+    <Card data-testid="dashboard-phone">
+      <Link to="/frontdesk" style={{ color: 'inherit' }}>
+        {loading ? (
+          <Skeleton active paragraph={false} />
+        ) : error ? (
+          <Typography.Text type="danger">{errorText(error)}</Typography.Text>
+        ) : (
+          <Row gutter={8}>
+            <Col span={10}>
+              <Statistic
+                title={t('dashboard.frontDesk.phoneInTime')}
+                value={phone ? `${phone.answeredInTime} / ${phone.calls}` : '—'}
+                data-testid="dashboard-phone-in-time"
+              />
+            </Col>
+            <Col span={7}>
+              <Statistic title={t('dashboard.frontDesk.phoneMissed')} value={phone?.missed ?? '—'} data-testid="dashboard-phone-missed" />
+            </Col>
+            <Col span={7}>
+              <Statistic
+                title={t('dashboard.frontDesk.longestRing')}
+                value={phone?.longestRingSeconds == null ? '—' : t('dashboard.frontDesk.seconds', { seconds: phone.longestRingSeconds })}
+                data-testid="dashboard-phone-longest-ring"
+              />
+            </Col>
+          </Row>
+        )}
+      </Link>
+    </Card>
+  );
+}

@@ -190,6 +190,31 @@ function NoticesAndDesk({ notices, desk }: Pick<Figures, 'notices' | 'desk'>) {
   );
 }
 
+/** R-PH-5: the month's calls as the PBX measured them; absent from reports frozen before they were counted. */
+function Phone({ phone }: { phone: NonNullable<Figures['phone']> }) {
+  const { t } = useTranslation();
+  const { percent } = useReportFormat();
+  const late = phone.answered - phone.answeredInTime;
+  return (
+    <Section id="phone" title={t('reports.sections.phone')}>
+      <Facts
+        items={[
+          ...(['calls', 'answered', 'answeredInTime', 'missed', 'notLogged'] as const).map((key) =>
+            item(key, t(`reports.phone.${key}`), <FigureCount figure={`phone.${key}`} value={phone[key]} />),
+          ),
+          item('late', t('reports.phone.late'), <FigureCount figure="phone.late" value={late} />),
+          item('rate', t('reports.phone.inTimeRate'), percent(phone.inTimeRate)),
+          item(
+            'longest',
+            t('reports.phone.longestRing'),
+            phone.longestRingSeconds === null ? '-' : t('reports.phone.seconds', { seconds: phone.longestRingSeconds }),
+          ),
+        ]}
+      />
+    </Section>
+  );
+}
+
 function Fees({ fees }: { fees: Figures['fees'] }) {
   const { t } = useTranslation();
   const money = useMoney();
@@ -255,6 +280,7 @@ export function ReportSections({ report }: { report: MonthlyReport }) {
       <Rules rules={f.rules} />
       <Satisfaction satisfaction={f.satisfaction} spotCheck={f.spotCheck} />
       <NoticesAndDesk notices={f.notices} desk={f.desk} />
+      {f.phone && <Phone phone={f.phone} />}
       <Fees fees={f.fees} />
       <Corrections corrections={report.corrections} currency={f.fees.currency} />
     </div>

@@ -97,6 +97,10 @@ export function useFigureLabel(): (key: string) => string {
         return `${t(`reports.sections.${head}`)}: ${translateOr(`reports.${head}.${word}`, second)}`;
       }
       if (head === 'desk' && second) return translateOr(`reports.desk.${SECTION_WORDS.desk?.[second] ?? second}`, key);
+      if (head === 'phone' && second) {
+        const word = second === 'longestRingSeconds' ? 'longestRing' : second;
+        return `${t('reports.sections.phone')}: ${translateOr(`reports.phone.${word}`, second)}`;
+      }
       if (head === 'fees' && second === 'arrears') {
         if (third === 'units') return t('reports.fees.arrearsUnits');
         if (third === 'bands' && fourth) return `${t('reports.fees.arrears')}: ${translateOr(`arrears.bands.${fourth}`, fourth)}`;
