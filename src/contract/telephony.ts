@@ -130,6 +130,16 @@ export const ListPbxCallsQuery = PageQuery.extend({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
     .optional()
     .describe("A day in the estate's zone"),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .optional()
+    .describe("The first day (estate's zone) of a range; with `to`, instead of `date`"),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .optional()
+    .describe("The last day (estate's zone) of a range, included"),
   extension: z.string().trim().max(20).optional(),
   state: PbxCallState.optional(),
   /** Only answered calls the desk has not logged (R-PH-4), or only calls answered late (R-PH-5). */

@@ -9,7 +9,7 @@ import { answeredInTime } from '../rules.js';
 import { pageOfPbxCalls, pbxCallsByIds, pbxCallTimes } from '../store/calls.js';
 
 /**
- * The calls as the PBX reported them, newest first: a date is a day in the estate's zone; `only`
+ * The calls as the PBX reported them, newest first: a date (or a range from/to) in days of the estate's zone; `only`
  * keeps the answered calls the desk has not logged (R-PH-4) or those answered late (R-PH-5).
  */
 export async function listPbxCalls(ctx: AppContext, opts: { actor: Actor; estateId: string; query: z.infer<typeof ListPbxCallsQuery> }) {
@@ -17,9 +17,12 @@ export async function listPbxCalls(ctx: AppContext, opts: { actor: Actor; estate
   const q = opts.query;
   const estate = await estateSettings(ctx.db, opts.estateId);
   const limit = estate.policy.answerWithinSeconds;
-  const day = q.date ? DateTime.fromISO(q.date, { zone: estate.timeZone }).startOf('day') : null;
+  const dayStart = (d: string) => DateTime.fromISO(d, { zone: estate.timeZone }).startOf('day');
+  const first = q.date ?? q.from;
+  const last = q.date ?? q.to;
   const filters = {
-    ...(day && { from: day.toUTC().toISO() ?? '', to: day.plus({ days: 1 }).toUTC().toISO() ?? '' }),
+    ...(first && { from: dayStart(first).toUTC().toISO() ?? '' }),
+    ...(last && { to: dayStart(last).plus({ days: 1 }).toUTC().toISO() ?? '' }),
     extension: q.extension,
     state: q.state,
     notLogged: q.only === 'not_logged',

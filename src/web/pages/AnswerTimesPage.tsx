@@ -192,10 +192,10 @@ function Figures({ data }: { data: AnswerTimes }) {
   );
 }
 
-/** The calls answered after the limit, newest first, for the manager to follow up. */
-function LateCalls() {
+/** The period's calls answered after the limit, newest first, for the manager to follow up. */
+function LateCalls({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
-  const late = usePbxCalls({ only: 'late', page: 1, pageSize: 100 });
+  const late = usePbxCalls({ only: 'late', from, to, page: 1, pageSize: 100 });
   return (
     <Card size="small" title={t('pbx.answerTimes.late')} style={{ marginTop: 16 }} data-testid="answer-times-late">
       <CallsTable calls={late.data?.items} loading={late.isPending} testId="answer-times-late" />
@@ -244,7 +244,7 @@ export default function AnswerTimesPage() {
       ) : (
         <Skeleton active />
       )}
-      {can('pbx.manage') && <LateCalls />}
+      {can('pbx.manage') && <LateCalls from={from} to={to} />}
     </div>
   );
 }
