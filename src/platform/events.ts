@@ -15,16 +15,6 @@ export interface DomainEvents {
     completedAt: string;
     actorId: string;
   };
-  /** The PBX reported a call nobody answered (R-PH-5): the desk owes the caller a call-back (R-PH-3). */
-  pbxCallMissed: {
-    estateId: string;
-    pbxCallId: string;
-    from: string;
-    callerName: string | null;
-    /** Who answers the extension it rang at, if anyone is set. */
-    staffId: string | null;
-    at: string;
-  };
   /** The desk logged a call (R-PH-4): the PBX's record of the same call can be matched to it. */
   callLogged: {
     estateId: string;

@@ -3,7 +3,6 @@ import { estateIdByCode } from '../../directory/index.js';
 import { takeMissedCallMessage } from '../../frontdesk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { emit } from '../../platform/events.js';
 import { checkBodyShape } from '../../platform/http/body-shape.js';
 import { newId } from '../../platform/ids.js';
 import { runUseCase, type UseCase } from '../../platform/use-case.js';
@@ -143,12 +142,4 @@ async function missed(ctx: AppContext, uc: UseCase, call: PbxCallTable, at: stri
       );
     }
   }
-  await emit(uc.trx, ctx, 'pbxCallMissed', {
-    estateId: call.estate_id,
-    pbxCallId: call.pbx_call_id,
-    from: call.from_number,
-    callerName: call.caller_name,
-    staffId: call.staff_id,
-    at,
-  });
 }
