@@ -168,7 +168,8 @@ export function PhoneTile({ summary, loading, error }: { summary: FrontDeskSumma
   const phone = summary?.phone;
   return (
     <Card data-testid="dashboard-phone">
-      <Link to="/frontdesk" style={{ color: 'inherit' }}>
+      {/* Today's figures open the answer times by day, extension and person (R-PH-5). */}
+      <Link to="/phone/answer-times" style={{ color: 'inherit' }}>
         {loading ? (
           <Skeleton active paragraph={false} />
         ) : error ? (

@@ -1,6 +1,7 @@
 import { Card, Col, Descriptions, type DescriptionsProps, Row, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Correction, MonthlyReport, RuleCompliance } from '../../../contract/reports';
 import { translateOr } from '../../i18n';
 import { useMoney } from '../fees/money';
@@ -191,12 +192,20 @@ function NoticesAndDesk({ notices, desk }: Pick<Figures, 'notices' | 'desk'>) {
 }
 
 /** R-PH-5: the month's calls as the PBX measured them; absent from reports frozen before they were counted. */
-function Phone({ phone }: { phone: NonNullable<Figures['phone']> }) {
+function Phone({ phone, month }: { phone: NonNullable<Figures['phone']>; month: string }) {
   const { t } = useTranslation();
   const { percent } = useReportFormat();
   const late = phone.answered - phone.answeredInTime;
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  const breakdown = `/phone/answer-times?from=${month}-01&to=${month}-${String(lastDay).padStart(2, '0')}`;
   return (
     <Section id="phone" title={t('reports.sections.phone')}>
+      <p className="ed-no-print">
+        <Link to={breakdown} data-testid="report-phone-breakdown">
+          {t('reports.phone.breakdown')}
+        </Link>
+      </p>
       <Facts
         items={[
           ...(['calls', 'answered', 'answeredInTime', 'missed', 'notLogged'] as const).map((key) =>
@@ -280,7 +289,7 @@ export function ReportSections({ report }: { report: MonthlyReport }) {
       <Rules rules={f.rules} />
       <Satisfaction satisfaction={f.satisfaction} spotCheck={f.spotCheck} />
       <NoticesAndDesk notices={f.notices} desk={f.desk} />
-      {f.phone && <Phone phone={f.phone} />}
+      {f.phone && <Phone phone={f.phone} month={report.month} />}
       <Fees fees={f.fees} />
       <Corrections corrections={report.corrections} currency={f.fees.currency} />
     </div>
