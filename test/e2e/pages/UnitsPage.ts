@@ -57,11 +57,15 @@ export class UnitsPage {
       .locator('input[type="file"]')
       .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
     await this.page.getByTestId('import-submit').click();
+    // The file is read, sent and checked row by row: on a machine busy with other suites this
+    // has taken longer than Playwright's default 30 s, so the wait is the test's own budget.
     await this.page.waitForFunction(
       () =>
         document.querySelector('[data-testid="import-errors"]') ||
         document.querySelector('[data-testid="import-result"]') ||
         document.querySelector('[data-testid="import-failed"]'),
+      undefined,
+      { timeout: 90_000 },
     );
   }
 
