@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Shapes shared by every capability's contract. */
 export const Id = z.uuid().describe('Record id (UUID v7)');
 export const Instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant');
+/** A calendar day, YYYY-MM-DD (a real one: 2026-02-31 is refused). */
+export const LocalDate = z.iso.date().describe('A day, YYYY-MM-DD');
 
 export const ErrorBody = z
   .object({

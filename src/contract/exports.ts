@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDate } from './common.js';
 
 /**
  * Period exports: an estate's records of a period as CSV or XLSX, streamed. The period is whole
@@ -18,7 +19,7 @@ export type ExportFormat = z.infer<typeof ExportFormat>;
 /** The longest period one export covers: a year, leap day included. */
 export const EXPORT_MAX_DAYS = 366;
 
-const ExportDay = z.iso.date().describe('YYYY-MM-DD, in the estate’s time zone');
+const ExportDay = LocalDate.describe('YYYY-MM-DD, in the estate’s time zone');
 
 /** Whole days between two YYYY-MM-DD dates (to − from). */
 export function daysBetween(from: string, to: string): number {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Shapes every fee contract uses: days of the estate and amounts in minor units. */
 
 /** A day as the office writes it on a fee schedule, in the estate's zone. */
-export const LocalDate = z.iso.date().describe('A day, YYYY-MM-DD');
+export { LocalDate } from './common.js';
 
 /** An amount in minor units of the currency (285 = HK$2.85). */
 export const MinorAmount = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, PageQuery, pageOf } from './common.js';
+import { Id, Instant, LocalDate, PageQuery, pageOf } from './common.js';
 
 /**
  * The phone system (R-PH-5, R-PH-3, R-PH-4): the office's PBX tells EstateDesk of each call as it
@@ -125,21 +125,9 @@ export type PbxCall = z.infer<typeof PbxCall>;
 export const PbxCallPage = pageOf(PbxCall).meta({ id: 'PbxCallPage' });
 
 export const ListPbxCallsQuery = PageQuery.extend({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-    .optional()
-    .describe("A day in the estate's zone"),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-    .optional()
-    .describe("The first day (estate's zone) of a range; with `to`, instead of `date`"),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-    .optional()
-    .describe("The last day (estate's zone) of a range, included"),
+  date: LocalDate.optional().describe("A day in the estate's zone"),
+  from: LocalDate.optional().describe("The first day (estate's zone) of a range; with `to`, instead of `date`"),
+  to: LocalDate.optional().describe("The last day (estate's zone) of a range, included"),
   extension: z.string().trim().max(20).optional(),
   state: PbxCallState.optional(),
   /** Only answered calls the desk has not logged (R-PH-4), or only calls answered late (R-PH-5). */
@@ -178,8 +166,8 @@ const AnswerGroup = z.object({
   longestRingSeconds: z.number().nullable(),
 });
 export const AnswerTimesQuery = z.strictObject({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
+  from: LocalDate,
+  to: LocalDate,
 });
 export const AnswerTimes = z
   .object({
