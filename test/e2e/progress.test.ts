@@ -55,7 +55,8 @@ describe.skipIf(!haveChromium && !inCI)('staff web app: how residents are told o
     expect(await seenText(page.getByTestId('estate-settings-form'))).toContain('投訴跟進聯絡間隔');
     await interval.fill('5');
     await page.getByTestId('estate-settings-save').click();
-    await page.locator('.ant-message-success').waitFor();
+    // The settings' own confirmation: the resident's, saved just before, may still be showing.
+    await page.locator('.ant-message-success').filter({ hasText: '屋苑設定已儲存' }).waitFor();
     const estate = (await (await page.request.get(`/api/v1/estates/${estateId}`)).json()) as { policy: { progressIntervalDays: number } };
     expect(estate.policy.progressIntervalDays).toBe(5);
   });
